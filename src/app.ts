@@ -1,0 +1,28 @@
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './platform/config.ts';
+import { openDatabase, type Database } from './platform/db.ts';
+import { migrate } from './platform/migrate.ts';
+import { buildApp, type AppContext, type RouteModule } from './platform/http.ts';
+import { accountRoutes } from './modules/accounts/index.ts';
+import { orgRoutes } from './modules/org/index.ts';
+
+/** Every module's routes, in one list: adding a module means adding it here. */
+export const routeModules: RouteModule[] = [accountRoutes, orgRoutes];
+
+/** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite under the data directory. */
+export function openConfiguredDatabase(config: Config): Promise<Database> {
+  return config.databaseUrl
+    ? openDatabase({ engine: 'postgres', url: config.databaseUrl })
+    : openDatabase({ engine: 'pglite', dataDir: path.join(config.dataDir, 'pglite') });
+}
+
+/** Opens and migrates the database, and builds the HTTP app on it. */
+export async function createApp(config: Config, options: { logger?: boolean } = {}): Promise<{ app: FastifyInstance; ctx: AppContext }> {
+  const database = await openConfiguredDatabase(config);
+  await migrate(database);
+  const ctx: AppContext = { database, config };
+  const app = await buildApp({ ctx, modules: routeModules, logger: options.logger ?? true });
+  app.addHook('onClose', async () => database.close());
+  return { app, ctx };
+}

@@ -1,0 +1,369 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { and, asc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db.ts';
+import { AppError } from '../../platform/errors.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import { apiKeys, roleGrants, sessions, users } from '../../platform/auth/schema.ts';
+import { checkPasswordPolicy, generatePassword, hashPassword, verifyNothing, verifyPassword } from '../../platform/auth/passwords.ts';
+import { canGrantOn, isRole, permissionsOf, separationConflict, type GrantLevel, type Role } from '../../platform/auth/roles.ts';
+import { createSession, loadGrants, newApiKey, type SessionSettings } from '../../platform/auth/sessions.ts';
+import { requirePermission, systemActor, type Actor } from '../../platform/auth/scope.ts';
+import { findOrgNode, grids, orgNodes } from '../org/index.ts';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCKOUT_MS = 15 * 60_000;
+
+export type UserView = {
+  id: string;
+  username: string;
+  displayName: string;
+  mustChangePassword: boolean;
+  disabled: boolean;
+  lockedUntil: Date | null;
+  createdAt: Date;
+};
+const userColumns = {
+  id: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  mustChangePassword: users.mustChangePassword,
+  disabled: users.disabled,
+  lockedUntil: users.lockedUntil,
+  createdAt: users.createdAt,
+};
+
+function shanghaiTime(date: Date): string {
+  return date.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+}
+
+// ---------------------------------------------------------------------------- sign-in
+
+/**
+ * Signs a user in. Five wrong passwords in a row lock the account for 15 minutes; an
+ * unknown username costs the same time as a wrong password. Every attempt is audited.
+ */
+export async function login(
+  db: Db,
+  settings: SessionSettings,
+  input: { username: string; password: string; ip?: string | undefined; userAgent?: string | undefined; requestId?: string | undefined },
+): Promise<{ token: string; user: UserView }> {
+  const who: Actor = { ...systemActor, kind: 'user', name: input.username, grants: [], ip: input.ip, requestId: input.requestId };
+  const [user] = await db.select().from(users).where(eq(users.username, input.username));
+  const fail = async (reason: string, extra: Record<string, unknown> = {}) =>
+    recordAudit(db, { ...who, id: user?.id ?? null }, { action: 'auth.login', result: 'failure', targetType: 'user', targetId: user?.id, details: { reason, ...extra } });
+  if (!user) {
+    await verifyNothing(input.password);
+    await fail('unknown_user');
+    throw new AppError('INVALID_CREDENTIALS');
+  }
+  const now = Date.now();
+  if (user.lockedUntil && user.lockedUntil.getTime() > now) {
+    await fail('locked');
+    throw new AppError('ACCOUNT_LOCKED', { lockedUntil: shanghaiTime(user.lockedUntil), lockedUntilIso: user.lockedUntil.toISOString() });
+  }
+  if (!(await verifyPassword(user.passwordHash, input.password))) {
+    const [after] = await db
+      .update(users)
+      .set({ failedLogins: sql`${users.failedLogins} + 1` })
+      .where(eq(users.id, user.id))
+      .returning({ failedLogins: users.failedLogins });
+    const failures = after?.failedLogins ?? MAX_FAILED_LOGINS;
+    if (failures >= MAX_FAILED_LOGINS) {
+      const lockedUntil = new Date(now + LOCKOUT_MS);
+      await db.update(users).set({ lockedUntil, failedLogins: 0 }).where(eq(users.id, user.id));
+      await fail('wrong_password', { failures, locked: true });
+      throw new AppError('ACCOUNT_LOCKED', { lockedUntil: shanghaiTime(lockedUntil), lockedUntilIso: lockedUntil.toISOString() });
+    }
+    await fail('wrong_password', { failures });
+    throw new AppError('INVALID_CREDENTIALS', { attemptsLeft: MAX_FAILED_LOGINS - failures });
+  }
+  if (user.disabled) {
+    await fail('disabled');
+    throw new AppError('ACCOUNT_DISABLED');
+  }
+  await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
+  const token = await createSession(db, settings, user.id, input);
+  await recordAudit(db, { ...who, id: user.id }, { action: 'auth.login', targetType: 'user', targetId: user.id });
+  const { passwordHash: _omit, failedLogins: _f, passwordChangedAt: _p, ...view } = user;
+  return { token, user: view };
+}
+
+/** Who the actor is, with roles and the names of the nodes they are granted on. */
+export async function describeActor(db: Db, actor: Actor) {
+  if (actor.kind !== 'user' || !actor.id) throw new AppError('NOT_AUTHENTICATED');
+  const [user] = await db.select(userColumns).from(users).where(eq(users.id, actor.id));
+  if (!user) throw new AppError('NOT_AUTHENTICATED');
+  const grants = await grantsWithNames(db, actor.id);
+  const permissions = [...new Set(actor.grants.flatMap((g) => permissionsOf(g.role)))].sort();
+  return { ...user, grants, permissions };
+}
+
+async function grantsWithNames(db: Db, userId: string) {
+  const rows = await db.select().from(roleGrants).where(eq(roleGrants.userId, userId)).orderBy(asc(roleGrants.grantedAt));
+  const codes = rows.map((r) => r.orgPath.split('.').at(-1) ?? '').filter(Boolean);
+  const [nodes, gridRows] = codes.length
+    ? await Promise.all([
+        db.select({ code: orgNodes.code, name: orgNodes.name }).from(orgNodes).where(inArray(orgNodes.code, codes)),
+        db.select({ code: grids.code, name: grids.name }).from(grids).where(inArray(grids.code, codes)),
+      ])
+    : [[], []];
+  const names = new Map([...nodes, ...gridRows].map((n) => [n.code, n.name]));
+  return rows.map((r) => {
+    const orgCode = r.orgPath.split('.').at(-1) ?? '';
+    return { id: r.id, role: r.role, orgPath: r.orgPath, orgCode, orgName: orgCode ? (names.get(orgCode) ?? orgCode) : '全部' };
+  });
+}
+
+/** Changes the actor's own password, checking the old one and the policy. */
+export async function changePassword(db: Db, actor: Actor, input: { currentPassword: string; newPassword: string }): Promise<void> {
+  if (actor.kind !== 'user' || !actor.id) throw new AppError('NOT_AUTHENTICATED');
+  const [user] = await db.select().from(users).where(eq(users.id, actor.id));
+  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    await recordAudit(db, actor, { action: 'auth.password.change', result: 'failure', targetType: 'user', targetId: actor.id, details: { reason: 'wrong_password' } });
+    throw new AppError('INVALID_CREDENTIALS');
+  }
+  const problems = checkPasswordPolicy(input.newPassword, input.currentPassword);
+  if (problems.length) throw new AppError('PASSWORD_POLICY', { problems });
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, mustChangePassword: false, passwordChangedAt: new Date() }).where(eq(users.id, user.id));
+    await recordAudit(tx, actor, { action: 'auth.password.change', targetType: 'user', targetId: user.id });
+  });
+}
+
+// ---------------------------------------------------------------------------- users (system admin)
+
+const USERNAME = /^[A-Za-z0-9_.-]{3,32}$/;
+
+async function insertUser(db: Db, input: { username: string; displayName: string }, password: string, mustChangePassword: boolean) {
+  if (!USERNAME.test(input.username)) {
+    throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'body.username', message: '3–32 位字母、数字、_ . -' }], summary: 'username: 3–32 位字母、数字、_ . -' });
+  }
+  const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.username, input.username));
+  if (taken) throw new AppError('USERNAME_TAKEN');
+  const [user] = await db
+    .insert(users)
+    .values({ username: input.username, displayName: input.displayName, passwordHash: await hashPassword(password), mustChangePassword })
+    .returning(userColumns);
+  return user as UserView;
+}
+
+/** Creates an account with a random initial password that must be changed at first sign-in. */
+export async function createUser(db: Db, actor: Actor, input: { username: string; displayName: string }) {
+  requirePermission(actor, 'user.write');
+  const initialPassword = generatePassword();
+  return db.transaction(async (tx) => {
+    const user = await insertUser(tx, input, initialPassword, true);
+    await recordAudit(tx, actor, { action: 'user.create', targetType: 'user', targetId: user.id, details: { username: input.username } });
+    return { user, initialPassword };
+  });
+}
+
+/** Lists accounts with their grants. */
+export async function listUsers(db: Db, actor: Actor, q: { search?: string | undefined; page: number; pageSize: number }) {
+  requirePermission(actor, 'user.read');
+  const where = q.search
+    ? or(ilike(users.username, `%${q.search.replace(/[\\%_]/g, '\\$&')}%`), ilike(users.displayName, `%${q.search.replace(/[\\%_]/g, '\\$&')}%`))
+    : undefined;
+  const [items, [count]] = await Promise.all([
+    db.select(userColumns).from(users).where(where).orderBy(asc(users.username)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    db.select({ total: sql<number>`count(*)::int` }).from(users).where(where),
+  ]);
+  const withGrants = await Promise.all(items.map(async (u) => ({ ...u, grants: await grantsWithNames(db, u.id) })));
+  return { items: withGrants, total: count?.total ?? 0, page: q.page, pageSize: q.pageSize };
+}
+
+async function userOrThrow(db: Db, id: string): Promise<UserView> {
+  const [user] = await db.select(userColumns).from(users).where(eq(users.id, id));
+  if (!user) throw new AppError('NOT_FOUND', { what: id });
+  return user;
+}
+
+/** Renames or disables an account; disabling ends its sessions. */
+export async function updateUser(db: Db, actor: Actor, id: string, changes: { displayName?: string | undefined; disabled?: boolean | undefined }) {
+  requirePermission(actor, 'user.write');
+  await userOrThrow(db, id);
+  return db.transaction(async (tx) => {
+    const [user] = await tx
+      .update(users)
+      .set({ ...(changes.displayName !== undefined ? { displayName: changes.displayName } : {}), ...(changes.disabled !== undefined ? { disabled: changes.disabled } : {}) })
+      .where(eq(users.id, id))
+      .returning(userColumns);
+    if (changes.disabled) await tx.delete(sessions).where(eq(sessions.userId, id));
+    await recordAudit(tx, actor, { action: 'user.update', targetType: 'user', targetId: id, details: changes });
+    return user as UserView;
+  });
+}
+
+/** Gives an account a new random password to be changed at next sign-in, and ends its sessions. */
+export async function resetPassword(db: Db, actor: Actor, id: string): Promise<{ initialPassword: string }> {
+  requirePermission(actor, 'user.reset_password');
+  await userOrThrow(db, id);
+  const initialPassword = generatePassword();
+  const passwordHash = await hashPassword(initialPassword);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null }).where(eq(users.id, id));
+    await tx.delete(sessions).where(eq(sessions.userId, id));
+    await recordAudit(tx, actor, { action: 'user.password.reset', targetType: 'user', targetId: id });
+  });
+  return { initialPassword };
+}
+
+/** Lifts a lockout. */
+export async function unlockUser(db: Db, actor: Actor, id: string): Promise<void> {
+  requirePermission(actor, 'user.unlock');
+  await userOrThrow(db, id);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, id));
+    await recordAudit(tx, actor, { action: 'user.unlock', targetType: 'user', targetId: id });
+  });
+}
+
+// ---------------------------------------------------------------------------- grants (security admin)
+
+async function grantTarget(db: Db, orgCode: string | undefined): Promise<{ level: GrantLevel; orgPath: string }> {
+  if (!orgCode) return { level: 'root', orgPath: '' };
+  const node = await findOrgNode(db, orgCode);
+  if (node) {
+    if (node.level === 'province' || node.level === 'city') return { level: 'root', orgPath: node.orgPath };
+    return { level: node.level, orgPath: node.orgPath };
+  }
+  const [grid] = await db.select({ orgPath: grids.orgPath }).from(grids).where(eq(grids.code, orgCode));
+  if (grid) return { level: 'grid', orgPath: grid.orgPath };
+  throw new AppError('NOT_FOUND', { what: orgCode });
+}
+
+const levelNames: Record<GrantLevel, string> = { root: '全部/省/市', district: '区县', street: '街道', community: '社区', grid: '网格', department: '部门' };
+
+/**
+ * Grants a role on an org node (its subtree). Enforces the level each role belongs on and
+ * the separation of the three administrators.
+ */
+export async function grantRole(db: Db, actor: Actor, userId: string, input: { role: Role; orgCode?: string | undefined }) {
+  requirePermission(actor, 'role.grant');
+  await userOrThrow(db, userId);
+  const target = await grantTarget(db, input.orgCode);
+  if (!canGrantOn(input.role, target.level) || (target.level === 'root' && input.orgCode && ['system_admin', 'security_admin', 'auditor'].includes(input.role))) {
+    throw new AppError('VALIDATION_FAILED', {
+      fields: [{ field: 'body.orgCode', message: `该角色不能授予在${levelNames[target.level]}上` }],
+      summary: `orgCode: 该角色不能授予在${levelNames[target.level]}上 / this role cannot be granted on a ${target.level} node`,
+    });
+  }
+  const held = (await loadGrants(db, userId)).map((g) => g.role);
+  const conflict = separationConflict(held, input.role);
+  if (conflict || actor.id === userId) {
+    await recordAudit(db, actor, { action: 'role.grant', result: 'denied', targetType: 'user', targetId: userId, details: { role: input.role, conflict: conflict ?? 'self' } });
+    throw new AppError(conflict ? 'SEPARATION_OF_DUTIES' : 'FORBIDDEN', { conflict });
+  }
+  return db.transaction(async (tx) => {
+    const [grant] = await tx
+      .insert(roleGrants)
+      .values({ userId, role: input.role, orgPath: target.orgPath, grantedBy: actor.id })
+      .onConflictDoNothing()
+      .returning();
+    await recordAudit(tx, actor, { action: 'role.grant', targetType: 'user', targetId: userId, orgPath: target.orgPath, details: { role: input.role } });
+    return grant ?? null;
+  });
+}
+
+/** Revokes a grant. */
+export async function revokeRole(db: Db, actor: Actor, userId: string, grantId: string): Promise<void> {
+  requirePermission(actor, 'role.grant');
+  await db.transaction(async (tx) => {
+    const [grant] = await tx.delete(roleGrants).where(and(eq(roleGrants.id, grantId), eq(roleGrants.userId, userId))).returning();
+    if (!grant) throw new AppError('NOT_FOUND', { what: grantId });
+    await recordAudit(tx, actor, { action: 'role.revoke', targetType: 'user', targetId: userId, orgPath: grant.orgPath, details: { role: grant.role } });
+  });
+}
+
+// ---------------------------------------------------------------------------- API keys (security admin)
+
+/** Creates an API key for a machine client, scoped to an org node; the key is shown once. */
+export async function createApiKey(db: Db, actor: Actor, input: { name: string; orgCode?: string | undefined; role?: Role | undefined }) {
+  requirePermission(actor, 'apikey.manage');
+  const role = input.role ?? 'api_client';
+  const target = await grantTarget(db, input.orgCode);
+  if (!canGrantOn(role, target.level) || !isRole(role) || ['system_admin', 'security_admin', 'auditor'].includes(role)) {
+    throw new AppError('VALIDATION_FAILED', { summary: `role: 该角色不能用于 API 密钥 / role ${role} cannot be given to an API key here` });
+  }
+  const { key, prefix, keyHash } = newApiKey();
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(apiKeys).values({ name: input.name, prefix, keyHash, role, orgPath: target.orgPath, createdBy: actor.id }).returning({ id: apiKeys.id });
+    await recordAudit(tx, actor, { action: 'apikey.create', targetType: 'api_key', targetId: row?.id, orgPath: target.orgPath, details: { name: input.name, role } });
+    return { id: row?.id as string, key, prefix, role, orgPath: target.orgPath };
+  });
+}
+
+/** Lists API keys (never the keys themselves). */
+export async function listApiKeys(db: Db, actor: Actor) {
+  requirePermission(actor, 'apikey.manage');
+  return db
+    .select({ id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix, role: apiKeys.role, orgPath: apiKeys.orgPath, createdAt: apiKeys.createdAt, lastUsedAt: apiKeys.lastUsedAt, revokedAt: apiKeys.revokedAt })
+    .from(apiKeys)
+    .orderBy(asc(apiKeys.createdAt));
+}
+
+/** Revokes an API key. */
+export async function revokeApiKey(db: Db, actor: Actor, id: string): Promise<void> {
+  requirePermission(actor, 'apikey.manage');
+  await db.transaction(async (tx) => {
+    const [row] = await tx.update(apiKeys).set({ revokedAt: new Date() }).where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt))).returning();
+    if (!row) throw new AppError('NOT_FOUND', { what: id });
+    await recordAudit(tx, actor, { action: 'apikey.revoke', targetType: 'api_key', targetId: id });
+  });
+}
+
+// ---------------------------------------------------------------------------- bootstrap
+
+/**
+ * On first start, creates the system administrator `admin`: with GONGZHI_ADMIN_PASSWORD if
+ * set (no forced change), otherwise with a random password printed once and written to a
+ * 0600 file in the data directory. There is no built-in default password.
+ */
+export async function ensureAdmin(
+  db: Db,
+  options: { adminPassword?: string | undefined; dataDir: string },
+): Promise<{ created: boolean; password?: string; passwordFile?: string }> {
+  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'admin'));
+  if (existing) return { created: false };
+  const fromConfig = options.adminPassword;
+  const password = fromConfig ?? generatePassword(16);
+  await db.transaction(async (tx) => {
+    const user = await insertUser(tx, { username: 'admin', displayName: '系统管理员' }, password, false);
+    await tx.insert(roleGrants).values({ userId: user.id, role: 'system_admin', orgPath: '' });
+    await recordAudit(tx, systemActor, { action: 'user.create', targetType: 'user', targetId: user.id, details: { username: 'admin', role: 'system_admin', bootstrap: true } });
+  });
+  if (fromConfig) return { created: true };
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const passwordFile = path.join(options.dataDir, 'admin-password.txt');
+  fs.writeFileSync(passwordFile, `admin\n${password}\n`, { mode: 0o600 });
+  fs.chmodSync(passwordFile, 0o600);
+  return { created: true, password, passwordFile };
+}
+
+/** Creates or replaces an account with a role, for the CLI and the demo (system actor). */
+export async function provisionUser(
+  db: Db,
+  input: { username: string; displayName: string; role: Role; orgCode?: string | undefined; password?: string | undefined },
+): Promise<{ user: UserView; password: string; mustChangePassword: boolean }> {
+  const password = input.password ?? generatePassword();
+  const mustChangePassword = input.password === undefined;
+  const target = await grantTarget(db, input.orgCode);
+  if (!canGrantOn(input.role, target.level)) {
+    throw new AppError('VALIDATION_FAILED', { summary: `orgCode: 角色 ${input.role} 不能授予在${levelNames[target.level]}上 / role ${input.role} cannot be granted on a ${target.level} node` });
+  }
+  return db.transaction(async (tx) => {
+    const user = await insertUser(tx, input, password, mustChangePassword);
+    await tx.insert(roleGrants).values({ userId: user.id, role: input.role, orgPath: target.orgPath });
+    await recordAudit(tx, systemActor, { action: 'user.create', targetType: 'user', targetId: user.id, orgPath: target.orgPath, details: { username: input.username, role: input.role } });
+    return { user, password, mustChangePassword };
+  });
+}
+
+/** Sets a new random password for a user by name (CLI), to be changed at next sign-in. */
+export async function resetPasswordByName(db: Db, username: string): Promise<string> {
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
+  if (!user) throw new AppError('NOT_FOUND', { what: username });
+  return (await resetPassword(db, systemActor, user.id)).initialPassword;
+}

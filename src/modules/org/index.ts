@@ -1,0 +1,26 @@
+// The organisation tree: divisions, departments, grids and their rosters.
+export {
+  /** Resolves a node by code, without scope (for modules given a code). */
+  findOrgNode,
+  /** The grid containing a point (for placing a report). */
+  findGridAt,
+  /** Loads a real division subtree from national data. */
+  importDivisions,
+  /** Imports grids from a GeoJSON FeatureCollection. */
+  importGrids,
+  /** Grids under a node as GeoJSON. */
+  gridsAsGeoJson,
+  /** Adds a department under a district or street. */
+  createDepartment,
+  /** Adds a person to a grid's roster. */
+  addGridStaff,
+  /** The spatial index of all grids. */
+  loadGridIndex,
+  type OrgNodeView,
+  type Grid,
+} from './service.ts';
+export { orgRoutes } from './routes.ts';
+/** Seeds the demo district's tree, grids and rosters. */
+export { seedOrgDemo } from './demo.ts';
+export { GridIndex, validateGridGeometry, bboxOf, type GridGeometry, type Position } from './geo.ts';
+export { orgNodes, grids, gridStaff, communityTypes, gridKinds, gridDuties, type CommunityType, type GridKind, type GridDuty, type OrgLevel } from './schema.ts';

@@ -1,0 +1,127 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { fullMask, maskIdNumber, maskMobile, maskName } from './mask.ts';
+import { makeIdNumber } from './id-number.ts';
+
+const idNumberArb = fc
+  .record({
+    regionCode: fc.constantFrom('110105', '440304', '650102', '310115'),
+    birthDate: fc
+      .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2025-01-01T00:00:00Z'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10)),
+    sequence: fc.integer({ min: 0, max: 999 }),
+  })
+  .map(makeIdNumber);
+const mobileArb = fc.stringMatching(/^1[3-9]\d{9}$/);
+
+describe('maskIdNumber', () => {
+  it.each([
+    ['11010519491231002X', '110105********002X'],
+    ['11010519491231002x', '110105********002X'],
+    [' 110105 19491231 002X ', '110105********002X'],
+    ['110105194912310021', '110105********0021'], // well-formed but failing its check: still masked, not revealed
+    ['', ''],
+    ['   ', ''],
+    ['110105491231002', fullMask], // old 15-digit number
+    ['11010519491231002', fullMask],
+    ['11010519491231002X9', fullMask],
+    ['1101051949123100XX', fullMask],
+    ['张三丰', fullMask],
+    ['not an id number!', fullMask],
+  ])('masks %j as %j', (raw, expected) => {
+    expect(maskIdNumber(raw)).toBe(expected);
+  });
+
+  it('never shows the eight middle digits (the birth date) of a valid number', () => {
+    fc.assert(
+      fc.property(idNumberArb, (id) => {
+        const masked = maskIdNumber(id);
+        expect(masked).toHaveLength(18);
+        expect(masked.slice(6, 14)).toBe('********');
+        expect(masked).not.toContain(id.slice(6, 14));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('shows nothing of any input except the first six and last four of a well-formed number', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.stringMatching(/^[\dXx ]{10,20}$/)), (raw) => {
+        const masked = maskIdNumber(raw);
+        const shown = masked.replaceAll('*', '');
+        expect(shown.length).toBeLessThanOrEqual(10);
+        if (shown.length > 0) expect(masked).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
+      }),
+    );
+  });
+});
+
+describe('maskMobile', () => {
+  it.each([
+    ['13812345678', '138****5678'],
+    ['+86 138 1234 5678', '138****5678'],
+    ['0086-138-1234-5678', '138****5678'],
+    ['', ''],
+    ['1381234567', fullMask],
+    ['138123456789', fullMask],
+    ['010-12345678', fullMask],
+    ['12812345678', fullMask],
+    ['abc', fullMask],
+  ])('masks %j as %j', (raw, expected) => {
+    expect(maskMobile(raw)).toBe(expected);
+  });
+
+  it('never shows the four middle digits of a mobile number', () => {
+    fc.assert(
+      fc.property(mobileArb, (mobile) => {
+        const masked = maskMobile(mobile);
+        expect(masked).toBe(`${mobile.slice(0, 3)}****${mobile.slice(7)}`);
+        expect(masked.slice(3, 7)).toBe('****');
+      }),
+    );
+  });
+
+  it('shows at most seven digits of any input, and only in the masked shape', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.stringMatching(/^[+\d -]{8,16}$/)), (raw) => {
+        const masked = maskMobile(raw);
+        if (masked !== '' && masked !== fullMask) expect(masked).toMatch(/^1[3-9]\d\*{4}\d{4}$/);
+      }),
+    );
+  });
+});
+
+describe('maskName', () => {
+  it.each([
+    ['张三丰', '张*丰'],
+    ['李四', '李*'],
+    ['王', '*'],
+    ['欧阳修明', '欧**明'],
+    ['阿不都·热合曼', '阿*****曼'],
+    ['  张三丰  ', '张*丰'],
+    ['𠮷田', '𠮷*'], // a character outside the BMP is kept whole
+    ['Anna', 'A**a'],
+    ['', ''],
+    ['   ', ''],
+  ])('masks %j as %j', (raw, expected) => {
+    expect(maskName(raw)).toBe(expected);
+  });
+
+  it('never shows any character between the first and the last', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', minLength: 0, maxLength: 12 }), (raw) => {
+        const chars = Array.from(raw.trim());
+        const masked = Array.from(maskName(raw));
+        expect(masked).toHaveLength(chars.length);
+        if (chars.length < 2) {
+          expect(masked.every((c) => c === '*')).toBe(true);
+          return;
+        }
+        expect(masked[0]).toBe(chars[0]);
+        expect(masked.slice(1, -1).every((c) => c === '*')).toBe(true);
+        // Two-character names hide the given name; longer ones keep the last character.
+        expect(masked[masked.length - 1]).toBe(chars.length === 2 ? '*' : chars[chars.length - 1]);
+      }),
+    );
+  });
+});

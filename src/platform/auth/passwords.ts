@@ -1,0 +1,55 @@
+import crypto from 'node:crypto';
+import { hash, verify, type Algorithm } from '@node-rs/argon2';
+
+// OWASP's argon2id parameters (19 MiB, 2 passes): strong, and fast enough for a login.
+// Algorithm.Argon2id is 2; the package's const enum cannot be read under verbatimModuleSyntax.
+const argonOptions = { algorithm: 2 as Algorithm, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+
+/** Hashes a password with argon2id. */
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, argonOptions);
+}
+
+/** Checks a password against its argon2id hash. */
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false;
+  }
+}
+
+// Checked against when the user does not exist, so that a wrong username takes as long as a wrong password.
+let dummyHash: Promise<string> | undefined;
+/** Spends the time of one verification, for unknown usernames. */
+export async function verifyNothing(password: string): Promise<void> {
+  dummyHash ??= hashPassword(crypto.randomBytes(16).toString('hex'));
+  await verifyPassword(await dummyHash, password);
+}
+
+export type PasswordProblem = 'too_short' | 'too_few_classes' | 'same_as_old' | 'too_long';
+
+/** Password policy: at least 8 characters from at least 3 of the 4 classes, not the old one. */
+export function checkPasswordPolicy(password: string, oldPassword?: string): PasswordProblem[] {
+  const problems: PasswordProblem[] = [];
+  if ([...password].length < 8) problems.push('too_short');
+  if (password.length > 128) problems.push('too_long');
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/].filter((re) => re.test(password)).length;
+  if (classes < 3) problems.push('too_few_classes');
+  if (oldPassword !== undefined && password === oldPassword) problems.push('same_as_old');
+  return problems;
+}
+
+/** A random password that meets the policy, for initial and reset passwords. */
+export function generatePassword(length = 14): string {
+  const sets = ['abcdefghijkmnpqrstuvwxyz', 'ABCDEFGHJKLMNPQRSTUVWXYZ', '23456789', '!@#%^*-_+='];
+  const all = sets.join('');
+  const pick = (chars: string) => chars[crypto.randomInt(chars.length)] as string;
+  const chars = sets.map(pick);
+  while (chars.length < length) chars.push(pick(all));
+  for (let i = chars.length - 1; i > 0; i--) {
+    const j = crypto.randomInt(i + 1);
+    [chars[i], chars[j]] = [chars[j] as string, chars[i] as string];
+  }
+  return chars.join('');
+}

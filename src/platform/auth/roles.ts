@@ -1,0 +1,87 @@
+// Roles, the permissions each carries, and the org level each may be granted on.
+// Rules only: no I/O. Modules add their permissions here so there is one catalogue.
+
+export const permissions = [
+  'org.read',
+  'org.write',
+  'grid.roster.write',
+  'user.read',
+  'user.write',
+  'user.reset_password',
+  'user.unlock',
+  'role.grant',
+  'apikey.manage',
+  'audit.read',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+type GrantLevel = 'root' | 'district' | 'street' | 'community' | 'grid' | 'department';
+
+interface RoleDefinition {
+  permissions: readonly Permission[];
+  /** Where in the tree the role may be granted. */
+  grantedOn: readonly GrantLevel[];
+  /** One of the three administrators (三权分立): no account may hold two of them. */
+  isAdminTrio: boolean;
+}
+
+export const roles = {
+  // 三权分立: the system admin runs the system and accounts, the security admin decides who
+  // may do what, the auditor reads the audit log. None can do the others' work.
+  system_admin: {
+    permissions: ['org.read', 'org.write', 'grid.roster.write', 'user.read', 'user.write', 'user.reset_password'],
+    grantedOn: ['root'],
+    isAdminTrio: true,
+  },
+  security_admin: {
+    permissions: ['user.read', 'role.grant', 'user.unlock', 'apikey.manage'],
+    grantedOn: ['root'],
+    isAdminTrio: true,
+  },
+  auditor: { permissions: ['audit.read'], grantedOn: ['root'], isAdminTrio: true },
+  district_staff: {
+    permissions: ['org.read', 'org.write', 'grid.roster.write'],
+    grantedOn: ['district'],
+    isAdminTrio: false,
+  },
+  street_staff: {
+    permissions: ['org.read', 'org.write', 'grid.roster.write'],
+    grantedOn: ['street'],
+    isAdminTrio: false,
+  },
+  community_staff: {
+    permissions: ['org.read', 'org.write', 'grid.roster.write'],
+    grantedOn: ['community'],
+    isAdminTrio: false,
+  },
+  grid_worker: { permissions: ['org.read'], grantedOn: ['grid'], isAdminTrio: false },
+  department_handler: { permissions: ['org.read'], grantedOn: ['department'], isAdminTrio: false },
+  resident: { permissions: [], grantedOn: ['community', 'grid'], isAdminTrio: false },
+  api_client: { permissions: ['org.read'], grantedOn: ['root', 'district', 'street', 'community'], isAdminTrio: false },
+} as const satisfies Record<string, RoleDefinition>;
+
+export type Role = keyof typeof roles;
+export const roleNames = Object.keys(roles) as Role[];
+
+/** True when the string names a role. */
+export function isRole(value: string): value is Role {
+  return Object.hasOwn(roles, value);
+}
+
+/** The permissions a role carries. */
+export function permissionsOf(role: Role): readonly Permission[] {
+  return roles[role].permissions;
+}
+
+/** Whether a role may be granted on a node of this level ('root' is the whole tree). */
+export function canGrantOn(role: Role, level: GrantLevel): boolean {
+  return (roles[role].grantedOn as readonly GrantLevel[]).includes(level);
+}
+
+/** The admin-trio role that would clash with granting `role` to someone holding `held`. */
+export function separationConflict(held: readonly Role[], role: Role): Role | undefined {
+  if (!roles[role].isAdminTrio) return undefined;
+  return held.find((r) => r !== role && roles[r].isAdminTrio);
+}
+
+export type { GrantLevel };
