@@ -4,6 +4,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import type { SQL } from 'drizzle-orm';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -92,4 +93,10 @@ async function openPglite(options: { dataDir?: string; loadDataDir?: Blob }): Pr
       ),
     close: () => pglite.close(),
   };
+}
+
+/** Runs a SQL query written with drizzle's sql`` and returns its rows, typed by the caller. */
+export async function queryRows<Row>(db: Db, query: SQL): Promise<Row[]> {
+  const result = (await db.execute(query)) as unknown as { rows: Row[] };
+  return result.rows;
 }

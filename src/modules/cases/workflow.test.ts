@@ -117,6 +117,7 @@ describe('the table', () => {
       if (r.to !== 'same' && r.to !== 'previous') expect(caseStates).toContain(r.to);
       for (const role of Object.keys(r.by)) expect(caseRoles).toContain(role);
       expect(Object.keys(r.by).length).toBeGreaterThan(0);
+      expect(r.requires.filter((f) => r.accepts.includes(f))).toEqual([]);
     }
   });
 
@@ -245,6 +246,17 @@ describe('what each action records', () => {
   it('records a leader instruction without changing the state', () => {
     const r = apply(caseIn('dispatched'), 'instruct', actors.leader, { text: '请尽快处理' });
     expect(r.ok && [r.next.state, r.timelineEntry.text]).toEqual(['dispatched', '请尽快处理']);
+  });
+
+  it('records only the input the action takes', () => {
+    const r = apply(caseIn('handling'), 'comment', actors.handler, { text: '已到现场', rating: 'unsatisfied', targetUnitId: 'u-x' });
+    expect(r.ok && r.timelineEntry).not.toHaveProperty('rating');
+    expect(r.ok && r.timelineEntry).not.toHaveProperty('targetUnitId');
+    expect(r.ok && r.next.rating).toBeNull();
+  });
+
+  it('ignores an invalid value in input the action does not take', () => {
+    expect(apply(caseIn('handling'), 'comment', actors.handler, { text: 't', rating: 'great' as never }).ok).toBe(true);
   });
 
   it('does not change the snapshot it was given', () => {
@@ -482,12 +494,13 @@ describe('properties of random action sequences', () => {
             // Pick one of the actions someone in the pool may take now (the forward one when
             // asked and possible), then one who may.
             const current = snapshot;
-            const options = caseActions.filter((act) => pool.some((a) => availableActions(current, a, cfg).includes(act)));
+            const offered = pool.map((a) => availableActions(current, a, cfg));
+            const options = caseActions.filter((act) => offered.some((list) => list.includes(act)));
             if (options.length === 0) break;
             const ahead = forward[current.state];
             action = s.mode === 'forward' && ahead && options.includes(ahead) ? ahead : options[s.pick % options.length]!;
             const chosen = action;
-            const able = pool.filter((a) => availableActions(current, a, cfg).includes(chosen));
+            const able = pool.filter((_, i) => offered[i]!.includes(chosen));
             actor = able[s.actorPick % able.length]!;
           } else {
             action = caseActions[s.pick % caseActions.length]!;

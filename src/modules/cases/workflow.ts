@@ -17,6 +17,8 @@
 // Verification passing closes the case directly (核查结案): a separate "close" by the
 // dispatcher would add a step nobody in the seeds performs.
 
+import type { WorkingTimeAmount } from './sla.ts';
+
 /** Every state a case can be in. */
 export const caseStates = [
   'reported', // 上报: created by a resident, grid worker, hotline operator, Open311 client or department
@@ -85,10 +87,7 @@ export const supervisionLevels = ['ordinary', 'yellow', 'red'] as const;
 export type SupervisionLevel = (typeof supervisionLevels)[number];
 
 /** An extension of a time limit (延期), in the units the time-limit policy uses. */
-export interface CaseExtension {
-  readonly unit: 'working_days' | 'working_hours';
-  readonly amount: number;
-}
+export type CaseExtension = WorkingTimeAmount;
 
 /**
  * What an actor must be to the case, besides holding the role:
@@ -97,12 +96,13 @@ export interface CaseExtension {
  */
 export type CaseRelation = 'anyone' | 'reporter' | 'handling_unit' | 'dispatcher';
 
-/** Inputs an action may require. */
+/** Inputs an action may require or accept. */
 export type CaseInputField =
   | 'reason'
   | 'text'
   | 'photos'
   | 'targetUnitId'
+  | 'coUnitIds'
   | 'rating'
   | 'extension'
   | 'supervisionLevel'
@@ -124,7 +124,10 @@ export interface CaseTransition {
   /** Target state; 'same' keeps the state, 'previous' returns to the state the case was suspended from. */
   readonly to: CaseState | 'same' | 'previous';
   readonly by: Readonly<Partial<Record<CaseRole, CaseRelation>>>;
+  /** Input that must be present (non-blank). */
   readonly requires: readonly CaseInputField[];
+  /** Input that may be given; anything else in the input is ignored and not recorded. */
+  readonly accepts: readonly CaseInputField[];
   readonly checks: readonly CaseCheck[];
 }
 
@@ -156,6 +159,8 @@ const handler = {
 // On-site verification is a grid worker's job (the service checks it is the case's grid);
 // the dispatcher may verify at the desk, e.g. from photos, when no site visit is needed.
 const verifier = { grid_worker: 'anyone', ...dispatcher } as const;
+// Extensions and suspensions are decided by the dispatcher, or by a leader.
+const approver = { ...dispatcher, leader: 'anyone' } as const;
 const reporterOrCallback = { resident: 'reporter', hotline_operator: 'anyone' } as const;
 const overseer = { leader: 'anyone', street_staff: 'anyone', district_staff: 'anyone' } as const;
 const everyone = {
@@ -168,72 +173,45 @@ const everyone = {
   resident: 'reporter',
   leader: 'anyone',
 } as const;
+const leaderOnly = { leader: 'anyone' } as const;
 
+// Groups of states the rows start from.
 const open = ['reported', 'accepted', 'registered', 'dispatched', 'handling', 'handled', 'suspended'] as const;
 const atUnit = ['dispatched', 'handling'] as const;
+const suspendable = ['registered', 'dispatched', 'handling', 'handled'] as const;
+const escalatable = ['registered', 'dispatched', 'handling'] as const;
+const beforeDispatch = ['reported', 'accepted', 'registered'] as const;
+const finished = ['closed', 'rated'] as const;
 
 /** The workflow table: one row per action. */
 export const caseTransitions = {
-  accept: { from: ['reported'], to: 'accepted', by: intake, requires: [], checks: [] },
-  reject: { from: ['reported'], to: 'rejected', by: intake, requires: ['reason'], checks: [] },
+  accept:            { from: ['reported'],   to: 'accepted',   by: intake,             requires: [],                           accepts: ['text'],              checks: [] },
+  reject:            { from: ['reported'],   to: 'rejected',   by: intake,             requires: ['reason'],                   accepts: [],                    checks: [] },
   // The registering unit becomes the case's dispatcher at its tier.
-  register: { from: ['accepted'], to: 'registered', by: registrar, requires: [], checks: ['actor_has_unit'] },
-  dispatch: { from: ['registered'], to: 'dispatched', by: dispatcher, requires: ['targetUnitId'], checks: [] },
-  acknowledge: { from: ['dispatched'], to: 'handling', by: handler, requires: [], checks: [] },
+  register:          { from: ['accepted'],   to: 'registered', by: registrar,          requires: [],                           accepts: ['text'],              checks: ['actor_has_unit'] },
+  // One lead unit (主办) plus optional co-handling units (协办).
+  dispatch:          { from: ['registered'], to: 'dispatched', by: dispatcher,         requires: ['targetUnitId'],             accepts: ['coUnitIds', 'text'], checks: [] },
+  acknowledge:       { from: ['dispatched'], to: 'handling',   by: handler,            requires: [],                           accepts: ['text'],              checks: [] },
   // 退单: the unit says the case is not its own; it goes back to the dispatcher.
-  return: { from: atUnit, to: 'registered', by: handler, requires: ['reason'], checks: [] },
-  feedback: { from: ['handling'], to: 'handled', by: handler, requires: ['text', 'photos'], checks: [] },
-  verify_pass: { from: ['handled'], to: 'closed', by: verifier, requires: [], checks: [] },
-  verify_fail: { from: ['handled'], to: 'handling', by: verifier, requires: ['reason'], checks: [] },
-  rate: { from: ['closed'], to: 'rated', by: reporterOrCallback, requires: ['rating'], checks: [] },
-  reopen: {
-    from: ['closed', 'rated'],
-    to: 'registered',
-    by: reporterOrCallback,
-    requires: ['reason'],
-    checks: ['reopen_limit', 'reopen_after_unsatisfied'],
-  },
-  request_extension: {
-    from: atUnit,
-    to: 'same',
-    by: handler,
-    requires: ['extension', 'reason'],
-    checks: ['no_pending_extension', 'extension_limit'],
-  },
-  approve_extension: {
-    from: atUnit,
-    to: 'same',
-    by: { ...dispatcher, leader: 'anyone' },
-    requires: [],
-    checks: ['pending_extension'],
-  },
-  reject_extension: {
-    from: atUnit,
-    to: 'same',
-    by: { ...dispatcher, leader: 'anyone' },
-    requires: ['reason'],
-    checks: ['pending_extension'],
-  },
-  suspend: {
-    from: ['registered', 'dispatched', 'handling', 'handled'],
-    to: 'suspended',
-    by: { ...dispatcher, leader: 'anyone' },
-    requires: ['reason'],
-    checks: [],
-  },
-  resume: { from: ['suspended'], to: 'previous', by: { ...dispatcher, leader: 'anyone' }, requires: [], checks: [] },
-  supervise: { from: open, to: 'same', by: overseer, requires: ['supervisionLevel', 'text'], checks: [] },
+  return:            { from: atUnit,         to: 'registered', by: handler,            requires: ['reason'],                   accepts: ['photos'],            checks: [] },
+  feedback:          { from: ['handling'],   to: 'handled',    by: handler,            requires: ['text', 'photos'],           accepts: [],                    checks: [] },
+  verify_pass:       { from: ['handled'],    to: 'closed',     by: verifier,           requires: [],                           accepts: ['text', 'photos'],    checks: [] },
+  // 返工: the check on site failed; the same unit works on it again.
+  verify_fail:       { from: ['handled'],    to: 'handling',   by: verifier,           requires: ['reason'],                   accepts: ['photos'],            checks: [] },
+  rate:              { from: ['closed'],     to: 'rated',      by: reporterOrCallback, requires: ['rating'],                   accepts: ['text'],              checks: [] },
+  reopen:            { from: finished,       to: 'registered', by: reporterOrCallback, requires: ['reason'],                   accepts: [],                    checks: ['reopen_limit', 'reopen_after_unsatisfied'] },
+  request_extension: { from: atUnit,         to: 'same',       by: handler,            requires: ['extension', 'reason'],      accepts: [],                    checks: ['no_pending_extension', 'extension_limit'] },
+  // The approver may grant a different extension than was asked.
+  approve_extension: { from: atUnit,         to: 'same',       by: approver,           requires: [],                           accepts: ['extension', 'text'], checks: ['pending_extension'] },
+  reject_extension:  { from: atUnit,         to: 'same',       by: approver,           requires: ['reason'],                   accepts: [],                    checks: ['pending_extension'] },
+  suspend:           { from: suspendable,    to: 'suspended',  by: approver,           requires: ['reason'],                   accepts: [],                    checks: [] },
+  resume:            { from: ['suspended'],  to: 'previous',   by: approver,           requires: [],                           accepts: ['text'],              checks: [] },
+  supervise:         { from: open,           to: 'same',       by: overseer,           requires: ['supervisionLevel', 'text'], accepts: [],                    checks: [] },
   // The target unit is the dispatching centre of the next tier up; it becomes the dispatcher.
-  escalate: {
-    from: ['registered', 'dispatched', 'handling'],
-    to: 'registered',
-    by: dispatcher,
-    requires: ['reason', 'targetUnitId'],
-    checks: ['tier_below_top'],
-  },
-  merge: { from: ['reported', 'accepted', 'registered'], to: 'merged', by: intake, requires: ['parentCaseId'], checks: [] },
-  instruct: { from: open, to: 'same', by: { leader: 'anyone' }, requires: ['text'], checks: [] },
-  comment: { from: caseStates, to: 'same', by: everyone, requires: ['text'], checks: [] },
+  escalate:          { from: escalatable,    to: 'registered', by: dispatcher,         requires: ['reason', 'targetUnitId'],   accepts: [],                    checks: ['tier_below_top'] },
+  merge:             { from: beforeDispatch, to: 'merged',     by: intake,             requires: ['parentCaseId'],             accepts: ['reason'],            checks: [] },
+  instruct:          { from: open,           to: 'same',       by: leaderOnly,         requires: ['text'],                     accepts: [],                    checks: [] },
+  comment:           { from: caseStates,     to: 'same',       by: everyone,           requires: ['text'],                     accepts: ['photos'],            checks: [] },
 } as const satisfies Record<CaseAction, CaseTransition>;
 
 /** What the workflow needs to know about a case. */
@@ -544,6 +522,12 @@ function changesOf(
   }
 }
 
+/** The part of the input the row requires or accepts; the rest is ignored. */
+function relevantInput(input: CaseActionInput, row: CaseTransition): CaseActionInput {
+  const fields = new Set<string>([...row.requires, ...row.accepts]);
+  return Object.fromEntries(Object.entries(input).filter(([field]) => fields.has(field))) as CaseActionInput;
+}
+
 function targetState(row: CaseTransition, snapshot: CaseSnapshot): CaseState {
   if (row.to === 'same') return snapshot.state;
   if (row.to === 'previous') return snapshot.suspendedFrom ?? snapshot.state;
@@ -575,7 +559,8 @@ export function applyAction(
   const missing = row.requires.filter((field) => !isPresent(input, field));
   if (missing.length > 0) return refuse('CASE_INPUT_REQUIRED', { action, fields: missing });
 
-  const invalid = invalidInput(snapshot, input);
+  const used = relevantInput(input, row);
+  const invalid = invalidInput(snapshot, used);
   if (invalid) return invalid;
 
   for (const check of row.checks) {
@@ -583,10 +568,10 @@ export function applyAction(
     if (failed) return failed;
   }
 
-  const extension = action === 'approve_extension' ? (input.extension ?? snapshot.pendingExtension) : input.extension;
+  const extension = action === 'approve_extension' ? (used.extension ?? snapshot.pendingExtension) : used.extension;
   const next: CaseSnapshot = {
     ...snapshot,
-    ...changesOf(action, snapshot, actor, input),
+    ...changesOf(action, snapshot, actor, used),
     state: targetState(row, snapshot),
     version: snapshot.version + 1,
   };
@@ -602,15 +587,15 @@ export function applyAction(
     actorRole: role,
     actorUnitId: actor.unitId,
     at: new Date(now.getTime()),
-    ...(input.reason !== undefined && { reason: input.reason }),
-    ...(input.text !== undefined && { text: input.text }),
-    ...(input.photos !== undefined && { photos: [...input.photos] }),
-    ...(input.targetUnitId !== undefined && { targetUnitId: input.targetUnitId }),
-    ...(input.coUnitIds !== undefined && { coUnitIds: [...input.coUnitIds] }),
-    ...(input.rating !== undefined && { rating: input.rating }),
+    ...(used.reason !== undefined && { reason: used.reason }),
+    ...(used.text !== undefined && { text: used.text }),
+    ...(used.photos !== undefined && { photos: [...used.photos] }),
+    ...(used.targetUnitId !== undefined && { targetUnitId: used.targetUnitId }),
+    ...(used.coUnitIds !== undefined && { coUnitIds: [...used.coUnitIds] }),
+    ...(used.rating !== undefined && { rating: used.rating }),
     ...(extension != null && { extension }),
-    ...(input.supervisionLevel !== undefined && { supervisionLevel: input.supervisionLevel }),
-    ...(input.parentCaseId !== undefined && { parentCaseId: input.parentCaseId }),
+    ...(used.supervisionLevel !== undefined && { supervisionLevel: used.supervisionLevel }),
+    ...(used.parentCaseId !== undefined && { parentCaseId: used.parentCaseId }),
   };
   return { ok: true, next, timelineEntry };
 }

@@ -12,10 +12,27 @@ export const permissions = [
   'role.grant',
   'apikey.manage',
   'audit.read',
+  // registry (一户一档)
+  'registry.read',
+  'registry.write',
+  'registry.import',
+  'registry.export',
+  'registry.reveal',
+  'registry.sensitive',
+  // cases (事件/工单)
+  'case.report',
+  'case.read',
+  'case.handle',
+  'case.dispatch',
+  'case.supervise',
+  'case.configure',
+  'case.indicators',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 type GrantLevel = 'root' | 'district' | 'street' | 'community' | 'grid' | 'department';
+
+const caseStaff = ['case.report', 'case.read', 'case.handle', 'case.dispatch', 'case.supervise', 'case.indicators'] as const;
 
 interface RoleDefinition {
   permissions: readonly Permission[];
@@ -40,24 +57,46 @@ export const roles = {
   },
   auditor: { permissions: ['audit.read'], grantedOn: ['root'], isAdminTrio: true },
   district_staff: {
-    permissions: ['org.read', 'org.write', 'grid.roster.write'],
+    permissions: ['org.read', 'org.write', 'grid.roster.write', 'registry.read', 'registry.export', ...caseStaff, 'case.configure'],
     grantedOn: ['district'],
     isAdminTrio: false,
   },
   street_staff: {
-    permissions: ['org.read', 'org.write', 'grid.roster.write'],
+    permissions: ['org.read', 'org.write', 'grid.roster.write', 'registry.read', 'registry.export', 'registry.sensitive', ...caseStaff],
     grantedOn: ['street'],
     isAdminTrio: false,
   },
+  // Community workers collect the base data (一次采集), so they may see it in clear.
   community_staff: {
-    permissions: ['org.read', 'org.write', 'grid.roster.write'],
+    permissions: [
+      'org.read', 'org.write', 'grid.roster.write',
+      'registry.read', 'registry.write', 'registry.import', 'registry.export', 'registry.reveal', 'registry.sensitive',
+      'case.report', 'case.read', 'case.handle', 'case.dispatch',
+    ],
     grantedOn: ['community'],
     isAdminTrio: false,
   },
-  grid_worker: { permissions: ['org.read'], grantedOn: ['grid'], isAdminTrio: false },
-  department_handler: { permissions: ['org.read'], grantedOn: ['department'], isAdminTrio: false },
-  resident: { permissions: [], grantedOn: ['community', 'grid'], isAdminTrio: false },
-  api_client: { permissions: ['org.read'], grantedOn: ['root', 'district', 'street', 'community'], isAdminTrio: false },
+  grid_worker: {
+    permissions: ['org.read', 'registry.read', 'registry.write', 'case.report', 'case.read', 'case.handle'],
+    grantedOn: ['grid'],
+    isAdminTrio: false,
+  },
+  department_handler: { permissions: ['org.read', 'case.read', 'case.handle'], grantedOn: ['department'], isAdminTrio: false },
+  // 12345 / 96345 operators: take calls into cases and make callbacks (回访).
+  hotline_operator: {
+    permissions: ['org.read', 'registry.read', 'case.report', 'case.read', 'case.handle'],
+    grantedOn: ['district', 'street'],
+    isAdminTrio: false,
+  },
+  // Leaders watch, supervise (督办) and instruct (批示).
+  leader: {
+    permissions: ['org.read', 'registry.read', 'case.read', 'case.handle', 'case.supervise', 'case.indicators'],
+    grantedOn: ['district', 'street'],
+    isAdminTrio: false,
+  },
+  // Residents see only their own cases; the cases module enforces that beyond scope.
+  resident: { permissions: ['case.report', 'case.read'], grantedOn: ['community', 'grid'], isAdminTrio: false },
+  api_client: { permissions: ['org.read', 'case.report', 'case.read'], grantedOn: ['root', 'district', 'street', 'community'], isAdminTrio: false },
 } as const satisfies Record<string, RoleDefinition>;
 
 export type Role = keyof typeof roles;
