@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './platform/config.ts';
+import { createPiiCipher, loadOrCreateKeyFile, parseMasterKey, type PiiCipher } from './platform/crypto.ts';
 import { openDatabase, type Database } from './platform/db.ts';
 import { migrate } from './platform/migrate.ts';
 import { buildApp, type AppContext, type RouteModule } from './platform/http.ts';
@@ -17,11 +18,16 @@ export function openConfiguredDatabase(config: Config): Promise<Database> {
     : openDatabase({ engine: 'pglite', dataDir: path.join(config.dataDir, 'pglite') });
 }
 
+/** The personal-data cipher: from GONGZHI_PII_KEY, else a key generated once into the data directory (0600). */
+export function createConfiguredCipher(config: Config): PiiCipher {
+  return createPiiCipher(config.piiKey ? parseMasterKey(config.piiKey) : loadOrCreateKeyFile(path.join(config.dataDir, 'pii.key')));
+}
+
 /** Opens and migrates the database, and builds the HTTP app on it. */
 export async function createApp(config: Config, options: { logger?: boolean } = {}): Promise<{ app: FastifyInstance; ctx: AppContext }> {
   const database = await openConfiguredDatabase(config);
   await migrate(database);
-  const ctx: AppContext = { database, config };
+  const ctx: AppContext = { database, config, pii: createConfiguredCipher(config) };
   const app = await buildApp({ ctx, modules: routeModules, logger: options.logger ?? true });
   app.addHook('onClose', async () => database.close());
   return { app, ctx };

@@ -4,15 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { afterAll } from 'vitest';
+import { afterAll, inject } from 'vitest';
 import { loadConfig, type Config } from '../src/platform/config.ts';
 import { openDatabase, type Database } from '../src/platform/db.ts';
 import { buildApp } from '../src/platform/http.ts';
-import { routeModules } from '../src/app.ts';
+import { createConfiguredCipher, routeModules } from '../src/app.ts';
 import { provisionUser } from '../src/modules/accounts/index.ts';
 import { grids, orgNodes, bboxOf, type GridGeometry } from '../src/modules/org/index.ts';
 import type { Role } from '../src/platform/auth/roles.ts';
-import { PGLITE_TEMPLATE, PG_TEMPLATE_DB, withDatabaseName } from './paths.ts';
+import { pgliteTemplatePath, pgTemplateName, withDatabaseName } from './paths.ts';
 
 /**
  * A fresh, migrated database for one test file, on the engine the environment selects:
@@ -25,7 +25,7 @@ export async function createTestDatabase(): Promise<Database> {
     const name = `gongzhi_t_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    await admin.query(`create database ${name} template ${PG_TEMPLATE_DB}`);
+    await admin.query(`create database ${name} template ${pgTemplateName(inject('testRunId'))}`);
     await admin.end();
     const opened = await openDatabase({ engine: 'postgres', url: withDatabaseName(url, name), poolSize: 5 });
     database = {
@@ -39,7 +39,7 @@ export async function createTestDatabase(): Promise<Database> {
       },
     };
   } else {
-    const dump = fs.readFileSync(PGLITE_TEMPLATE);
+    const dump = fs.readFileSync(pgliteTemplatePath(inject('testRunId')));
     database = await openDatabase({ engine: 'pglite', loadDataDir: new Blob([dump]) });
   }
   return database;
@@ -64,7 +64,7 @@ export interface TestContext {
 export async function setupTestApp(overrides: Partial<Config> = {}): Promise<TestContext> {
   const database = await createTestDatabase();
   const config = testConfig(overrides);
-  const app = await buildApp({ ctx: { database, config }, modules: routeModules, logger: false });
+  const app = await buildApp({ ctx: { database, config, pii: createConfiguredCipher(config) }, modules: routeModules, logger: false });
   afterAll(async () => {
     await app.close();
     await database.close();

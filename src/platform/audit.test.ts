@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestDatabase } from '../../test/helpers.ts';
 import { canonicalJson, recordAudit, verifyAuditChain } from './audit.ts';
@@ -6,6 +6,7 @@ import { systemActor } from './auth/scope.ts';
 
 const database = await createTestDatabase();
 const db = database.db;
+afterAll(() => database.close());
 
 async function fill(n: number) {
   for (let i = 0; i < n; i++) {

@@ -12,6 +12,7 @@ const configSchema = z.object({
     .optional(),
   GONGZHI_DATA_DIR: z.string().min(1).default('./data'),
   GONGZHI_ADMIN_PASSWORD: z.string().min(1).optional(),
+  GONGZHI_PII_KEY: z.string().min(1).optional(),
   GONGZHI_DEMO_PASSWORD: z.string().min(1).optional(),
   GONGZHI_DEMO_DISTRICT: z.string().regex(/^\d{6}$/, 'must be a 6-digit county-level division code').default('110108'),
   GONGZHI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -29,6 +30,8 @@ export type Config = {
   databaseUrl: string | undefined;
   dataDir: string;
   adminPassword: string | undefined;
+  /** Master key for personal data at rest (32 bytes, base64 or hex); generated into the data directory when unset. */
+  piiKey: string | undefined;
   demoPassword: string | undefined;
   demoDistrict: string;
   logLevel: z.infer<typeof configSchema>['GONGZHI_LOG_LEVEL'];
@@ -56,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.GONGZHI_DATA_DIR),
     adminPassword: e.GONGZHI_ADMIN_PASSWORD,
+    piiKey: e.GONGZHI_PII_KEY,
     demoPassword: e.GONGZHI_DEMO_PASSWORD,
     demoDistrict: e.GONGZHI_DEMO_DISTRICT,
     logLevel: e.GONGZHI_LOG_LEVEL,

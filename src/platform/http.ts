@@ -18,6 +18,7 @@ import {
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Config } from './config.ts';
+import type { PiiCipher } from './crypto.ts';
 import type { Database } from './db.ts';
 import { AppError, errorMessage, pickLocale, type ErrorCode, type Locale } from './errors.ts';
 import { resolveApiKey, resolveSession } from './auth/sessions.ts';
@@ -31,6 +32,8 @@ export const SESSION_COOKIE = 'gz_session';
 export interface AppContext {
   database: Database;
   config: Config;
+  /** Encrypts, decrypts and hashes personal data (ID numbers, phones). */
+  pii: PiiCipher;
 }
 
 declare module 'fastify' {
