@@ -22,5 +22,7 @@ export {
 export { orgRoutes } from './routes.ts';
 /** Seeds the demo district's tree, grids and rosters. */
 export { seedOrgDemo } from './demo.ts';
-export { GridIndex, validateGridGeometry, bboxOf, type GridGeometry, type Position } from './geo.ts';
+export { GridIndex, validateGridGeometry, bboxOf, containsPoint, type GridGeometry, type IndexedGrid, type Position } from './geo.ts';
+/** Tiles a rectangle in proportion to weights (demo polygons). */
+export { splitRect } from './demo.ts';
 export { orgNodes, grids, gridStaff, communityTypes, gridKinds, gridDuties, type CommunityType, type GridKind, type GridDuty, type OrgLevel } from './schema.ts';

@@ -247,6 +247,7 @@ export const enUS: Record<MessageKey, string> = {
   'users.initialPasswordTitle': 'Initial password',
   'users.initialPasswordNotice': 'Give this initial password to {name} through a safe channel. It is shown only this once and must be changed at first sign-in.',
   'users.created': 'User created: {name}',
+  'users.levelGrid': 'Grid',
   'users.scopeAll': 'Everything',
 
   'apikeys.create': 'New key',

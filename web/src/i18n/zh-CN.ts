@@ -245,6 +245,7 @@ export const zhCN = {
   'users.initialPasswordTitle': '初始密码',
   'users.initialPasswordNotice': '请通过安全渠道将初始密码交给「{name}」。此密码只显示这一次，对方首次登录时须修改。',
   'users.created': '已创建用户：{name}',
+  'users.levelGrid': '网格',
   'users.scopeAll': '全部',
 
   'apikeys.create': '新建密钥',
