@@ -92,9 +92,15 @@ export async function buildApp({ ctx, modules, logger = true }: BuildOptions): P
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   app.addHook('onRequest', async (req, reply) => {
-    reply.header('x-request-id', req.id);
+    void reply.headers({
+      'x-request-id': req.id,
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'referrer-policy': 'same-origin',
+    });
     req.locale = pickLocale(req.headers['accept-language']);
-    req.actorResult = await identify(req, ctx);
+    // Static files of the web app need no session look-up.
+    if (req.url.startsWith('/api/') || req.url.startsWith('/open311/')) req.actorResult = await identify(req, ctx);
   });
 
   app.setErrorHandler((error, req, reply) => {
