@@ -12,6 +12,14 @@ export default defineConfig({
     emptyOutDir: true,
     // antd alone is ~900 kB before gzip; the map chunk (maplibre) is loaded only on the map page.
     chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      output: {
+        // React and the router change rarely: one long-cached vendor chunk.
+        codeSplitting: {
+          groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ }],
+        },
+      },
+    },
   },
   server: {
     port: 5173,

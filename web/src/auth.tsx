@@ -7,6 +7,8 @@ import type { Permission } from './domain.ts';
 interface AuthValue {
   /** The signed-in user; null when signed out; undefined while the first check runs. */
   me: Me | null | undefined;
+  /** True after the user signed out on purpose: no "come back to this page" on the next sign-in. */
+  signedOut: boolean;
   setMe: (me: Me | null) => void;
   refresh: () => Promise<Me | null>;
   logout: () => Promise<void>;
@@ -16,7 +18,12 @@ interface AuthValue {
 const AuthContext = createContext<AuthValue | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [me, setMeState] = useState<Me | null | undefined>(undefined);
+  const [signedOut, setSignedOut] = useState(false);
+  const setMe = useCallback((next: Me | null) => {
+    setMeState(next);
+    if (next) setSignedOut(false);
+  }, []);
 
   const refresh = useCallback(async () => {
     try {
@@ -27,7 +34,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       setMe(null);
       return null;
     }
-  }, []);
+  }, [setMe]);
 
   useEffect(() => {
     void refresh();
@@ -37,13 +44,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     try {
       await api.logout();
     } finally {
-      setMe(null);
+      setSignedOut(true);
+      setMeState(null);
     }
   }, []);
 
   const value = useMemo<AuthValue>(
-    () => ({ me, setMe, refresh, logout, can: (permission) => me?.permissions.includes(permission) ?? false }),
-    [me, refresh, logout],
+    () => ({ me, signedOut, setMe, refresh, logout, can: (permission) => me?.permissions.includes(permission) ?? false }),
+    [me, signedOut, setMe, refresh, logout],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
@@ -97,10 +105,11 @@ export function FullPageSpin() {
 
 /** Renders its children only for a signed-in user who has set their own password. */
 export function RequireAuth({ children, allowPendingChange = false }: { children: ReactNode; allowPendingChange?: boolean }) {
-  const { me } = useAuth();
+  const { me, signedOut } = useAuth();
   const location = useLocation();
   if (me === undefined) return <FullPageSpin />;
   if (me === null) {
+    if (signedOut) return <Navigate to="/login" replace />;
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/login?next=${next}`} replace />;
   }

@@ -207,3 +207,26 @@ describe('community types and departments', () => {
     }
   });
 });
+
+describe('counts', () => {
+  it('counts only children and grids in scope, also on ancestors', async () => {
+    const top = (await call(staffA1.cookie, 'GET', '/api/org/nodes')).json();
+    const visible = (await call(staffA1.cookie, 'GET', '/api/org/grids')).json().total as number;
+    const all = (await call(district.cookie, 'GET', '/api/org/grids')).json().total as number;
+    expect(visible).toBeLessThan(all);
+    expect(top[0]).toMatchObject({ code: '110000', childCount: 1, gridCount: visible });
+    const streets = (await call(streetA.cookie, 'GET', '/api/org/nodes?parent=110108')).json();
+    expect(streets).toEqual([expect.objectContaining({ code: '110108001', childCount: 2 })]);
+  });
+});
+
+describe('node search', () => {
+  it('lets the security admin find any node to grant a role on, and others only in scope', async () => {
+    const sec = await actorSession(ctx, 'security_admin');
+    const found = (await call(sec.cookie, 'GET', `/api/org/nodes?q=${encodeURIComponent('永定路')}`)).json();
+    expect(found.map((n: { code: string }) => n.code)).toEqual(['110108002', '110108002001']);
+    expect((await call(staffA1.cookie, 'GET', `/api/org/nodes?q=${encodeURIComponent('永定路')}`)).json()).toEqual([]);
+    expect((await call(sec.cookie, 'GET', '/api/org/nodes?parent=110108')).statusCode).toBe(403);
+    expect((await call(auditor.cookie, 'GET', `/api/org/nodes?q=${encodeURIComponent('永定路')}`)).statusCode).toBe(403);
+  });
+});

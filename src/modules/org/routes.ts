@@ -87,7 +87,7 @@ export function orgRoutes(base: FastifyInstance): void {
       },
     },
     async (req) => {
-      const actor = requireActor(req, 'org.read');
+      const actor = requireActor(req);
       return req.query.q ? searchNodes(db, actor, req.query.q) : listChildren(db, actor, req.query.parent);
     },
   );

@@ -2,7 +2,7 @@ import { and, asc, eq, ilike, inArray, isNull, like, or, sql, type SQL } from 'd
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordAudit } from '../../platform/audit.ts';
-import { assertInScope, coversPath, inScope, requirePermission, scopePaths, type Actor } from '../../platform/auth/scope.ts';
+import { assertInScope, coversPath, hasPermission, inScope, requirePermission, scopePaths, type Actor } from '../../platform/auth/scope.ts';
 import { loadDivisionSubtree } from './divisions.ts';
 import { bboxOf, geometryProblemText, GridIndex, validateGridGeometry, type GridGeometry } from './geo.ts';
 import {
@@ -82,13 +82,13 @@ export async function findOrgNode(db: Db, code: string): Promise<OrgNodeView | u
   return node;
 }
 
-function visibleCondition(actor: Actor): SQL {
+function visibleCondition(actor: Actor, column: SQL | typeof orgNodes.orgPath = orgNodes.orgPath): SQL {
   // A node is listed when it is in scope, or lies above a scope (to navigate down to it).
   const paths = scopePaths(actor, 'org.read');
   if (paths.includes('')) return sql`true`;
   if (paths.length === 0) return sql`false`;
-  const above = paths.map((p) => sql`${p} like ${orgNodes.orgPath} || '.%'`);
-  return sql`(${inScope(actor, 'org.read', orgNodes.orgPath)} or ${sql.join(above, sql` or `)})`;
+  const above = paths.map((p) => sql`${p} like ${column} || '.%'`);
+  return sql`(${inScope(actor, 'org.read', column)} or ${sql.join(above, sql` or `)})`;
 }
 
 /** Children of a node (top-level nodes without a parent) that the actor may see, with counts. */
@@ -97,8 +97,9 @@ export async function listChildren(db: Db, actor: Actor, parentCode: string | un
   return db
     .select({
       ...nodeColumns,
-      childCount: sql<number>`(select count(*)::int from org_nodes c where c.parent_code = org_nodes.code)`,
-      gridCount: sql<number>`(select count(*)::int from grids g where g.org_path like org_nodes.org_path || '.%')`,
+      // Counts only what the actor may see, also on the ancestors shown for navigation.
+      childCount: sql<number>`(select count(*)::int from org_nodes c where c.parent_code = org_nodes.code and ${visibleCondition(actor, sql.raw('c.org_path'))})`,
+      gridCount: sql<number>`(select count(*)::int from grids g where g.org_path like org_nodes.org_path || '.%' and ${inScope(actor, 'org.read', sql.raw('g.org_path'))})`,
     })
     .from(orgNodes)
     .where(and(parentCode ? eq(orgNodes.parentCode, parentCode) : isNull(orgNodes.parentCode), visibleCondition(actor)))
@@ -118,14 +119,18 @@ export async function getNode(db: Db, actor: Actor, code: string) {
   return { ...node, ancestors };
 }
 
-/** Searches nodes in scope by name or code. */
+/**
+ * Searches nodes in scope by name or code. The security admin, who grants roles on nodes
+ * anywhere, may search the whole tree's names and codes without holding org.read.
+ */
 export async function searchNodes(db: Db, actor: Actor, q: string, limit = 20) {
-  requirePermission(actor, 'org.read');
+  const grants = hasPermission(actor, 'role.grant') || hasPermission(actor, 'apikey.manage');
+  if (!grants) requirePermission(actor, 'org.read');
   const term = `%${q.replace(/[\\%_]/g, '\\$&')}%`;
   return db
     .select(nodeColumns)
     .from(orgNodes)
-    .where(and(inScope(actor, 'org.read', orgNodes.orgPath), or(ilike(orgNodes.name, term), like(orgNodes.code, `${q}%`))))
+    .where(and(grants ? undefined : inScope(actor, 'org.read', orgNodes.orgPath), or(ilike(orgNodes.name, term), like(orgNodes.code, `${q}%`))))
     .orderBy(asc(orgNodes.code))
     .limit(limit);
 }

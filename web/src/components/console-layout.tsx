@@ -1,8 +1,8 @@
 import { KeyOutlined, LogoutOutlined, MobileOutlined, UserOutlined } from '@ant-design/icons';
-import { Avatar, Button, Dropdown, Flex, Layout, Menu, Result, Typography, type MenuProps } from 'antd';
-import { useState } from 'react';
+import { App, Avatar, Button, Dropdown, Flex, Layout, Menu, Result, Typography, type MenuProps } from 'antd';
+import { Suspense, useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
-import { useAuth } from '../auth.tsx';
+import { FullPageSpin, useAuth } from '../auth.tsx';
 import { useT } from '../i18n/index.tsx';
 import { allowedMenu } from './console-menu.tsx';
 import { GrantTag } from './labels.tsx';
@@ -17,6 +17,7 @@ export function ConsoleLayout() {
   const { me, can, logout } = useAuth();
   const location = useLocation();
   const navigate = useNavigate();
+  const { message } = App.useApp();
   const [collapsed, setCollapsed] = useState(false);
   if (!me) return null;
 
@@ -34,6 +35,7 @@ export function ConsoleLayout() {
   const selected = menu.find((item) => location.pathname.startsWith(item.path))?.path;
 
   const signOut = async () => {
+    message.destroy();
     await logout();
     void navigate('/login', { replace: true });
   };
@@ -86,7 +88,9 @@ export function ConsoleLayout() {
           />
         </Sider>
         <Content className="gz-content">
-          <Outlet />
+          <Suspense fallback={<FullPageSpin />}>
+            <Outlet />
+          </Suspense>
         </Content>
       </Layout>
     </Layout>

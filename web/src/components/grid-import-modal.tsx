@@ -151,8 +151,8 @@ export function GridImportModal({ open, onClose, onImported }: { open: boolean; 
                     width: 100,
                     render: (index: number) => (index < 0 ? t('import.wholeFile') : `#${index}`),
                   },
-                  { title: t('map.gridCode'), dataIndex: 'code', width: 150, render: (code?: string) => code ?? '—' },
-                  { title: t('import.field'), dataIndex: 'field', width: 170, render: (field: string) => <Typography.Text code>{field}</Typography.Text> },
+                  { title: t('map.gridCode'), dataIndex: 'code', width: 130, render: (code?: string) => code ?? '—' },
+                  { title: t('import.field'), dataIndex: 'field', width: 210, render: (field: string) => <Typography.Text code>{field}</Typography.Text> },
                   {
                     title: t('import.reason'),
                     key: 'reason',

@@ -173,5 +173,10 @@ export function GridMapView({ collection, tileUrl, selectedCode, onSelect, onRen
     map.setFilter(SELECTED, ['==', ['get', 'code'], selectedCode ?? '']);
   }, [selectedCode, ready]);
 
-  return <div ref={container} className="gz-map" data-testid="grid-map-canvas" />;
+  // MapLibre makes its container position: relative, so the absolute frame is a separate element.
+  return (
+    <div className="gz-map">
+      <div ref={container} style={{ width: '100%', height: '100%' }} data-testid="grid-map-canvas" />
+    </div>
+  );
 }

@@ -36,6 +36,12 @@ export function formatDateTime(value: string | null | undefined, locale: Locale)
   });
 }
 
+/** A date and time that never wraps inside a table cell. */
+export function DateTime({ value }: { value: string | null | undefined }) {
+  const { locale } = useI18n();
+  return <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(value, locale)}</span>;
+}
+
 export function GridKindTag({ kind }: { kind: string }) {
   const { t } = useI18n();
   const color = isGridKind(kind) ? gridKindColors[kind] : undefined;

@@ -92,8 +92,8 @@ export function RosterTable({ gridCode, editable, compact = false }: { gridCode:
             dataIndex: 'phone',
             render: (phone: string | null) =>
               phone ? (
-                <Typography.Link href={`tel:${phone}`}>
-                  <PhoneOutlined /> {phone}
+                <Typography.Link href={`tel:${phone}`} style={{ whiteSpace: 'nowrap' }}>
+                  {!compact && <PhoneOutlined />} {phone}
                 </Typography.Link>
               ) : (
                 <Typography.Text type="secondary">—</Typography.Text>
@@ -102,17 +102,17 @@ export function RosterTable({ gridCode, editable, compact = false }: { gridCode:
           ...(editable
             ? [
                 {
-                  title: t('common.actions'),
+                  title: compact ? '' : t('common.actions'),
                   key: 'actions',
-                  width: 80,
+                  width: compact ? 48 : 80,
                   render: (_: unknown, member: GridStaff) => (
                     <Popconfirm
                       title={t('roster.removeConfirm', { name: member.name })}
                       okButtonProps={{ danger: true }}
                       onConfirm={() => remove(member)}
                     >
-                      <Button type="link" danger size="small" icon={<DeleteOutlined />}>
-                        {t('roster.remove')}
+                      <Button type="link" danger size="small" icon={<DeleteOutlined />} title={t('roster.remove')} aria-label={t('roster.remove')}>
+                        {compact ? null : t('roster.remove')}
                       </Button>
                     </Popconfirm>
                   ),

@@ -18,15 +18,9 @@ export const zhCN = {
   'common.copy': '复制',
   'common.copied': '已复制',
   'common.close': '关闭',
-  'common.refresh': '刷新',
-  'common.edit': '编辑',
-  'common.add': '新增',
-  'common.none': '无',
   'common.notSet': '未设置',
   'common.all': '全部',
   'common.requestId': '请求编号',
-  'common.errorTitle': '操作未成功',
-  'common.loadFailed': '数据加载失败',
   'common.networkError': '无法连接服务器，请检查网络后重试',
   'common.unknownError': '服务器返回了无法识别的应答（HTTP {status}）',
   'common.required': '请填写{field}',
@@ -83,7 +77,6 @@ export const zhCN = {
   'header.changePassword': '修改密码',
   'header.logout': '退出登录',
   'header.mobile': '移动端',
-  'header.portal': '居民服务',
   'console.noMenus': '您的账号暂未获得任何功能的授权，请联系安全管理员。',
 
   'role.system_admin': '系统管理员',
@@ -128,7 +121,6 @@ export const zhCN = {
   'org.searchResults': '搜索结果（{n}）',
   'org.noResults': '没有找到匹配的组织',
   'org.selectHint': '请在左侧组织树中选择一个节点',
-  'org.detail': '节点详情',
   'org.name': '名称',
   'org.fullName': '全称',
   'org.level': '层级',
@@ -136,7 +128,6 @@ export const zhCN = {
   'org.path': '组织路径',
   'org.communityType': '社区类型',
   'org.gridCount': '网格数量',
-  'org.childCount': '下级数量',
   'org.viewMap': '网格地图',
   'org.viewRoster': '网格名册',
   'org.addDepartment': '新增部门',
@@ -184,7 +175,6 @@ export const zhCN = {
   'import.done': '导入完成：新建 {created} 个，更新 {updated} 个',
   'import.chooseAgain': '重新选择',
 
-  'roster.under': '区域',
   'roster.underPlaceholder': '全部（我的管辖范围）',
   'roster.kind': '网格类型',
   'roster.search': '网格名称或编码',
@@ -328,7 +318,6 @@ export const zhCN = {
   'portal.staffEmpty': '该网格暂未公示人员',
   'portal.staffLogin': '工作人员登录',
   'portal.footer': '实名制公示 · 欢迎群众监督',
-  'portal.myGrid': '我的网格',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

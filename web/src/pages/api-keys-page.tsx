@@ -3,7 +3,7 @@ import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Table, Tag, 
 import { useState } from 'react';
 import { api, type ApiKey, type CreatedApiKey } from '../api.ts';
 import { ErrorAlert, useReportError } from '../components/feedback.tsx';
-import { formatDateTime, roleLabel } from '../components/labels.tsx';
+import { DateTime, roleLabel } from '../components/labels.tsx';
 import { OneTimeSecret } from '../components/one-time-secret.tsx';
 import { useRequest } from '../components/use-request.ts';
 import type { Role } from '../domain.ts';
@@ -20,7 +20,7 @@ interface KeyForm {
 
 /** API 密钥 (security admin): keys for machine clients, shown once at creation, revocable. */
 export function ApiKeysPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { message, modal } = App.useApp();
   const reportError = useReportError();
   const [creating, setCreating] = useState(false);
@@ -88,12 +88,12 @@ export function ApiKeysPage() {
           { title: t('apikeys.prefix'), dataIndex: 'prefix', width: 140, render: (v: string) => <Typography.Text code>{v}…</Typography.Text> },
           { title: t('apikeys.role'), dataIndex: 'role', width: 140, render: (v: string) => roleLabel(t, v) },
           { title: t('apikeys.scope'), dataIndex: 'orgPath', render: (v: string) => (v ? <Typography.Text type="secondary">{v}</Typography.Text> : t('users.scopeAll')) },
-          { title: t('apikeys.createdAt'), dataIndex: 'createdAt', width: 170, render: (v: string) => formatDateTime(v, locale) },
+          { title: t('apikeys.createdAt'), dataIndex: 'createdAt', width: 170, render: (v: string) => <DateTime value={v} /> },
           {
             title: t('apikeys.lastUsedAt'),
             dataIndex: 'lastUsedAt',
             width: 170,
-            render: (v: string | null) => (v ? formatDateTime(v, locale) : <Typography.Text type="secondary">{t('apikeys.never')}</Typography.Text>),
+            render: (v: string | null) => (v ? <DateTime value={v} /> : <Typography.Text type="secondary">{t('apikeys.never')}</Typography.Text>),
           },
           {
             title: t('apikeys.status'),

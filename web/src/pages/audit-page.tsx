@@ -3,7 +3,7 @@ import { App, Button, Card, DatePicker, Descriptions, Flex, Form, Input, Select,
 import { useState } from 'react';
 import { api, type AuditEntry, type AuditQuery } from '../api.ts';
 import { ErrorAlert, useReportError } from '../components/feedback.tsx';
-import { auditActionLabel, AuditResultTag, formatDateTime } from '../components/labels.tsx';
+import { auditActionLabel, AuditResultTag, DateTime } from '../components/labels.tsx';
 import { useRequest } from '../components/use-request.ts';
 import { auditResults, type AuditResult } from '../domain.ts';
 import { useI18n } from '../i18n/index.tsx';
@@ -21,7 +21,7 @@ type Filters = Omit<AuditQuery, 'page' | 'pageSize'>;
 
 /** 审计日志 (auditor): search the append-only log and verify its hash chain. */
 export function AuditPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { modal } = App.useApp();
   const reportError = useReportError();
   const [form] = Form.useForm<FilterForm>();
@@ -152,7 +152,7 @@ export function AuditPage() {
         }}
         columns={[
           { title: '#', dataIndex: 'id', width: 72 },
-          { title: t('audit.at'), dataIndex: 'at', width: 180, render: (v: string) => formatDateTime(v, locale) },
+          { title: t('audit.at'), dataIndex: 'at', width: 180, render: (v: string) => <DateTime value={v} /> },
           { title: t('audit.actor'), dataIndex: 'actorName', width: 120, render: (v: string | null) => v ?? '—' },
           {
             title: t('audit.action'),

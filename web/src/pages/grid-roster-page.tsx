@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api, type Grid } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import { ErrorAlert } from '../components/feedback.tsx';
-import { formatDateTime, GridKindTag } from '../components/labels.tsx';
+import { DateTime, GridKindTag } from '../components/labels.tsx';
 import { OrgNodeSelect } from '../components/org-node-select.tsx';
 import { RosterTable } from '../components/roster-table.tsx';
 import { useRequest } from '../components/use-request.ts';
@@ -15,7 +15,7 @@ import { useI18n } from '../i18n/index.tsx';
 
 /** 网格名册: every grid in the user's area, filtered and paged, with each grid's team. */
 export function GridRosterPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { can } = useAuth();
   const scope = useScopeNodes();
   const [params, setParams] = useSearchParams();
@@ -75,6 +75,7 @@ export function GridRosterPage() {
       {grids.error && <ErrorAlert error={grids.error} onRetry={grids.reload} style={{ marginBottom: 16 }} />}
       <Table<Grid>
         rowKey="code"
+        size="middle"
         loading={grids.loading}
         dataSource={grids.data?.items ?? []}
         data-testid="roster-table"
@@ -93,7 +94,7 @@ export function GridRosterPage() {
           { title: t('map.gridKind'), dataIndex: 'kind', width: 130, render: (value: GridKind) => <GridKindTag kind={value} /> },
           { title: t('map.community'), dataIndex: 'communityName' },
           { title: t('roster.staffCount'), dataIndex: 'staffCount', width: 90, align: 'right' },
-          { title: t('roster.updatedAt'), dataIndex: 'updatedAt', width: 180, render: (value: string) => formatDateTime(value, locale) },
+          { title: t('roster.updatedAt'), dataIndex: 'updatedAt', width: 180, render: (value: string) => <DateTime value={value} /> },
           {
             title: t('common.actions'),
             key: 'actions',

@@ -86,14 +86,16 @@ export function LoginPage() {
 
 function LoginError({ error, locale }: { error: ApiError; locale: 'zh-CN' | 'en-US' }) {
   const { t } = useI18n();
-  const { attemptsLeft, lockedUntil } = error.details;
-  if (error.code === 'ACCOUNT_LOCKED' && typeof lockedUntil === 'string') {
+  const { attemptsLeft, lockedUntil, lockedUntilIso } = error.details;
+  if (error.code === 'ACCOUNT_LOCKED' && (typeof lockedUntilIso === 'string' || typeof lockedUntil === 'string')) {
+    // Prefer the ISO instant (shown in the browser's time zone); lockedUntil is preformatted Beijing time.
+    const time = typeof lockedUntilIso === 'string' ? formatDateTime(lockedUntilIso, locale) : String(lockedUntil);
     return (
       <Alert
         type="error"
         showIcon
         title={t('login.lockedTitle')}
-        description={t('login.locked', { time: formatDateTime(lockedUntil, locale) })}
+        description={t('login.locked', { time })}
         style={{ marginBottom: 16 }}
         data-testid="login-error"
         data-code={error.code}

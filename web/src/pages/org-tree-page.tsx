@@ -64,7 +64,8 @@ export function OrgTreePage() {
   const expandTo = useCallback(
     async (code: string) => {
       const node = await api.orgNode(code);
-      const path = node.ancestors.map((a) => a.code);
+      // Open the node itself too, so a street shows its communities straight away.
+      const path = [...node.ancestors.map((a) => a.code), code];
       for (const ancestor of path) await loadChildren(ancestor).catch(() => undefined);
       setExpanded((previous) => [...new Set([...previous, ...path])]);
       select(code);

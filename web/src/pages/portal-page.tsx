@@ -43,8 +43,8 @@ export function PortalPage() {
         <Flex align="center" gap={12}>
           <LanguageSwitch dark />
           {!me && (
-            <Link to="/login" className="gz-portal-login">
-              <LoginOutlined /> {t('portal.staffLogin')}
+            <Link to="/login" className="gz-portal-login" title={t('portal.staffLogin')}>
+              <LoginOutlined /> <span className="gz-hide-narrow">{t('portal.staffLogin')}</span>
             </Link>
           )}
         </Flex>
@@ -86,11 +86,15 @@ export function PortalPage() {
                 <GridKindTag kind={roster.data.kind} />
               </Flex>
             }
-            extra={<Typography.Text type="secondary">{roster.data.communityName}</Typography.Text>}
           >
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('map.gridCode')}：{roster.data.code}
-            </Typography.Text>
+            <Flex gap={16} wrap>
+              <Typography.Text type="secondary">
+                {t('map.community')}：{roster.data.communityName}
+              </Typography.Text>
+              <Typography.Text type="secondary">
+                {t('map.gridCode')}：{roster.data.code}
+              </Typography.Text>
+            </Flex>
             <List
               style={{ marginTop: 8 }}
               header={<Typography.Text strong>{t('portal.staff')}</Typography.Text>}

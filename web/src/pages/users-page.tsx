@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { api, type Grant, type RoleInfo, type UserWithGrants } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import { ErrorAlert, useReportError } from '../components/feedback.tsx';
-import { formatDateTime, GrantTag, roleLabel } from '../components/labels.tsx';
+import { DateTime, formatDateTime, GrantTag, roleLabel } from '../components/labels.tsx';
 import { OneTimeSecret } from '../components/one-time-secret.tsx';
 import { OrgNodeSelect } from '../components/org-node-select.tsx';
 import { useRequest } from '../components/use-request.ts';
@@ -135,7 +135,7 @@ export function UsersPage() {
               </Flex>
             ),
           },
-          { title: t('users.createdAt'), dataIndex: 'createdAt', width: 170, render: (v: string) => formatDateTime(v, locale) },
+          { title: t('users.createdAt'), dataIndex: 'createdAt', width: 190, render: (v: string) => <DateTime value={v} /> },
           {
             title: t('common.actions'),
             key: 'actions',
@@ -275,7 +275,7 @@ function GrantRoleModal({ user, onClose, onGranted }: { user: UserWithGrants | n
   const info: RoleInfo | undefined = roles.data?.find((r) => r.role === role);
   const needsOrg = info !== undefined && !info.grantedOn.includes('root');
   const onGrid = info?.grantedOn.includes('grid') ?? false;
-  const searchable = can('org.read') && !onGrid;
+  const searchable = (can('org.read') || can('role.grant')) && !onGrid;
   const levels = (info?.grantedOn ?? []).filter((l): l is OrgLevel => (orgLevels as readonly string[]).includes(l));
 
   const submit = async (values: GrantForm) => {
