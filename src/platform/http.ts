@@ -133,7 +133,8 @@ export async function buildApp({ ctx, modules, logger = true }: BuildOptions): P
   for (const register of modules) await app.register(async (scoped) => register(scoped, ctx));
 
   if (fs.existsSync(webDist)) {
-    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false });
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: true });
     app.setNotFoundHandler((req, reply) => {
       const url = req.url.split('?')[0] ?? '';
       if (req.method === 'GET' && !url.startsWith('/api/') && !path.extname(url)) return reply.sendFile('index.html');
