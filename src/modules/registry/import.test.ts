@@ -1,0 +1,302 @@
+import { execFile, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import type pg from 'pg';
+import { openDatabase, queryRows, type Database } from '../../platform/db.ts';
+import { migrate } from '../../platform/migrate.ts';
+import { systemActor } from '../../platform/auth/scope.ts';
+import { actorSession, seedTree, setupTestApp } from '../../../test/helpers.ts';
+import { createConfiguredCipher } from '../../app.ts';
+import { checkImport, commitImport, createImportJob } from './import.ts';
+import { haidianId, ledgerXlsx, multipartFile, syntheticHeader, syntheticLedger, waitForImport, xlsxText } from './testing.ts';
+import { csvField } from './csv.ts';
+
+const ctx = await setupTestApp();
+await seedTree(ctx.database);
+const { app, database } = ctx;
+const db = database.db;
+const staff = (await actorSession(ctx, 'community_staff', '110108001001')).cookie;
+const A1 = '110000.110100.110108.110108001.110108001001';
+
+async function upload(fileName: string, content: Buffer, query = ''): Promise<Record<string, unknown> & { id: string; status: string }> {
+  const body = multipartFile(fileName, content);
+  const res = await app.inject({ method: 'POST', url: `/api/registry/imports?communityCode=110108001001${query}`, headers: { cookie: staff, ...body.headers }, payload: body.payload });
+  if (res.statusCode !== 202) throw new Error(`upload: ${res.statusCode} ${res.body}`);
+  return (await waitForImport(app, staff, res.json().id)) as Record<string, unknown> & { id: string; status: string };
+}
+async function commit(id: string, onlyValid: boolean) {
+  const res = await app.inject({ method: 'POST', url: `/api/registry/imports/${id}/commit`, headers: { cookie: staff }, payload: { onlyValid } });
+  return { res, job: res.statusCode === 202 ? await waitForImport(app, staff, id) : undefined };
+}
+const count = async (table: string) =>
+  (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from ${sql.identifier(table)} where org_path like ${`${A1}%`}`))[0]?.n ?? 0;
+
+// A ledger as communities keep it: a title row, headers spelled their own way, mistakes.
+const sun = haidianId('1958-04-02', 101);
+const header = ['序号', '楼号', '单元', '房间号', '与户主的关系', '姓名', '性别', '身份证号码', '手机号', '人口类型', '来京日期', '重点人群', '残疾类别', '残疾等级'];
+const goodRows = [
+  [1, '翠微西里8号楼', '1', '101', '户主', '孙一', '男', sun, '13900000001', '户籍', '', '', '', ''],
+  [2, '翠微西里8号楼', '1', '101', '配偶', '孙二', '女', haidianId('1960-02-03', 102), '13900000002', '', '', '残疾人', '肢体', '三级'],
+  [5, '翠微西里8号楼', '1', '102', '户主', '周八', '男', haidianId('1948-07-09', 105), '', '户籍', '', '低保', '', ''],
+];
+const badRows = [
+  [3, '翠微西里8号楼', '1', '101', '子', '孙三', '男', '110108198001010010', '13900000003', '', '', '', '', ''],
+  [4, '翠微西里8号楼', '1', '101', '子', '孙四', '男', sun, '13900000004', '', '', '', '', ''],
+  [6, '翠微西里8号楼', '2', '201', '户主', '吴六', '男', haidianId('1990-05-05', 107), '1390000', '流动人口', '', '', '', ''],
+  [7, '翠微西里8号楼', '1', '101', '户主', '孙七', '男', haidianId('1988-08-08', 109), '', '', '', '', '', ''],
+];
+const mixedLedger = await ledgerXlsx([header, goodRows[0]!, goodRows[1]!, badRows[0]!, badRows[1]!, goodRows[2]!, badRows[2]!, badRows[3]!], { title: '翠微路社区实有人口登记台账' });
+
+describe('ledger template', () => {
+  it('downloads an .xlsx with the Chinese headers and instructions', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/registry/imports/template', headers: { cookie: staff } });
+    expect(res.statusCode).toBe(200);
+    expect(decodeURIComponent(String(res.headers['content-disposition']))).toContain('实有人口台账模板.xlsx');
+    const text = await xlsxText(res.rawPayload);
+    expect(text.split('\n')[0]).toContain('公民身份号码\t联系电话');
+    expect(text).toContain('18位公民身份号码');
+  });
+});
+
+describe('import with mistakes', () => {
+  let jobId = '';
+
+  it('checks every row and reports each problem by row, column and reason in Chinese', async () => {
+    const job = await upload('台账.xlsx', mixedLedger);
+    jobId = job.id;
+    expect(job).toMatchObject({ status: 'checked', fileName: '台账.xlsx', totalRows: 7, validRows: 3, errorRows: 4, newRows: 3, skippedRows: [5, 6, 8, 9] });
+    const errors = await app.inject({ method: 'GET', url: `/api/registry/imports/${jobId}/errors?pageSize=100`, headers: { cookie: staff } });
+    expect(errors.json().items).toEqual([
+      { rowNo: 5, column: '公民身份号码', message: '身份证号校验位错误', name: '孙三' },
+      { rowNo: 6, column: '公民身份号码', message: '与第 3 行的身份证号重复（同一身份证号即同一人）', name: '孙四' },
+      { rowNo: 8, column: '联系电话', message: '手机号格式不正确，应为以1开头的11位数字', name: '吴六' },
+      { rowNo: 8, column: '来本地日期', message: '流动人口必须填写来本地日期', name: '吴六' },
+      { rowNo: 9, column: '与户主关系', message: '第 3 行已是该户户主，一户只能有一个户主', name: '孙七' },
+    ]);
+    const report = await app.inject({ method: 'GET', url: `/api/registry/imports/${jobId}/report`, headers: { cookie: staff } });
+    const text = await xlsxText(report.rawPayload);
+    expect(text).toContain('共 7 行，正确 3 行，错误 4 行');
+    expect(text).toContain('5\t孙三\t公民身份号码\t身份证号校验位错误');
+    expect(text).not.toContain(sun);
+    // Staged rows and the report hold no identifier in clear, and the uploaded copy is gone.
+    const staged = JSON.stringify(await queryRows(db, sql`select r.*, e.* from registry_import_rows r full join registry_import_errors e on false`));
+    expect(staged).toContain('孙一');
+    expect(staged).not.toContain(sun);
+    expect(fs.readdirSync(path.join(ctx.config.dataDir, 'imports'))).toEqual([]);
+  });
+
+  it('imports nothing on commit while rows have errors', async () => {
+    const { res } = await commit(jobId, false);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error).toMatchObject({ code: 'REGISTRY_IMPORT_HAS_ERRORS', details: { errorRows: 4, skippedRows: [5, 6, 8, 9] } });
+    expect(await count('residents')).toBe(0);
+    expect(await count('buildings')).toBe(0);
+  });
+
+  it('imports only the valid rows when asked, saying which rows it skipped', async () => {
+    const { res, job } = await commit(jobId, true);
+    expect(res.statusCode).toBe(202);
+    expect(job).toMatchObject({ status: 'committed', inserted: 3, updated: 0, skipped: 4, skippedRows: [5, 6, 8, 9], onlyValid: true });
+    const people = await queryRows<{ name: string; relation: string; address: string }>(db, sql`
+      select r.name, r.relation, b.name || h.unit || '-' || h.number as address
+        from residents r join houses h on h.id = r.house_id join buildings b on b.id = h.building_id order by r.name`);
+    expect(people).toEqual([
+      { name: '周八', relation: 'head', address: '翠微西里8号楼1-102' },
+      { name: '孙一', relation: 'head', address: '翠微西里8号楼1-101' },
+      { name: '孙二', relation: 'spouse', address: '翠微西里8号楼1-101' },
+    ]);
+    const groups = await queryRows<{ name: string; kind: string; fields: unknown }>(db, sql`select r.name, m.kind, m.fields from key_group_memberships m join residents r on r.id = m.resident_id order by r.name`);
+    expect(groups).toEqual([
+      { name: '周八', kind: 'low_income', fields: { scheme: 'dibao' } },
+      { name: '孙二', kind: 'disabled', fields: { category: 'physical', grade: 3 } },
+    ]);
+    const [head] = await queryRows<{ name: string }>(db, sql`select r.name from households hh join residents r on r.id = hh.head_resident_id join houses h on h.id = hh.house_id where h.number = '101'`);
+    expect(head?.name).toBe('孙一');
+    const [audit] = await queryRows<{ details: Record<string, unknown> }>(db, sql`select details from audit_log where action = 'registry.import.commit'`);
+    expect(audit?.details).toMatchObject({ inserted: 3, skipped: 4, onlyValid: true });
+  });
+
+  it('imports the corrected file (GB 18030 CSV, other headers, a mapping) and then re-imports it changing nothing', async () => {
+    const fixed = [
+      ['楼栋', '单元', '房号', '户主或成员', '姓名', '证件', '电话', '人口类型', '来京日期', '重点人群', '残疾类别', '残疾等级'],
+      ['翠微西里8号楼', '1', '101', '户主', '孙一', sun, '13900000001', '户籍', '', '', '', ''],
+      ['翠微西里8号楼', '1', '101', '配偶', '孙二', haidianId('1960-02-03', 102), '13900000002', '', '', '残疾人', '肢体', '三级'],
+      ['翠微西里8号楼', '1', '101', '子', '孙三', haidianId('1980-01-01', 103), '13900000003', '', '', '', '', ''],
+      ['翠微西里8号楼', '1', '101', '子', '孙四', haidianId('1982-03-04', 104), '13900000004', '', '', '', '', ''],
+      ['翠微西里8号楼', '1', '102', '户主', '周八', haidianId('1948-07-09', 105), '', '户籍', '', '低保', '', ''],
+      ['翠微西里8号楼', '2', '201', '户主', '吴六', haidianId('1990-05-05', 107), '13900000006', '流动人口', '2019-03-01', '', '', ''],
+      ['翠微西里8号楼', '1', '103', '户主', '孙七', haidianId('1988-08-08', 109), '', '', '', '', '', ''],
+    ];
+    const csv = fixed.map((row) => row.map(csvField).join(',')).join('\r\n');
+    const encoded = Buffer.from(await gb18030(csv));
+    const mapping = encodeURIComponent(JSON.stringify({ 户主或成员: 'relation', 证件: 'idNumber' }));
+    const first = await upload('ledger.csv', encoded, `&mapping=${mapping}`);
+    expect(first).toMatchObject({ status: 'checked', totalRows: 7, validRows: 7, errorRows: 0, newRows: 4, changedRows: 0, unchangedRows: 3 });
+    expect((await commit(first.id, false)).job).toMatchObject({ status: 'committed', inserted: 4, updated: 0, skipped: 0 });
+    expect(await count('residents')).toBe(7);
+
+    const snapshot = async () =>
+      JSON.stringify(
+        await Promise.all(
+          ['buildings', 'houses', 'households', 'residents', 'residence_history', 'key_group_memberships'].map((t) => queryRows(db, sql`select * from ${sql.identifier(t)} order by id`)),
+        ),
+      );
+    const before = await snapshot();
+    const again = await upload('ledger.csv', encoded, `&mapping=${mapping}`);
+    expect(again).toMatchObject({ validRows: 7, newRows: 0, changedRows: 0, unchangedRows: 7 });
+    expect((await commit(again.id, false)).job).toMatchObject({ status: 'committed', inserted: 0, updated: 0 });
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('applies changes and moves from a later ledger, keeping the history', async () => {
+    const moved = await ledgerXlsx([
+      ['楼栋', '单元', '房号', '与户主关系', '姓名', '公民身份号码', '联系电话'],
+      ['翠微西里9号楼', '1', '301', '户主', '孙四', haidianId('1982-03-04', 104), '13900000044'],
+    ]);
+    const job = await upload('moved.xlsx', moved);
+    expect(job).toMatchObject({ changedRows: 1 });
+    expect((await commit(job.id, false)).job).toMatchObject({ inserted: 0, updated: 1 });
+    const history = await queryRows<{ number: string; out: string | null }>(db, sql`
+      select h.number, rh.moved_out_on::text as out from residence_history rh join residents r on r.id = rh.resident_id join houses h on h.id = rh.house_id
+       where r.name = '孙四' order by rh.created_at`);
+    expect(history.map((h) => [h.number, h.out === null])).toEqual([['101', false], ['301', true]]);
+  });
+
+  it('fails a file without the required columns, listing what it found', async () => {
+    const job = await upload('wrong.xlsx', await ledgerXlsx([['名字', '号码'], ['某人', '123']]));
+    expect(job.status).toBe('failed');
+    expect(job.failure).toMatchObject({ code: 'REGISTRY_IMPORT_HEADERS' });
+    const none = await upload('empty.xlsx', await ledgerXlsx([['姓名', '身份证号', '楼栋', '房号', '与户主关系']]));
+    expect(none.failure).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('没有数据行') });
+    const pdf = multipartFile('a.pdf', Buffer.from('%PDF-1.4'));
+    const res = await app.inject({ method: 'POST', url: '/api/registry/imports?communityCode=110108001001', headers: { cookie: staff, ...pdf.headers }, payload: pdf.payload });
+    expect(res.json().error.code).toBe('REGISTRY_IMPORT_FORMAT');
+    const torn = multipartFile('a.xlsx', await ledgerXlsx([['姓名']]));
+    const broken = await app.inject({ method: 'POST', url: '/api/registry/imports?communityCode=110108001001', headers: { cookie: staff, ...torn.headers }, payload: torn.payload.subarray(0, torn.payload.length - 60) });
+    expect(broken.statusCode).toBe(400);
+  });
+});
+
+// A GB 18030 encoder: Node has a decoder only, so map each character through a decoding table.
+async function gb18030(text: string): Promise<Uint8Array> {
+  const decoder = new TextDecoder('gb18030');
+  const table = new Map<string, number[]>();
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if (trail === 0x7f) continue;
+      const ch = decoder.decode(new Uint8Array([lead, trail]));
+      if (ch.length === 1 && !table.has(ch)) table.set(ch, [lead, trail]);
+    }
+  }
+  const out: number[] = [];
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x80) out.push(ch.charCodeAt(0));
+    else {
+      const bytes = table.get(ch);
+      if (!bytes) throw new Error(`no GB 18030 two-byte code for ${ch}`);
+      out.push(...bytes);
+    }
+  }
+  return new Uint8Array(out);
+}
+
+describe('atomic commit', () => {
+  it('leaves no row behind when the process is killed mid-commit, and the job can be run again', async () => {
+    // The commit runs in a child process that owns its connection; on PGlite the child
+    // owns the whole database, so the file is prepared in a data directory first.
+    const pii = createConfiguredCipher(ctx.config);
+    let target: Database;
+    let where: string;
+    let dataDir: string | undefined;
+    if (database.engine === 'postgres') {
+      target = database;
+      where = (database.pool as pg.Pool).options.connectionString as string;
+    } else {
+      dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-kill-'));
+      target = await openDatabase({ engine: 'pglite', dataDir });
+      await migrate(target);
+      await seedTree(target);
+      where = dataDir;
+    }
+    const importer = { ...systemActor, grants: [{ role: 'community_staff' as const, orgPath: '' }] };
+    const file = path.join(ctx.config.dataDir, 'kill.xlsx');
+    fs.writeFileSync(file, await ledgerXlsx([syntheticHeader, ...syntheticLedger(3000, { first: 500_000, buildingPrefix: '中断测试' })]));
+    const job = await createImportJob(target.db, importer, { communityCode: '110108001002', fileName: 'kill.xlsx', format: 'xlsx' });
+    expect(await checkImport(target, pii, importer, job.id, file)).toMatchObject({ status: 'checked', validRows: 3000 });
+    if (dataDir) await target.close();
+
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'test-fixtures/commit-child.ts'), where, job.id, '新增居民'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    let errors = '';
+    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('IN-TRANSACTION')) resolve();
+      });
+      child.on('exit', (code) => reject(new Error(`child exited (${code}) before the commit began: ${output} ${errors}`)));
+    });
+    // Buildings, houses, households and 3,000 people are written, uncommitted: kill it now.
+    expect(output).toContain('IN-TRANSACTION after 新增居民');
+    const exited = new Promise((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+
+    const after = dataDir ? await openDatabase({ engine: 'pglite', dataDir }) : target;
+    const A2 = '110000.110100.110108.110108001.110108001002';
+    const landed = await queryRows<Record<string, number>>(after.db, sql`
+      select (select count(*)::int from buildings where org_path like ${`${A2}%`}) as buildings,
+             (select count(*)::int from houses where org_path like ${`${A2}%`}) as houses,
+             (select count(*)::int from households where org_path like ${`${A2}%`}) as households,
+             (select count(*)::int from residents where org_path like ${`${A2}%`}) as residents,
+             (select count(*)::int from residence_history where org_path like ${`${A2}%`}) as history`);
+    expect(landed[0]).toEqual({ buildings: 0, houses: 0, households: 0, residents: 0, history: 0 });
+    const [state] = await queryRows<{ status: string }>(after.db, sql`select status from registry_imports where id = ${job.id}`);
+    expect(state?.status).toBe('committing');
+
+    // Once its heartbeat is old the job shows as interrupted and may be committed again
+    // (on PostgreSQL; PGlite's crash recovery empties the unlogged staging: check again).
+    await after.db.execute(sql`update registry_imports set heartbeat_at = now() - interval '5 minutes' where id = ${job.id}`);
+    if (after.engine === 'postgres') {
+      const done = await commitImport(after, importer, job.id, { onlyValid: false });
+      expect(done).toMatchObject({ status: 'committed', inserted: 3000 });
+    } else {
+      await expect(commitImport(after, importer, job.id, { onlyValid: false })).rejects.toMatchObject({ code: 'REGISTRY_IMPORT_STATE' });
+      const again = await createImportJob(after.db, importer, { communityCode: '110108001002', fileName: 'kill.xlsx', format: 'xlsx' });
+      await checkImport(after, pii, importer, again.id, file);
+      expect(await commitImport(after, importer, again.id, { onlyValid: false })).toMatchObject({ status: 'committed', inserted: 3000 });
+      await after.close();
+    }
+  }, 120_000);
+});
+
+describe('gongzhi registry import (CLI)', () => {
+  const run = promisify(execFile);
+  const bin = path.resolve(import.meta.dirname, '../../../bin/gongzhi.mjs');
+
+  it('prints progress, checks (dry run), then imports', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-cli-registry-'));
+    const { DATABASE_URL: _engine, ...rest } = process.env;
+    const gz = (...args: string[]) => run(process.execPath, [bin, ...args], { env: { ...rest, GONGZHI_DATA_DIR: dataDir } });
+    // The CLI opens the embedded database in the data directory: prepare the tree there.
+    const embedded = await openDatabase({ engine: 'pglite', dataDir: path.join(dataDir, 'pglite') });
+    await migrate(embedded);
+    await seedTree(embedded);
+    await embedded.close();
+    const ledger = path.join(dataDir, 'ledger.xlsx');
+    fs.writeFileSync(ledger, await ledgerXlsx([syntheticHeader, ...syntheticLedger(6000)]));
+    const dry = await gz('registry', 'import', ledger, '--community', '110108001001', '--dry-run');
+    expect(dry.stdout).toContain('已检查 checked 5000 rows');
+    expect(dry.stdout).toMatch(/checked 6000 rows in [\d.]+ s: 6000 valid \(6000 new, 0 changed, 0 unchanged\), 0 with errors/);
+    const imported = await gz('registry', 'import', ledger, '--community', '110108001001');
+    expect(imported.stdout).toContain('提交 committing 6/9 新增居民');
+    expect(imported.stdout).toMatch(/Imported in [\d.]+ s: 6000 new, 0 updated, 0 unchanged, 0 skipped/);
+    const template = path.join(dataDir, 'template.xlsx');
+    await gz('registry', 'template', '-o', template);
+    expect(await xlsxText(fs.readFileSync(template))).toContain('公民身份号码');
+  }, 180_000);
+});

@@ -1,0 +1,198 @@
+import { boolean, customType, date, doublePrecision, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { CustomFieldDefinition } from './key-groups.ts';
+
+// Written with array_to_tsvector from bigrams computed in text-search.ts, read never.
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+export const buildings = pgTable('buildings', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  communityCode: text('community_code').notNull(),
+  gridCode: text('grid_code').notNull(),
+  orgPath: text('org_path').notNull(),
+  name: text('name').notNull(),
+  address: text('address').notNull(),
+  floors: integer('floors'),
+  units: integer('units'),
+  use: text('use').notNull().$type<BuildingUse>().default('residential'),
+  lng: doublePrecision('lng'),
+  lat: doublePrecision('lat'),
+  search: tsvector('search').notNull(),
+  version: integer('version').notNull().default(1),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const houses = pgTable('houses', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  buildingId: uuid('building_id').notNull(),
+  gridCode: text('grid_code').notNull(),
+  orgPath: text('org_path').notNull(),
+  unit: text('unit').notNull().default(''),
+  floor: integer('floor'),
+  number: text('number').notNull(),
+  area: numeric('area', { precision: 8, scale: 2, mode: 'number' }),
+  tenure: text('tenure').notNull().$type<HouseTenure>().default('owner_occupied'),
+  notes: text('notes'),
+  version: integer('version').notNull().default(1),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const households = pgTable('households', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  houseId: uuid('house_id').notNull(),
+  gridCode: text('grid_code').notNull(),
+  orgPath: text('org_path').notNull(),
+  number: text('number').notNull().default('1'),
+  headResidentId: uuid('head_resident_id'),
+  version: integer('version').notNull().default(1),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const residents = pgTable('residents', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  gridCode: text('grid_code').notNull(),
+  orgPath: text('org_path').notNull(),
+  houseId: uuid('house_id'),
+  householdId: uuid('household_id'),
+  relation: text('relation').$type<Relation>(),
+  status: text('status').notNull().$type<ResidentStatus>().default('active'),
+  name: text('name').notNull(),
+  namePinyin: text('name_pinyin').notNull(),
+  nameInitials: text('name_initials').notNull(),
+  gender: text('gender').notNull().$type<'male' | 'female'>(),
+  birthDate: date('birth_date', { mode: 'string' }).notNull(),
+  idNumberEnc: text('id_number_enc').notNull(),
+  idNumberHash: text('id_number_hash').notNull(),
+  phoneEnc: text('phone_enc'),
+  phoneHash: text('phone_hash'),
+  ethnicity: text('ethnicity'),
+  residenceType: text('residence_type').notNull().$type<ResidenceType>().default('local'),
+  arrivedOn: date('arrived_on', { mode: 'string' }),
+  employer: text('employer'),
+  education: text('education').$type<Education>(),
+  politicalStatus: text('political_status').$type<PoliticalStatus>(),
+  notes: text('notes'),
+  search: tsvector('search').notNull(),
+  version: integer('version').notNull().default(1),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const residenceHistory = pgTable('residence_history', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  residentId: uuid('resident_id').notNull(),
+  houseId: uuid('house_id'),
+  householdId: uuid('household_id'),
+  relation: text('relation').$type<Relation>(),
+  orgPath: text('org_path').notNull(),
+  movedInOn: date('moved_in_on', { mode: 'string' }).notNull(),
+  movedOutOn: date('moved_out_on', { mode: 'string' }),
+  reason: text('reason'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const keyGroupKinds = pgTable('key_group_kinds', {
+  code: text('code').primaryKey(),
+  orgPath: text('org_path').notNull(),
+  name: text('name').notNull(),
+  sensitive: boolean('sensitive').notNull().default(false),
+  visitEveryDays: integer('visit_every_days'),
+  fields: jsonb('fields').notNull().$type<CustomFieldDefinition[]>(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const keyGroupMemberships = pgTable('key_group_memberships', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  residentId: uuid('resident_id').notNull(),
+  kind: text('kind').notNull(),
+  orgPath: text('org_path').notNull(),
+  sensitive: boolean('sensitive').notNull(),
+  fields: jsonb('fields').notNull().$type<Record<string, unknown>>(),
+  since: date('since', { mode: 'string' }).notNull(),
+  until: date('until', { mode: 'string' }),
+  visitEveryDays: integer('visit_every_days'),
+  lastVisitedOn: date('last_visited_on', { mode: 'string' }),
+  nextVisitDue: date('next_visit_due', { mode: 'string' }),
+  version: integer('version').notNull().default(1),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const visits = pgTable('visits', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  residentId: uuid('resident_id').notNull(),
+  membershipId: uuid('membership_id'),
+  orgPath: text('org_path').notNull(),
+  visitedOn: date('visited_on', { mode: 'string' }).notNull(),
+  method: text('method').notNull().$type<VisitMethod>(),
+  visitorId: uuid('visitor_id'),
+  visitorName: text('visitor_name').notNull(),
+  notes: text('notes'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const registryImports = pgTable('registry_imports', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  communityCode: text('community_code').notNull(),
+  orgPath: text('org_path').notNull(),
+  actorId: uuid('actor_id'),
+  actorName: text('actor_name').notNull(),
+  fileName: text('file_name').notNull(),
+  format: text('format').notNull().$type<'xlsx' | 'csv'>(),
+  mapping: jsonb('mapping').notNull().$type<Record<string, string>>(),
+  headers: jsonb('headers').notNull().$type<{ header: string; field: string | null }[]>(),
+  status: text('status').notNull().$type<ImportStatus>(),
+  onlyValid: boolean('only_valid'),
+  totalRows: integer('total_rows').notNull().default(0),
+  validRows: integer('valid_rows').notNull().default(0),
+  errorRows: integer('error_rows').notNull().default(0),
+  newRows: integer('new_rows').notNull().default(0),
+  changedRows: integer('changed_rows').notNull().default(0),
+  unchangedRows: integer('unchanged_rows').notNull().default(0),
+  inserted: integer('inserted').notNull().default(0),
+  updated: integer('updated').notNull().default(0),
+  skipped: integer('skipped').notNull().default(0),
+  failure: jsonb('failure').$type<{ code: string; message: string; details?: Record<string, unknown> }>(),
+  heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  checkedAt: timestamp('checked_at', { withTimezone: true }),
+  committedAt: timestamp('committed_at', { withTimezone: true }),
+});
+
+export const registryImportErrors = pgTable('registry_import_errors', {
+  importId: uuid('import_id').notNull(),
+  rowNo: integer('row_no').notNull(),
+  columnName: text('column_name').notNull(),
+  message: text('message').notNull(),
+  personName: text('person_name'),
+});
+
+export const buildingUses = ['residential', 'commercial', 'mixed', 'office', 'public', 'other'] as const;
+export type BuildingUse = (typeof buildingUses)[number];
+
+export const houseTenures = ['owner_occupied', 'rented', 'vacant'] as const;
+export type HouseTenure = (typeof houseTenures)[number];
+
+export const relations = ['head', 'spouse', 'child', 'child_in_law', 'grandchild', 'parent', 'parent_in_law', 'grandparent', 'sibling', 'other'] as const;
+export type Relation = (typeof relations)[number];
+
+export const residentStatuses = ['active', 'moved_out', 'deceased'] as const;
+export type ResidentStatus = (typeof residentStatuses)[number];
+
+// 户籍人口 / 流动人口
+export const residenceTypes = ['local', 'migrant'] as const;
+export type ResidenceType = (typeof residenceTypes)[number];
+
+export const educations = ['none', 'primary', 'junior_high', 'senior_high', 'vocational', 'junior_college', 'bachelor', 'master', 'doctorate'] as const;
+export type Education = (typeof educations)[number];
+
+export const politicalStatuses = ['cpc_member', 'cpc_probationary', 'cyl_member', 'democratic_party', 'independent', 'masses'] as const;
+export type PoliticalStatus = (typeof politicalStatuses)[number];
+
+export const visitMethods = ['home', 'phone', 'video', 'other'] as const;
+export type VisitMethod = (typeof visitMethods)[number];
+
+export const importStatuses = ['checking', 'checked', 'committing', 'committed', 'failed', 'discarded'] as const;
+export type ImportStatus = (typeof importStatuses)[number];
