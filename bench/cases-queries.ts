@@ -1,0 +1,152 @@
+// The case list and the indicator queries on 1,000,000 generated cases (and their
+// timelines) on PostgreSQL, through the same service functions the API calls, as actors
+// of each level would run them. Prints p50/p95 per query.
+//
+//   DATABASE_URL=postgres://gongzhi:gongzhi@localhost:5432/postgres node --import tsx bench/cases-queries.ts
+//   (BENCH_CASES=1000000 BENCH_RUNS=30 to change the size)
+import os from 'node:os';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../src/platform/db.ts';
+import type { Actor } from '../src/platform/auth/scope.ts';
+import type { Role } from '../src/platform/auth/roles.ts';
+import { seedOrgDemo } from '../src/modules/org/index.ts';
+import { caseIndicators, ensureCatalogue, listCases, loadCaseRules } from '../src/modules/cases/index.ts';
+import { benchDatabase, ms, percentile } from './bench-support.ts';
+
+const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+
+const { database, drop } = await benchDatabase(4);
+const db = database.db;
+const t = () => performance.now();
+try {
+  console.log('Seeding the demo district …');
+  await seedOrgDemo(db, '110108', () => undefined);
+  await ensureCatalogue(db);
+  const rules = await loadCaseRules(db);
+  const leaves = [...rules.categories.values()].filter((c) => c.parentCode);
+  await db.execute(sql`create temporary table bg_grids as
+    select row_number() over (order by g.code) - 1 as idx, g.code, g.org_path, g.community_code, n.parent_code as street_code,
+      (g.min_lng + g.max_lng) / 2 as lng, (g.min_lat + g.max_lat) / 2 as lat
+    from grids g join org_nodes n on n.code = g.community_code`);
+  await db.execute(sql`create temporary table bg_depts as
+    select row_number() over (order by code) - 1 as idx, code from org_nodes where level = 'department' and parent_code = '110108'`);
+  await db.execute(sql`create temporary table bg_cats (idx int, code text, class_code text, matter text, name text, bigrams text)`);
+  for (const [i, c] of leaves.entries()) {
+    const chars = Array.from(`${c.name}问题`);
+    const bigrams = chars.slice(0, -1).map((ch, k) => `${ch}${chars[k + 1]}`).join(' ');
+    await db.execute(sql`insert into bg_cats values (${i}, ${c.code}, ${c.parentCode}, ${c.defaultMatterClass}, ${c.name}, ${bigrams})`);
+  }
+  const [{ n: ngrids } = { n: 0 }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from bg_grids`);
+  const [{ n: ndepts } = { n: 0 }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from bg_depts`);
+
+  console.log(`Generating ${CASES.toLocaleString()} cases over a year …`);
+  let started = t();
+  // States by age: old cases are mostly finished; recent ones spread over the open states.
+  const states = ['reported', 'accepted', 'registered', 'dispatched', 'handling', 'handled', 'closed', 'rated'];
+  for (let from = 1; from <= CASES; from += 250_000) {
+    const to = Math.min(CASES, from + 249_999);
+    await db.execute(sql`insert into cases (id, number, title, description, category_code, class_code, matter_class, urgency, source, state, tier, version,
+        org_path, grid_code, community_code, street_code, district_code, lng, lat, address, dispatcher_unit, handling_unit, handled_by,
+        created_at, updated_at, accepted_at, closed_at, rated_at, rating, resolved, stage, stage_started_at, warn_at, red_at, deadline_at, sla_level,
+        overdue_at, overdue_count, accept_on_time, search_vector, is_public)
+      select gen_random_uuid(), 'BM' || to_char(s.ts, 'YYYYMMDD') || '-' || lpad(s.g::text, 7, '0'), c.name || '问题', '基准测试生成的案件描述',
+        c.code, c.class_code, c.matter, 'normal', (array['grid_patrol','hotline','resident','open311'])[1 + s.r % 4], s.state, 'grid', s.v,
+        gr.org_path, gr.code, gr.community_code, gr.street_code, '110108', gr.lng, gr.lat, '', gr.community_code,
+        case when s.v >= 4 then case when c.matter = 'government' then d.code else gr.community_code end end,
+        case when s.v >= 4 then array[case when c.matter = 'government' then d.code else gr.community_code end] else '{}' end,
+        s.ts, s.ts + s.v * interval '3 hours', case when s.v >= 2 then s.ts + interval '1 hour' end,
+        case when s.v >= 7 then s.ts + interval '20 hours' end, case when s.v = 8 then s.ts + interval '30 hours' end,
+        case when s.v = 8 then (array['satisfied','satisfied','satisfied','satisfied','basically_satisfied','unsatisfied'])[1 + s.r % 6] end,
+        case when s.v = 8 then s.r % 6 <> 5 end,
+        case when s.v = 1 then 'accept' when s.v between 2 and 5 then 'handle' when s.v = 6 then 'verify' end,
+        case when s.v <= 6 then s.ts end,
+        case when s.v <= 6 then s.ts + interval '4 days' end, case when s.v <= 6 then s.ts + interval '5 days' end,
+        case when s.v <= 6 then s.ts + interval '5 days' end,
+        case when s.v <= 6 and s.ts + interval '5 days' < now() then 'red' else 'normal' end,
+        case when s.v <= 6 and s.ts + interval '5 days' < now() then s.ts + interval '5 days' end,
+        case when s.r % 20 = 0 then 1 else 0 end, s.v >= 2,
+        to_tsvector('simple', c.bigrams), true
+      from (
+        select g, ts, r,
+          (case when ts < now() - interval '20 days' then (array['rated','rated','rated','closed'])[1 + r % 4]
+                else (array['reported','accepted','registered','dispatched','handling','handled','closed','rated'])[1 + r % 8] end) as state,
+          0 as v
+        -- Reported in time order over the year, as a running system inserts them.
+        from (select g, now() - interval '365 days' + (g::float8 / ${CASES}) * interval '365 days' - random() * interval '1 hour' as ts,
+                (random() * 1e9)::int as r from generate_series(${from}::int, ${to}::int) g) x
+      ) s0
+      cross join lateral (select s0.g, s0.ts, s0.r, s0.state, array_position(${sql.param(states)}::text[], s0.state) as v) s
+      join bg_grids gr on gr.idx = s.g % ${ngrids}
+      join bg_cats c on c.idx = s.r % ${leaves.length}
+      join bg_depts d on d.idx = s.r % ${ndepts}`);
+    process.stdout.write(`  ${to.toLocaleString()} cases (${((t() - started) / 1000).toFixed(0)} s)\n`);
+  }
+  console.log('Generating their timelines …');
+  await db.execute(sql`create temporary table bg_steps (v int, action text, from_state text, to_state text, hours int)`);
+  await db.execute(sql`insert into bg_steps values (1, 'report', null, 'reported', 0), (2, 'accept', 'reported', 'accepted', 1), (3, 'register', 'accepted', 'registered', 1),
+    (4, 'dispatch', 'registered', 'dispatched', 2), (5, 'acknowledge', 'dispatched', 'handling', 4), (6, 'feedback', 'handling', 'handled', 18),
+    (7, 'verify_pass', 'handled', 'closed', 20), (8, 'rate', 'closed', 'rated', 30)`);
+  started = t();
+  await db.execute(sql`insert into case_timeline (case_id, version, action, from_state, to_state, from_tier, to_tier, actor_name, actor_role, actor_unit, org_path, handling_unit, at, target_unit, rating, details)
+    select c.id, st.v, st.action, st.from_state, st.to_state, 'grid', 'grid', 'bench', 'community_staff', c.community_code, c.org_path,
+      case when st.v >= 4 then c.handling_unit end, c.created_at + st.hours * interval '1 hour',
+      case when st.action = 'dispatch' then c.handling_unit end, case when st.action = 'rate' then c.rating end,
+      case when st.action = 'accept' then '{"onTime": true}'::jsonb when st.action = 'rate' then jsonb_build_object('resolved', c.resolved)
+           when st.action = 'verify_pass' then jsonb_build_object('overdue', c.overdue_count > 0, 'reworked', c.rework_count > 0, 'extended', c.extension_count > 0, 'reportedAt', c.created_at)
+           else '{}'::jsonb end
+    from cases c join bg_steps st on st.v <= c.version
+    -- Appended in time order, as a running system writes it.
+    order by c.created_at + st.hours * interval '1 hour'`);
+  await db.execute(sql`insert into case_timeline (case_id, version, action, from_state, to_state, from_tier, to_tier, actor_name, actor_role, org_path, handling_unit, at, details)
+    select id, version + 1, 'overdue', state, state, 'grid', 'grid', 'system', 'system', org_path, handling_unit, created_at + interval '5 days', '{}'::jsonb from cases where overdue_count = 1`);
+  console.log(`  timelines in ${((t() - started) / 1000).toFixed(0)} s`);
+  await db.execute(sql`vacuum analyze cases`);
+  await db.execute(sql`vacuum analyze case_timeline`);
+  const [counts] = await queryRows<{ cases: number; timeline: number }>(db, sql`select (select count(*) from cases)::int as cases, (select count(*) from case_timeline)::int as timeline`);
+  console.log(`  ${counts?.cases.toLocaleString()} cases, ${counts?.timeline.toLocaleString()} timeline entries`);
+
+  const actor = (role: Role, orgPath: string): Actor => ({ kind: 'user', id: '00000000-0000-0000-0000-000000000001', name: role, grants: [{ role, orgPath }], mustChangePassword: false });
+  const [street] = await queryRows<{ org_path: string; code: string }>(db, sql`select org_path, code from org_nodes where level = 'street' order by code limit 1`);
+  const [community] = await queryRows<{ org_path: string }>(db, sql`select org_path from org_nodes where level = 'community' and parent_code = ${street?.code} order by code limit 1`);
+  const [dept] = await queryRows<{ org_path: string }>(db, sql`select org_path from org_nodes where level = 'department' and parent_code = '110108' order by code limit 1`);
+  const district = actor('district_staff', '110000.110100.110108');
+  const streetStaff = actor('street_staff', street?.org_path ?? '');
+  const communityStaff = actor('community_staff', community?.org_path ?? '');
+  const deptHandler = actor('department_handler', dept?.org_path ?? '');
+  const page = { page: 1, pageSize: 20 };
+  const month = { from: new Date(Date.now() - 30 * 86_400_000), to: new Date() };
+  const quarter = { from: new Date(Date.now() - 91 * 86_400_000), to: new Date() };
+
+  const queries: [string, () => Promise<unknown>][] = [
+    ['list: district, first page (with total)', () => listCases({ db }, district, page)],
+    ['list: district, page 50', () => listCases({ db }, district, { page: 50, pageSize: 20 })],
+    ['list: district, open + overdue', () => listCases({ db }, district, { ...page, states: ['dispatched', 'handling'], overdue: true })],
+    ['list: district, class 05, last 30 days', () => listCases({ db }, district, { ...page, classCode: '05', from: month.from })],
+    ['list: district, text search "垃圾"', () => listCases({ db }, district, { ...page, q: '垃圾' })],
+    ['list: district, by number', () => listCases({ db }, district, { ...page, q: 'BM20260101-0000001' })],
+    ['list: street, first page', () => listCases({ db }, streetStaff, page)],
+    ['list: community, first page', () => listCases({ db }, communityStaff, page)],
+    ['list: department, to-do', () => listCases({ db }, deptHandler, { ...page, todo: true })],
+    ['list: department, all dispatched to it', () => listCases({ db }, deptHandler, page)],
+    ['indicators: district by street, 30 days', () => caseIndicators(db, district, { groupBy: 'children', ...month })],
+    ['indicators: district by street, 91 days', () => caseIndicators(db, district, { groupBy: 'children', ...quarter })],
+    ['indicators: district by department, 30 days', () => caseIndicators(db, district, { groupBy: 'departments', ...month })],
+    ['indicators: street by community, 30 days', () => caseIndicators(db, streetStaff, { groupBy: 'children', under: street?.code, ...month })],
+  ];
+  console.log(`\n${RUNS} runs each (after 2 warm-up runs), ${os.cpus().length} cores, PostgreSQL`);
+  console.log(`${'query'.padEnd(48)} ${'p50'.padStart(10)} ${'p95'.padStart(10)}`);
+  for (const [name, run] of queries) {
+    await run();
+    await run();
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const s = t();
+      await run();
+      times.push(t() - s);
+    }
+    console.log(`${name.padEnd(48)} ${ms(percentile(times, 50)).padStart(10)} ${ms(percentile(times, 95)).padStart(10)}`);
+  }
+} finally {
+  await drop();
+}

@@ -1,0 +1,101 @@
+// Who may see which case, who acts on it as what, and who sees the reporter: the one place
+// the cases module turns an actor's grants into conditions.
+//
+// Beyond the org-path scope every module uses: a department sees only what was dispatched
+// to it (its code in `handled_by`), a resident only the cases they reported, and any unit
+// a case was dispatched to sees it even outside its own part of the tree.
+import { sql, type SQL } from 'drizzle-orm';
+import { coversPath, type Actor, type Grant } from '../../platform/auth/scope.ts';
+import { permissionsOf, type Permission } from '../../platform/auth/roles.ts';
+import { caseRoles, type CaseActor, type CaseRole } from './workflow.ts';
+import { cases, type CaseRow } from './schema.ts';
+
+/** The code of the node a grant is on (a grid, community, street, district or department), or null for the whole tree. */
+export function unitOfGrant(grant: Grant): string | null {
+  return grant.orgPath === '' ? null : (grant.orgPath.split('.').at(-1) ?? null);
+}
+
+function isCaseRole(role: string): role is CaseRole {
+  return (caseRoles as readonly string[]).includes(role);
+}
+
+/** The workflow's id for the actor: the user id, or the API key's. */
+export function caseActorId(actor: Actor): string {
+  return actor.kind === 'api_key' ? `apikey:${actor.id}` : (actor.id ?? 'system');
+}
+
+function grantsWith(actor: Actor, permission: Permission): Grant[] {
+  return actor.grants.filter((g) => permissionsOf(g.role).includes(permission));
+}
+
+/** SQL keeping the cases the actor may read. */
+export function visibleCases(actor: Actor): SQL {
+  const parts: SQL[] = [];
+  for (const grant of grantsWith(actor, 'case.read')) {
+    const unit = unitOfGrant(grant);
+    if (grant.role === 'resident') {
+      parts.push(actor.id ? sql`${cases.reporterUserId} = ${actor.id}` : sql`false`);
+    } else if (grant.orgPath === '') {
+      return sql`true`;
+    } else if (grant.role === 'department_handler') {
+      parts.push(sql`${cases.handledBy} && ${sql.param([unit])}::text[]`);
+    } else {
+      parts.push(sql`(${cases.orgPath} = ${grant.orgPath} or ${cases.orgPath} like ${`${grant.orgPath}.%`} or ${cases.handledBy} && ${sql.param([unit])}::text[])`);
+    }
+  }
+  if (parts.length === 0) return sql`false`;
+  return sql`(${sql.join(parts, sql` or `)})`;
+}
+
+type Relatable = Pick<CaseRow, 'orgPath' | 'handledBy' | 'dispatcherUnit' | 'handlingUnit' | 'coUnits' | 'reporterUserId'>;
+
+function grantRelates(actor: Actor, grant: Grant, row: Relatable): boolean {
+  if (grant.role === 'resident') return actor.id !== null && row.reporterUserId === actor.id;
+  if (grant.orgPath === '') return true;
+  const unit = unitOfGrant(grant);
+  const units = [...row.handledBy, row.dispatcherUnit, row.handlingUnit, ...row.coUnits];
+  if (unit !== null && units.includes(unit)) return true;
+  return grant.role !== 'department_handler' && coversPath(grant.orgPath, row.orgPath);
+}
+
+/** Whether the actor may read the case (the same rule as visibleCases, for one loaded row). */
+export function canSeeCase(actor: Actor, row: Relatable): boolean {
+  return grantsWith(actor, 'case.read').some((g) => grantRelates(actor, g, row));
+}
+
+/**
+ * The ways the actor can act on this case: one workflow actor per unit they hold case roles
+ * on that relates to the case. The service tries each; the table decides.
+ */
+export function caseActorsFor(actor: Actor, row: Relatable): CaseActor[] {
+  const byUnit = new Map<string, CaseRole[]>();
+  for (const grant of actor.grants) {
+    if (!isCaseRole(grant.role) || !grantRelates(actor, grant, row)) continue;
+    const key = grant.role === 'resident' ? '' : (unitOfGrant(grant) ?? '');
+    byUnit.set(key, [...(byUnit.get(key) ?? []), grant.role]);
+  }
+  return [...byUnit.entries()].map(([unit, roles]) => ({ id: caseActorId(actor), roles, unitId: unit === '' ? null : unit }));
+}
+
+const reporterViewers = new Set(['hotline_operator', 'community_staff', 'street_staff', 'district_staff', 'leader']);
+
+/**
+ * Whether the actor sees the reporter's name and phone: the reporter, intake and
+ * dispatching staff and leaders do; handling units (departments, grid workers) only when
+ * the dispatcher shared the contact because they need it.
+ */
+export function seesReporter(actor: Actor, row: Relatable & Pick<CaseRow, 'reporterShared'>): boolean {
+  if (actor.id !== null && row.reporterUserId === actor.id) return true;
+  return actor.grants.some((g) => {
+    if (!grantRelates(actor, g, row)) return false;
+    if (reporterViewers.has(g.role)) return g.role !== 'community_staff' || g.orgPath === '' || coversPath(g.orgPath, row.orgPath) || unitOfGrant(g) === row.dispatcherUnit;
+    return row.reporterShared && (g.role === 'department_handler' || g.role === 'grid_worker');
+  });
+}
+
+/** The handling tier of a case registered or dispatched by a unit of this level. */
+export function tierOfLevel(level: string): 'grid' | 'street' | 'district' {
+  if (level === 'grid' || level === 'community') return 'grid';
+  if (level === 'street') return 'street';
+  return 'district';
+}
