@@ -12,6 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { caseJourneys } from './cases.ts';
+import { registryJourneys } from './registry.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const artifacts = path.join(repoRoot, 'e2e', 'artifacts');
@@ -467,6 +469,8 @@ async function main(): Promise<number> {
     await forcedPasswordChange(browser, base, errors);
     await auditorAndLockout(browser, base, errors);
     await publicRoster(browser, base, errors);
+    await caseJourneys(browser, base, errors, { journey, signIn, snap, watchErrors, demoPassword });
+    await registryJourneys(browser, base, errors, { journey, signIn, snap, watchErrors, demoPassword });
     await journey('The pages raised no uncaught errors', async (step) => {
       await step('no uncaught exceptions in any page', async () => {
         expect(errors.length === 0, errors.join('\n'));

@@ -5,11 +5,15 @@ import { createPiiCipher, loadOrCreateKeyFile, parseMasterKey, type PiiCipher } 
 import { openDatabase, type Database } from './platform/db.ts';
 import { migrate } from './platform/migrate.ts';
 import { buildApp, type AppContext, type RouteModule } from './platform/http.ts';
+import { createJobRunner, type JobLogger } from './platform/jobs.ts';
+import { notificationRoutes, notifyJobHandlers } from './platform/notify.ts';
 import { accountRoutes } from './modules/accounts/index.ts';
 import { orgRoutes } from './modules/org/index.ts';
+import { registryRoutes } from './modules/registry/index.ts';
+import { caseJobHandlers, caseRecurringJobs, caseRoutes, open311Routes } from './modules/cases/index.ts';
 
 /** Every module's routes, in one list: adding a module means adding it here. */
-export const routeModules: RouteModule[] = [accountRoutes, orgRoutes];
+export const routeModules: RouteModule[] = [accountRoutes, orgRoutes, registryRoutes, caseRoutes, open311Routes, notificationRoutes];
 
 /** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite under the data directory. */
 export function openConfiguredDatabase(config: Config): Promise<Database> {
@@ -31,4 +35,16 @@ export async function createApp(config: Config, options: { logger?: boolean } = 
   const app = await buildApp({ ctx, modules: routeModules, logger: options.logger ?? true });
   app.addHook('onClose', async () => database.close());
   return { app, ctx };
+}
+
+/** Starts the background job runner (every module's job handlers); stop it before closing the database. */
+export function startJobRunner(ctx: AppContext, log?: JobLogger) {
+  const runner = createJobRunner({
+    ctx,
+    handlers: { ...notifyJobHandlers, ...caseJobHandlers() },
+    recurring: [...caseRecurringJobs],
+    ...(log ? { log } : {}),
+  });
+  runner.start();
+  return runner;
 }

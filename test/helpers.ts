@@ -32,10 +32,7 @@ export async function createTestDatabase(): Promise<Database> {
       ...opened,
       close: async () => {
         await opened.close();
-        const dropper = new pg.Client({ connectionString: url });
-        await dropper.connect();
-        await dropper.query(`drop database if exists ${name} with (force)`);
-        await dropper.end();
+        await dropTestDatabase(url, name);
       },
     };
   } else {
@@ -43,6 +40,27 @@ export async function createTestDatabase(): Promise<Database> {
     database = await openDatabase({ engine: 'pglite', loadDataDir: new Blob([dump]) });
   }
   return database;
+}
+
+// An autovacuum worker may still be on a database after bulk loads, and a non-superuser
+// cannot terminate it: retry for a while, then leave the database rather than fail the file.
+async function dropTestDatabase(url: string, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const dropper = new pg.Client({ connectionString: url });
+    try {
+      await dropper.connect();
+      await dropper.query(`drop database if exists ${name} with (force)`);
+      return;
+    } catch (error) {
+      if (attempt >= 20) {
+        console.warn(`could not drop test database ${name}: ${(error as Error).message}`);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    } finally {
+      await dropper.end().catch(() => undefined);
+    }
+  }
 }
 
 export const TEST_PASSWORD = 'Test#Pass2026';

@@ -30,7 +30,7 @@ describe('demo district', () => {
     }
     const file = path.join(ctx.config.dataDir, 'demo-accounts.txt');
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
-  });
+  }, 300_000);
 });
 
 describe('gongzhi CLI', () => {
@@ -50,5 +50,5 @@ describe('gongzhi CLI', () => {
     expect(JSON.parse(exported.stdout)).toEqual({ type: 'FeatureCollection', features: [] });
     expect((await gz('audit', 'verify')).stdout).toMatch(/Audit log intact: \d+ entries/);
     await expect(gz('user', 'add', 'x1', '--role', 'grid_worker', '--org', '110108001')).rejects.toMatchObject({ code: 1 });
-  }, 120_000);
+  }, 300_000);
 });

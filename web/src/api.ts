@@ -267,7 +267,7 @@ export function buildUrl(path: string, query?: Record<string, QueryValue>): stri
   return text ? `${path}?${text}` : path;
 }
 
-async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, options: RequestOptions = {}): Promise<T> {
+export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, options: RequestOptions = {}): Promise<T> {
   const locale = getLocale();
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': locale };
   let body: string | undefined;

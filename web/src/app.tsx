@@ -30,6 +30,27 @@ const GridRosterPage = lazy(() => import('./pages/grid-roster-page.tsx').then((m
 const UsersPage = lazy(() => import('./pages/users-page.tsx').then((m) => ({ default: m.UsersPage })));
 const ApiKeysPage = lazy(() => import('./pages/api-keys-page.tsx').then((m) => ({ default: m.ApiKeysPage })));
 const AuditPage = lazy(() => import('./pages/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
+const RegistryHousingPage = lazy(() => import('./pages/registry-housing-page.tsx').then((m) => ({ default: m.RegistryHousingPage })));
+const RegistryBuildingPage = lazy(() => import('./pages/registry-building-page.tsx').then((m) => ({ default: m.RegistryBuildingPage })));
+const RegistryHousePage = lazy(() => import('./pages/registry-house-page.tsx').then((m) => ({ default: m.RegistryHousePage })));
+const RegistryHouseholdPage = lazy(() => import('./pages/registry-household-page.tsx').then((m) => ({ default: m.RegistryHouseholdPage })));
+const RegistryResidentsPage = lazy(() => import('./pages/registry-residents-page.tsx').then((m) => ({ default: m.RegistryResidentsPage })));
+const RegistryResidentPage = lazy(() => import('./pages/registry-resident-page.tsx').then((m) => ({ default: m.RegistryResidentPage })));
+const RegistryKeyGroupsPage = lazy(() => import('./pages/registry-key-groups-page.tsx').then((m) => ({ default: m.RegistryKeyGroupsPage })));
+const RegistryImportPage = lazy(() => import('./pages/registry-import-page.tsx').then((m) => ({ default: m.RegistryImportPage })));
+const RegistryMobilePage = lazy(() => import('./pages/registry-mobile-page.tsx').then((m) => ({ default: m.RegistryMobilePage })));
+const CaseTodoPage = lazy(() => import('./pages/case-todo-page.tsx').then((m) => ({ default: m.CaseTodoPage })));
+const CaseListPage = lazy(() => import('./pages/case-list-page.tsx').then((m) => ({ default: m.CaseListPage })));
+const CaseDetailPage = lazy(() => import('./pages/case-detail-page.tsx').then((m) => ({ default: m.CaseDetailPage })));
+const CaseHotlinePage = lazy(() => import('./pages/case-hotline-page.tsx').then((m) => ({ default: m.CaseHotlinePage })));
+const CaseSupervisionPage = lazy(() => import('./pages/case-supervision-page.tsx').then((m) => ({ default: m.CaseSupervisionPage })));
+const CaseIndicatorsPage = lazy(() => import('./pages/case-indicators-page.tsx').then((m) => ({ default: m.CaseIndicatorsPage })));
+const CaseSettingsPage = lazy(() => import('./pages/case-settings-page.tsx').then((m) => ({ default: m.CaseSettingsPage })));
+const CaseMobileReportPage = lazy(() => import('./pages/case-mobile-report-page.tsx').then((m) => ({ default: m.CaseMobileReportPage })));
+const CaseMobileCasePage = lazy(() => import('./pages/case-mobile-case-page.tsx').then((m) => ({ default: m.CaseMobileCasePage })));
+const CasePortalReportPage = lazy(() => import('./pages/case-portal-report-page.tsx').then((m) => ({ default: m.CasePortalReportPage })));
+const CasePortalTrackPage = lazy(() => import('./pages/case-portal-track-page.tsx').then((m) => ({ default: m.CasePortalTrackPage })));
+const CasePortalMinePage = lazy(() => import('./pages/case-portal-mine-page.tsx').then((m) => ({ default: m.CasePortalMinePage })));
 
 const palette = {
   colorPrimary: '#1a4f9c',
@@ -62,6 +83,12 @@ function AppRoutes() {
         <Route path="/change-password" element={<RequireAuth allowPendingChange><ChangePasswordPage /></RequireAuth>} />
         <Route path="/portal" element={<PortalPage />} />
         <Route path="/m" element={<RequireAuth><MobilePage /></RequireAuth>} />
+        <Route path="/m/registry" element={<RequireAuth><Guarded permission="registry.read"><RegistryMobilePage /></Guarded></RequireAuth>} />
+        <Route path="/m/report" element={<RequireAuth><Guarded permission="case.report"><CaseMobileReportPage /></Guarded></RequireAuth>} />
+        <Route path="/m/cases/:id" element={<RequireAuth><Guarded permission="case.read"><CaseMobileCasePage /></Guarded></RequireAuth>} />
+        <Route path="/portal/report" element={<CasePortalReportPage />} />
+        <Route path="/portal/track" element={<CasePortalTrackPage />} />
+        <Route path="/portal/mine" element={<CasePortalMinePage />} />
         <Route path="/console" element={<RequireAuth><ConsoleLayout /></RequireAuth>}>
           <Route index element={<ConsoleHome />} />
           <Route path="org" element={<Guarded permission="org.read"><OrgTreePage /></Guarded>} />
@@ -70,6 +97,21 @@ function AppRoutes() {
           <Route path="users" element={<Guarded permission="user.read"><UsersPage /></Guarded>} />
           <Route path="apikeys" element={<Guarded permission="apikey.manage"><ApiKeysPage /></Guarded>} />
           <Route path="audit" element={<Guarded permission="audit.read"><AuditPage /></Guarded>} />
+          <Route path="registry/housing" element={<Guarded permission="registry.read"><RegistryHousingPage /></Guarded>} />
+          <Route path="registry/housing/buildings/:buildingId" element={<Guarded permission="registry.read"><RegistryBuildingPage /></Guarded>} />
+          <Route path="registry/housing/houses/:houseId" element={<Guarded permission="registry.read"><RegistryHousePage /></Guarded>} />
+          <Route path="registry/housing/households/:householdId" element={<Guarded permission="registry.read"><RegistryHouseholdPage /></Guarded>} />
+          <Route path="registry/residents" element={<Guarded permission="registry.read"><RegistryResidentsPage /></Guarded>} />
+          <Route path="registry/residents/:residentId" element={<Guarded permission="registry.read"><RegistryResidentPage /></Guarded>} />
+          <Route path="registry/key-groups" element={<Guarded permission="registry.read"><RegistryKeyGroupsPage /></Guarded>} />
+          <Route path="registry/import" element={<Guarded permission="registry.import"><RegistryImportPage /></Guarded>} />
+          <Route path="todo" element={<Guarded permission="case.handle"><CaseTodoPage /></Guarded>} />
+          <Route path="cases" element={<Guarded permission="case.read"><CaseListPage /></Guarded>} />
+          <Route path="cases/:id" element={<Guarded permission="case.read"><CaseDetailPage /></Guarded>} />
+          <Route path="hotline" element={<Guarded permission="case.report"><CaseHotlinePage /></Guarded>} />
+          <Route path="supervision" element={<Guarded permission="case.supervise"><CaseSupervisionPage /></Guarded>} />
+          <Route path="indicators" element={<Guarded permission="case.indicators"><CaseIndicatorsPage /></Guarded>} />
+          <Route path="case-settings" element={<Guarded permission="case.configure"><CaseSettingsPage /></Guarded>} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />

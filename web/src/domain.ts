@@ -10,6 +10,8 @@ export const roles = [
   'community_staff',
   'grid_worker',
   'department_handler',
+  'hotline_operator',
+  'leader',
   'resident',
   'api_client',
 ] as const;
@@ -48,7 +50,20 @@ export type Permission =
   | 'user.unlock'
   | 'role.grant'
   | 'apikey.manage'
-  | 'audit.read';
+  | 'audit.read'
+  | 'registry.read'
+  | 'registry.write'
+  | 'registry.import'
+  | 'registry.export'
+  | 'registry.reveal'
+  | 'registry.sensitive'
+  | 'case.report'
+  | 'case.read'
+  | 'case.handle'
+  | 'case.dispatch'
+  | 'case.supervise'
+  | 'case.configure'
+  | 'case.indicators';
 
 /** Fill colours of the grid kinds on the map and in the legend. */
 export const gridKindColors: Record<GridKind, string> = {
@@ -67,6 +82,8 @@ export const roleColors: Partial<Record<Role, string>> = {
   community_staff: 'green',
   grid_worker: 'gold',
   department_handler: 'magenta',
+  hotline_operator: 'orange',
+  leader: 'red',
 };
 
 export function isRole(value: string): value is Role {

@@ -62,7 +62,7 @@ export function accountRoutes(base: FastifyInstance): void {
     async (req, reply) => {
       const { token, user: signedIn } = await login(db, config, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'], requestId: req.id });
       void reply.setCookie(SESSION_COOKIE, token, cookieOptions);
-      const actor = { kind: 'user' as const, id: signedIn.id, name: signedIn.username, grants: await loadGrants(db, signedIn.id), mustChangePassword: signedIn.mustChangePassword };
+      const actor = { kind: 'user' as const, id: signedIn.id, name: signedIn.username, displayName: signedIn.displayName, grants: await loadGrants(db, signedIn.id), mustChangePassword: signedIn.mustChangePassword };
       return { user: await describeActor(db, actor), mustChangePassword: signedIn.mustChangePassword };
     },
   );

@@ -354,10 +354,17 @@ export async function updateGrid(
 export async function deleteGrid(db: Db, actor: Actor, code: string): Promise<void> {
   const current = await getGrid(db, actor, code);
   assertInScope(actor, 'org.write', current.orgPath);
-  await db.transaction(async (tx) => {
-    await tx.delete(grids).where(eq(grids.code, code));
-    await recordAudit(tx, actor, { action: 'org.grid.delete', targetType: 'grid', targetId: code, orgPath: current.orgPath });
-  });
+  try {
+    await db.transaction(async (tx) => {
+      await tx.delete(grids).where(eq(grids.code, code));
+      await recordAudit(tx, actor, { action: 'org.grid.delete', targetType: 'grid', targetId: code, orgPath: current.orgPath });
+    });
+  } catch (error) {
+    // Other modules' rows (buildings, cases) refer to grids; PostgreSQL says so with 23503.
+    const cause = (error as { cause?: { code?: string } }).cause ?? error;
+    if ((cause as { code?: string }).code === '23503') throw new AppError('GRID_IN_USE', { code });
+    throw error;
+  }
   invalidateGridIndex(db);
 }
 

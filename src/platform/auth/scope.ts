@@ -12,11 +12,19 @@ export interface Grant {
 export interface Actor {
   kind: 'user' | 'api_key' | 'system';
   id: string | null;
+  /** The username (or key/system name): what the audit log records. */
   name: string;
+  /** The person's real name, for what people read: timelines, visit records, printouts. */
+  displayName?: string | undefined;
   grants: Grant[];
   mustChangePassword: boolean;
   ip?: string | undefined;
   requestId?: string | undefined;
+}
+
+/** The name to show people for an actor: the real name when known, else the username. */
+export function shownName(actor: Actor): string {
+  return actor.displayName ?? actor.name;
 }
 
 /** The system actor, for CLI and background work that no person started. */
@@ -24,6 +32,7 @@ export const systemActor: Actor = {
   kind: 'system',
   id: null,
   name: 'system',
+  displayName: '系统',
   grants: [{ role: 'system_admin', orgPath: '' }],
   mustChangePassword: false,
 };

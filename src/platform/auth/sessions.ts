@@ -63,6 +63,7 @@ export async function resolveSession(db: Db, settings: SessionSettings, token: s
       lastSeenAt: sessions.lastSeenAt,
       expiresAt: sessions.expiresAt,
       username: users.username,
+      displayName: users.displayName,
       disabled: users.disabled,
       mustChangePassword: users.mustChangePassword,
     })
@@ -82,6 +83,7 @@ export async function resolveSession(db: Db, settings: SessionSettings, token: s
     kind: 'user',
     id: row.userId,
     name: row.username,
+    displayName: row.displayName,
     grants: await loadGrants(db, row.userId),
     mustChangePassword: row.mustChangePassword,
   };
@@ -114,6 +116,7 @@ export async function resolveApiKey(db: Db, key: string): Promise<Actor> {
     kind: 'api_key',
     id: row.id,
     name: `apikey:${row.name}`,
+    displayName: row.name,
     grants: [{ role: row.role as Role, orgPath: row.orgPath }],
     mustChangePassword: false,
   };

@@ -4,6 +4,7 @@ import { Suspense, useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { FullPageSpin, useAuth } from '../auth.tsx';
 import { useT } from '../i18n/index.tsx';
+import { CaseBell } from './case-bell.tsx';
 import { allowedMenu } from './console-menu.tsx';
 import { GrantTag } from './labels.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
@@ -22,11 +23,12 @@ export function ConsoleLayout() {
   if (!me) return null;
 
   const menu = allowedMenu(can);
-  const groups: MenuProps['items'] = (['grid', 'system'] as const)
+  const groupLabels = { cases: 'case.menu.group', grid: 'menu.groupGrid', registry: 'registry.menu.group', system: 'menu.groupSystem' } as const;
+  const groups: MenuProps['items'] = (['cases', 'grid', 'registry', 'system'] as const)
     .map((group) => ({
       type: 'group' as const,
       key: group,
-      label: collapsed ? null : t(group === 'grid' ? 'menu.groupGrid' : 'menu.groupSystem'),
+      label: collapsed ? null : t(groupLabels[group]),
       children: menu
         .filter((item) => item.group === group)
         .map((item) => ({ key: item.path, icon: item.icon, label: t(item.label) })),
@@ -64,6 +66,7 @@ export function ConsoleLayout() {
               <GrantTag key={grant.id} grant={grant} />
             ))}
           </Flex>
+          <CaseBell />
           <LanguageSwitch dark />
           <Dropdown menu={{ items: userMenu }} placement="bottomRight">
             <Flex align="center" gap={8} className="gz-header-user" data-testid="header-user">

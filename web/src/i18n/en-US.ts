@@ -1,4 +1,6 @@
 import type { MessageKey } from './zh-CN.ts';
+import { registryEnUS } from './registry.en-US.ts';
+import { casesEnUS } from './cases.en-US.ts';
 
 // English catalogue: the type makes a missing key a compile error.
 export const enUS: Record<MessageKey, string> = {
@@ -89,6 +91,8 @@ export const enUS: Record<MessageKey, string> = {
   'role.community_staff': 'Community staff',
   'role.grid_worker': 'Grid worker',
   'role.department_handler': 'Department handler',
+  'role.hotline_operator': 'Hotline operator',
+  'role.leader': 'Leader',
   'role.resident': 'Resident',
   'role.api_client': 'API client',
 
@@ -320,4 +324,6 @@ export const enUS: Record<MessageKey, string> = {
   'portal.staffEmpty': 'No one is listed for this grid yet',
   'portal.staffLogin': 'Staff sign-in',
   'portal.footer': 'Public real-name roster · open to public supervision',
+  ...registryEnUS,
+  ...casesEnUS,
 };

@@ -1,4 +1,6 @@
 // The Chinese catalogue is the reference: every key the UI uses is defined here first.
+import { registryZhCN } from './registry.zh-CN.ts';
+import { casesZhCN } from './cases.zh-CN.ts';
 export const zhCN = {
   'app.name': '共治',
   'app.title': '基层治理与服务平台',
@@ -87,6 +89,8 @@ export const zhCN = {
   'role.community_staff': '社区工作人员',
   'role.grid_worker': '网格员',
   'role.department_handler': '部门办理人员',
+  'role.hotline_operator': '热线话务员',
+  'role.leader': '领导',
   'role.resident': '居民',
   'role.api_client': '接口客户端',
 
@@ -318,6 +322,8 @@ export const zhCN = {
   'portal.staffEmpty': '该网格暂未公示人员',
   'portal.staffLogin': '工作人员登录',
   'portal.footer': '实名制公示 · 欢迎群众监督',
+  ...registryZhCN,
+  ...casesZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -3,9 +3,12 @@ import { Alert, Button, Card, Empty, Flex, List, Skeleton, Tag, Typography } fro
 import { Link, useNavigate } from 'react-router';
 import { api, type Grant } from '../api.ts';
 import { useAuth } from '../auth.tsx';
+import { CaseBell } from '../components/case-bell.tsx';
+import { CaseMobileTasks } from '../components/case-mobile-tasks.tsx';
 import { ErrorAlert } from '../components/feedback.tsx';
 import { DutyTag, GridKindTag } from '../components/labels.tsx';
 import { LanguageSwitch } from '../components/language-switch.tsx';
+import { RegistryMobileEntry } from '../components/registry-mobile-entry.tsx';
 import { Logo } from '../components/logo.tsx';
 import { useRequest } from '../components/use-request.ts';
 import { useT } from '../i18n/index.tsx';
@@ -27,6 +30,7 @@ export function MobilePage() {
           <span className="gz-mobile-title">{t('app.mobileTitle')}</span>
         </Flex>
         <Flex align="center" gap={4}>
+          <CaseBell />
           <LanguageSwitch dark />
           <Button
             type="text"
@@ -41,6 +45,7 @@ export function MobilePage() {
         <Typography.Title level={5} style={{ margin: '4px 0 12px' }}>
           {me.displayName}
         </Typography.Title>
+        {can('case.handle') && <CaseMobileTasks />}
         <Typography.Text type="secondary" strong>
           {t('m.myGrids')}
         </Typography.Text>
@@ -51,7 +56,8 @@ export function MobilePage() {
         ) : (
           gridGrants.map((grant) => <MyGridCard key={grant.id} grant={grant} myId={me.id} />)
         )}
-        <Alert type="info" showIcon title={t('m.later')} style={{ marginTop: 12 }} />
+        <RegistryMobileEntry />
+        {!can('registry.read') && <Alert type="info" showIcon title={t('m.later')} style={{ marginTop: 12 }} />}
         {isStaff && can('org.read') && (
           <Link to="/console">
             <Button block icon={<DesktopOutlined />} style={{ marginTop: 12 }}>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api.ts';
 import { useAuth } from '../auth.tsx';
+import { CasePortalServices } from '../components/case-portal-services.tsx';
 import { DutyTag, GridKindTag } from '../components/labels.tsx';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { Logo } from '../components/logo.tsx';
@@ -121,6 +122,7 @@ export function PortalPage() {
             />
           </Card>
         )}
+        <CasePortalServices />
       </main>
       <footer className="gz-portal-footer">{t('portal.footer')}</footer>
     </div>
