@@ -4,47 +4,19 @@
 import { ApiError, buildUrl, request, type Paged } from './api.ts';
 import { getLocale, translate } from './i18n/locale.ts';
 
-// ---- Vocabulary (mirrors src/modules/cases/workflow.ts, schema.ts and sla.ts) ----
-
-export const caseStates = ['reported', 'accepted', 'rejected', 'registered', 'dispatched', 'handling', 'handled', 'closed', 'rated', 'suspended', 'merged'] as const;
-export type CaseState = (typeof caseStates)[number];
+// ---- Vocabulary: the workflow's comes from the server's pure table (no I/O), so the two
+// cannot drift apart; the rest mirrors src/modules/cases/schema.ts and sla.ts ----
+import { caseActions, caseRatings, caseStates, caseTiers, supervisionLevels } from '../../src/modules/cases/workflow.ts';
+import type { CaseAction, CaseRating, CaseState, CaseTier, SupervisionLevel } from '../../src/modules/cases/workflow.ts';
+export { caseActions, caseRatings, caseStates, caseTiers, supervisionLevels };
+export type { CaseAction, CaseRating, CaseState, CaseTier, SupervisionLevel };
 /** States in which a case still waits for someone. */
 export const openCaseStates: readonly CaseState[] = ['reported', 'accepted', 'registered', 'dispatched', 'handling', 'handled', 'suspended'];
 
-export const caseActions = [
-  'accept',
-  'reject',
-  'register',
-  'dispatch',
-  'acknowledge',
-  'return',
-  'feedback',
-  'verify_pass',
-  'verify_fail',
-  'rate',
-  'reopen',
-  'request_extension',
-  'approve_extension',
-  'reject_extension',
-  'suspend',
-  'resume',
-  'supervise',
-  'escalate',
-  'merge',
-  'instruct',
-  'comment',
-] as const;
-export type CaseAction = (typeof caseActions)[number];
 /** Timeline entries besides the workflow's actions: intake and what the clock does. */
 export const timelineActions = [...caseActions, 'report', 'warning', 'overdue', 'auto_supervise', 'merged_in'] as const;
 export type TimelineAction = (typeof timelineActions)[number];
 
-export const caseTiers = ['grid', 'street', 'district'] as const;
-export type CaseTier = (typeof caseTiers)[number];
-export const caseRatings = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
-export type CaseRating = (typeof caseRatings)[number];
-export const supervisionLevels = ['ordinary', 'yellow', 'red'] as const;
-export type SupervisionLevel = (typeof supervisionLevels)[number];
 export const matterClasses = ['government', 'community', 'private'] as const;
 export type MatterClass = (typeof matterClasses)[number];
 export const caseUrgencies = ['normal', 'urgent', 'critical'] as const;
