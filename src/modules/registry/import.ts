@@ -331,9 +331,7 @@ async function readAndStage(database: Database, pii: PiiCipher, actor: Actor, jo
   for await (const record of readLedger(file, job.format)) {
     if (!mapping) {
       const texts = record.cells.map(textOfCell);
-      const explicit = Object.keys(job.mapping).length;
-      // The header is the first row naming at least three known columns (a title row may come first).
-      if (knownHeaderCount(texts) + explicit >= 3) {
+      if (knownHeaderCount(texts, job.mapping) >= 3) {
         mapping = mapHeaders(texts, job.mapping);
         await db.update(registryImports).set({ headers: mapping.headers }).where(eq(registryImports.id, job.id));
         if (mapping.missing.length) {

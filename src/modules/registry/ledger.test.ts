@@ -45,6 +45,12 @@ describe('header mapping', () => {
     expect(knownHeaderCount(['姓名', '身份证号', '楼栋', '备注2'])).toBe(3);
     expect(normaliseHeader(' 公民身份号码（必填） ')).toBe('公民身份号码');
   });
+
+  it('counts mapped headers only where the row has them, so a title row stays a title row', () => {
+    const mapping = { 住户姓名: 'name', 证件号: 'idNumber', 手机: 'phone' };
+    expect(knownHeaderCount(['翠微路社区实有人口台账', '', ''], mapping)).toBe(0);
+    expect(knownHeaderCount(['住户姓名', '证件号', '楼栋'], mapping)).toBe(3);
+  });
 });
 
 describe('checkLedgerRow', () => {

@@ -132,9 +132,16 @@ export function mapHeaders(headers: string[], explicit: Record<string, string> =
   return { fields, headers: headers.map((header, i) => ({ header, field: fields[i] ?? null })), missing, duplicated };
 }
 
-/** How many known headers a row holds: the header row is the first with at least three. */
-export function knownHeaderCount(cells: string[]): number {
-  return cells.filter((c) => headerIndex.has(normaliseHeader(c))).length;
+/**
+ * How many known headers a row holds, counting the user's mapped headers only where the row
+ * has them: the header row is the first with at least three (a title row may come first).
+ */
+export function knownHeaderCount(cells: string[], mapped: Record<string, unknown> = {}): number {
+  const mappedHeaders = new Set(Object.keys(mapped).map(normaliseHeader));
+  return cells.filter((c) => {
+    const header = normaliseHeader(c);
+    return headerIndex.has(header) || mappedHeaders.has(header);
+  }).length;
 }
 
 /** A cell as the reader gives it. */
