@@ -169,6 +169,40 @@ export const registryImportErrors = pgTable('registry_import_errors', {
   personName: text('person_name'),
 });
 
+// Checked ledger rows waiting for commit (an unlogged staging table, written and read by set-based SQL).
+export const registryImportRows = pgTable('registry_import_rows', {
+  importId: uuid('import_id').notNull(),
+  rowNo: integer('row_no').notNull(),
+  valid: boolean('valid').notNull().default(true),
+  gridCode: text('grid_code'),
+  building: text('building'),
+  unit: text('unit'),
+  floor: integer('floor'),
+  houseNumber: text('house_number'),
+  householdNumber: text('household_number'),
+  tenure: text('tenure'),
+  relation: text('relation'),
+  name: text('name'),
+  namePinyin: text('name_pinyin'),
+  nameInitials: text('name_initials'),
+  gender: text('gender'),
+  birthDate: date('birth_date'),
+  idNumberEnc: text('id_number_enc'),
+  idNumberHash: text('id_number_hash'),
+  phoneEnc: text('phone_enc'),
+  phoneHash: text('phone_hash'),
+  ethnicity: text('ethnicity'),
+  residenceType: text('residence_type'),
+  arrivedOn: date('arrived_on'),
+  employer: text('employer'),
+  education: text('education'),
+  politicalStatus: text('political_status'),
+  notes: text('notes'),
+  keyGroups: jsonb('key_groups').notNull().default([]),
+  searchTerms: text('search_terms').array().notNull().default([]),
+  buildingTerms: text('building_terms').array().notNull().default([]),
+});
+
 export const buildingUses = ['residential', 'commercial', 'mixed', 'office', 'public', 'other'] as const;
 export type BuildingUse = (typeof buildingUses)[number];
 
