@@ -2,6 +2,9 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
+// Folders under src/modules (and names reserved for modules to come).
+const moduleNames = 'org|accounts|audit|notifications|registry|cases|services|participation|community|assessment|facilities|practices';
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'web/dist/', 'data/', '.cache/', 'e2e/artifacts/'] },
   js.configs.recommended,
@@ -15,14 +18,28 @@ export default tseslint.config(
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       // A module is used only through its index.ts: reach into another module's files and this fails.
-      'no-restricted-imports': [
+      'no-restricted-imports': ['error', { patterns: [{ regex: `^(\\.\\./)+(modules/)?(${moduleNames})/(?!index\\.ts$)`, message: 'Import another module only through its index.ts.' }] }],
+    },
+  },
+  {
+    // The module list reads each module's definition (module.ts), and nothing else of it.
+    files: ['src/modules/index.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^\\./[^/]+/(?!module\\.ts$)', message: 'src/modules/index.ts imports each module through its module.ts.' }] }],
+    },
+  },
+  {
+    // The platform knows modules only as types (the app hands it the module list at start),
+    // so no module file runs before the platform is loaded.
+    files: ['src/platform/**/*.ts'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
-            {
-              regex: '^(\\.\\./)+(modules/)?(org|accounts|registry|cases|services|participation|community|assessment|facilities|practices)/(?!index\\.ts$)',
-              message: "Import another module only through its index.ts.",
-            },
+            { regex: '^(\\.\\./)+modules/[^/]+/(?!index\\.ts$|module\\.ts$)', message: "The platform may name a module's index.ts or module.ts, nothing else." },
+            { regex: '^(\\.\\./)+modules/(index\\.ts|[^/]+/(index|module)\\.ts)$', allowTypeImports: true, message: 'The platform imports modules only with `import type`.' },
           ],
         },
       ],

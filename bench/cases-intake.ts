@@ -12,7 +12,8 @@ import { sql } from 'drizzle-orm';
 import { loadConfig } from '../src/platform/config.ts';
 import { buildApp } from '../src/platform/http.ts';
 import { queryRows } from '../src/platform/db.ts';
-import { createConfiguredCipher, routeModules } from '../src/app.ts';
+import { createConfiguredCipher } from '../src/app.ts';
+import { modules } from '../src/modules/index.ts';
 import { provisionUser } from '../src/modules/accounts/index.ts';
 import { seedOrgDemo } from '../src/modules/org/index.ts';
 import { ensureCatalogue } from '../src/modules/cases/index.ts';
@@ -35,7 +36,7 @@ try {
   if (!box) throw new Error('no grids');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-bench-'));
   const config = { ...loadConfig({ GONGZHI_DATA_DIR: dataDir, GONGZHI_LOG_LEVEL: 'silent' }), loginRatePerMinute: 100_000 };
-  const app = await buildApp({ ctx: { database, config, pii: createConfiguredCipher(config) }, modules: routeModules, logger: false });
+  const app = await buildApp({ ctx: { database, config, pii: createConfiguredCipher(config) }, modules, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench_hotline', password: 'Bench#Pass2026' }) });

@@ -4,16 +4,10 @@ import type { Config } from './platform/config.ts';
 import { createPiiCipher, loadOrCreateKeyFile, parseMasterKey, type PiiCipher } from './platform/crypto.ts';
 import { openDatabase, type Database } from './platform/db.ts';
 import { migrate } from './platform/migrate.ts';
-import { buildApp, type AppContext, type RouteModule } from './platform/http.ts';
+import { buildApp, type AppContext } from './platform/http.ts';
 import { createJobRunner, type JobLogger } from './platform/jobs.ts';
-import { notificationRoutes, notifyJobHandlers } from './platform/notify.ts';
-import { accountRoutes } from './modules/accounts/index.ts';
-import { orgRoutes } from './modules/org/index.ts';
-import { registryRoutes } from './modules/registry/index.ts';
-import { caseJobHandlers, caseRecurringJobs, caseRoutes, open311Routes } from './modules/cases/index.ts';
-
-/** Every module's routes, in one list: adding a module means adding it here. */
-export const routeModules: RouteModule[] = [accountRoutes, orgRoutes, registryRoutes, caseRoutes, open311Routes, notificationRoutes];
+import { jobHandlersOf, recurringJobsOf } from './platform/module.ts';
+import { modules } from './modules/index.ts';
 
 /** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite under the data directory. */
 export function openConfiguredDatabase(config: Config): Promise<Database> {
@@ -32,7 +26,7 @@ export async function createApp(config: Config, options: { logger?: boolean } = 
   const database = await openConfiguredDatabase(config);
   await migrate(database);
   const ctx: AppContext = { database, config, pii: createConfiguredCipher(config) };
-  const app = await buildApp({ ctx, modules: routeModules, logger: options.logger ?? true });
+  const app = await buildApp({ ctx, modules, logger: options.logger ?? true });
   app.addHook('onClose', async () => database.close());
   return { app, ctx };
 }
@@ -41,8 +35,8 @@ export async function createApp(config: Config, options: { logger?: boolean } = 
 export function startJobRunner(ctx: AppContext, log?: JobLogger) {
   const runner = createJobRunner({
     ctx,
-    handlers: { ...notifyJobHandlers, ...caseJobHandlers() },
-    recurring: [...caseRecurringJobs],
+    handlers: jobHandlersOf(modules),
+    recurring: recurringJobsOf(modules),
     ...(log ? { log } : {}),
   });
   runner.start();

@@ -8,7 +8,8 @@ import { afterAll, inject } from 'vitest';
 import { loadConfig, type Config } from '../src/platform/config.ts';
 import { openDatabase, type Database } from '../src/platform/db.ts';
 import { buildApp } from '../src/platform/http.ts';
-import { createConfiguredCipher, routeModules } from '../src/app.ts';
+import { createConfiguredCipher } from '../src/app.ts';
+import { modules } from '../src/modules/index.ts';
 import { provisionUser } from '../src/modules/accounts/index.ts';
 import { grids, orgNodes, bboxOf, type GridGeometry } from '../src/modules/org/index.ts';
 import type { Role } from '../src/platform/auth/roles.ts';
@@ -82,7 +83,7 @@ export interface TestContext {
 export async function setupTestApp(overrides: Partial<Config> = {}): Promise<TestContext> {
   const database = await createTestDatabase();
   const config = testConfig(overrides);
-  const app = await buildApp({ ctx: { database, config, pii: createConfiguredCipher(config) }, modules: routeModules, logger: false });
+  const app = await buildApp({ ctx: { database, config, pii: createConfiguredCipher(config) }, modules, logger: false });
   afterAll(async () => {
     await app.close();
     await database.close();

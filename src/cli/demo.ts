@@ -3,19 +3,10 @@ import path from 'node:path';
 import type { Database } from '../platform/db.ts';
 import { createPiiCipher, loadOrCreateKeyFile, type PiiCipher } from '../platform/crypto.ts';
 import { generatePassword } from '../platform/auth/passwords.ts';
-import { provisionUser } from '../modules/accounts/index.ts';
-import { seedOrgDemo } from '../modules/org/index.ts';
-import { seedCasesDemo } from '../modules/cases/index.ts';
-import { seedRegistryDemo } from '../modules/registry/index.ts';
-import type { Role } from '../platform/auth/roles.ts';
+import type { DemoAccount, DemoContext } from '../platform/module.ts';
+import { modules } from '../modules/index.ts';
 
-export interface DemoAccount {
-  username: string;
-  displayName: string;
-  role: Role;
-  orgCode?: string | undefined;
-  orgName: string;
-}
+export type { DemoAccount };
 
 export interface DemoResult {
   district: string;
@@ -27,7 +18,7 @@ export interface DemoResult {
 /**
  * Loads the demo district: real streets and communities, generated grids and rosters,
  * and one account per role sharing one password (GONGZHI_DEMO_PASSWORD or random).
- * Each module adds its demo data here.
+ * Each module's demo loader adds its part, in the order of the module list.
  */
 export async function loadDemo(
   database: Database,
@@ -40,37 +31,22 @@ export async function loadDemo(
     pii?: PiiCipher | undefined;
   },
 ): Promise<DemoResult> {
-  const progress = options.progress ?? (() => undefined);
-  const db = database.db;
-  const org = await seedOrgDemo(db, options.district, progress);
-  const pii = options.pii ?? createPiiCipher(loadOrCreateKeyFile(path.join(options.dataDir, 'pii.key')));
-  const registry = await seedRegistryDemo(db, pii, { district: org.district.code, focusCommunity: org.community.code, progress });
-  const password = options.password ?? generatePassword(12);
-  const accounts: DemoAccount[] = [
-    { username: 'secadmin', displayName: '安全管理员', role: 'security_admin', orgName: '全部' },
-    { username: 'auditor', displayName: '审计员', role: 'auditor', orgName: '全部' },
-    { username: 'district', displayName: `${org.district.name}工作人员`, role: 'district_staff', orgCode: org.district.code, orgName: org.district.name },
-    { username: 'street', displayName: `${org.street.name}工作人员`, role: 'street_staff', orgCode: org.street.code, orgName: org.street.name },
-    { username: 'community', displayName: `${org.community.name}工作人员`, role: 'community_staff', orgCode: org.community.code, orgName: org.community.name },
-    { username: 'grid', displayName: org.gridWorkerName, role: 'grid_worker', orgCode: org.grid.code, orgName: org.grid.name },
-    { username: 'dept', displayName: `${org.department.name}办理员`, role: 'department_handler', orgCode: org.department.code, orgName: org.department.name },
-    { username: 'resident', displayName: '居民演示账号', role: 'resident', orgCode: org.community.code, orgName: org.community.name },
-    { username: 'hotline', displayName: `${org.district.name}热线话务员`, role: 'hotline_operator', orgCode: org.district.code, orgName: org.district.name },
-    { username: 'leader', displayName: `${org.street.name}领导`, role: 'leader', orgCode: org.street.code, orgName: org.street.name },
-  ];
-  progress('创建演示账号 / demo accounts');
-  let residentUserId: string | undefined;
-  for (const a of accounts) {
-    const { user } = await provisionUser(db, { ...a, password });
-    if (a.role === 'grid_worker') await org.linkGridWorker(user.id);
-    if (a.role === 'resident') residentUserId = user.id;
-  }
-  const caseCounts = await seedCasesDemo(db, { districtCode: org.district.code, pii, accounts: { residentUserId, communityCode: org.community.code }, progress });
+  const demo: DemoContext = {
+    db: database.db,
+    pii: options.pii ?? createPiiCipher(loadOrCreateKeyFile(path.join(options.dataDir, 'pii.key'))),
+    districtCode: options.district,
+    password: options.password ?? generatePassword(12),
+    progress: options.progress ?? (() => undefined),
+    state: {},
+    counts: {},
+  };
+  for (const m of modules) await m.demo?.(demo);
+  const accounts = demo.state.accounts ?? [];
   fs.mkdirSync(options.dataDir, { recursive: true });
   const file = path.join(options.dataDir, 'demo-accounts.txt');
-  fs.writeFileSync(file, formatAccounts(accounts, password), { mode: 0o600 });
+  fs.writeFileSync(file, formatAccounts(accounts, demo.password), { mode: 0o600 });
   fs.chmodSync(file, 0o600);
-  return { district: org.district.name, counts: { ...org.counts, ...registry, ...caseCounts }, accounts, password };
+  return { district: demo.state.district?.name ?? options.district, counts: demo.counts, accounts, password: demo.password };
 }
 
 /** The demo accounts as a printable table. */

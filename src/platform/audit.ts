@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, asc, desc, eq, gte, like, lte, sql, type SQL } from 'drizzle-orm';
+import { asc, desc, sql } from 'drizzle-orm';
 import { bigint, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Db } from './db.ts';
 import type { Actor } from './auth/scope.ts';
@@ -120,38 +120,4 @@ export async function verifyAuditChain(db: Db, batchSize = 5_000): Promise<Audit
       checked++;
     }
   }
-}
-
-export interface AuditQuery {
-  actor?: string | undefined;
-  action?: string | undefined;
-  result?: AuditResult | undefined;
-  targetId?: string | undefined;
-  from?: Date | undefined;
-  to?: Date | undefined;
-  page: number;
-  pageSize: number;
-}
-
-/** Searches the audit log, newest first. */
-export async function searchAudit(db: Db, q: AuditQuery) {
-  const conditions: SQL[] = [];
-  if (q.actor) conditions.push(eq(auditLog.actorName, q.actor));
-  if (q.action) conditions.push(like(auditLog.action, `${q.action.replace(/[\\%_]/g, '\\$&')}%`));
-  if (q.result) conditions.push(eq(auditLog.result, q.result));
-  if (q.targetId) conditions.push(eq(auditLog.targetId, q.targetId));
-  if (q.from) conditions.push(gte(auditLog.at, q.from));
-  if (q.to) conditions.push(lte(auditLog.at, q.to));
-  const where = conditions.length ? and(...conditions) : undefined;
-  const [items, [count]] = await Promise.all([
-    db
-      .select()
-      .from(auditLog)
-      .where(where)
-      .orderBy(desc(auditLog.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    db.select({ total: sql<number>`count(*)::int` }).from(auditLog).where(where),
-  ]);
-  return { items, total: count?.total ?? 0 };
 }

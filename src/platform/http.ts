@@ -25,6 +25,9 @@ import { resolveApiKey, resolveSession } from './auth/sessions.ts';
 import { requirePermission, type Actor } from './auth/scope.ts';
 import type { Permission } from './auth/roles.ts';
 import { recordAudit } from './audit.ts';
+import { installErrorCodes, type ModuleDefinition } from './module.ts';
+
+export { pageOf, pageQuery } from './paging.ts';
 
 export const SESSION_COOKIE = 'gz_session';
 
@@ -53,12 +56,14 @@ const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../.
 
 export interface BuildOptions {
   ctx: AppContext;
-  modules: RouteModule[];
+  /** The modules whose routes are mounted and whose error codes are installed (src/modules/index.ts). */
+  modules: readonly ModuleDefinition[];
   logger?: boolean;
 }
 
 /** Builds the HTTP server: validation, errors, sessions, docs, modules' routes and the web app. */
 export async function buildApp({ ctx, modules, logger = true }: BuildOptions): Promise<FastifyInstance> {
+  installErrorCodes(modules);
   const app = Fastify({
     logger: logger ? { level: ctx.config.logLevel } : false,
     genReqId: (req) => {
@@ -130,7 +135,7 @@ export async function buildApp({ ctx, modules, logger = true }: BuildOptions): P
     async () => ({ mapTileUrl: ctx.config.mapTileUrl ?? null, engine: ctx.database.engine, version: '0.1.0' }),
   );
 
-  for (const register of modules) await app.register(async (scoped) => register(scoped, ctx));
+  for (const register of modules.flatMap((m) => m.routes)) await app.register(async (scoped) => register(scoped, ctx));
 
   if (fs.existsSync(webDist)) {
     // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
@@ -195,17 +200,6 @@ export function requireActor(
     }
   }
   return actor;
-}
-
-/** Schema for list paging, shared by every list endpoint. */
-export const pageQuery = {
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(20),
-};
-
-/** Response shape of every paged list. */
-export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 }
 
 function classifyError(error: unknown, req: FastifyRequest): { code: ErrorCode; details: Record<string, unknown> } {

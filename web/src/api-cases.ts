@@ -238,7 +238,7 @@ export interface CreateCaseInput {
 
 export interface ActionInput {
   action: CaseAction;
-  /** The version the user saw: a newer one on the server answers CASE_VERSION_CONFLICT. */
+  /** The version the user saw: a newer one on the server answers VERSION_CONFLICT. */
   version?: number;
   reason?: string;
   text?: string;

@@ -1,4 +1,4 @@
-// Accounts: sign-in, users, role grants, API keys, and the audit log's HTTP surface.
+// Accounts: sign-in, users, role grants and API keys.
 export {
   /** Creates the first system administrator on an empty database. */
   ensureAdmin,
@@ -11,4 +11,3 @@ export {
   /** Signs a user in. */
   login,
 } from './service.ts';
-export { accountRoutes } from './routes.ts';

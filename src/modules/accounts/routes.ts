@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { pageOf, pageQuery, requireActor, SESSION_COOKIE } from '../../platform/http.ts';
-import { roleNames, roles, type Role } from '../../platform/auth/roles.ts';
+import { requireActor, SESSION_COOKIE } from '../../platform/http.ts';
+import { roleNames, roles } from '../../platform/auth/roles.ts';
 import { deleteSession, loadGrants } from '../../platform/auth/sessions.ts';
-import { recordAudit, searchAudit, verifyAuditChain } from '../../platform/audit.ts';
+import { recordAudit } from '../../platform/audit.ts';
 import {
   changePassword,
   createApiKey,
@@ -20,22 +20,28 @@ import {
   unlockUser,
   updateUser,
 } from './service.ts';
+import {
+  apiKeyView,
+  changePasswordBody,
+  createApiKeyBody,
+  createdApiKey,
+  createdUser,
+  createUserBody,
+  grantParams,
+  grantRoleBody,
+  initialPassword,
+  listUsersQuery,
+  loginBody,
+  loginResponse,
+  meView,
+  roleInfo,
+  updateUserBody,
+  userPage,
+  userParams,
+  userView,
+} from './contract.ts';
 
-const role = z.enum(roleNames as [Role, ...Role[]]);
-const grant = z.object({ id: z.string(), role: z.string(), orgPath: z.string(), orgCode: z.string(), orgName: z.string() });
-const user = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  mustChangePassword: z.boolean(),
-  disabled: z.boolean(),
-  lockedUntil: z.date().nullable(),
-  createdAt: z.date(),
-});
-const me = user.extend({ grants: z.array(grant), permissions: z.array(z.string()) });
-const uuidParams = z.object({ id: z.uuid() });
-
-/** Sign-in, the user's own account, user and role administration, API keys and the audit log. */
+/** Sign-in, the user's own account, user and role administration, API keys. */
 export function accountRoutes(base: FastifyInstance): void {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { database, config } = base.ctx;
@@ -55,8 +61,8 @@ export function accountRoutes(base: FastifyInstance): void {
       schema: {
         tags: ['auth'],
         summary: 'Sign in with username and password; sets the session cookie',
-        body: z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }),
-        response: { 200: z.object({ user: me, mustChangePassword: z.boolean() }) },
+        body: loginBody,
+        response: { 200: loginResponse },
       },
     },
     async (req, reply) => {
@@ -78,7 +84,7 @@ export function accountRoutes(base: FastifyInstance): void {
 
   app.get(
     '/api/auth/me',
-    { schema: { tags: ['auth'], summary: 'The signed-in user, roles and permissions', response: { 200: me } } },
+    { schema: { tags: ['auth'], summary: 'The signed-in user, roles and permissions', response: { 200: meView } } },
     async (req) => describeActor(db, requireActor(req, undefined, { allowPendingPasswordChange: true })),
   );
 
@@ -88,7 +94,7 @@ export function accountRoutes(base: FastifyInstance): void {
       schema: {
         tags: ['auth'],
         summary: 'Change your own password',
-        body: z.object({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(1).max(256) }),
+        body: changePasswordBody,
       },
     },
     async (req, reply) => {
@@ -103,7 +109,7 @@ export function accountRoutes(base: FastifyInstance): void {
       schema: {
         tags: ['users'],
         summary: 'The role catalogue',
-        response: { 200: z.array(z.object({ role: z.string(), permissions: z.array(z.string()), grantedOn: z.array(z.string()), isAdminTrio: z.boolean() })) },
+        response: { 200: z.array(roleInfo) },
       },
     },
     async (req) => {
@@ -118,8 +124,8 @@ export function accountRoutes(base: FastifyInstance): void {
       schema: {
         tags: ['users'],
         summary: 'Accounts with their grants, paged',
-        querystring: z.object({ q: z.string().max(50).optional(), ...pageQuery }),
-        response: { 200: pageOf(user.extend({ grants: z.array(grant) })) },
+        querystring: listUsersQuery,
+        response: { 200: userPage },
       },
     },
     async (req) => listUsers(db, requireActor(req, 'user.read'), { search: req.query.q, page: req.query.page, pageSize: req.query.pageSize }),
@@ -131,8 +137,8 @@ export function accountRoutes(base: FastifyInstance): void {
       schema: {
         tags: ['users'],
         summary: 'Create an account (system admin); returns the initial password once',
-        body: z.object({ username: z.string().trim().min(3).max(32), displayName: z.string().trim().min(1).max(30) }).strict(),
-        response: { 201: z.object({ user, initialPassword: z.string() }) },
+        body: createUserBody,
+        response: { 201: createdUser },
       },
     },
     async (req, reply) => reply.status(201).send(await createUser(db, requireActor(req, 'user.write'), req.body)),
@@ -144,9 +150,9 @@ export function accountRoutes(base: FastifyInstance): void {
       schema: {
         tags: ['users'],
         summary: 'Rename or disable an account',
-        params: uuidParams,
-        body: z.object({ displayName: z.string().trim().min(1).max(30).optional(), disabled: z.boolean().optional() }).strict(),
-        response: { 200: user },
+        params: userParams,
+        body: updateUserBody,
+        response: { 200: userView },
       },
     },
     async (req) => updateUser(db, requireActor(req, 'user.write'), req.params.id, req.body),
@@ -154,11 +160,11 @@ export function accountRoutes(base: FastifyInstance): void {
 
   app.post(
     '/api/users/:id/reset-password',
-    { schema: { tags: ['users'], summary: 'Issue a new initial password', params: uuidParams, response: { 200: z.object({ initialPassword: z.string() }) } } },
+    { schema: { tags: ['users'], summary: 'Issue a new initial password', params: userParams, response: { 200: initialPassword } } },
     async (req) => resetPassword(db, requireActor(req, 'user.reset_password'), req.params.id),
   );
 
-  app.post('/api/users/:id/unlock', { schema: { tags: ['users'], summary: 'Lift a lockout (security admin)', params: uuidParams } }, async (req, reply) => {
+  app.post('/api/users/:id/unlock', { schema: { tags: ['users'], summary: 'Lift a lockout (security admin)', params: userParams } }, async (req, reply) => {
     await unlockUser(db, requireActor(req, 'user.unlock'), req.params.id);
     return reply.status(204).send();
   });
@@ -169,8 +175,8 @@ export function accountRoutes(base: FastifyInstance): void {
       schema: {
         tags: ['users'],
         summary: 'Grant a role on an org node or grid (security admin)',
-        params: uuidParams,
-        body: z.object({ role, orgCode: z.string().min(1).max(40).optional() }).strict(),
+        params: userParams,
+        body: grantRoleBody,
       },
     },
     async (req, reply) => {
@@ -181,24 +187,14 @@ export function accountRoutes(base: FastifyInstance): void {
 
   app.delete(
     '/api/users/:id/roles/:grantId',
-    { schema: { tags: ['users'], summary: 'Revoke a grant (security admin)', params: z.object({ id: z.uuid(), grantId: z.uuid() }) } },
+    { schema: { tags: ['users'], summary: 'Revoke a grant (security admin)', params: grantParams } },
     async (req, reply) => {
       await revokeRole(db, requireActor(req, 'role.grant'), req.params.id, req.params.grantId);
       return reply.status(204).send();
     },
   );
 
-  const apiKey = z.object({
-    id: z.string(),
-    name: z.string(),
-    prefix: z.string(),
-    role: z.string(),
-    orgPath: z.string(),
-    createdAt: z.date(),
-    lastUsedAt: z.date().nullable(),
-    revokedAt: z.date().nullable(),
-  });
-  app.get('/api/apikeys', { schema: { tags: ['users'], summary: 'API keys (never the secrets)', response: { 200: z.array(apiKey) } } }, async (req) =>
+  app.get('/api/apikeys', { schema: { tags: ['users'], summary: 'API keys (never the secrets)', response: { 200: z.array(apiKeyView) } } }, async (req) =>
     listApiKeys(db, requireActor(req, 'apikey.manage')),
   );
   app.post(
@@ -207,74 +203,14 @@ export function accountRoutes(base: FastifyInstance): void {
       schema: {
         tags: ['users'],
         summary: 'Create an API key for a machine client; the key is shown once',
-        body: z.object({ name: z.string().trim().min(1).max(60), orgCode: z.string().max(40).optional(), role: role.optional() }).strict(),
-        response: { 201: z.object({ id: z.string(), key: z.string(), prefix: z.string(), role: z.string(), orgPath: z.string() }) },
+        body: createApiKeyBody,
+        response: { 201: createdApiKey },
       },
     },
     async (req, reply) => reply.status(201).send(await createApiKey(db, requireActor(req, 'apikey.manage'), req.body)),
   );
-  app.delete('/api/apikeys/:id', { schema: { tags: ['users'], summary: 'Revoke an API key', params: uuidParams } }, async (req, reply) => {
+  app.delete('/api/apikeys/:id', { schema: { tags: ['users'], summary: 'Revoke an API key', params: userParams } }, async (req, reply) => {
     await revokeApiKey(db, requireActor(req, 'apikey.manage'), req.params.id);
     return reply.status(204).send();
   });
-
-  app.get(
-    '/api/audit',
-    {
-      schema: {
-        tags: ['audit'],
-        summary: 'Search the audit log (auditor)',
-        querystring: z.object({
-          actor: z.string().max(64).optional(),
-          action: z.string().max(64).optional(),
-          result: z.enum(['success', 'failure', 'denied']).optional(),
-          targetId: z.string().max(64).optional(),
-          from: z.coerce.date().optional(),
-          to: z.coerce.date().optional(),
-          ...pageQuery,
-        }),
-        response: {
-          200: pageOf(
-            z.object({
-              id: z.number(),
-              at: z.date(),
-              actorName: z.string().nullable(),
-              ip: z.string().nullable(),
-              requestId: z.string().nullable(),
-              action: z.string(),
-              targetType: z.string().nullable(),
-              targetId: z.string().nullable(),
-              orgPath: z.string().nullable(),
-              result: z.string(),
-              details: z.record(z.string(), z.unknown()),
-              hash: z.string(),
-            }),
-          ),
-        },
-      },
-    },
-    async (req) => {
-      const actor = requireActor(req, 'audit.read');
-      const result = await searchAudit(db, req.query);
-      await recordAudit(db, actor, { action: 'audit.search', details: { ...req.query } });
-      return { ...result, page: req.query.page, pageSize: req.query.pageSize };
-    },
-  );
-
-  app.post(
-    '/api/audit/verify',
-    {
-      schema: {
-        tags: ['audit'],
-        summary: 'Verify the hash chain of the audit log (auditor)',
-        response: { 200: z.object({ ok: z.boolean(), checked: z.number(), firstBadId: z.number().optional(), reason: z.string().optional() }) },
-      },
-    },
-    async (req) => {
-      const actor = requireActor(req, 'audit.read');
-      const result = await verifyAuditChain(db);
-      await recordAudit(db, actor, { action: 'audit.verify', result: result.ok ? 'success' : 'failure', details: { ...result } });
-      return result;
-    },
-  );
 }

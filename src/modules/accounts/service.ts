@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { and, asc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -9,20 +9,26 @@ import { checkPasswordPolicy, generatePassword, hashPassword, verifyNothing, ver
 import { canGrantOn, isRole, permissionsOf, separationConflict, type GrantLevel, type Role } from '../../platform/auth/roles.ts';
 import { createSession, loadGrants, newApiKey, type SessionSettings } from '../../platform/auth/sessions.ts';
 import { requirePermission, systemActor, type Actor } from '../../platform/auth/scope.ts';
-import { findOrgNode, grids, orgNodes } from '../org/index.ts';
+import { orgUnitNames, placeOf } from '../org/index.ts';
+import type {
+  ApiKeyView,
+  ChangePasswordInput,
+  CreateApiKeyInput,
+  CreatedApiKey,
+  CreatedUser,
+  CreateUserInput,
+  GrantRoleInput,
+  GrantView,
+  InitialPassword,
+  MeView,
+  UpdateUserInput,
+  UserPage,
+  UserView,
+} from './contract.ts';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MS = 15 * 60_000;
 
-export type UserView = {
-  id: string;
-  username: string;
-  displayName: string;
-  mustChangePassword: boolean;
-  disabled: boolean;
-  lockedUntil: Date | null;
-  createdAt: Date;
-};
 const userColumns = {
   id: users.id,
   username: users.username,
@@ -90,7 +96,7 @@ export async function login(
 }
 
 /** Who the actor is, with roles and the names of the nodes they are granted on. */
-export async function describeActor(db: Db, actor: Actor) {
+export async function describeActor(db: Db, actor: Actor): Promise<MeView> {
   if (actor.kind !== 'user' || !actor.id) throw new AppError('NOT_AUTHENTICATED');
   const [user] = await db.select(userColumns).from(users).where(eq(users.id, actor.id));
   if (!user) throw new AppError('NOT_AUTHENTICATED');
@@ -99,16 +105,9 @@ export async function describeActor(db: Db, actor: Actor) {
   return { ...user, grants, permissions };
 }
 
-async function grantsWithNames(db: Db, userId: string) {
+async function grantsWithNames(db: Db, userId: string): Promise<GrantView[]> {
   const rows = await db.select().from(roleGrants).where(eq(roleGrants.userId, userId)).orderBy(asc(roleGrants.grantedAt));
-  const codes = rows.map((r) => r.orgPath.split('.').at(-1) ?? '').filter(Boolean);
-  const [nodes, gridRows] = codes.length
-    ? await Promise.all([
-        db.select({ code: orgNodes.code, name: orgNodes.name }).from(orgNodes).where(inArray(orgNodes.code, codes)),
-        db.select({ code: grids.code, name: grids.name }).from(grids).where(inArray(grids.code, codes)),
-      ])
-    : [[], []];
-  const names = new Map([...nodes, ...gridRows].map((n) => [n.code, n.name]));
+  const names = await orgUnitNames(db, rows.map((r) => r.orgPath.split('.').at(-1) ?? ''));
   return rows.map((r) => {
     const orgCode = r.orgPath.split('.').at(-1) ?? '';
     return { id: r.id, role: r.role, orgPath: r.orgPath, orgCode, orgName: orgCode ? (names.get(orgCode) ?? orgCode) : '全部' };
@@ -116,7 +115,7 @@ async function grantsWithNames(db: Db, userId: string) {
 }
 
 /** Changes the actor's own password, checking the old one and the policy. */
-export async function changePassword(db: Db, actor: Actor, input: { currentPassword: string; newPassword: string }): Promise<void> {
+export async function changePassword(db: Db, actor: Actor, input: ChangePasswordInput): Promise<void> {
   if (actor.kind !== 'user' || !actor.id) throw new AppError('NOT_AUTHENTICATED');
   const [user] = await db.select().from(users).where(eq(users.id, actor.id));
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
@@ -136,7 +135,7 @@ export async function changePassword(db: Db, actor: Actor, input: { currentPassw
 
 const USERNAME = /^[A-Za-z0-9_.-]{3,32}$/;
 
-async function insertUser(db: Db, input: { username: string; displayName: string }, password: string, mustChangePassword: boolean) {
+async function insertUser(db: Db, input: CreateUserInput, password: string, mustChangePassword: boolean): Promise<UserView> {
   if (!USERNAME.test(input.username)) {
     throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'body.username', message: '3–32 位字母、数字、_ . -' }], summary: 'username: 3–32 位字母、数字、_ . -' });
   }
@@ -150,7 +149,7 @@ async function insertUser(db: Db, input: { username: string; displayName: string
 }
 
 /** Creates an account with a random initial password that must be changed at first sign-in. */
-export async function createUser(db: Db, actor: Actor, input: { username: string; displayName: string }) {
+export async function createUser(db: Db, actor: Actor, input: CreateUserInput): Promise<CreatedUser> {
   requirePermission(actor, 'user.write');
   const initialPassword = generatePassword();
   return db.transaction(async (tx) => {
@@ -161,7 +160,7 @@ export async function createUser(db: Db, actor: Actor, input: { username: string
 }
 
 /** Lists accounts with their grants. */
-export async function listUsers(db: Db, actor: Actor, q: { search?: string | undefined; page: number; pageSize: number }) {
+export async function listUsers(db: Db, actor: Actor, q: { search?: string | undefined; page: number; pageSize: number }): Promise<UserPage> {
   requirePermission(actor, 'user.read');
   const where = q.search
     ? or(ilike(users.username, `%${q.search.replace(/[\\%_]/g, '\\$&')}%`), ilike(users.displayName, `%${q.search.replace(/[\\%_]/g, '\\$&')}%`))
@@ -181,7 +180,7 @@ async function userOrThrow(db: Db, id: string): Promise<UserView> {
 }
 
 /** Renames or disables an account; disabling ends its sessions. */
-export async function updateUser(db: Db, actor: Actor, id: string, changes: { displayName?: string | undefined; disabled?: boolean | undefined }) {
+export async function updateUser(db: Db, actor: Actor, id: string, changes: UpdateUserInput): Promise<UserView> {
   requirePermission(actor, 'user.write');
   await userOrThrow(db, id);
   return db.transaction(async (tx) => {
@@ -197,7 +196,7 @@ export async function updateUser(db: Db, actor: Actor, id: string, changes: { di
 }
 
 /** Gives an account a new random password to be changed at next sign-in, and ends its sessions. */
-export async function resetPassword(db: Db, actor: Actor, id: string): Promise<{ initialPassword: string }> {
+export async function resetPassword(db: Db, actor: Actor, id: string): Promise<InitialPassword> {
   requirePermission(actor, 'user.reset_password');
   await userOrThrow(db, id);
   const initialPassword = generatePassword();
@@ -224,14 +223,11 @@ export async function unlockUser(db: Db, actor: Actor, id: string): Promise<void
 
 async function grantTarget(db: Db, orgCode: string | undefined): Promise<{ level: GrantLevel; orgPath: string }> {
   if (!orgCode) return { level: 'root', orgPath: '' };
-  const node = await findOrgNode(db, orgCode);
-  if (node) {
-    if (node.level === 'province' || node.level === 'city') return { level: 'root', orgPath: node.orgPath };
-    return { level: node.level, orgPath: node.orgPath };
-  }
-  const [grid] = await db.select({ orgPath: grids.orgPath }).from(grids).where(eq(grids.code, orgCode));
-  if (grid) return { level: 'grid', orgPath: grid.orgPath };
-  throw new AppError('NOT_FOUND', { what: orgCode });
+  const place = await placeOf(db, orgCode);
+  if (!place) throw new AppError('NOT_FOUND', { what: orgCode });
+  // Province and city nodes hold no roles of their own: a grant there is a whole-tree grant.
+  if (place.level === 'province' || place.level === 'city') return { level: 'root', orgPath: place.orgPath };
+  return { level: place.level, orgPath: place.orgPath };
 }
 
 const levelNames: Record<GrantLevel, string> = { root: '全部/省/市', district: '区县', street: '街道', community: '社区', grid: '网格', department: '部门' };
@@ -240,7 +236,7 @@ const levelNames: Record<GrantLevel, string> = { root: '全部/省/市', distric
  * Grants a role on an org node (its subtree). Enforces the level each role belongs on and
  * the separation of the three administrators.
  */
-export async function grantRole(db: Db, actor: Actor, userId: string, input: { role: Role; orgCode?: string | undefined }) {
+export async function grantRole(db: Db, actor: Actor, userId: string, input: GrantRoleInput) {
   requirePermission(actor, 'role.grant');
   await userOrThrow(db, userId);
   const target = await grantTarget(db, input.orgCode);
@@ -280,7 +276,7 @@ export async function revokeRole(db: Db, actor: Actor, userId: string, grantId: 
 // ---------------------------------------------------------------------------- API keys (security admin)
 
 /** Creates an API key for a machine client, scoped to an org node; the key is shown once. */
-export async function createApiKey(db: Db, actor: Actor, input: { name: string; orgCode?: string | undefined; role?: Role | undefined }) {
+export async function createApiKey(db: Db, actor: Actor, input: CreateApiKeyInput): Promise<CreatedApiKey> {
   requirePermission(actor, 'apikey.manage');
   const role = input.role ?? 'api_client';
   const target = await grantTarget(db, input.orgCode);
@@ -296,7 +292,7 @@ export async function createApiKey(db: Db, actor: Actor, input: { name: string; 
 }
 
 /** Lists API keys (never the keys themselves). */
-export async function listApiKeys(db: Db, actor: Actor) {
+export async function listApiKeys(db: Db, actor: Actor): Promise<ApiKeyView[]> {
   requirePermission(actor, 'apikey.manage');
   return db
     .select({ id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix, role: apiKeys.role, orgPath: apiKeys.orgPath, createdAt: apiKeys.createdAt, lastUsedAt: apiKeys.lastUsedAt, revokedAt: apiKeys.revokedAt })

@@ -179,7 +179,7 @@ describe('concurrency', () => {
     ]);
     const codes = [a.statusCode, b.statusCode].sort();
     expect(codes).toEqual([200, 409]);
-    expect([a, b].find((r) => r.statusCode === 409)?.json().error.code).toBe('CASE_VERSION_CONFLICT');
+    expect([a, b].find((r) => r.statusCode === 409)?.json().error.code).toBe('VERSION_CONFLICT');
     const timeline = await queryRows<{ action: string }>(db, sql`select action from case_timeline where case_id = ${c.id} and action = 'dispatch'`);
     expect(timeline).toHaveLength(1);
   });
@@ -188,7 +188,7 @@ describe('concurrency', () => {
     const c = await caseIn('accepted');
     const res = await act('communityA1', c.id, 'register', { version: c.version - 1 });
     expect(res.statusCode).toBe(409);
-    expect(res.json().error).toMatchObject({ code: 'CASE_VERSION_CONFLICT', details: { currentVersion: c.version } });
+    expect(res.json().error).toMatchObject({ code: 'VERSION_CONFLICT', details: { currentVersion: c.version } });
   });
 
   it('numbers cases of one district and day without gaps or repeats under concurrent intake', async () => {

@@ -16,11 +16,9 @@ export {
 /** Indicators per unit and period. */
 export { caseIndicators } from './indicators.ts';
 /** Marks warnings, overdue cases and automatic supervision (one batch). */
-export { sweepDeadlines, caseJobHandlers, caseRecurringJobs } from './clock.ts';
+export { sweepDeadlines } from './clock.ts';
 /** Seeds the shipped categories and time limits. */
 export { ensureCatalogue, loadCaseRules } from './settings.ts';
-export { caseRoutes } from './routes.ts';
-export { open311Routes } from './open311.ts';
 /** Seeds a year of demo cases. */
 export { seedCasesDemo } from './demo.ts';
 export { cases, caseTimeline, caseCategories, matterClasses, caseSources, caseUrgencies, type MatterClass, type CaseSource } from './schema.ts';

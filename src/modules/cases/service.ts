@@ -2,7 +2,7 @@
 // duplicates, routing proposals, attachments and the public follow-up by number and phone.
 //
 // A transition is one transaction: the guarded update of the case (version must still be
-// the one read: two people acting at once, one wins, the other gets CASE_VERSION_CONFLICT),
+// the one read: two people acting at once, one wins, the other gets VERSION_CONFLICT),
 // the immutable timeline entry, in-app notifications and queued SMS. The workflow table
 // (workflow.ts) decides; this file loads, checks references, stores and tells people.
 import crypto from 'node:crypto';
@@ -14,7 +14,7 @@ import type { PiiCipher } from '../../platform/crypto.ts';
 import { canAccess, coversPath, hasPermission, requirePermission, shownName, type Actor } from '../../platform/auth/scope.ts';
 import { roleGrants } from '../../platform/auth/schema.ts';
 import { enqueueJob } from '../../platform/jobs.ts';
-import { notifyUsers, queueChannelMessage } from '../../platform/notify.ts';
+import { notifyUsers, queueChannelMessage } from '../notifications/index.ts';
 import { storeFile, thumbnailKey, readStoredFile, canThumbnail } from '../../platform/storage.ts';
 import { findGridAt, grids, orgNodes } from '../org/index.ts';
 import {
@@ -643,7 +643,7 @@ interface Applied {
 
 /**
  * Stores one applied transition: the guarded update and the timeline entry, then tells the
- * parties. Throws CASE_VERSION_CONFLICT when the case moved on since `row` was read.
+ * parties. Throws VERSION_CONFLICT when the case moved on since `row` was read.
  */
 async function commitTransition(tx: Db, deps: CaseDeps, rules: CaseRules, row: CaseRow, applied: Applied, events: ClockEvent[], now: Date): Promise<CaseRow> {
   const { next, entry } = applied;
@@ -684,7 +684,7 @@ async function commitTransition(tx: Db, deps: CaseDeps, rules: CaseRules, row: C
     .returning();
   if (!updated) {
     const [current] = await tx.select({ version: cases.version }).from(cases).where(eq(cases.id, row.id));
-    throw new AppError('CASE_VERSION_CONFLICT', { caseId: row.id, currentVersion: current?.version });
+    throw new AppError('VERSION_CONFLICT', { caseId: row.id, currentVersion: current?.version });
   }
   await tx.insert(caseTimeline).values({
     caseId: row.id,
@@ -753,7 +753,7 @@ export async function actOnCase(deps: CaseDeps, actor: Actor, caseId: string, re
   const { db } = deps;
   const row = await loadVisibleCase(db, actor, caseId);
   if (request.version !== undefined && request.version !== row.version) {
-    throw new AppError('CASE_VERSION_CONFLICT', { caseId, currentVersion: row.version });
+    throw new AppError('VERSION_CONFLICT', { caseId, currentVersion: row.version });
   }
   const rules = await loadCaseRules(db);
   const req = await checkReferences(db, actor, row, request);
@@ -798,7 +798,7 @@ export async function recordSystemEvent(
     .set({ ...event.set, version: row.version + 1, updatedAt: now })
     .where(and(eq(cases.id, row.id), eq(cases.version, row.version)))
     .returning();
-  if (!updated) throw new AppError('CASE_VERSION_CONFLICT', { caseId: row.id });
+  if (!updated) throw new AppError('VERSION_CONFLICT', { caseId: row.id });
   await tx.insert(caseTimeline).values({
     caseId: row.id,
     version: row.version + 1,

@@ -2,8 +2,10 @@ import { fakerZH_CN as faker } from '@faker-js/faker';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { systemActor } from '../../platform/auth/scope.ts';
-import { communityTypes, gridStaff, grids, orgNodes, type GridDuty, type GridKind } from './schema.ts';
-import { createDepartment, importDivisions } from './service.ts';
+import type { DemoContext } from '../../platform/module.ts';
+import { gridStaff, grids, orgNodes } from './schema.ts';
+import { communityTypes, type GridDuty, type GridKind } from './contract.ts';
+import { createDepartment, importDivisions } from './org-units.ts';
 import { bboxOf, type GridGeometry, type Position } from './geo.ts';
 
 // Demo data for the organisation tree: the real district, its real streets and
@@ -156,11 +158,27 @@ export async function seedOrgDemo(db: Db, districtCode: string, progress: (messa
     department: departments[0] as (typeof departments)[number],
     gridWorkerName,
     counts: { streets: streets.length, communities: communities.length, grids: gridRows.length, gridStaff: staffRows.length, departments: districtDepartments.length + streets.length },
-    /** Links the demo grid-worker account to its roster entry. */
-    linkGridWorker: async (userId: string) => {
-      await db.update(gridStaff).set({ userId }).where(and(eq(gridStaff.gridCode, grid.code), eq(gridStaff.duty, 'grid_worker')));
-    },
   };
+}
+
+/** The org module's demo loader: the district's tree, grids and rosters, and the org units the demo accounts work in. */
+export async function loadOrgDemo({ db, districtCode, progress, state, counts }: DemoContext): Promise<void> {
+  const org = await seedOrgDemo(db, districtCode, progress);
+  const unit = (node: { code: string; name: string }) => ({ code: node.code, name: node.name });
+  Object.assign(state, {
+    district: unit(org.district),
+    street: unit(org.street),
+    community: unit(org.community),
+    grid: org.grid,
+    department: unit(org.department),
+    gridWorkerName: org.gridWorkerName,
+  });
+  Object.assign(counts, org.counts);
+}
+
+/** Links an account to the roster entry of a grid with this duty (the demo grid worker). */
+export async function linkGridStaffAccount(db: Db, gridCode: string, duty: GridDuty, userId: string): Promise<void> {
+  await db.update(gridStaff).set({ userId }).where(and(eq(gridStaff.gridCode, gridCode), eq(gridStaff.duty, duty)));
 }
 
 function offsetFrom(capital: Position, code: string): Position {

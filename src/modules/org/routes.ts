@@ -1,74 +1,40 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { pageOf, pageQuery, requireActor } from '../../platform/http.ts';
-import { communityTypes, gridDuties, gridKinds, orgLevels } from './schema.ts';
+import { requireActor } from '../../platform/http.ts';
+import { createDepartment, getNode, listChildren, searchNodes, updateNode } from './org-units.ts';
+import { createGrid, deleteGrid, getGrid, gridsAsGeoJson, listGrids, updateGrid } from './grids.ts';
+import { importGrids } from './grid-import.ts';
+import { findGridAt } from './grid-index.ts';
+import { addGridStaff, listGridStaff, publicRoster, removeGridStaff } from './roster.ts';
 import {
-  addGridStaff,
-  createDepartment,
-  createGrid,
-  deleteGrid,
-  findGridAt,
-  getGrid,
-  getNode,
-  gridsAsGeoJson,
-  importGrids,
-  listChildren,
-  listGridStaff,
-  listGrids,
-  publicRoster,
-  removeGridStaff,
-  searchNodes,
-  updateGrid,
-  updateNode,
-} from './service.ts';
+  addGridStaffBody,
+  createDepartmentBody,
+  createGridBody,
+  gridDetail,
+  gridFeatureCollection,
+  gridPage,
+  gridParams,
+  gridsGeoJsonQuery,
+  gridStaffMember,
+  gridStaffParams,
+  gridSummary,
+  importGridsQuery,
+  importGridsResult,
+  listGridsQuery,
+  listOrgUnitsQuery,
+  locateGridQuery,
+  orgUnit,
+  orgUnitListItem,
+  orgUnitParams,
+  orgUnitWithAncestors,
+  publicRoster as publicRosterSchema,
+  updateGridBody,
+  updateOrgUnitBody,
+} from './contract.ts';
 import { assertInScope } from '../../platform/auth/scope.ts';
 import { AppError } from '../../platform/errors.ts';
 
-const code = z.string().min(1).max(40);
-const gridCode = z.string().regex(/^[A-Za-z0-9-]{1,32}$/, '网格编码必须是 1–32 位字母、数字或连字符 / 1–32 letters, digits or hyphens');
-
-const node = z.object({
-  code: z.string(),
-  parentCode: z.string().nullable(),
-  level: z.enum(orgLevels),
-  name: z.string(),
-  fullName: z.string(),
-  orgPath: z.string(),
-  communityType: z.enum(communityTypes).nullable(),
-});
-const nodeWithCounts = node.extend({ childCount: z.number().int(), gridCount: z.number().int() });
-
-const gridSummary = z.object({
-  code: z.string(),
-  communityCode: z.string(),
-  name: z.string(),
-  kind: z.enum(gridKinds),
-  orgPath: z.string(),
-  version: z.number().int(),
-  updatedAt: z.date(),
-});
-const geometry = z.object({ type: z.enum(['Polygon', 'MultiPolygon']), coordinates: z.array(z.any()) });
-const gridDetail = gridSummary.extend({ geometry, minLng: z.number(), minLat: z.number(), maxLng: z.number(), maxLat: z.number() });
-const featureCollection = z.object({
-  type: z.literal('FeatureCollection'),
-  features: z.array(
-    z.object({
-      type: z.literal('Feature'),
-      geometry,
-      properties: z.object({ code: z.string(), name: z.string(), kind: z.enum(gridKinds), communityCode: z.string(), communityName: z.string() }),
-    }),
-  ),
-});
-const staffMember = z.object({
-  id: z.string(),
-  gridCode: z.string(),
-  name: z.string(),
-  duty: z.enum(gridDuties),
-  phone: z.string().nullable(),
-  userId: z.string().nullable(),
-  sort: z.number().int(),
-});
 const tags = ['org'];
 
 /** HTTP routes of the organisation tree, grids and rosters. */
@@ -82,8 +48,8 @@ export function orgRoutes(base: FastifyInstance): void {
       schema: {
         tags,
         summary: 'Children of a node (top-level nodes without parent) that the user may see',
-        querystring: z.object({ parent: code.optional(), q: z.string().min(1).max(50).optional() }),
-        response: { 200: z.array(nodeWithCounts.partial({ childCount: true, gridCount: true })) },
+        querystring: listOrgUnitsQuery,
+        response: { 200: z.array(orgUnitListItem) },
       },
     },
     async (req) => {
@@ -98,8 +64,8 @@ export function orgRoutes(base: FastifyInstance): void {
       schema: {
         tags,
         summary: 'One node with its ancestors',
-        params: z.object({ code }),
-        response: { 200: node.extend({ ancestors: z.array(node) }) },
+        params: orgUnitParams,
+        response: { 200: orgUnitWithAncestors },
       },
     },
     async (req) => getNode(db, requireActor(req, 'org.read'), req.params.code),
@@ -111,11 +77,9 @@ export function orgRoutes(base: FastifyInstance): void {
       schema: {
         tags,
         summary: "Rename a node or set a community's type",
-        params: z.object({ code }),
-        body: z
-          .object({ name: z.string().trim().min(1).max(60).optional(), communityType: z.enum(communityTypes).nullable().optional() })
-          .strict(),
-        response: { 200: node },
+        params: orgUnitParams,
+        body: updateOrgUnitBody,
+        response: { 200: orgUnit },
       },
     },
     async (req) => updateNode(db, requireActor(req, 'org.write'), req.params.code, req.body),
@@ -127,8 +91,8 @@ export function orgRoutes(base: FastifyInstance): void {
       schema: {
         tags,
         summary: 'Add a department under a district or street',
-        body: z.object({ parentCode: code, name: z.string().trim().min(1).max(60) }).strict(),
-        response: { 201: node },
+        body: createDepartmentBody,
+        response: { 201: orgUnit },
       },
     },
     async (req, reply) => reply.status(201).send(await createDepartment(db, requireActor(req, 'org.write'), req.body)),
@@ -140,13 +104,8 @@ export function orgRoutes(base: FastifyInstance): void {
       schema: {
         tags,
         summary: 'Grids under a node, paged',
-        querystring: z.object({
-          under: code.optional(),
-          kind: z.enum(gridKinds).optional(),
-          q: z.string().max(50).optional(),
-          ...pageQuery,
-        }),
-        response: { 200: pageOf(gridSummary.extend({ communityName: z.string(), staffCount: z.number().int() })) },
+        querystring: listGridsQuery,
+        response: { 200: gridPage },
       },
     },
     async (req) => {
@@ -161,8 +120,8 @@ export function orgRoutes(base: FastifyInstance): void {
       schema: {
         tags,
         summary: 'Grids under a node as a GeoJSON FeatureCollection (map and export)',
-        querystring: z.object({ under: code.optional(), download: z.enum(['1', 'true']).optional() }),
-        response: { 200: featureCollection },
+        querystring: gridsGeoJsonQuery,
+        response: { 200: gridFeatureCollection },
       },
     },
     async (req, reply) => {
@@ -180,7 +139,7 @@ export function orgRoutes(base: FastifyInstance): void {
       schema: {
         tags,
         summary: 'The grid containing a WGS84 point',
-        querystring: z.object({ lng: z.coerce.number().min(-180).max(180), lat: z.coerce.number().min(-90).max(90) }),
+        querystring: locateGridQuery,
         response: { 200: gridSummary },
       },
     },
@@ -199,9 +158,9 @@ export function orgRoutes(base: FastifyInstance): void {
       schema: {
         tags,
         summary: 'Import grids from a GeoJSON FeatureCollection; nothing is imported unless every feature is valid',
-        querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false') }),
+        querystring: importGridsQuery,
         body: z.unknown(),
-        response: { 200: z.object({ created: z.number().int(), updated: z.number().int(), dryRun: z.boolean() }) },
+        response: { 200: importGridsResult },
       },
     },
     async (req) => importGrids(db, requireActor(req, 'org.write'), req.body, { dryRun: req.query.dryRun === 'true' }),
@@ -209,7 +168,7 @@ export function orgRoutes(base: FastifyInstance): void {
 
   app.get(
     '/api/org/grids/:code',
-    { schema: { tags, summary: 'One grid with its polygon', params: z.object({ code: gridCode }), response: { 200: gridDetail } } },
+    { schema: { tags, summary: 'One grid with its polygon', params: gridParams, response: { 200: gridDetail } } },
     async (req) => getGrid(db, requireActor(req, 'org.read'), req.params.code),
   );
 
@@ -219,7 +178,7 @@ export function orgRoutes(base: FastifyInstance): void {
       schema: {
         tags,
         summary: 'Create a grid in a community',
-        body: z.object({ code: gridCode, name: z.string().trim().min(1).max(50), kind: z.enum(gridKinds), communityCode: code, geometry: z.unknown() }).strict(),
+        body: createGridBody,
         response: { 201: gridDetail },
       },
     },
@@ -232,10 +191,8 @@ export function orgRoutes(base: FastifyInstance): void {
       schema: {
         tags,
         summary: "Change a grid's name, kind or polygon (optimistic version check)",
-        params: z.object({ code: gridCode }),
-        body: z
-          .object({ version: z.number().int().min(1), name: z.string().trim().min(1).max(50).optional(), kind: z.enum(gridKinds).optional(), geometry: z.unknown().optional() })
-          .strict(),
+        params: gridParams,
+        body: updateGridBody,
         response: { 200: gridDetail },
       },
     },
@@ -244,7 +201,7 @@ export function orgRoutes(base: FastifyInstance): void {
 
   app.delete(
     '/api/org/grids/:code',
-    { schema: { tags, summary: 'Delete a grid and its roster', params: z.object({ code: gridCode }) } },
+    { schema: { tags, summary: 'Delete a grid and its roster', params: gridParams } },
     async (req, reply) => {
       await deleteGrid(db, requireActor(req, 'org.write'), req.params.code);
       return reply.status(204).send();
@@ -253,7 +210,7 @@ export function orgRoutes(base: FastifyInstance): void {
 
   app.get(
     '/api/org/grids/:code/staff',
-    { schema: { tags, summary: "A grid's roster", params: z.object({ code: gridCode }), response: { 200: z.array(staffMember) } } },
+    { schema: { tags, summary: "A grid's roster", params: gridParams, response: { 200: z.array(gridStaffMember) } } },
     async (req) => listGridStaff(db, requireActor(req, 'org.read'), req.params.code),
   );
 
@@ -263,17 +220,9 @@ export function orgRoutes(base: FastifyInstance): void {
       schema: {
         tags,
         summary: "Add a person to a grid's roster",
-        params: z.object({ code: gridCode }),
-        body: z
-          .object({
-            name: z.string().trim().min(1).max(30),
-            duty: z.enum(gridDuties),
-            phone: z.string().regex(/^[0-9+\- ]{7,20}$/, '电话号码格式不正确 / invalid phone number').optional(),
-            userId: z.uuid().optional(),
-            sort: z.number().int().min(0).max(999).optional(),
-          })
-          .strict(),
-        response: { 201: staffMember },
+        params: gridParams,
+        body: addGridStaffBody,
+        response: { 201: gridStaffMember },
       },
     },
     async (req, reply) => reply.status(201).send(await addGridStaff(db, requireActor(req, 'grid.roster.write'), req.params.code, req.body)),
@@ -281,7 +230,7 @@ export function orgRoutes(base: FastifyInstance): void {
 
   app.delete(
     '/api/org/grid-staff/:id',
-    { schema: { tags, summary: 'Remove a person from a roster', params: z.object({ id: z.uuid() }) } },
+    { schema: { tags, summary: 'Remove a person from a roster', params: gridStaffParams } },
     async (req, reply) => {
       await removeGridStaff(db, requireActor(req, 'grid.roster.write'), req.params.id);
       return reply.status(204).send();
@@ -294,16 +243,8 @@ export function orgRoutes(base: FastifyInstance): void {
       schema: {
         tags: ['public'],
         summary: 'Public real-name roster of a grid (实名制公示); no sign-in needed',
-        params: z.object({ code: gridCode }),
-        response: {
-          200: z.object({
-            code: z.string(),
-            name: z.string(),
-            kind: z.enum(gridKinds),
-            communityName: z.string(),
-            staff: z.array(z.object({ name: z.string(), duty: z.enum(gridDuties), phone: z.string().nullable() })),
-          }),
-        },
+        params: gridParams,
+        response: { 200: publicRosterSchema },
       },
     },
     async (req) => publicRoster(db, req.params.code),

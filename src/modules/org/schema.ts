@@ -1,5 +1,7 @@
+// The org module's tables: org units (org_nodes), grids and their rosters.
 import { doublePrecision, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { GridGeometry } from './geo.ts';
+import type { CommunityType, GridDuty, GridKind, OrgLevel } from './contract.ts';
 
 export const orgNodes = pgTable('org_nodes', {
   code: text('code').primaryKey(),
@@ -40,25 +42,3 @@ export const gridStaff = pgTable('grid_staff', {
   sort: integer('sort').notNull().default(0),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
-
-export const orgLevels = ['province', 'city', 'district', 'street', 'community', 'department'] as const;
-export type OrgLevel = (typeof orgLevels)[number];
-
-// SEEDS row 17 (Yuhua): 老旧城区居民型, 新楼盘型, 单位型, 综合型, 失地农民安置型, 保障性住房型, 商贸型.
-export const communityTypes = [
-  'old_town',
-  'new_estate',
-  'work_unit',
-  'mixed',
-  'resettlement',
-  'affordable_housing',
-  'commercial',
-] as const;
-export type CommunityType = (typeof communityTypes)[number];
-
-export const gridKinds = ['community', 'key_unit', 'road'] as const;
-export type GridKind = (typeof gridKinds)[number];
-
-// 一格三员 and more: who serves a grid.
-export const gridDuties = ['grid_leader', 'grid_worker', 'police', 'supervisor', 'party_liaison', 'volunteer'] as const;
-export type GridDuty = (typeof gridDuties)[number];

@@ -1,34 +1,11 @@
 // Roles, the permissions each carries, and the org level each may be granted on.
-// Rules only: no I/O. Modules add their permissions here so there is one catalogue.
+// Rules only: no I/O. Modules declare their permissions in their module.ts; roles bundle
+// the permissions of many modules, so they stay here, in one table.
+import type { modules } from '../../modules/index.ts';
+import type { PermissionOf } from '../module.ts';
 
-export const permissions = [
-  'org.read',
-  'org.write',
-  'grid.roster.write',
-  'user.read',
-  'user.write',
-  'user.reset_password',
-  'user.unlock',
-  'role.grant',
-  'apikey.manage',
-  'audit.read',
-  // registry (一户一档)
-  'registry.read',
-  'registry.write',
-  'registry.import',
-  'registry.export',
-  'registry.reveal',
-  'registry.sensitive',
-  // cases (事件/工单)
-  'case.report',
-  'case.read',
-  'case.handle',
-  'case.dispatch',
-  'case.supervise',
-  'case.configure',
-  'case.indicators',
-] as const;
-export type Permission = (typeof permissions)[number];
+/** Every permission some module declares (in its module.ts). */
+export type Permission = PermissionOf<(typeof modules)[number]>;
 
 type GrantLevel = 'root' | 'district' | 'street' | 'community' | 'grid' | 'department';
 

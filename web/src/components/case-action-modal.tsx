@@ -182,7 +182,7 @@ export function CaseActionModal({ target, action, onClose, onDone, onReload, cam
       onDone(detail);
     } catch (error) {
       const apiError = toApiError(error);
-      if (apiError.code === 'CASE_VERSION_CONFLICT' || apiError.code === 'VERSION_CONFLICT') setConflict(apiError);
+      if (apiError.code === 'VERSION_CONFLICT') setConflict(apiError);
       else reportError(apiError, form);
     } finally {
       setSaving(false);

@@ -69,7 +69,7 @@ export function CaseDetailPage() {
     } catch (error) {
       const apiError = toApiError(error);
       reportError(apiError);
-      if (apiError.code === 'CASE_VERSION_CONFLICT') record.reload();
+      if (apiError.code === 'VERSION_CONFLICT') record.reload();
     } finally {
       setSending(false);
     }

@@ -1,12 +1,13 @@
 import http from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { queryRows } from './db.ts';
-import { users } from './auth/schema.ts';
-import { createJobRunner } from './jobs.ts';
-import { loggingChannel, maskRecipient, notifyJobHandlers, notifyUsers, queueChannelMessage, registerChannel } from './notify.ts';
-import { createConfiguredCipher } from '../app.ts';
-import { makeUser, seedTree, setupTestApp, signIn } from '../../test/helpers.ts';
+import { queryRows } from '../../platform/db.ts';
+import { users } from '../../platform/auth/schema.ts';
+import { createJobRunner } from '../../platform/jobs.ts';
+import { loggingChannel, maskRecipient, notifyUsers, queueChannelMessage, registerChannel } from './index.ts';
+import { notifyJobHandlers } from './channels.ts';
+import { createConfiguredCipher } from '../../app.ts';
+import { makeUser, seedTree, setupTestApp, signIn } from '../../../test/helpers.ts';
 
 const test = await setupTestApp();
 const db = test.database.db;

@@ -1,0 +1,32 @@
+// The accounts module (sign-in, users, role grants, API keys) as the platform sees it.
+import { defineModule } from '../../platform/module.ts';
+import { accountRoutes } from './routes.ts';
+import { loadAccountsDemo } from './demo.ts';
+import { registerAccountCommands } from './cli.ts';
+
+export const accountsModule = defineModule({
+  name: 'accounts',
+  permissions: ['user.read', 'user.write', 'user.reset_password', 'user.unlock', 'role.grant', 'apikey.manage'],
+  errors: {
+    INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
+    ACCOUNT_LOCKED: {
+      status: 423,
+      zh: '连续登录失败次数过多，账号已锁定至 {lockedUntil}',
+      en: 'Too many failed sign-ins; the account is locked until {lockedUntil}',
+    },
+    PASSWORD_POLICY: {
+      status: 400,
+      zh: '新密码不符合要求：至少 8 位，且包含大写字母、小写字母、数字、符号中的至少 3 类，不能与旧密码相同',
+      en: 'The new password must have at least 8 characters from at least 3 of: upper case, lower case, digits, symbols, and differ from the old one',
+    },
+    SEPARATION_OF_DUTIES: {
+      status: 409,
+      zh: '三权分立：系统管理员、安全管理员、审计员不能由同一账号兼任',
+      en: 'Separation of duties: system admin, security admin and auditor cannot be held by one account',
+    },
+    USERNAME_TAKEN: { status: 409, zh: '用户名已被使用', en: 'This username is taken' },
+  },
+  routes: [accountRoutes],
+  demo: loadAccountsDemo,
+  cli: registerAccountCommands,
+});

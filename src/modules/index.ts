@@ -1,0 +1,11 @@
+// Every domain module, listed once. The platform derives from this list the Permission and
+// ErrorCode types, mounts the routes, registers the jobs, adds the CLI commands, and runs
+// the demo loaders in this order (a loader may use what the ones before it made).
+import { orgModule } from './org/module.ts';
+import { registryModule } from './registry/module.ts';
+import { accountsModule } from './accounts/module.ts';
+import { casesModule } from './cases/module.ts';
+import { notificationsModule } from './notifications/module.ts';
+import { auditModule } from './audit/module.ts';
+
+export const modules = [orgModule, registryModule, accountsModule, casesModule, notificationsModule, auditModule] as const;

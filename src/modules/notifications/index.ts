@@ -1,0 +1,20 @@
+// Notifications: in-app messages (read over HTTP, pushed live over SSE) and outbound
+// channels (SMS, WeChat). Other modules notify inside their own transaction.
+export {
+  /** Writes in-app notifications in the caller's transaction; live streams wake when it commits. */
+  notifyUsers,
+  /** Queues a message for an outbound channel in the caller's transaction (recipient stored encrypted). */
+  queueChannelMessage,
+  type NotificationInput,
+} from './service.ts';
+export {
+  /** Replaces a channel's implementation (a deployment's SMS gateway or WeChat account). */
+  registerChannel,
+  /** A channel that only logs what it would send (the default). */
+  loggingChannel,
+  /** Masks a phone number or openid for logs and delivery records. */
+  maskRecipient,
+  type ChannelMessage,
+  type ChannelName,
+  type NotificationChannel,
+} from './channels.ts';

@@ -1,0 +1,88 @@
+// Reads other modules make of the org tree, without scope checks: they resolve codes they
+// were given, and apply scope to their own rows. Other modules use these instead of the
+// org tables.
+import { and, asc, eq, inArray, like, or } from 'drizzle-orm';
+import type { Db } from '../../platform/db.ts';
+import { grids, gridStaff, orgNodes } from './schema.ts';
+import { orgUnitColumns } from './org-units.ts';
+import type { GridDuty, GridKind, OrgLevel, OrgUnitView } from './contract.ts';
+
+/** An org unit by code, or undefined. */
+export async function findOrgUnit(db: Db, code: string): Promise<OrgUnitView | undefined> {
+  const [orgUnit] = await db.select(orgUnitColumns).from(orgNodes).where(eq(orgNodes.code, code));
+  return orgUnit;
+}
+
+export interface GridRef {
+  code: string;
+  name: string;
+  kind: GridKind;
+  communityCode: string;
+  orgPath: string;
+}
+
+/** A grid by code (without its polygon), or undefined. */
+export async function findGrid(db: Db, code: string): Promise<GridRef | undefined> {
+  const [grid] = await db
+    .select({ code: grids.code, name: grids.name, kind: grids.kind, communityCode: grids.communityCode, orgPath: grids.orgPath })
+    .from(grids)
+    .where(eq(grids.code, code));
+  return grid;
+}
+
+/** Where a code sits in the tree: an org unit (with its level) or a grid, with its org path and name. */
+export interface TreePlace {
+  level: OrgLevel | 'grid';
+  orgPath: string;
+  name: string;
+}
+
+/** The place of an org unit or grid code in the tree, or undefined when no such code exists. */
+export async function placeOf(db: Db, code: string): Promise<TreePlace | undefined> {
+  const orgUnit = await findOrgUnit(db, code);
+  if (orgUnit) return { level: orgUnit.level, orgPath: orgUnit.orgPath, name: orgUnit.name };
+  const grid = await findGrid(db, code);
+  return grid ? { level: 'grid', orgPath: grid.orgPath, name: grid.name } : undefined;
+}
+
+/** The org path of an org unit or grid code, or undefined. */
+export async function pathOf(db: Db, code: string): Promise<string | undefined> {
+  return (await placeOf(db, code))?.orgPath;
+}
+
+/** The names of org units and grids by code (codes that exist nowhere are left out). */
+export async function orgUnitNames(db: Db, codes: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(codes)].filter(Boolean);
+  if (unique.length === 0) return new Map();
+  const [units, gridRows] = await Promise.all([
+    db.select({ code: orgNodes.code, name: orgNodes.name }).from(orgNodes).where(inArray(orgNodes.code, unique)),
+    db.select({ code: grids.code, name: grids.name }).from(grids).where(inArray(grids.code, unique)),
+  ]);
+  return new Map([...units, ...gridRows].map((n) => [n.code, n.name]));
+}
+
+export interface GridServer {
+  gridCode: string;
+  name: string;
+  duty: GridDuty;
+  phone: string | null;
+  /** The account of the person, when one is linked. */
+  userId: string | null;
+}
+
+/** Who serves an org unit: the rosters of its grids (of the grid itself for a grid code), optionally of one duty. */
+export async function whoServes(db: Db, code: string, duty?: GridDuty): Promise<GridServer[]> {
+  const path = await pathOf(db, code);
+  if (path === undefined) return [];
+  return db
+    .select({ gridCode: gridStaff.gridCode, name: gridStaff.name, duty: gridStaff.duty, phone: gridStaff.phone, userId: gridStaff.userId })
+    .from(gridStaff)
+    .where(and(or(eq(gridStaff.orgPath, path), like(gridStaff.orgPath, `${path}.%`)), duty ? eq(gridStaff.duty, duty) : undefined))
+    .orderBy(asc(gridStaff.gridCode), asc(gridStaff.sort), asc(gridStaff.createdAt));
+}
+
+/** Whether the tree is empty (a new installation, before any import or demo). */
+export async function isOrgTreeEmpty(db: Db): Promise<boolean> {
+  const [row] = await db.select({ code: orgNodes.code }).from(orgNodes).limit(1);
+  return row === undefined;
+}

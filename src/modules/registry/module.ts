@@ -1,0 +1,37 @@
+// The registry module (一户一档) as the platform sees it.
+import { defineModule, fromEarlierLoader } from '../../platform/module.ts';
+import { registryRoutes } from './routes.ts';
+import { seedRegistryDemo } from './demo.ts';
+import { registerRegistryCommands } from './cli.ts';
+
+export const registryModule = defineModule({
+  name: 'registry',
+  permissions: ['registry.read', 'registry.write', 'registry.import', 'registry.export', 'registry.reveal', 'registry.sensitive'],
+  errors: {
+    REGISTRY_DUPLICATE_PERSON: { status: 409, zh: '该身份证号已登记（同一身份证号即同一人）', en: 'A person with this ID number is already registered' },
+    REGISTRY_NOT_EMPTY: { status: 409, zh: '{what}下还有{children}，不能删除', en: '{what} still has {children}; it cannot be deleted' },
+    REGISTRY_IMPORT_FORMAT: { status: 400, zh: '文件格式不支持：请上传 .xlsx 或 .csv 台账', en: 'Unsupported file: upload an .xlsx or .csv ledger' },
+    REGISTRY_IMPORT_HEADERS: {
+      status: 400,
+      zh: '台账缺少必填列：{missing}；请改表头或指定列对应关系',
+      en: 'The ledger lacks required columns: {missing}; rename the headers or map the columns',
+    },
+    REGISTRY_IMPORT_HAS_ERRORS: {
+      status: 409,
+      zh: '台账有 {errorRows} 行错误：请修改后重新上传，或选择“只导入正确的行”',
+      en: '{errorRows} rows have errors: fix and upload again, or choose to import only the valid rows',
+    },
+    REGISTRY_IMPORT_STATE: { status: 409, zh: '导入任务当前状态为“{status}”，不能{action}', en: 'The import is {status}; it cannot {action}' },
+  },
+  routes: [registryRoutes],
+  // Buildings, houses, households and residents of the demo district, densest in the focus community.
+  demo: async ({ db, pii, state, counts, progress }) => {
+    const made = await seedRegistryDemo(db, pii, {
+      district: fromEarlierLoader(state, 'district').code,
+      focusCommunity: fromEarlierLoader(state, 'community').code,
+      progress,
+    });
+    Object.assign(counts, made);
+  },
+  cli: registerRegistryCommands,
+});
