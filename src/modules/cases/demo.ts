@@ -199,7 +199,7 @@ export async function seedCasesDemo(db: Db, options: CasesDemoOptions): Promise<
   // Whatever the hour and day, every street gets open cases in every open state, and yellow,
   // red and overdue ones: the random year alone leaves none overdue on a Monday morning.
   const streets = [...new Set(places.map((p) => p.streetCode))].sort();
-  const guaranteed = { before: caseRows.length };
+  const randomCases = caseRows.length;
   const handlerFor = (category: CategoryRow, place: Place) => (category.defaultMatterClass === 'government' ? deptCode(category.parentCode as string) : place.communityCode);
   const emptyBands = new Set<string>();
   streets.forEach((streetCode, streetIndex) => {
@@ -220,7 +220,7 @@ export async function seedCasesDemo(db: Db, options: CasesDemoOptions): Promise<
       });
     });
   });
-  progress(`每个街道的在办案件 / open cases in every street: ${caseRows.length - guaranteed.before}`);
+  progress(`每个街道的在办案件 / open cases in every street: ${caseRows.length - randomCases}`);
 
   progress(`写入 ${caseRows.length} 件案件、${timelineRows.length} 条办理记录 / writing`);
   await db.transaction(async (tx) => {
