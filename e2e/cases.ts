@@ -7,7 +7,8 @@
 // a clear version conflict) and feeds back with a photo; the grid worker verifies on site;
 // the resident follows the case on /portal by number and phone and rates it; the case page
 // then shows the whole timeline. A hotline operator finds the caller's earlier case and the
-// category by pinyin; street staff filter, save a view, export and open the supervision board.
+// category by pinyin; street staff find the case e2e/prepare.ts made overdue, filter, save a
+// view, export and open the supervision board.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +26,8 @@ export interface CaseE2EKit {
   watchErrors: (page: Page, errors: string[]) => void;
   /** The password of every demo account. */
   demoPassword: string;
+  /** A case of 万寿路街道 prepared overdue (and supervised) by the deadline job before the server started. */
+  overdueCase: { id: string; number: string; title: string };
 }
 
 // A point inside the grid of the demo grid worker `grid` (翠微路社区第1社区网格, 11010800100101).
@@ -386,7 +389,17 @@ async function hotlineIntake(browser: Browser, base: string, errors: string[], k
 
 async function listAndSupervision(browser: Browser, base: string, errors: string[], kit: CaseE2EKit) {
   const { context, page } = await signedIn(browser, base, errors, kit, 'street', { acceptDownloads: true });
+  const overdue = kit.overdueCase;
   await kit.journey('Street staff filter the case list, save a view, export it, and open the supervision board', async (step) => {
+    await step('the overdue filter finds the case whose deadline passed, marked by the deadline job', async () => {
+      await page.goto(`${base}/console/cases?overdue=1&q=${encodeURIComponent(overdue.number)}`);
+      const row = page.getByTestId('case-list-table').locator(`tr[data-case="${overdue.number}"]`);
+      await row.waitFor({ timeout: 15_000 });
+      const text = await row.innerText();
+      expect(text.includes(overdue.title), `row: ${text}`);
+      expect((await row.locator('[data-testid=deadline]').getAttribute('data-tone')) === 'overdue', 'the prepared case does not show as overdue');
+    });
+
     await step('filters narrow the list and a named view brings them back', async () => {
       await page.goto(`${base}/console/cases?overdue=1`);
       const table = page.getByTestId('case-list-table');

@@ -2,8 +2,9 @@
 //
 //   npm run build:web && node --import tsx e2e/run.ts
 //
-// Starts `gongzhi serve --demo-if-empty` on a free port with a fresh temporary data directory,
-// drives Chromium (playwright-core; CHROMIUM_PATH, default /usr/bin/chromium), saves screenshots
+// Prepares a fresh temporary data directory in-process (the demo, plus the state some journeys
+// check, made through the real services: e2e/prepare.ts), then starts `gongzhi serve
+// --demo-if-empty` on it on a free port, drives Chromium (playwright-core; CHROMIUM_PATH, default /usr/bin/chromium), saves screenshots
 // to e2e/artifacts/, prints `N passed, N failed` last and exits non-zero on any failure.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { caseJourneys } from './cases.ts';
+import { prepareData } from './prepare.ts';
 import { registryJourneys } from './registry.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -72,7 +74,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function startServer(port: number, dataDir: string, logFile: string): Promise<ChildProcess> {
+/** The server's environment: the embedded engine on `dataDir`, the demo passwords. */
+function serverEnv(port: number, dataDir: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
@@ -84,6 +87,10 @@ async function startServer(port: number, dataDir: string, logFile: string): Prom
     GONGZHI_LOGIN_RATE_PER_MINUTE: '200',
   };
   delete env.DATABASE_URL; // always the embedded engine on a fresh directory
+  return env;
+}
+
+async function startServer(env: NodeJS.ProcessEnv, port: number, logFile: string): Promise<ChildProcess> {
   const log = fs.openSync(logFile, 'w');
   const child = spawn(process.execPath, ['bin/gongzhi.mjs', 'serve', '--demo-if-empty'], {
     cwd: repoRoot,
@@ -457,8 +464,12 @@ async function main(): Promise<number> {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   try {
-    const started = Date.now();
-    server = await startServer(port, dataDir, path.join(artifacts, 'server.log'));
+    const env = serverEnv(port, dataDir);
+    let started = Date.now();
+    const prepared = await prepareData(env);
+    console.log(`data prepared in ${((Date.now() - started) / 1000).toFixed(1)} s: overdue case ${prepared.overdueCase.number}`);
+    started = Date.now();
+    server = await startServer(env, port, path.join(artifacts, 'server.log'));
     console.log(`server up on ${base} in ${((Date.now() - started) / 1000).toFixed(1)} s (data: ${dataDir})`);
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -469,7 +480,7 @@ async function main(): Promise<number> {
     await forcedPasswordChange(browser, base, errors);
     await auditorAndLockout(browser, base, errors);
     await publicRoster(browser, base, errors);
-    await caseJourneys(browser, base, errors, { journey, signIn, snap, watchErrors, demoPassword });
+    await caseJourneys(browser, base, errors, { journey, signIn, snap, watchErrors, demoPassword, overdueCase: prepared.overdueCase });
     await registryJourneys(browser, base, errors, { journey, signIn, snap, watchErrors, demoPassword });
     await journey('The pages raised no uncaught errors', async (step) => {
       await step('no uncaught exceptions in any page', async () => {

@@ -8,10 +8,11 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import type { PiiCipher } from '../../platform/crypto.ts';
 import { findOrgNode, grids, orgNodes } from '../org/index.ts';
-import { applyAction, newCaseSnapshot, type CaseAction, type CaseActionInput, type CaseActor, type CaseSnapshot, type CaseState } from './workflow.ts';
-import type { CaseSource, CategoryRow } from './schema.ts';
-import { loadCaseRules, type CaseRules } from './settings.ts';
-import { beijingDay, numberPrefix, searchTerms, slaOf, stageOfState } from './service.ts';
+import { applyAction, newCaseSnapshot, type CaseAction, type CaseActionInput, type CaseActor, type CaseSnapshot } from './workflow.ts';
+import type { CaseSource, CaseUrgency, CategoryRow } from './schema.ts';
+import { loadCaseRules, policyFor, type CaseRules } from './settings.ts';
+import { beijingDay, numberPrefix, searchTerms, slaOf, stageOfState, type SlaFields } from './service.ts';
+import type { SlaStage } from './sla.ts';
 import { tierOfLevel } from './policies.ts';
 
 export interface CasesDemoOptions {
@@ -79,7 +80,7 @@ const deptForClass: Record<string, string> = {
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
-interface Place {
+export interface Place {
   gridCode: string;
   orgPath: string;
   communityCode: string;
@@ -135,17 +136,38 @@ export async function seedCasesDemo(db: Db, options: CasesDemoOptions): Promise<
     return Math.min(now.getTime() - 60_000, bjMidnight + hour * HOUR + faker.number.int({ max: 59 }) * 60_000);
   }).sort((a, b) => a - b);
   const openByGrid = new Map<string, { id: string; categoryCode: string; createdAt: number }[]>();
+  /** One case row and its timeline, numbered in the day it was reported. */
+  const addCase = (c: {
+    id: string; createdAt: Date; place: Place; category: CategoryRow; source: CaseSource; urgency: CaseUrgency; reporterUserId: string | null; reporterName: string | null;
+    phone: string | null; lng: number; lat: number; address: string; title: string; description: string; sim: ReturnType<typeof simulate>;
+  }) => {
+    const { id, place, category, phone, sim } = c;
+    const day = beijingDay(c.createdAt);
+    const seq = (seqByDay.get(day) ?? 0) + 1;
+    seqByDay.set(day, seq);
+    const number = `${prefix}${day}-${String(seq).padStart(6, '0')}`;
+    const s = sim.snapshot;
+    caseRows.push({
+      id, number, title: c.title, description: c.description, category_code: category.code, class_code: category.parentCode, matter_class: category.defaultMatterClass,
+      urgency: c.urgency, source: c.source, state: s.state, tier: s.tier, version: s.version, org_path: place.orgPath, grid_code: place.gridCode, community_code: place.communityCode,
+      street_code: place.streetCode, district_code: district.code, lng: c.lng, lat: c.lat, address: c.address, reporter_user_id: c.reporterUserId,
+      reporter_name: phone && c.reporterName ? options.pii.encrypt(c.reporterName) : null,
+      reporter_phone: phone ? options.pii.encrypt(phone) : null, reporter_phone_hash: phone ? options.pii.lookupHash(phone) : null,
+      is_public: category.defaultMatterClass !== 'private', dispatcher_unit: s.dispatcherUnitId, handling_unit: s.handlingUnitId, co_units: [...s.coHandlingUnitIds],
+      handled_by: sim.handledBy, suspended_from: s.suspendedFrom, reopen_count: s.reopenCount, rework_count: s.reworkCount, extension_count: s.extensionCount,
+      rating: s.rating, resolved: s.rating ? s.rating !== 'unsatisfied' : null, supervision_level: s.supervisionLevel, parent_case_id: s.parentCaseId,
+      ...sim.sla, overdue_count: sim.overdueCount, accept_on_time: sim.acceptOnTime, created_by: 'demo', created_at: c.createdAt.toISOString(),
+      updated_at: sim.updatedAt.toISOString(), accepted_at: sim.acceptedAt?.toISOString() ?? null, closed_at: sim.closedAt?.toISOString() ?? null,
+      rated_at: sim.ratedAt?.toISOString() ?? null, search_text: searchTerms(`${number} ${c.title} ${c.description} ${c.address}`).join(' '),
+    });
+    for (const t of sim.timeline) timelineRows.push(t);
+  };
 
   for (let i = 0; i < count; i++) {
     const createdAt = new Date(createdTimes[i] as number);
     const place = faker.helpers.arrayElement(places);
     const category = faker.helpers.arrayElement(weighted);
-    const classCode = category.parentCode as string;
     const id = crypto.randomUUID();
-    const day = beijingDay(createdAt);
-    const seq = (seqByDay.get(day) ?? 0) + 1;
-    seqByDay.set(day, seq);
-    const number = `${prefix}${day}-${String(seq).padStart(6, '0')}`;
     const source = faker.helpers.weightedArrayElement<CaseSource>([
       { value: 'grid_patrol', weight: 45 }, { value: 'hotline', weight: 25 }, { value: 'resident', weight: 20 }, { value: 'open311', weight: 5 }, { value: 'department', weight: 5 },
     ]);
@@ -160,35 +182,45 @@ export async function seedCasesDemo(db: Db, options: CasesDemoOptions): Promise<
     const description = `${address}${title}，${faker.helpers.arrayElement(['请尽快处理', '已持续多日', '影响居民出行', '居民反映强烈', '存在安全隐患'])}。`;
     const reporterId = reporterUserId ?? (phone ? `contact:demo${i}` : null);
 
-    const sim = simulate({
-      rules, id, createdAt, now, category, classCode, place, reporterId, handler: category.defaultMatterClass === 'government' ? deptCode(classCode) : faker.datatype.boolean() ? place.communityCode : place.gridCode,
-      parent: (() => {
-        const open = openByGrid.get(place.gridCode)?.find((c) => c.categoryCode === category.code && createdAt.getTime() - c.createdAt < 5 * DAY);
-        return open && faker.number.int({ max: 99 }) < 40 ? open.id : null;
-      })(),
-    });
+    const handler = category.defaultMatterClass === 'government' ? deptCode(category.parentCode as string) : faker.datatype.boolean() ? place.communityCode : place.gridCode;
+    const open = openByGrid.get(place.gridCode)?.find((c) => c.categoryCode === category.code && createdAt.getTime() - c.createdAt < 5 * DAY);
+    const parent = open && faker.number.int({ max: 99 }) < 40 ? open.id : null;
+    const sim = simulate({ rules, id, createdAt, now, category, place, reporterId }, randomScript({ category, place, handler, parent, reporterId, maxReopens: rules.settings.maxReopens }));
     if (['reported', 'accepted', 'registered', 'dispatched', 'handling'].includes(sim.snapshot.state)) {
       const list = openByGrid.get(place.gridCode) ?? [];
       list.push({ id, categoryCode: category.code, createdAt: createdAt.getTime() });
       openByGrid.set(place.gridCode, list.slice(-5));
     }
-    const s = sim.snapshot;
-    caseRows.push({
-      id, number, title, description, category_code: category.code, class_code: classCode, matter_class: category.defaultMatterClass,
-      urgency: faker.helpers.weightedArrayElement([{ value: 'normal', weight: 90 }, { value: 'urgent', weight: 8 }, { value: 'critical', weight: 2 }]),
-      source, state: s.state, tier: s.tier, version: s.version, org_path: place.orgPath, grid_code: place.gridCode, community_code: place.communityCode,
-      street_code: place.streetCode, district_code: district.code, lng, lat, address, reporter_user_id: reporterUserId,
-      reporter_name: phone ? options.pii.encrypt(faker.person.lastName() + faker.helpers.arrayElement(['先生', '女士', '阿姨', '大爷'])) : null,
-      reporter_phone: phone ? options.pii.encrypt(phone) : null, reporter_phone_hash: phone ? options.pii.lookupHash(phone) : null,
-      is_public: category.defaultMatterClass !== 'private', dispatcher_unit: s.dispatcherUnitId, handling_unit: s.handlingUnitId, co_units: [...s.coHandlingUnitIds],
-      handled_by: sim.handledBy, suspended_from: s.suspendedFrom, reopen_count: s.reopenCount, rework_count: s.reworkCount, extension_count: s.extensionCount,
-      rating: s.rating, resolved: s.rating ? s.rating !== 'unsatisfied' : null, supervision_level: s.supervisionLevel, parent_case_id: s.parentCaseId,
-      ...sim.sla, overdue_count: sim.overdueCount, accept_on_time: sim.acceptOnTime, created_by: 'demo', created_at: createdAt.toISOString(),
-      updated_at: sim.updatedAt.toISOString(), accepted_at: sim.acceptedAt?.toISOString() ?? null, closed_at: sim.closedAt?.toISOString() ?? null,
-      rated_at: sim.ratedAt?.toISOString() ?? null, search_text: searchTerms(`${number} ${title} ${description} ${address}`).join(' '),
-    });
-    for (const t of sim.timeline) timelineRows.push(t);
+    const urgency = faker.helpers.weightedArrayElement<CaseUrgency>([{ value: 'normal', weight: 90 }, { value: 'urgent', weight: 8 }, { value: 'critical', weight: 2 }]);
+    const reporterName = phone ? faker.person.lastName() + faker.helpers.arrayElement(['先生', '女士', '阿姨', '大爷']) : null;
+    addCase({ id, createdAt, place, category, source, urgency, reporterUserId, reporterName, phone, lng, lat, address, title, description, sim });
   }
+
+  // Whatever the hour and day, every street gets open cases in every open state, and yellow,
+  // red and overdue ones: the random year alone leaves none overdue on a Monday morning.
+  const streets = [...new Set(places.map((p) => p.streetCode))].sort();
+  const randomCases = caseRows.length;
+  const handlerFor = (category: CategoryRow, place: Place) => (category.defaultMatterClass === 'government' ? deptCode(category.parentCode as string) : place.communityCode);
+  const emptyBands = new Set<string>();
+  streets.forEach((streetCode, streetIndex) => {
+    const streetPlaces = places.filter((p) => p.streetCode === streetCode).sort((a, b) => a.gridCode.localeCompare(b.gridCode));
+    guaranteedCases.forEach((target, k) => {
+      const place = streetPlaces[k % streetPlaces.length] as Place;
+      const id = crypto.randomUUID();
+      const first = (streetIndex * 7 + k * 3) % leaves.length;
+      const made = guaranteedCase({ rules, id, now, place, categories: [...leaves.slice(first), ...leaves.slice(0, first)], handlerFor, emptyBands, ...target });
+      if (!made) return; // no category's limits allow this level at this hour (see guaranteedCase)
+      const { category } = made;
+      const title = (titles[category.code] ?? [category.name])[0] as string;
+      const address = `${place.communityName}${(k % 20) + 1}号楼附近`;
+      addCase({
+        id, createdAt: made.createdAt, place, category, source: 'grid_patrol', urgency: 'normal', reporterUserId: null, reporterName: null, phone: null,
+        lng: Number(((place.minLng + place.maxLng) / 2).toFixed(6)), lat: Number(((place.minLat + place.maxLat) / 2).toFixed(6)),
+        address, title, description: `${address}${title}，请尽快处理。`, sim: made.sim,
+      });
+    });
+  });
+  progress(`每个街道的在办案件 / open cases in every street: ${caseRows.length - randomCases}`);
 
   progress(`写入 ${caseRows.length} 件案件、${timelineRows.length} 条办理记录 / writing`);
   await db.transaction(async (tx) => {
@@ -261,17 +293,28 @@ interface SimInput {
   createdAt: Date;
   now: Date;
   category: CategoryRow;
-  classCode: string;
   place: Place;
   reporterId: string | null;
-  handler: string;
-  parent: string | null;
 }
 
 const names = { community: '社区受理员', street: '街道指挥中心', dept: '部门办理员', grid: '网格员', resident: '报告人', leader: '街道领导', hotline: '热线话务员' };
 
-/** Runs one case through the workflow table with plausible delays, stopping at `now`. */
-function simulate(input: SimInput) {
+/** What a script sees of the case it drives: working-time waits, workflow steps, the case so far. */
+interface CaseRun {
+  /** Waits `hours` of working time; false when that is after `now` (the script should stop). */
+  wait(hours: number): boolean;
+  /** Takes one action of the workflow table at the current time; false when the table refuses it. */
+  step(action: CaseAction, actor: CaseActor, extra?: CaseActionInput): boolean;
+  /** The simulated time the case has reached. */
+  readonly at: Date;
+  readonly snapshot: CaseSnapshot;
+  readonly stage: SlaStage | null;
+  sla(): SlaFields;
+  readonly actors: { community: CaseActor; street: CaseActor; hotline: CaseActor; leader: CaseActor; reporter: CaseActor; verifier: CaseActor; of(unit: string | null): CaseActor };
+}
+
+/** Runs one case through the workflow table as `script` says, stopping at `now`; overdue marks fall on the way. */
+function simulate(input: SimInput, script: (run: CaseRun) => void) {
   const { rules, now, place } = input;
   const config = { maxReopens: rules.settings.maxReopens, maxExtensions: rules.settings.maxExtensions };
   const cal = rules.calendar;
@@ -301,11 +344,10 @@ function simulate(input: SimInput) {
     unit === place.gridCode ? { id: 'demo-grid', roles: ['grid_worker'], unitId: unit } : unit === place.communityCode ? community : unit === place.streetCode ? street : { id: 'demo-dept', roles: ['department_handler'], unitId: unit };
   const nameOf = (a: CaseActor) => (a.roles[0] === 'community_staff' ? names.community : a.roles[0] === 'street_staff' ? names.street : a.roles[0] === 'grid_worker' ? names.grid : a.roles[0] === 'resident' ? names.resident : a.roles[0] === 'leader' ? names.leader : a.roles[0] === 'hotline_operator' ? names.hotline : names.dept);
 
-  /** Waits `hours` of working time, marking the stage overdue on the way if its deadline passes. Returns false when that is after now. */
-  const wait = (hours: number): boolean => {
-    const next = cal.addWorkingMillis(t, Math.max(0.05, hours) * HOUR);
+  /** Marks the stage overdue (as the deadline job does, at the deadline) if its deadline falls before `until`. */
+  const markOverdue = (until: number): void => {
     const current = sla();
-    if (current.deadlineAt && !overdueMarked && current.deadlineAt.getTime() < Math.min(next.getTime(), now.getTime())) {
+    if (current.deadlineAt && !overdueMarked && current.deadlineAt.getTime() < until) {
       overdueMarked = true;
       overdueCount++;
       overdueAt = current.deadlineAt;
@@ -316,6 +358,11 @@ function simulate(input: SimInput) {
         entry({ version: s.version, action: 'auto_supervise', handling_unit: s.handlingUnitId, from_state: s.state, to_state: s.state, from_tier: s.tier, to_tier: s.tier, actor_id: null, actor_name: 'system', actor_role: 'system', actor_unit: null, at: current.deadlineAt.toISOString(), supervision_level: 'yellow', details: { reason: 'overdue' } });
       }
     }
+  };
+  /** Waits `hours` of working time, marking the stage overdue on the way if its deadline passes. Returns false when that is after now. */
+  const wait = (hours: number): boolean => {
+    const next = cal.addWorkingMillis(t, Math.max(0.05, hours) * HOUR);
+    markOverdue(Math.min(next.getTime(), now.getTime()));
     if (next.getTime() > now.getTime()) return false;
     t = next;
     return true;
@@ -369,73 +416,27 @@ function simulate(input: SimInput) {
     return true;
   };
 
-  const r = () => faker.number.int({ max: 99 });
   const reporter: CaseActor = { id: input.reporterId ?? 'nobody', roles: ['resident'], unitId: null };
   const hotline: CaseActor = { id: 'demo-hotline', roles: ['hotline_operator'], unitId: place.streetCode };
   const leader: CaseActor = { id: 'demo-leader', roles: ['leader'], unitId: place.streetCode };
-  run: {
-    if (!wait(r() < 85 ? 0.5 + r() / 40 : 3 + r() / 10)) break run;
-    if (input.parent && step('merge', hotline, { parentCaseId: input.parent, reason: '同一问题重复上报' })) break run;
-    if (r() < 4) {
-      step('reject', community, { reason: faker.helpers.arrayElement(['不属于受理范围', '信息不全，无法核实', '已由其他渠道处理']) });
-      break run;
-    }
-    step('accept', community);
-    if (!wait(0.2 + r() / 100)) break run;
-    step('register', community);
-    let dispatcher: CaseActor = community;
-    if (input.category.defaultMatterClass === 'government' && r() < 4) {
-      if (!wait(2)) break run;
-      step('escalate', community, { reason: '需街道协调多部门', targetUnitId: place.streetCode });
-      if (!wait(1)) break run;
-      dispatcher = street;
-    }
-    for (let round = 0; round < 3; round++) {
-      if (!wait(0.5 + r() / 50)) break run;
-      const target = input.handler;
-      step('dispatch', dispatcher, { targetUnitId: target, ...(r() < 10 && target !== place.gridCode ? { coUnitIds: [place.gridCode] } : {}) });
-      const unit = actorFor(target);
-      if (!wait(1 + r() / 20)) break run;
-      if (unit.roles[0] === 'department_handler' && r() < 4 && round === 0) {
-        step('return', unit, { reason: '非本单位职责，请重新派遣' });
-        continue;
-      }
-      step('acknowledge', unit);
-      if (r() < 5) {
-        if (!wait(4)) break run;
-        step('request_extension', unit, { extension: { unit: 'working_days', amount: 2 }, reason: '需协调产权单位' });
-        if (!wait(2)) break run;
-        step('approve_extension', dispatcher);
-      }
-      if (r() < 2) {
-        if (!wait(3)) break run;
-        step('suspend', dispatcher, { reason: '等待鉴定结果' });
-        if (!wait(20 + r())) break run;
-        step('resume', dispatcher);
-      }
-      if (r() < 3) step('supervise', leader, { supervisionLevel: 'ordinary', text: '请抓紧办理' });
-      // Most cases are handled within the limit; some take longer and go overdue.
-      const limitHours = stage ? Math.max(1, (sla().deadlineAt?.getTime() ?? t.getTime()) - t.getTime()) / HOUR : 8;
-      const work = r() < 9 ? 40 + r() : Math.min(limitHours * 0.4, 3 + r() / 3);
-      if (!wait(work)) break run;
-      step('feedback', unit, { text: faker.helpers.arrayElement(['已现场处置完毕', '已协调清理完毕', '已维修恢复', '已调解，双方达成一致', '已约谈整改']), photos: ['demo-photo'] });
-      if (!wait(1 + r() / 25)) break run;
-      const verifier: CaseActor = { id: 'demo-grid', roles: ['grid_worker'], unitId: place.gridCode };
-      if (r() < 6) {
-        step('verify_fail', verifier, { reason: '现场核查问题仍存在' });
-        if (!wait(6)) break run;
-        step('feedback', unit, { text: '已再次处置', photos: ['demo-photo'] });
-        if (!wait(2)) break run;
-      }
-      step('verify_pass', verifier, { text: '现场核查已解决' });
-      if (!input.reporterId || r() < 10) break run;
-      if (!wait(2 + r() / 10)) break run;
-      const rating = faker.helpers.weightedArrayElement([{ value: 'satisfied' as const, weight: 80 }, { value: 'basically_satisfied' as const, weight: 13 }, { value: 'unsatisfied' as const, weight: 7 }]);
-      step('rate', reporter, { rating });
-      if (rating !== 'unsatisfied' || s.reopenCount >= config.maxReopens) break run;
-      step('reopen', reporter, { reason: '问题未彻底解决' });
-    }
-  }
+  const verifier: CaseActor = { id: 'demo-grid', roles: ['grid_worker'], unitId: place.gridCode };
+  script({
+    wait,
+    step,
+    get at() {
+      return t;
+    },
+    get snapshot() {
+      return s;
+    },
+    get stage() {
+      return stage;
+    },
+    sla,
+    actors: { community, street, hotline, leader, reporter, verifier, of: actorFor },
+  });
+  // A case still in its stage at `now` is overdue if the deadline passed after the last step.
+  if (stage && s.state !== 'suspended') markOverdue(now.getTime());
   return {
     snapshot: s,
     timeline,
@@ -457,4 +458,202 @@ function simulate(input: SimInput) {
   };
 }
 
-export type { CaseState };
+/** The random life of a case: mostly handled in time, some rejected, merged, returned, extended, suspended, reopened or late. */
+function randomScript(input: { category: CategoryRow; place: Place; handler: string; parent: string | null; reporterId: string | null; maxReopens: number }) {
+  const { place, maxReopens } = input;
+  const r = () => faker.number.int({ max: 99 });
+  return (run: CaseRun): void => {
+    const { wait, step } = run;
+    const { community, street, hotline, leader, reporter, verifier, of } = run.actors;
+    run: {
+      if (!wait(r() < 85 ? 0.5 + r() / 40 : 3 + r() / 10)) break run;
+      if (input.parent && step('merge', hotline, { parentCaseId: input.parent, reason: '同一问题重复上报' })) break run;
+      if (r() < 4) {
+        step('reject', community, { reason: faker.helpers.arrayElement(['不属于受理范围', '信息不全，无法核实', '已由其他渠道处理']) });
+        break run;
+      }
+      step('accept', community);
+      if (!wait(0.2 + r() / 100)) break run;
+      step('register', community);
+      let dispatcher: CaseActor = community;
+      if (input.category.defaultMatterClass === 'government' && r() < 4) {
+        if (!wait(2)) break run;
+        step('escalate', community, { reason: '需街道协调多部门', targetUnitId: place.streetCode });
+        if (!wait(1)) break run;
+        dispatcher = street;
+      }
+      for (let round = 0; round < 3; round++) {
+        if (!wait(0.5 + r() / 50)) break run;
+        const target = input.handler;
+        step('dispatch', dispatcher, { targetUnitId: target, ...(r() < 10 && target !== place.gridCode ? { coUnitIds: [place.gridCode] } : {}) });
+        const unit = of(target);
+        if (!wait(1 + r() / 20)) break run;
+        if (unit.roles[0] === 'department_handler' && r() < 4 && round === 0) {
+          step('return', unit, { reason: '非本单位职责，请重新派遣' });
+          continue;
+        }
+        step('acknowledge', unit);
+        if (r() < 5) {
+          if (!wait(4)) break run;
+          step('request_extension', unit, { extension: { unit: 'working_days', amount: 2 }, reason: '需协调产权单位' });
+          if (!wait(2)) break run;
+          step('approve_extension', dispatcher);
+        }
+        if (r() < 2) {
+          if (!wait(3)) break run;
+          step('suspend', dispatcher, { reason: '等待鉴定结果' });
+          if (!wait(20 + r())) break run;
+          step('resume', dispatcher);
+        }
+        if (r() < 3) step('supervise', leader, { supervisionLevel: 'ordinary', text: '请抓紧办理' });
+        // Most cases are handled within the limit; some take longer and go overdue.
+        const limitHours = run.stage ? Math.max(1, (run.sla().deadlineAt?.getTime() ?? run.at.getTime()) - run.at.getTime()) / HOUR : 8;
+        const work = r() < 9 ? 40 + r() : Math.min(limitHours * 0.4, 3 + r() / 3);
+        if (!wait(work)) break run;
+        step('feedback', unit, { text: faker.helpers.arrayElement(['已现场处置完毕', '已协调清理完毕', '已维修恢复', '已调解，双方达成一致', '已约谈整改']), photos: ['demo-photo'] });
+        if (!wait(1 + r() / 25)) break run;
+        if (r() < 6) {
+          step('verify_fail', verifier, { reason: '现场核查问题仍存在' });
+          if (!wait(6)) break run;
+          step('feedback', unit, { text: '已再次处置', photos: ['demo-photo'] });
+          if (!wait(2)) break run;
+        }
+        step('verify_pass', verifier, { text: '现场核查已解决' });
+        if (!input.reporterId || r() < 10) break run;
+        if (!wait(2 + r() / 10)) break run;
+        const rating = faker.helpers.weightedArrayElement([{ value: 'satisfied' as const, weight: 80 }, { value: 'basically_satisfied' as const, weight: 13 }, { value: 'unsatisfied' as const, weight: 7 }]);
+        step('rate', reporter, { rating });
+        if (rating !== 'unsatisfied' || run.snapshot.reopenCount >= maxReopens) break run;
+        step('reopen', reporter, { reason: '问题未彻底解决' });
+      }
+    }
+  };
+}
+
+/** The open states, and the warning levels a stage can show at `now`. */
+export type GuaranteedState = 'reported' | 'accepted' | 'registered' | 'dispatched' | 'handling' | 'handled' | 'suspended';
+export type GuaranteedLevel = 'yellow' | 'red' | 'overdue';
+
+/** Per street: every open state; in each state that has a running clock, one yellow, one red and one overdue case. */
+export const guaranteedCases: readonly { state: GuaranteedState; level: GuaranteedLevel | null }[] = [
+  ...(['reported', 'accepted', 'registered', 'dispatched', 'handling', 'handled'] as const).flatMap((state) => (['yellow', 'red', 'overdue'] as const).map((level) => ({ state, level }))),
+  { state: 'suspended', level: null },
+];
+
+// The usual path to each open state: working hours waited, then the action that leads there.
+const guaranteedPath: { hours: number; action: CaseAction; to: GuaranteedState }[] = [
+  { hours: 0.5, action: 'accept', to: 'accepted' },
+  { hours: 0.1, action: 'register', to: 'registered' },
+  { hours: 0.1, action: 'dispatch', to: 'dispatched' },
+  { hours: 0.5, action: 'acknowledge', to: 'handling' },
+];
+const pathTo = (state: GuaranteedState) => {
+  if (state === 'reported') return [];
+  if (state === 'handled') return [...guaranteedPath, { hours: 2, action: 'feedback' as const, to: 'handled' as const }];
+  if (state === 'suspended') return [...guaranteedPath, { hours: 0.5, action: 'suspend' as const, to: 'suspended' as const }];
+  return guaranteedPath.slice(0, guaranteedPath.findIndex((p) => p.to === state) + 1);
+};
+
+/**
+ * The guaranteed case for one target, in the first of `categories` whose limits allow its
+ * level at `now`. Some bands are empty at some hours: a stage limited in whole working days
+ * ends at the close of a working day, so before work on a Monday (or after a holiday) a
+ * one-day stage is either not yet yellow or already overdue, and red before the deadline
+ * is empty whenever red starts at the deadline (the shipped limits). Yellow in the accept and
+ * handle stages and overdue in every stage are always possible with the default limits.
+ * `emptyBands` remembers (state, level, stage limit) found empty, to keep the search short.
+ */
+export function guaranteedCase(input: {
+  rules: CaseRules;
+  id: string;
+  now: Date;
+  place: Place;
+  categories: readonly CategoryRow[];
+  handlerFor: (category: CategoryRow, place: Place) => string;
+  state: GuaranteedState;
+  level: GuaranteedLevel | null;
+  emptyBands?: Set<string>;
+}): { createdAt: Date; sim: ReturnType<typeof simulate>; category: CategoryRow } | null {
+  const stage = stageOfState(input.state === 'suspended' ? 'handling' : input.state) as SlaStage;
+  for (const category of input.categories) {
+    const key = `${input.state}|${input.level ?? ''}|${JSON.stringify(policyFor(input.rules, category.code)[stage])}`;
+    if (input.emptyBands?.has(key)) continue;
+    const made = simulateGuaranteedCase({ ...input, category, handler: input.handlerFor(category, input.place) });
+    if (made) return { ...made, category };
+    input.emptyBands?.add(key);
+  }
+  return null;
+}
+
+/**
+ * One case driven along the usual path to `state`, reported at the time that makes its stage
+ * show `level` at `now`. The level only grows as the report moves earlier (the stage starts
+ * earlier, so every instant of its clock does), so a binary search over the report time finds,
+ * on the working-day calendar, the latest report that reaches each level; the case is reported
+ * halfway inside the band of its level. Null when the rules leave the band empty (red before
+ * the deadline, when red starts at the deadline).
+ */
+export function simulateGuaranteedCase(input: {
+  rules: CaseRules;
+  id: string;
+  now: Date;
+  category: CategoryRow;
+  place: Place;
+  handler: string;
+  state: GuaranteedState;
+  level: GuaranteedLevel | null;
+}): { createdAt: Date; sim: ReturnType<typeof simulate> } | null {
+  const { rules, now, category, state } = input;
+  const cal = rules.calendar;
+  const path = pathTo(state);
+  const stage = stageOfState(state === 'suspended' ? 'handling' : state);
+  // The stage starts at the report (受理), at the acceptance (处置) or at the feedback (核查).
+  const startsAt = stage === 'accept' ? 0 : stage === 'handle' ? 1 : path.length;
+  const stageStart = (createdAt: number) => {
+    let t = new Date(createdAt);
+    for (const p of path.slice(0, startsAt)) t = cal.addWorkingMillis(t, Math.max(0.05, p.hours) * HOUR);
+    return t;
+  };
+  const rank = (createdAt: number) => {
+    const f = slaOf(rules, category.code, stage, stageStart(createdAt), [], now);
+    return f.deadlineAt && f.deadlineAt.getTime() < now.getTime() ? 3 : f.slaLevel === 'red' ? 2 : f.slaLevel === 'yellow' ? 1 : 0;
+  };
+  const earliest = now.getTime() - 400 * DAY;
+  /** The latest report time (to the minute) whose stage shows at least `wanted` at now. */
+  const latestReaching = (wanted: number) => {
+    if (rank(earliest) < wanted) return null;
+    let lo = earliest;
+    let hi = now.getTime();
+    while (hi - lo > 60_000) {
+      const mid = lo + Math.floor((hi - lo) / 2);
+      if (rank(mid) >= wanted) lo = mid;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const wanted = { yellow: 1, red: 2, overdue: 3 }[input.level ?? 'yellow'];
+  const upper = latestReaching(wanted);
+  if (upper === null) return null;
+  // Yellow and red: halfway between the latest report reaching the level and the latest reaching the next.
+  // Overdue: two days before the latest overdue report, so the case is well past its deadline.
+  const lower = wanted < 3 ? (latestReaching(wanted + 1) ?? earliest) : upper - 4 * DAY;
+  if (upper - lower <= 120_000) return null;
+  const reported = wanted < 3 ? lower + Math.floor((upper - lower) / 2) : upper - 2 * DAY;
+  const createdAt = new Date(Math.floor(reported / 60_000) * 60_000);
+
+  const sim = simulate({ rules, id: input.id, createdAt, now, category, place: input.place, reporterId: null }, (run) => {
+    const { community, of } = run.actors;
+    for (const p of path) {
+      if (!run.wait(p.hours)) return;
+      const by = p.action === 'acknowledge' || p.action === 'feedback' ? of(input.handler) : community;
+      const extra: CaseActionInput =
+        p.action === 'dispatch' ? { targetUnitId: input.handler } : p.action === 'feedback' ? { text: '已现场处置完毕', photos: ['demo-photo'] } : p.action === 'suspend' ? { reason: '等待鉴定结果' } : {};
+      if (!run.step(p.action, by, extra)) throw new Error(`demo: ${p.action} refused on the way to ${state}`);
+    }
+  });
+  const level = sim.sla.overdue_at ? 'overdue' : sim.sla.sla_level === 'normal' ? null : sim.sla.sla_level;
+  if (sim.snapshot.state !== state || (input.level !== null && level !== input.level)) {
+    throw new Error(`demo: a case meant to be ${state}/${input.level ?? '-'} at ${now.toISOString()} came out ${sim.snapshot.state}/${level ?? 'normal'}`);
+  }
+  return { createdAt, sim };
+}

@@ -1044,7 +1044,7 @@ function todoCondition(actor: Actor): SQL {
   return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
 }
 
-async function listConditions(db: Db, actor: Actor, q: Omit<CaseListQuery, 'page' | 'pageSize' | 'sort'>): Promise<SQL> {
+async function listConditions(db: Db, actor: Actor, q: Omit<CaseListQuery, 'page' | 'pageSize' | 'sort'>, now: Date): Promise<SQL> {
   const conditions: (SQL | undefined)[] = [visibleCases(actor)];
   if (q.states?.length) conditions.push(inArray(cases.state, q.states));
   if (q.categoryCode) conditions.push(eq(cases.categoryCode, q.categoryCode));
@@ -1059,7 +1059,8 @@ async function listConditions(db: Db, actor: Actor, q: Omit<CaseListQuery, 'page
     conditions.push(unit.level === 'department' ? sql`${cases.handledBy} && ${sql.param([unit.code])}::text[]` : sql`(${cases.orgPath} like ${`${unit.orgPath}.%`} or ${cases.orgPath} = ${unit.orgPath})`);
   }
   if (q.handlingUnit) conditions.push(eq(cases.handlingUnit, q.handlingUnit));
-  if (q.overdue) conditions.push(sql`(${cases.overdueAt} is not null or ${cases.deadlineAt} < now())`);
+  // The caller's clock, not the database's now(): a list at an injected time (tests, the demo) agrees with its sla views.
+  if (q.overdue) conditions.push(sql`(${cases.overdueAt} is not null or ${cases.deadlineAt} < ${now.toISOString()})`);
   if (q.slaLevel) conditions.push(eq(cases.slaLevel, q.slaLevel));
   if (q.supervised) conditions.push(sql`${cases.supervisionLevel} is not null`);
   if (q.from) conditions.push(sql`${cases.createdAt} >= ${q.from.toISOString()}`);
@@ -1092,7 +1093,7 @@ const COUNT_CAP = 10_000;
 export async function listCases(deps: Pick<CaseDeps, 'db'>, actor: Actor, q: CaseListQuery, now = new Date()) {
   const { db } = deps;
   requirePermission(actor, 'case.read');
-  const where = await listConditions(db, actor, q);
+  const where = await listConditions(db, actor, q, now);
   const rules = await loadCaseRules(db);
   // Counting a whole district's million cases costs more than the page itself: count up to
   // a cap, and say when the real total is larger (the list shows "10000+").
@@ -1106,10 +1107,10 @@ export async function listCases(deps: Pick<CaseDeps, 'db'>, actor: Actor, q: Cas
 }
 
 /** Rows for an export, in batches (the caller writes them out). */
-export async function* casesForExport(deps: Pick<CaseDeps, 'db'>, actor: Actor, q: Omit<CaseListQuery, 'page' | 'pageSize'>, max: number) {
+export async function* casesForExport(deps: Pick<CaseDeps, 'db'>, actor: Actor, q: Omit<CaseListQuery, 'page' | 'pageSize'>, max: number, now = new Date()) {
   const { db } = deps;
   requirePermission(actor, 'case.read');
-  const where = await listConditions(db, actor, q);
+  const where = await listConditions(db, actor, q, now);
   const [count] = await db.select({ total: sql<number>`count(*)::int` }).from(cases).where(where);
   if ((count?.total ?? 0) > max) throw new AppError('CASE_EXPORT_TOO_LARGE', { total: count?.total, max });
   const rules = await loadCaseRules(db);
@@ -1118,7 +1119,7 @@ export async function* casesForExport(deps: Pick<CaseDeps, 'db'>, actor: Actor, 
     const rows = await db.select().from(cases).where(where).orderBy(...sorts[q.sort ?? 'created_desc']).limit(batch).offset(offset);
     if (rows.length === 0) return;
     const names = await unitNames(db, rows.flatMap((r) => [r.communityCode, r.streetCode, r.handlingUnit]));
-    yield rows.map((r) => presentListItem(r, names, rules));
+    yield rows.map((r) => presentListItem(r, names, rules, now));
     if (rows.length < batch) return;
   }
 }
