@@ -20,6 +20,18 @@ export {
   type Grid,
 } from './service.ts';
 export { orgRoutes } from './routes.ts';
+/** Look-ups by code or path for other modules: org units, names, paths, departments, children, grids with their community. */
+export {
+  findOrgUnit,
+  findOrgNodes,
+  orgUnitNames,
+  orgPathsOf,
+  listDepartmentsUnder,
+  listChildOrgNodes,
+  listGridPlacesUnder,
+  type OrgUnitRef,
+  type GridPlace,
+} from './queries.ts';
 /** Seeds the demo district's tree, grids and rosters. */
 export { seedOrgDemo } from './demo.ts';
 export { GridIndex, validateGridGeometry, bboxOf, containsPoint, type GridGeometry, type IndexedGrid, type Position } from './geo.ts';

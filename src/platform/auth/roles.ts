@@ -27,12 +27,19 @@ export const permissions = [
   'case.supervise',
   'case.configure',
   'case.indicators',
+  // what the case workflow table asks for (with a relation to the case: see cases/workflow.ts)
+  'case.accept', // 受理: accept, reject or merge a reported case
+  'case.acknowledge', // 签收 and work on a case as its handling org unit: acknowledge, return, feedback, ask for an extension
+  'case.verify', // 核查 on site
+  'case.rate', // the reporter's part: rate and reopen their own case
+  'case.callback', // 回访: rate and reopen on a caller's behalf
+  'case.instruct', // 批示, and decide extensions and suspensions of any case in scope
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 type GrantLevel = 'root' | 'district' | 'street' | 'community' | 'grid' | 'department';
 
-const caseStaff = ['case.report', 'case.read', 'case.handle', 'case.dispatch', 'case.supervise', 'case.indicators'] as const;
+const caseStaff = ['case.report', 'case.read', 'case.handle', 'case.dispatch', 'case.supervise', 'case.indicators', 'case.accept', 'case.acknowledge'] as const;
 
 interface RoleDefinition {
   permissions: readonly Permission[];
@@ -71,31 +78,31 @@ export const roles = {
     permissions: [
       'org.read', 'org.write', 'grid.roster.write',
       'registry.read', 'registry.write', 'registry.import', 'registry.export', 'registry.reveal', 'registry.sensitive',
-      'case.report', 'case.read', 'case.handle', 'case.dispatch',
+      'case.report', 'case.read', 'case.handle', 'case.dispatch', 'case.accept', 'case.acknowledge',
     ],
     grantedOn: ['community'],
     isAdminTrio: false,
   },
   grid_worker: {
-    permissions: ['org.read', 'registry.read', 'registry.write', 'case.report', 'case.read', 'case.handle'],
+    permissions: ['org.read', 'registry.read', 'registry.write', 'case.report', 'case.read', 'case.handle', 'case.acknowledge', 'case.verify'],
     grantedOn: ['grid'],
     isAdminTrio: false,
   },
-  department_handler: { permissions: ['org.read', 'case.read', 'case.handle'], grantedOn: ['department'], isAdminTrio: false },
+  department_handler: { permissions: ['org.read', 'case.read', 'case.handle', 'case.acknowledge'], grantedOn: ['department'], isAdminTrio: false },
   // 12345 / 96345 operators: take calls into cases and make callbacks (回访).
   hotline_operator: {
-    permissions: ['org.read', 'registry.read', 'case.report', 'case.read', 'case.handle'],
+    permissions: ['org.read', 'registry.read', 'case.report', 'case.read', 'case.handle', 'case.accept', 'case.callback'],
     grantedOn: ['district', 'street'],
     isAdminTrio: false,
   },
   // Leaders watch, supervise (督办) and instruct (批示).
   leader: {
-    permissions: ['org.read', 'registry.read', 'case.read', 'case.handle', 'case.supervise', 'case.indicators'],
+    permissions: ['org.read', 'registry.read', 'case.read', 'case.handle', 'case.supervise', 'case.indicators', 'case.instruct'],
     grantedOn: ['district', 'street'],
     isAdminTrio: false,
   },
   // Residents see only their own cases; the cases module enforces that beyond scope.
-  resident: { permissions: ['case.report', 'case.read'], grantedOn: ['community', 'grid'], isAdminTrio: false },
+  resident: { permissions: ['case.report', 'case.read', 'case.rate'], grantedOn: ['community', 'grid'], isAdminTrio: false },
   api_client: { permissions: ['org.read', 'case.report', 'case.read'], grantedOn: ['root', 'district', 'street', 'community'], isAdminTrio: false },
 } as const satisfies Record<string, RoleDefinition>;
 
