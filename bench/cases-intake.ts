@@ -16,7 +16,7 @@ import { createConfiguredCipher } from '../src/app.ts';
 import { modules } from '../src/modules/index.ts';
 import { provisionUser } from '../src/modules/accounts/index.ts';
 import { seedOrgDemo } from '../src/modules/org/index.ts';
-import { ensureCatalogue } from '../src/modules/cases/index.ts';
+import { ensureCategories } from '../src/modules/cases/index.ts';
 import { benchDatabase, ms, percentile, runBounded } from './bench-support.ts';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000);
@@ -27,7 +27,7 @@ const db = database.db;
 try {
   console.log(`Seeding the demo district on PostgreSQL …`);
   await seedOrgDemo(db, '110108', () => undefined);
-  await ensureCatalogue(db);
+  await ensureCategories(db);
   await provisionUser(db, { username: 'bench_hotline', displayName: '热线', role: 'hotline_operator', orgCode: '110108', password: 'Bench#Pass2026' });
   const [box] = await queryRows<{ min_lng: number; min_lat: number; max_lng: number; max_lat: number }>(
     db,

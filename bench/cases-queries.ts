@@ -10,7 +10,7 @@ import { queryRows } from '../src/platform/db.ts';
 import type { Actor } from '../src/platform/auth/scope.ts';
 import type { Role } from '../src/platform/auth/roles.ts';
 import { seedOrgDemo } from '../src/modules/org/index.ts';
-import { caseIndicators, ensureCatalogue, listCases, loadCaseRules } from '../src/modules/cases/index.ts';
+import { caseIndicators, ensureCategories, listCases, loadCaseRules } from '../src/modules/cases/index.ts';
 import { benchDatabase, ms, percentile } from './bench-support.ts';
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
@@ -22,7 +22,7 @@ const t = () => performance.now();
 try {
   console.log('Seeding the demo district …');
   await seedOrgDemo(db, '110108', () => undefined);
-  await ensureCatalogue(db);
+  await ensureCategories(db);
   const rules = await loadCaseRules(db);
   const leaves = [...rules.categories.values()].filter((c) => c.parentCode);
   await db.execute(sql`create temporary table bg_grids as

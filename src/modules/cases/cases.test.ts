@@ -262,6 +262,45 @@ describe('scope', () => {
   });
 });
 
+describe('what the API tells a client to render', () => {
+  it('lists the allowed actions with their inputs, and which are required', async () => {
+    const c = await caseIn('registered');
+    const seen = (await ok(call('communityA1', 'GET', `/api/cases/${c.id}`))) as CaseView & { allowedActions: { action: string; inputs: { name: string; required: boolean }[] }[] };
+    expect(seen.allowedActions.map((a) => a.action)).toEqual(seen.availableActions);
+    expect(seen.allowedActions.find((a) => a.action === 'dispatch')?.inputs).toEqual([
+      { name: 'targetUnitId', required: true },
+      { name: 'coUnitIds', required: false },
+      { name: 'text', required: false },
+      { name: 'shareReporterContact', required: false },
+    ]);
+    expect(seen.allowedActions.find((a) => a.action === 'escalate')?.inputs).toEqual([
+      { name: 'reason', required: true },
+      { name: 'targetUnitId', required: false },
+    ]);
+  });
+
+  it('says which states the to-do board groups by, per the actor', async () => {
+    expect(await ok(call('dept', 'GET', '/api/cases/todo-states'))).toEqual({ states: ['dispatched', 'handling'] });
+    expect(await ok(call('resident', 'GET', '/api/cases/todo-states'))).toEqual({ states: ['closed'] });
+    expect(await ok(call('leader', 'GET', '/api/cases/todo-states'))).toEqual({ states: [] });
+  });
+
+  it('documents each action\'s body in the OpenAPI description', async () => {
+    const docs = await ok(call(null, 'GET', '/api/docs/json'));
+    const body = docs.paths['/api/cases/{id}/actions'].post.requestBody.content['application/json'].schema;
+    expect(JSON.stringify(body)).toContain('request_extension');
+    expect(body.oneOf ?? body.anyOf).toHaveLength(caseActions.length);
+  });
+
+  it('refuses a field the action does not take only when no action takes it', async () => {
+    const c = await caseIn('reported');
+    const bad = await act('communityA1', c.id, 'accept', { colour: 'red' });
+    expect(bad.json().error.code).toBe('VALIDATION_FAILED');
+    const ignored = await act('communityA1', c.id, 'accept', { rating: 'satisfied' });
+    expect(ignored.statusCode, ignored.body).toBe(200);
+  });
+});
+
 describe('intake', () => {
   it('suggests duplicates: same category, open, recent, within the radius', async () => {
     const first = await report('hotline', { lng: 116.2851, lat: 39.9051 });

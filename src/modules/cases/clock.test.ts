@@ -5,7 +5,7 @@ import { users } from '../../platform/auth/schema.ts';
 import { loadGrants } from '../../platform/auth/sessions.ts';
 import type { Actor } from '../../platform/auth/scope.ts';
 import { createConfiguredCipher } from '../../app.ts';
-import { actOnCase, createCase, getCase, type CaseDeps } from './service.ts';
+import { actOnCase, createCase, getCase, type CaseDeps } from './index.ts';
 import { sweepDeadlines } from './clock.ts';
 import { inGA1, setupCaseWorld } from './test-support.ts';
 

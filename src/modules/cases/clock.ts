@@ -7,7 +7,8 @@ import type { JobHandler, RecurringJob } from '../../platform/jobs.ts';
 import { writeThumbnail } from '../../platform/storage.ts';
 import { caseAttachments, cases, type CaseRow } from './schema.ts';
 import { loadCaseRules } from './settings.ts';
-import { openStates, recordSystemEvent, type CaseDeps } from './service.ts';
+import { openStates, type CaseDeps } from './use-cases/common.ts';
+import { recordSystemEvent } from './use-cases/commit-transition.ts';
 
 export interface SweepResult {
   warnings: number;

@@ -7,7 +7,8 @@ import { createConfiguredCipher } from '../../app.ts';
 import { setupTestApp } from '../../../test/helpers.ts';
 import { seedOrgDemo } from '../org/index.ts';
 import { guaranteedCase, guaranteedCases, seedCasesDemo } from './demo.ts';
-import { listCases, openStates, type CaseDeps } from './service.ts';
+import { listCases } from './use-cases/list-cases.ts';
+import { openStates, type CaseDeps } from './use-cases/common.ts';
 import { loadCaseRules, type CaseRules } from './settings.ts';
 
 // The demo must show open, yellow, red and overdue cases in every street whatever the hour:

@@ -4,14 +4,18 @@
 // in seconds even on PGlite. Deterministic for a given district and day.
 import crypto from 'node:crypto';
 import { fakerZH_CN as faker } from '@faker-js/faker';
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import type { PiiCipher } from '../../platform/crypto.ts';
-import { findOrgNode, grids, orgNodes } from '../org/index.ts';
-import { applyAction, newCaseSnapshot, type CaseAction, type CaseActionInput, type CaseActor, type CaseSnapshot } from './workflow.ts';
-import type { CaseSource, CaseUrgency, CategoryRow } from './schema.ts';
+import { findOrgNode, listChildOrgNodes, listGridPlacesUnder } from '../org/index.ts';
+import { caseActorOf, newCaseSnapshot, type CaseAction, type CaseActionInput, type CaseActor, type CaseSnapshot } from './workflow.ts';
+import { applyAction } from './apply-action.ts';
+import type { CaseSource, CaseUrgency } from './contract.ts';
+import type { CategoryRow } from './schema.ts';
 import { loadCaseRules, policyFor, type CaseRules } from './settings.ts';
-import { beijingDay, numberPrefix, searchTerms, slaOf, stageOfState, type SlaFields } from './service.ts';
+import { beijingDay, searchTerms } from './use-cases/common.ts';
+import { numberPrefix } from './use-cases/numbering.ts';
+import { slaOf, stageOfState, type SlaFields } from './use-cases/case-sla.ts';
 import type { SlaStage } from './sla.ts';
 import { tierOfLevel } from './policies.ts';
 
@@ -100,15 +104,9 @@ export async function seedCasesDemo(db: Db, options: CasesDemoOptions): Promise<
   const district = await findOrgNode(db, options.districtCode);
   if (!district) throw new Error(`district ${options.districtCode} not found`);
   faker.seed(Number.parseInt(options.districtCode, 10) + Math.floor(now.getTime() / DAY));
-  const places: Place[] = (
-    await db
-      .select({ gridCode: grids.code, orgPath: grids.orgPath, communityCode: grids.communityCode, communityName: orgNodes.name, streetCode: orgNodes.parentCode, minLng: grids.minLng, minLat: grids.minLat, maxLng: grids.maxLng, maxLat: grids.maxLat })
-      .from(grids)
-      .innerJoin(orgNodes, eq(orgNodes.code, grids.communityCode))
-      .where(sql`${grids.orgPath} like ${`${district.orgPath}.%`}`)
-  ).map((p) => ({ ...p, streetCode: p.streetCode ?? '' }));
+  const places: Place[] = await listGridPlacesUnder(db, district.orgPath);
   if (places.length === 0) return { cases: 0, timeline: 0 };
-  const departments = await db.select({ code: orgNodes.code, name: orgNodes.name }).from(orgNodes).where(sql`${orgNodes.level} = 'department' and ${orgNodes.parentCode} = ${district.code}`);
+  const departments = await listChildOrgNodes(db, district.code, 'departments');
   const deptCode = (classCode: string) => departments.find((d) => d.name.endsWith(deptForClass[classCode] ?? '城市管理委员会'))?.code ?? departments[0]?.code ?? district.code;
 
   progress('设置责任矩阵 / responsibility matrix');
@@ -338,11 +336,11 @@ function simulate(input: SimInput, script: (run: CaseRun) => void) {
   // Deadlines change only when the stage or its clock does: compute them once per change.
   let slaCache: ReturnType<typeof slaOf> | null = null;
   const sla = () => (slaCache ??= slaOf(rules, input.category.code, stage, stageStart, clock, t));
-  const community: CaseActor = { id: 'demo-community', roles: ['community_staff'], unitId: place.communityCode };
-  const street: CaseActor = { id: 'demo-street', roles: ['street_staff'], unitId: place.streetCode };
+  const community = caseActorOf('demo-community', 'community_staff', place.communityCode);
+  const street = caseActorOf('demo-street', 'street_staff', place.streetCode);
   const actorFor = (unit: string | null): CaseActor =>
-    unit === place.gridCode ? { id: 'demo-grid', roles: ['grid_worker'], unitId: unit } : unit === place.communityCode ? community : unit === place.streetCode ? street : { id: 'demo-dept', roles: ['department_handler'], unitId: unit };
-  const nameOf = (a: CaseActor) => (a.roles[0] === 'community_staff' ? names.community : a.roles[0] === 'street_staff' ? names.street : a.roles[0] === 'grid_worker' ? names.grid : a.roles[0] === 'resident' ? names.resident : a.roles[0] === 'leader' ? names.leader : a.roles[0] === 'hotline_operator' ? names.hotline : names.dept);
+    unit === place.gridCode ? caseActorOf('demo-grid', 'grid_worker', unit) : unit === place.communityCode ? community : unit === place.streetCode ? street : caseActorOf('demo-dept', 'department_handler', unit);
+  const nameOf = (a: CaseActor) => (a.role === 'community_staff' ? names.community : a.role === 'street_staff' ? names.street : a.role === 'grid_worker' ? names.grid : a.role === 'resident' ? names.resident : a.role === 'leader' ? names.leader : a.role === 'hotline_operator' ? names.hotline : names.dept);
 
   /** Marks the stage overdue (as the deadline job does, at the deadline) if its deadline falls before `until`. */
   const markOverdue = (until: number): void => {
@@ -374,8 +372,8 @@ function simulate(input: SimInput, script: (run: CaseRun) => void) {
     let next = result.next;
     const e = result.timelineEntry;
     let toTier = e.toTier;
-    if (action === 'register' && actor.unitId) {
-      toTier = tierOfLevel(actor.unitId === place.streetCode ? 'street' : 'community');
+    if (action === 'register' && actor.orgUnitId) {
+      toTier = tierOfLevel(actor.orgUnitId === place.streetCode ? 'street' : 'community');
       next = { ...next, tier: toTier };
     }
     if (action === 'dispatch') for (const u of [extra.targetUnitId, ...(extra.coUnitIds ?? [])]) if (u) handledBy.add(u);
@@ -416,10 +414,10 @@ function simulate(input: SimInput, script: (run: CaseRun) => void) {
     return true;
   };
 
-  const reporter: CaseActor = { id: input.reporterId ?? 'nobody', roles: ['resident'], unitId: null };
-  const hotline: CaseActor = { id: 'demo-hotline', roles: ['hotline_operator'], unitId: place.streetCode };
-  const leader: CaseActor = { id: 'demo-leader', roles: ['leader'], unitId: place.streetCode };
-  const verifier: CaseActor = { id: 'demo-grid', roles: ['grid_worker'], unitId: place.gridCode };
+  const reporter = caseActorOf(input.reporterId ?? 'nobody', 'resident', null);
+  const hotline = caseActorOf('demo-hotline', 'hotline_operator', place.streetCode);
+  const leader = caseActorOf('demo-leader', 'leader', place.streetCode);
+  const verifier = caseActorOf('demo-grid', 'grid_worker', place.gridCode);
   script({
     wait,
     step,
@@ -488,7 +486,7 @@ function randomScript(input: { category: CategoryRow; place: Place; handler: str
         step('dispatch', dispatcher, { targetUnitId: target, ...(r() < 10 && target !== place.gridCode ? { coUnitIds: [place.gridCode] } : {}) });
         const unit = of(target);
         if (!wait(1 + r() / 20)) break run;
-        if (unit.roles[0] === 'department_handler' && r() < 4 && round === 0) {
+        if (unit.role === 'department_handler' && r() < 4 && round === 0) {
           step('return', unit, { reason: '非本单位职责，请重新派遣' });
           continue;
         }

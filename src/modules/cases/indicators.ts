@@ -18,7 +18,8 @@ import type { Db } from '../../platform/db.ts';
 import { queryRows } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { assertInScope, scopePaths, type Actor } from '../../platform/auth/scope.ts';
-import { findOrgNode, orgNodes } from '../org/index.ts';
+import { findOrgNode, listChildOrgNodes, listDepartmentsUnder, type TreePlace } from '../org/index.ts';
+import type { CaseIndicatorsView } from './contract.ts';
 
 export interface IndicatorQuery {
   /** The node whose children (or departments) are compared; default: the actor's own scope. */
@@ -141,7 +142,7 @@ async function reportQuery<Row>(db: Db, query: SQL): Promise<Row[]> {
 }
 
 /** Indicators of each child unit (streets of a district, communities of a street…) or each department, and the total. */
-export async function caseIndicators(db: Db, actor: Actor, q: IndicatorQuery) {
+export async function caseIndicators(db: Db, actor: Actor, q: IndicatorQuery): Promise<CaseIndicatorsView> {
   if (q.to.getTime() <= q.from.getTime()) throw new AppError('VALIDATION_FAILED', { summary: 'to: 结束时间须晚于开始时间 / to must be after from' });
   const scopes = scopePaths(actor, 'case.indicators');
   if (scopes.length === 0) throw new AppError('FORBIDDEN', { permission: 'case.indicators' });
@@ -151,13 +152,9 @@ export async function caseIndicators(db: Db, actor: Actor, q: IndicatorQuery) {
   assertInScope(actor, 'case.indicators', under.orgPath);
 
   let rows: Counts[];
-  let units: { code: string; name: string; level: string }[];
+  let units: TreePlace[];
   if (q.groupBy === 'departments') {
-    units = await db
-      .select({ code: orgNodes.code, name: orgNodes.name, level: orgNodes.level })
-      .from(orgNodes)
-      .where(sql`${orgNodes.level} = 'department' and ${orgNodes.orgPath} like ${`${under.orgPath}.%`}`)
-      .orderBy(orgNodes.code);
+    units = await listDepartmentsUnder(db, under.orgPath);
     const codes = units.map((u) => u.code);
     rows = codes.length
       ? await reportQuery<Counts>(
@@ -168,11 +165,7 @@ export async function caseIndicators(db: Db, actor: Actor, q: IndicatorQuery) {
         )
       : [];
   } else {
-    units = await db
-      .select({ code: orgNodes.code, name: orgNodes.name, level: orgNodes.level })
-      .from(orgNodes)
-      .where(sql`${orgNodes.parentCode} = ${under.code} and ${orgNodes.level} <> 'department'`)
-      .orderBy(orgNodes.code);
+    units = await listChildOrgNodes(db, under.code, 'divisions');
     // The child a case lies under is the path segment just below `under`.
     const depth = under.orgPath.split('.').length + 1;
     rows = await reportQuery<Counts>(

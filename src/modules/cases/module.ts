@@ -7,7 +7,22 @@ import { seedCasesDemo } from './demo.ts';
 
 export const casesModule = defineModule({
   name: 'cases',
-  permissions: ['case.report', 'case.read', 'case.handle', 'case.dispatch', 'case.supervise', 'case.configure', 'case.indicators'],
+  permissions: [
+    'case.report',
+    'case.read',
+    'case.handle',
+    'case.dispatch',
+    'case.supervise',
+    'case.configure',
+    'case.indicators',
+    // What the workflow table asks for, with a relation to the case (see workflow.ts).
+    'case.accept', // 受理: accept, reject or merge a reported case
+    'case.acknowledge', // 签收 and work on a case as its handling org unit: acknowledge, return, feedback, ask for an extension
+    'case.verify', // 核查 on site
+    'case.rate', // the reporter's part: rate and reopen their own case
+    'case.callback', // 回访: rate and reopen on a caller's behalf
+    'case.instruct', // 批示, and decide extensions and suspensions of any case in scope
+  ],
   errors: {
     CASE_ACTION_UNKNOWN: { status: 400, zh: '未知的办理操作 {action}', en: 'Unknown case action {action}' },
     CASE_ACTION_NOT_ALLOWED: { status: 409, zh: '案件当前状态（{state}）不能执行此操作', en: 'This action is not possible while the case is {state}' },

@@ -17,9 +17,11 @@ import { AppError, errorMessage } from '../../platform/errors.ts';
 import { resolveApiKey } from '../../platform/auth/sessions.ts';
 import type { Actor } from '../../platform/auth/scope.ts';
 import { cases, caseTimeline, type CaseRow } from './schema.ts';
-import { findUnit, loadCaseRules } from './settings.ts';
-import { createCase, openStates } from './service.ts';
-import type { CaseState } from './workflow.ts';
+import { placeOf } from '../org/index.ts';
+import { loadCaseRules } from './settings.ts';
+import { openStates } from './use-cases/common.ts';
+import { createCase } from './use-cases/create-case.ts';
+import type { CaseState } from './contract.ts';
 
 type Format = 'json' | 'xml';
 
@@ -107,7 +109,7 @@ async function presentRequest(ctx: AppContext, row: CaseRow) {
     if (parent) notes = `${notes}: ${parent.number}`;
   }
   const agencyCode = row.handlingUnit ?? row.dispatcherUnit ?? row.communityCode ?? row.streetCode;
-  const agency = agencyCode ? ((await findUnit(ctx.database.db, agencyCode))?.name ?? null) : null;
+  const agency = agencyCode ? ((await placeOf(ctx.database.db, agencyCode))?.name ?? null) : null;
   return {
     service_request_id: row.number,
     status: openStates.includes(row.state) ? 'open' : 'closed',

@@ -7,16 +7,17 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { coversPath, type Actor, type Grant } from '../../platform/auth/scope.ts';
 import { permissionsOf, type Permission } from '../../platform/auth/roles.ts';
-import { caseRoles, type CaseActor, type CaseRole } from './workflow.ts';
+import { caseActorOf, workflowPermissions, type CaseActor } from './workflow.ts';
 import { cases, type CaseRow } from './schema.ts';
 
-/** The code of the node a grant is on (a grid, community, street, district or department), or null for the whole tree. */
-export function unitOfGrant(grant: Grant): string | null {
+/** The code of the org unit a grant is on (a grid, community, street, district or department), or null for the whole tree. */
+export function orgUnitOfGrant(grant: Grant): string | null {
   return grant.orgPath === '' ? null : (grant.orgPath.split('.').at(-1) ?? null);
 }
 
-function isCaseRole(role: string): role is CaseRole {
-  return (caseRoles as readonly string[]).includes(role);
+/** Whether a role lets its holder take any workflow action. */
+function actsInWorkflow(grant: Grant): boolean {
+  return permissionsOf(grant.role).some((p) => workflowPermissions.has(p));
 }
 
 /** The workflow's id for the actor: the user id, or the API key's. */
@@ -32,15 +33,15 @@ function grantsWith(actor: Actor, permission: Permission): Grant[] {
 export function visibleCases(actor: Actor): SQL {
   const parts: SQL[] = [];
   for (const grant of grantsWith(actor, 'case.read')) {
-    const unit = unitOfGrant(grant);
+    const orgUnit = orgUnitOfGrant(grant);
     if (grant.role === 'resident') {
       parts.push(actor.id ? sql`${cases.reporterUserId} = ${actor.id}` : sql`false`);
     } else if (grant.orgPath === '') {
       return sql`true`;
     } else if (grant.role === 'department_handler') {
-      parts.push(sql`${cases.handledBy} && ${sql.param([unit])}::text[]`);
+      parts.push(sql`${cases.handledBy} && ${sql.param([orgUnit])}::text[]`);
     } else {
-      parts.push(sql`(${cases.orgPath} = ${grant.orgPath} or ${cases.orgPath} like ${`${grant.orgPath}.%`} or ${cases.handledBy} && ${sql.param([unit])}::text[])`);
+      parts.push(sql`(${cases.orgPath} = ${grant.orgPath} or ${cases.orgPath} like ${`${grant.orgPath}.%`} or ${cases.handledBy} && ${sql.param([orgUnit])}::text[])`);
     }
   }
   if (parts.length === 0) return sql`false`;
@@ -52,9 +53,9 @@ type Relatable = Pick<CaseRow, 'orgPath' | 'handledBy' | 'dispatcherUnit' | 'han
 function grantRelates(actor: Actor, grant: Grant, row: Relatable): boolean {
   if (grant.role === 'resident') return actor.id !== null && row.reporterUserId === actor.id;
   if (grant.orgPath === '') return true;
-  const unit = unitOfGrant(grant);
-  const units = [...row.handledBy, row.dispatcherUnit, row.handlingUnit, ...row.coUnits];
-  if (unit !== null && units.includes(unit)) return true;
+  const orgUnit = orgUnitOfGrant(grant);
+  const orgUnits = [...row.handledBy, row.dispatcherUnit, row.handlingUnit, ...row.coUnits];
+  if (orgUnit !== null && orgUnits.includes(orgUnit)) return true;
   return grant.role !== 'department_handler' && coversPath(grant.orgPath, row.orgPath);
 }
 
@@ -64,17 +65,20 @@ export function canSeeCase(actor: Actor, row: Relatable): boolean {
 }
 
 /**
- * The ways the actor can act on this case: one workflow actor per unit they hold case roles
- * on that relates to the case. The service tries each; the table decides.
+ * The ways the actor can act on this case: one workflow actor per role they hold on an org
+ * unit that relates to the case, grouped by org unit in the order of the grants. The
+ * service tries each; the table decides by permission and relation.
  */
 export function caseActorsFor(actor: Actor, row: Relatable): CaseActor[] {
-  const byUnit = new Map<string, CaseRole[]>();
+  const byOrgUnit = new Map<string, CaseActor[]>();
   for (const grant of actor.grants) {
-    if (!isCaseRole(grant.role) || !grantRelates(actor, grant, row)) continue;
-    const key = grant.role === 'resident' ? '' : (unitOfGrant(grant) ?? '');
-    byUnit.set(key, [...(byUnit.get(key) ?? []), grant.role]);
+    if (!actsInWorkflow(grant) || !grantRelates(actor, grant, row)) continue;
+    // A resident acts as the reporter, for no org unit.
+    const orgUnit = grant.role === 'resident' ? null : orgUnitOfGrant(grant);
+    const key = orgUnit ?? '';
+    byOrgUnit.set(key, [...(byOrgUnit.get(key) ?? []), caseActorOf(caseActorId(actor), grant.role, orgUnit)]);
   }
-  return [...byUnit.entries()].map(([unit, roles]) => ({ id: caseActorId(actor), roles, unitId: unit === '' ? null : unit }));
+  return [...byOrgUnit.values()].flat();
 }
 
 const reporterViewers = new Set(['hotline_operator', 'community_staff', 'street_staff', 'district_staff', 'leader']);
@@ -88,7 +92,7 @@ export function seesReporter(actor: Actor, row: Relatable & Pick<CaseRow, 'repor
   if (actor.id !== null && row.reporterUserId === actor.id) return true;
   return actor.grants.some((g) => {
     if (!grantRelates(actor, g, row)) return false;
-    if (reporterViewers.has(g.role)) return g.role !== 'community_staff' || g.orgPath === '' || coversPath(g.orgPath, row.orgPath) || unitOfGrant(g) === row.dispatcherUnit;
+    if (reporterViewers.has(g.role)) return g.role !== 'community_staff' || g.orgPath === '' || coversPath(g.orgPath, row.orgPath) || orgUnitOfGrant(g) === row.dispatcherUnit;
     return row.reporterShared && (g.role === 'department_handler' || g.role === 'grid_worker');
   });
 }

@@ -1,29 +1,20 @@
 import { bigint, boolean, customType, date, doublePrecision, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { CaseAction, CaseRating, CaseState, CaseTier, SupervisionLevel } from './workflow.ts';
-import type { SlaLevel, SlaStage, WorkingTimeAmount } from './sla.ts';
+import type {
+  CaseRating,
+  CaseSource,
+  CaseState,
+  CaseTier,
+  CaseUrgency,
+  CategoryAttribute,
+  MatterClass,
+  SlaLevel,
+  SlaStage,
+  SupervisionLevel,
+  TimelineAction,
+  WorkingTime,
+} from './contract.ts';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
-
-export const matterClasses = ['government', 'community', 'private'] as const;
-/** 三事分流: 政府大事 / 社区小事 / 居民私事. */
-export type MatterClass = (typeof matterClasses)[number];
-
-export const caseUrgencies = ['normal', 'urgent', 'critical'] as const;
-export type CaseUrgency = (typeof caseUrgencies)[number];
-
-/** Where a case came from: grid worker patrol, resident web/H5, hotline operator, Open311 client, a department, other staff. */
-export const caseSources = ['grid_patrol', 'resident', 'hotline', 'open311', 'department', 'staff'] as const;
-export type CaseSource = (typeof caseSources)[number];
-
-/** An Open311 attribute definition of a category (GeoReport v2 service definition). */
-export interface CategoryAttribute {
-  code: string;
-  description: string;
-  datatype: 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';
-  required: boolean;
-  order: number;
-  values?: { key: string; name: string }[];
-}
 
 export const caseCategories = pgTable('case_categories', {
   code: text('code').primaryKey(),
@@ -45,7 +36,7 @@ export const caseTimeLimits = pgTable('case_time_limits', {
   id: uuid('id').primaryKey().defaultRandom(),
   categoryCode: text('category_code'),
   stage: text('stage').notNull().$type<SlaStage>(),
-  unit: text('unit').notNull().$type<WorkingTimeAmount['unit']>(),
+  unit: text('unit').notNull().$type<WorkingTime['unit']>(),
   amount: doublePrecision('amount').notNull(),
   yellowAt: doublePrecision('yellow_at').notNull(),
   redAt: doublePrecision('red_at').notNull(),
@@ -127,7 +118,7 @@ export const cases = pgTable('cases', {
   reopenCount: integer('reopen_count').notNull().default(0),
   reworkCount: integer('rework_count').notNull().default(0),
   extensionCount: integer('extension_count').notNull().default(0),
-  pendingExtension: jsonb('pending_extension').$type<WorkingTimeAmount>(),
+  pendingExtension: jsonb('pending_extension').$type<WorkingTime>(),
   rating: text('rating').$type<CaseRating>(),
   resolved: boolean('resolved'),
   supervisionLevel: text('supervision_level').$type<SupervisionLevel>(),
@@ -152,9 +143,6 @@ export const cases = pgTable('cases', {
   searchVector: tsvector('search_vector'),
 });
 
-/** Timeline actions besides the workflow's: intake, and what the clock and the system do. */
-export type TimelineAction = CaseAction | 'report' | 'warning' | 'overdue' | 'auto_supervise' | 'merged_in';
-
 export const caseTimeline = pgTable('case_timeline', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
   caseId: uuid('case_id').notNull(),
@@ -177,7 +165,7 @@ export const caseTimeline = pgTable('case_timeline', {
   targetUnit: text('target_unit'),
   coUnits: text('co_units').array(),
   rating: text('rating').$type<CaseRating>(),
-  extension: jsonb('extension').$type<WorkingTimeAmount>(),
+  extension: jsonb('extension').$type<WorkingTime>(),
   supervisionLevel: text('supervision_level').$type<SupervisionLevel>(),
   parentCaseId: uuid('parent_case_id'),
   details: jsonb('details').notNull().$type<Record<string, unknown>>().default({}),

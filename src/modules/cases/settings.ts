@@ -10,9 +10,10 @@ import { recordAudit } from '../../platform/audit.ts';
 import { assertInScope, coversPath, requirePermission, scopePaths, type Actor } from '../../platform/auth/scope.ts';
 import { createCalendar, validateHolidayData, type HolidayData, type HolidayYear, type WorkingCalendar } from '../../platform/calendar.ts';
 import { chineseHolidays } from '../../platform/calendar-cn.ts';
-import { findOrgNode, grids } from '../org/index.ts';
-import { categorySeeds, defaultCaseSettings, defaultTimeLimits, timeLimitSeeds, type CaseSettings } from './catalogue.ts';
-import { caseCalendarYears, caseCategories, caseRoutingRules, caseSettings, caseTimeLimits, type CategoryAttribute, type CategoryRow, type MatterClass } from './schema.ts';
+import { placeOf } from '../org/index.ts';
+import { categorySeeds, defaultCaseSettings, defaultTimeLimits, timeLimitSeeds, type CaseSettings } from './categories.ts';
+import { caseCalendarYears, caseCategories, caseRoutingRules, caseSettings, caseTimeLimits, type CategoryRow } from './schema.ts';
+import type { CalendarYear, Category, CategoryAttribute, CategoryListItem, MatterClass, RoutingRule, SavedCalendarYear, TimeLimit } from './contract.ts';
 import { assertStageTimeLimit, slaStages, type SlaPolicy, type SlaStage, type StageTimeLimit, type WorkingTimeAmount } from './sla.ts';
 
 export interface CaseRules {
@@ -43,8 +44,8 @@ export function categorySearchKeys(name: string): { namePinyin: string; nameInit
   return { namePinyin: syllables.join(''), nameInitials: syllables.map((s) => s[0] ?? '').join('') };
 }
 
-/** Seeds the shipped categories and time limits into an empty catalogue (safe to run from several processes). */
-export async function ensureCatalogue(db: Db): Promise<void> {
+/** Seeds the shipped categories and time limits into an empty category tree (safe to run from several processes). */
+export async function ensureCategories(db: Db): Promise<void> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(caseCategories);
   if ((row?.n ?? 0) > 0) return;
   const rows: (typeof caseCategories.$inferInsert)[] = [];
@@ -95,7 +96,7 @@ export async function loadCaseRules(db: Db): Promise<CaseRules> {
     return cached.rules;
   }
   if (signature.startsWith('0:')) {
-    await ensureCatalogue(db);
+    await ensureCategories(db);
     signature = await signatureOf(db);
   }
   const [categoryRows, limitRows, yearRows, settingRows] = await Promise.all([
@@ -150,7 +151,7 @@ export interface CategoryInput {
 }
 
 /** The category tree (classes with their subclasses). */
-export async function listCategories(db: Db, options: { includeInactive?: boolean } = {}) {
+export async function listCategories(db: Db, options: { includeInactive?: boolean } = {}): Promise<CategoryListItem[]> {
   const rules = await loadCaseRules(db);
   const all = [...rules.categories.values()].filter((c) => options.includeInactive || c.active);
   return all
@@ -158,7 +159,7 @@ export async function listCategories(db: Db, options: { includeInactive?: boolea
     .map((cls) => ({ ...view(cls), children: all.filter((c) => c.parentCode === cls.code).map(view) }));
 }
 
-function view(c: CategoryRow) {
+function view(c: CategoryRow): Category {
   return {
     code: c.code,
     parentCode: c.parentCode,
@@ -178,7 +179,7 @@ function view(c: CategoryRow) {
  * Finds subclasses by Chinese name or keyword, full pinyin (lajiluandui) or initials
  * (ljld), for the hotline operator's keyboard-first form. Best matches first.
  */
-export async function searchCategories(db: Db, q: string, limit = 10) {
+export async function searchCategories(db: Db, q: string, limit = 10): Promise<CategoryListItem[]> {
   const rules = await loadCaseRules(db);
   const term = q.normalize('NFKC').trim().toLowerCase().replace(/[\s']/g, '');
   if (!term) return [];
@@ -205,7 +206,7 @@ function requireConfigure(actor: Actor): void {
 }
 
 /** Adds or changes a category (class or subclass). */
-export async function saveCategory(db: Db, actor: Actor, input: CategoryInput) {
+export async function saveCategory(db: Db, actor: Actor, input: CategoryInput): Promise<Category> {
   requireConfigure(actor);
   const rules = await loadCaseRules(db);
   const existing = rules.categories.get(input.code);
@@ -243,13 +244,13 @@ export async function saveCategory(db: Db, actor: Actor, input: CategoryInput) {
 // ---------------------------------------------------------------------------- time limits
 
 /** Every configured time limit, the defaults first. */
-export async function listTimeLimits(db: Db) {
+export async function listTimeLimits(db: Db): Promise<TimeLimit[]> {
   await loadCaseRules(db);
   return db.select().from(caseTimeLimits).orderBy(sql`${caseTimeLimits.categoryCode} nulls first`, asc(caseTimeLimits.stage));
 }
 
 /** Sets the time limit of a stage for a category (null: the default). */
-export async function saveTimeLimit(db: Db, actor: Actor, input: { categoryCode: string | null; stage: SlaStage; limit: WorkingTimeAmount; yellowAt: number; redAt: number }) {
+export async function saveTimeLimit(db: Db, actor: Actor, input: { categoryCode: string | null; stage: SlaStage; limit: WorkingTimeAmount; yellowAt: number; redAt: number }): Promise<TimeLimit> {
   requireConfigure(actor);
   const rules = await loadCaseRules(db);
   if (input.categoryCode !== null && !rules.categories.has(input.categoryCode)) throw new AppError('CASE_CATEGORY_UNKNOWN', { code: input.categoryCode });
@@ -267,7 +268,7 @@ export async function saveTimeLimit(db: Db, actor: Actor, input: { categoryCode:
     return result;
   });
   invalidateCaseRules(db);
-  return saved;
+  return saved as TimeLimit;
 }
 
 /** Removes a category's own time limit (the class's or the default applies again). */
@@ -284,7 +285,7 @@ export async function deleteTimeLimit(db: Db, actor: Actor, id: string): Promise
 // ---------------------------------------------------------------------------- calendar
 
 /** The years of the working-day calendar: shipped or edited, with their days. */
-export async function listCalendarYears(db: Db) {
+export async function listCalendarYears(db: Db): Promise<CalendarYear[]> {
   const rules = await loadCaseRules(db);
   const edited = new Set((await db.select({ year: caseCalendarYears.year }).from(caseCalendarYears)).map((r) => r.year));
   return Object.entries(rules.holidays)
@@ -293,7 +294,7 @@ export async function listCalendarYears(db: Db) {
 }
 
 /** Replaces one year's holidays and make-up working days (e.g. when the State Council's notice comes out). */
-export async function saveCalendarYear(db: Db, actor: Actor, year: number, input: { holidays: string[]; workdays: string[]; provisional?: boolean | undefined; source: string }) {
+export async function saveCalendarYear(db: Db, actor: Actor, year: number, input: { holidays: string[]; workdays: string[]; provisional?: boolean | undefined; source: string }): Promise<SavedCalendarYear> {
   requireConfigure(actor);
   const data: HolidayData = { [year]: { holidays: input.holidays, workdays: input.workdays, provisional: input.provisional ?? false, source: input.source } };
   const problems = validateHolidayData(data);
@@ -351,16 +352,8 @@ export async function updateCaseSettings(db: Db, actor: Actor, changes: Partial<
 
 // ---------------------------------------------------------------------------- responsibility matrix
 
-/** A unit a case can be dispatched to: an org node (community, street, district, department) or a grid. */
-export async function findUnit(db: Db, code: string): Promise<{ code: string; name: string; level: string; orgPath: string } | undefined> {
-  const node = await findOrgNode(db, code);
-  if (node) return { code: node.code, name: node.name, level: node.level, orgPath: node.orgPath };
-  const [grid] = await db.select({ code: grids.code, name: grids.name, orgPath: grids.orgPath }).from(grids).where(eq(grids.code, code));
-  return grid ? { ...grid, level: 'grid' } : undefined;
-}
-
 /** The rules on nodes the actor may read cases of, optionally only those on one node. */
-export async function listRoutingRules(db: Db, actor: Actor, nodeCode?: string) {
+export async function listRoutingRules(db: Db, actor: Actor, nodeCode?: string): Promise<RoutingRule[]> {
   requirePermission(actor, 'case.read');
   const rows = await db
     .select()
@@ -376,14 +369,14 @@ export async function saveRoutingRule(
   db: Db,
   actor: Actor,
   input: { nodeCode: string; categoryCode: string | null; unitCode: string; coUnitCodes?: string[] | undefined; note?: string | undefined },
-) {
-  const node = await findUnit(db, input.nodeCode);
+): Promise<RoutingRule> {
+  const node = await placeOf(db, input.nodeCode);
   if (!node) throw new AppError('CASE_UNIT_UNKNOWN', { code: input.nodeCode });
   assertInScope(actor, 'case.configure', node.orgPath);
   const rules = await loadCaseRules(db);
   if (input.categoryCode !== null && !rules.categories.has(input.categoryCode)) throw new AppError('CASE_CATEGORY_UNKNOWN', { code: input.categoryCode });
   for (const code of [input.unitCode, ...(input.coUnitCodes ?? [])]) {
-    if (!(await findUnit(db, code))) throw new AppError('CASE_UNIT_UNKNOWN', { code });
+    if (!(await placeOf(db, code))) throw new AppError('CASE_UNIT_UNKNOWN', { code });
   }
   const values = { nodeCode: node.code, nodePath: node.orgPath, categoryCode: input.categoryCode, unitCode: input.unitCode, coUnitCodes: input.coUnitCodes ?? [], note: input.note ?? '', createdBy: actor.name };
   return db.transaction(async (tx) => {

@@ -8,9 +8,8 @@
 
 import type { WorkingCalendar } from '../../platform/calendar.ts';
 
-/** The stages that carry a time limit: accepting (受理), handling (处置), verifying (核查). */
-export const slaStages = ['accept', 'handle', 'verify'] as const;
-export type SlaStage = (typeof slaStages)[number];
+import type { SlaLevel, SlaStage } from './contract.ts';
+export { slaStages, type SlaLevel, type SlaStage } from './contract.ts';
 
 /** An amount of working time, as policies and extensions state it. */
 export interface WorkingTimeAmount {
@@ -45,8 +44,6 @@ export interface StageFacts {
   readonly extensions: readonly WorkingTimeAmount[];
 }
 
-/** Warning colour of a case in its stage. */
-export type SlaLevel = 'normal' | 'yellow' | 'red';
 
 /** The computed time limit of a stage. */
 export interface StageSla {

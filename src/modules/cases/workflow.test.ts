@@ -1,43 +1,63 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
+import { permissionsOf, type Role } from '../../platform/auth/roles.ts';
+import { casesModule } from './module.ts';
 import {
-  applyAction,
-  availableActions,
   caseActions,
-  caseRoles,
+  caseActorOf,
+  caseRelations,
   caseStates,
   caseTiers,
   caseTransitions,
   caseWorkflowErrorCodes,
   defaultWorkflowConfig,
   newCaseSnapshot,
+  todoRules,
+  todoStatesFor,
   type CaseAction,
   type CaseActionInput,
   type CaseActor,
   type CaseInputField,
-  type CaseRole,
+  type CaseRelation,
   type CaseSnapshot,
   type CaseState,
   type CaseTransition,
 } from './workflow.ts';
+import { applyAction, availableActions } from './apply-action.ts';
+import { actionInputsOf, caseActionRequest } from './contract.ts';
 
 const now = new Date('2026-03-02T02:00:00Z');
 const config = defaultWorkflowConfig;
 
 // The cast: units and people around one grid-level case reported by res-1.
 const actors = {
-  reporter: { id: 'res-1', roles: ['resident'], unitId: null },
-  otherResident: { id: 'res-2', roles: ['resident'], unitId: null },
-  operator: { id: 'op-1', roles: ['hotline_operator'], unitId: 'u-hotline' },
-  dispatcher: { id: 'cs-1', roles: ['community_staff'], unitId: 'u-community' },
-  otherCommunity: { id: 'cs-2', roles: ['community_staff'], unitId: 'u-community-2' },
-  handler: { id: 'dh-1', roles: ['department_handler'], unitId: 'u-dept' },
-  otherHandler: { id: 'dh-2', roles: ['department_handler'], unitId: 'u-dept-2' },
-  gridWorker: { id: 'gw-1', roles: ['grid_worker'], unitId: 'u-grid' },
-  streetStaff: { id: 'ss-1', roles: ['street_staff'], unitId: 'u-street' },
-  districtStaff: { id: 'ds-1', roles: ['district_staff'], unitId: 'u-district' },
-  leader: { id: 'ld-1', roles: ['leader'], unitId: 'u-street' },
-} as const satisfies Record<string, CaseActor>;
+  reporter: caseActorOf('res-1', 'resident', null),
+  otherResident: caseActorOf('res-2', 'resident', null),
+  operator: caseActorOf('op-1', 'hotline_operator', 'u-hotline'),
+  dispatcher: caseActorOf('cs-1', 'community_staff', 'u-community'),
+  otherCommunity: caseActorOf('cs-2', 'community_staff', 'u-community-2'),
+  handler: caseActorOf('dh-1', 'department_handler', 'u-dept'),
+  otherHandler: caseActorOf('dh-2', 'department_handler', 'u-dept-2'),
+  gridWorker: caseActorOf('gw-1', 'grid_worker', 'u-grid'),
+  streetStaff: caseActorOf('ss-1', 'street_staff', 'u-street'),
+  districtStaff: caseActorOf('ds-1', 'district_staff', 'u-district'),
+  leader: caseActorOf('ld-1', 'leader', 'u-street'),
+} satisfies Record<string, CaseActor>;
+
+/** The roles that work on cases. */
+const caseRoles = ['grid_worker', 'community_staff', 'street_staff', 'district_staff', 'department_handler', 'hotline_operator', 'resident', 'leader'] as const satisfies readonly Role[];
+type CaseRole = (typeof caseRoles)[number];
+
+/** Who may take an action, per role: the relation of the first authority of the row the role holds. */
+function whoMay(action: CaseAction): Partial<Record<CaseRole, CaseRelation>> {
+  const out: Partial<Record<CaseRole, CaseRelation>> = {};
+  for (const role of caseRoles) {
+    const held = row(action).by.filter((b) => permissionsOf(role).includes(b.permission));
+    // 'anyone' wins: a role that may act in any relation needs none.
+    if (held.length) out[role] = held.some((b) => b.relation === 'anyone') ? 'anyone' : held[0]!.relation;
+  }
+  return out;
+}
 
 /** A consistent snapshot of case c-1 in `state`, as the loop would have left it. */
 function caseIn(state: CaseState, overrides: Partial<CaseSnapshot> = {}): CaseSnapshot {
@@ -115,8 +135,11 @@ describe('the table', () => {
       const r = row(action);
       for (const state of r.from) expect(caseStates).toContain(state);
       if (r.to !== 'same' && r.to !== 'previous') expect(caseStates).toContain(r.to);
-      for (const role of Object.keys(r.by)) expect(caseRoles).toContain(role);
-      expect(Object.keys(r.by).length).toBeGreaterThan(0);
+      for (const b of r.by) {
+        expect(casesModule.permissions).toContain(b.permission);
+        expect(caseRelations).toContain(b.relation);
+      }
+      expect(r.by.length).toBeGreaterThan(0);
       expect(r.requires.filter((f) => r.accepts.includes(f))).toEqual([]);
     }
   });
@@ -130,6 +153,96 @@ describe('the table', () => {
 
   it('has unique error codes', () => {
     expect(new Set(caseWorkflowErrorCodes).size).toBe(caseWorkflowErrorCodes.length);
+  });
+});
+
+// Who might act before the table spoke of permissions (role → relation to the case), kept
+// as the reference: granting the workflow's permissions to roles must not change it.
+const staff = { community_staff: 'dispatcher', street_staff: 'dispatcher', district_staff: 'dispatcher' } as const;
+const intake = { hotline_operator: 'anyone', community_staff: 'anyone', street_staff: 'anyone', district_staff: 'anyone' } as const;
+const handlers = { grid_worker: 'handling_org_unit', community_staff: 'handling_org_unit', street_staff: 'handling_org_unit', district_staff: 'handling_org_unit', department_handler: 'handling_org_unit' } as const;
+const approvers = { ...staff, leader: 'anyone' } as const;
+const reporterOrCallback = { resident: 'reporter', hotline_operator: 'anyone' } as const;
+const whoMayByRole: Record<CaseAction, Partial<Record<CaseRole, CaseRelation>>> = {
+  accept: intake,
+  reject: intake,
+  register: { community_staff: 'anyone', street_staff: 'anyone', district_staff: 'anyone' },
+  dispatch: staff,
+  acknowledge: handlers,
+  return: handlers,
+  feedback: handlers,
+  verify_pass: { grid_worker: 'anyone', ...staff },
+  verify_fail: { grid_worker: 'anyone', ...staff },
+  rate: reporterOrCallback,
+  reopen: reporterOrCallback,
+  request_extension: handlers,
+  approve_extension: approvers,
+  reject_extension: approvers,
+  suspend: approvers,
+  resume: approvers,
+  supervise: { leader: 'anyone', street_staff: 'anyone', district_staff: 'anyone' },
+  escalate: staff,
+  merge: intake,
+  instruct: { leader: 'anyone' },
+  comment: {
+    grid_worker: 'anyone', community_staff: 'anyone', street_staff: 'anyone', district_staff: 'anyone',
+    department_handler: 'anyone', hotline_operator: 'anyone', resident: 'reporter', leader: 'anyone',
+  },
+};
+
+describe('who may act: permissions and relations', () => {
+  it.each(caseActions.map((a) => [a]))('%s: the same roles in the same relations as by role', (action) => {
+    expect(whoMay(action)).toEqual(whoMayByRole[action]);
+  });
+
+  it('gives roles outside the workflow no action', () => {
+    for (const role of ['system_admin', 'security_admin', 'auditor', 'api_client'] as const) {
+      const actor = caseActorOf('x', role, null);
+      for (const state of caseStates) expect(availableActions(caseIn(state), actor, config)).toEqual([]);
+    }
+  });
+});
+
+describe('the contract states each action\'s inputs', () => {
+  it('has one member per action, and the table requires and accepts what the member does', () => {
+    expect(caseActionRequest.options.map((o) => o.shape.action.value).sort()).toEqual([...caseActions].sort());
+    for (const action of caseActions) {
+      const inputs = actionInputsOf[action].filter((f) => (row(action).requires as readonly string[]).includes(f.name) || (row(action).accepts as readonly string[]).includes(f.name));
+      for (const f of inputs) if (f.required) expect(row(action).requires).toContain(f.name);
+    }
+    // the server names the next tier's centre when a client leaves the target out
+    expect(actionInputsOf.escalate).toEqual([{ name: 'reason', required: true }, { name: 'targetUnitId', required: false }]);
+    expect(row('escalate').requires).toEqual(['reason', 'targetUnitId']);
+  });
+
+  it('parses a body of each member and refuses one missing what it requires', () => {
+    expect(caseActionRequest.safeParse({ action: 'reject', reason: '不属于受理范围' }).success).toBe(true);
+    expect(caseActionRequest.safeParse({ action: 'reject' }).success).toBe(false);
+    expect(caseActionRequest.safeParse({ action: 'reject', reason: '  ' }).success).toBe(false);
+    expect(caseActionRequest.safeParse({ action: 'dispatch', targetUnitId: 'D1', shareReporterContact: true }).success).toBe(true);
+    expect(caseActionRequest.safeParse({ action: 'accept', rating: 'satisfied' }).success).toBe(false);
+  });
+});
+
+describe('to-do rules', () => {
+  it.each<[Role, CaseState[]]>([
+    ['hotline_operator', ['reported']],
+    ['community_staff', ['reported', 'accepted', 'registered', 'dispatched', 'handling', 'handled']],
+    ['street_staff', ['reported', 'accepted', 'registered', 'dispatched', 'handling', 'handled']],
+    ['district_staff', ['reported', 'accepted', 'registered', 'dispatched', 'handling', 'handled']],
+    ['department_handler', ['dispatched', 'handling']],
+    ['grid_worker', ['dispatched', 'handling', 'handled']],
+    ['resident', ['closed']],
+    ['leader', []],
+  ])('groups a %s\'s to-do board by %j', (role, states) => {
+    expect(todoStatesFor(permissionsOf(role))).toEqual(states);
+  });
+
+  it('names only states an action of the same permission and relation starts from', () => {
+    for (const rule of todoRules) {
+      const actions = caseActions.filter((a) => row(a).by.some((b) => b.permission === rule.permission && b.relation === rule.relation));
+      for (const state of rule.states ?? []) expect(actions.some((a) => (row(a).from as readonly string[]).includes(state))).toBe(true);
+    }
   });
 });
 
@@ -149,8 +262,8 @@ describe('allowed: every row from every state it names', () => {
       fromState: from,
       toState: result.next.state,
       actorId: actor.id,
-      actorRole: actor.roles[0],
-      actorUnitId: actor.unitId,
+      actorRole: actor.role,
+      actorUnitId: actor.orgUnitId,
       at: now,
     });
     // the input is carried into the timeline
@@ -265,9 +378,8 @@ describe('what each action records', () => {
     expect(snapshot.state).toBe('handling');
   });
 
-  it('accepts an actor with several roles under the role that the row allows', () => {
-    const both: CaseActor = { id: 'x', roles: ['resident', 'grid_worker'], unitId: 'u-grid' };
-    const r = apply(caseIn('handled'), 'verify_pass', both, {});
+  it('records the role the actor acted in', () => {
+    const r = apply(caseIn('handled'), 'verify_pass', caseActorOf('x', 'grid_worker', 'u-grid'), {});
     expect(r.ok && r.timelineEntry.actorRole).toBe('grid_worker');
   });
 });
@@ -290,33 +402,33 @@ describe('refused: wrong state', () => {
 
 describe('refused: wrong role', () => {
   const cases = caseActions.flatMap((action) =>
-    caseRoles.filter((role) => !(role in row(action).by)).map((role) => [action, role] as const),
+    caseRoles.filter((role) => !(role in whoMay(action))).map((role) => [action, role] as const),
   );
   it.each(cases)('%s by a %s', (action, role) => {
     const { input, setup } = valid[action];
     const snapshot = caseIn(row(action).from[0]!, setup);
     // The actor shares every relation the case offers, so only the role is wrong.
-    const actor: CaseActor = { id: 'res-1', roles: [role], unitId: snapshot.handlingUnitId ?? snapshot.dispatcherUnitId ?? 'u-any' };
+    const actor = caseActorOf('res-1', role, snapshot.handlingUnitId ?? snapshot.dispatcherUnitId ?? 'u-any');
     expect(apply(snapshot, action, actor, input)).toMatchObject({ ok: false, code: 'CASE_ACTION_FORBIDDEN' });
   });
 });
 
 describe('refused: right role, wrong relation to the case', () => {
   const cases = caseActions.flatMap((action) =>
-    (Object.entries(row(action).by) as [CaseRole, string][])
+    (Object.entries(whoMay(action)) as [CaseRole, CaseRelation][])
       .filter(([, relation]) => relation !== 'anyone')
       .map(([role, relation]) => [action, role, relation] as const),
   );
   it.each(cases)('%s by a %s who is not the %s', (action, role) => {
     const { input, setup } = valid[action];
     const snapshot = caseIn(row(action).from[0]!, setup);
-    const stranger: CaseActor = { id: 'someone-else', roles: [role], unitId: 'u-elsewhere' };
+    const stranger = caseActorOf('someone-else', role, 'u-elsewhere');
     expect(apply(snapshot, action, stranger, input)).toMatchObject({ ok: false, code: 'CASE_ACTION_FORBIDDEN' });
   });
 
   it('does not let a unit-less actor pass a unit relation on a case with no unit', () => {
     const snapshot = caseIn('registered', { dispatcherUnitId: null });
-    const unitless: CaseActor = { id: 'cs-9', roles: ['community_staff'], unitId: null };
+    const unitless = caseActorOf('cs-9', 'community_staff', null);
     expect(apply(snapshot, 'dispatch', unitless, { targetUnitId: 'u-dept' })).toMatchObject({ code: 'CASE_ACTION_FORBIDDEN' });
   });
 
@@ -412,7 +524,7 @@ describe('refused: case conditions', () => {
   });
 
   it('refuses registration by staff who act for no unit', () => {
-    const unitless: CaseActor = { id: 'cs-9', roles: ['community_staff'], unitId: null };
+    const unitless = caseActorOf('cs-9', 'community_staff', null);
     expect(apply(caseIn('accepted'), 'register', unitless, {})).toMatchObject({ code: 'CASE_ACTOR_UNIT_REQUIRED' });
   });
 });

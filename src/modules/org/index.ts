@@ -15,6 +15,17 @@ export {
   whoServes,
   /** Whether no org unit exists yet (a new installation). */
   isOrgTreeEmpty,
+  /** The nodes (not grids) with these codes, e.g. those of an org path. */
+  findOrgNodes,
+  /** The org paths of org units and grids by code. */
+  orgPathsOf,
+  /** The departments anywhere below an org path. */
+  listDepartmentsUnder,
+  /** The children of a node: its departments, or the divisions below it. */
+  listChildOrgNodes,
+  /** The grids below an org path, each with its community and street. */
+  listGridPlacesUnder,
+  type GridPlace,
   type GridRef,
   type GridServer,
   type TreePlace,

@@ -1,7 +1,7 @@
 // Reads other modules make of the org tree, without scope checks: they resolve codes they
 // were given, and apply scope to their own rows. Other modules use these instead of the
 // org tables.
-import { and, asc, eq, inArray, like, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, ne, or } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { grids, gridStaff, orgNodes } from './schema.ts';
 import { orgUnitColumns } from './org-units.ts';
@@ -32,6 +32,7 @@ export async function findGrid(db: Db, code: string): Promise<GridRef | undefine
 
 /** Where a code sits in the tree: an org unit (with its level) or a grid, with its org path and name. */
 export interface TreePlace {
+  code: string;
   level: OrgLevel | 'grid';
   orgPath: string;
   name: string;
@@ -40,9 +41,9 @@ export interface TreePlace {
 /** The place of an org unit or grid code in the tree, or undefined when no such code exists. */
 export async function placeOf(db: Db, code: string): Promise<TreePlace | undefined> {
   const orgUnit = await findOrgUnit(db, code);
-  if (orgUnit) return { level: orgUnit.level, orgPath: orgUnit.orgPath, name: orgUnit.name };
+  if (orgUnit) return { code, level: orgUnit.level, orgPath: orgUnit.orgPath, name: orgUnit.name };
   const grid = await findGrid(db, code);
-  return grid ? { level: 'grid', orgPath: grid.orgPath, name: grid.name } : undefined;
+  return grid ? { code, level: 'grid', orgPath: grid.orgPath, name: grid.name } : undefined;
 }
 
 /** The org path of an org unit or grid code, or undefined. */
@@ -85,4 +86,63 @@ export async function whoServes(db: Db, code: string, duty?: GridDuty): Promise<
 export async function isOrgTreeEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ code: orgNodes.code }).from(orgNodes).limit(1);
   return row === undefined;
+}
+
+/** The nodes (not grids) with these codes, e.g. the codes of an org path, in no particular order. */
+export async function findOrgNodes(db: Db, codes: readonly string[]): Promise<TreePlace[]> {
+  if (codes.length === 0) return [];
+  return db.select({ code: orgNodes.code, name: orgNodes.name, level: orgNodes.level, orgPath: orgNodes.orgPath }).from(orgNodes).where(inArray(orgNodes.code, [...codes]));
+}
+
+/** The org paths of the org units (nodes and grids) with these codes. */
+export async function orgPathsOf(db: Db, codes: readonly string[]): Promise<string[]> {
+  if (codes.length === 0) return [];
+  const rows = await db
+    .select({ orgPath: orgNodes.orgPath })
+    .from(orgNodes)
+    .where(inArray(orgNodes.code, [...codes]))
+    .unionAll(db.select({ orgPath: grids.orgPath }).from(grids).where(inArray(grids.code, [...codes])));
+  return rows.map((r) => r.orgPath);
+}
+
+/** The departments anywhere below a node (by its org path), by code. */
+export async function listDepartmentsUnder(db: Db, orgPath: string): Promise<TreePlace[]> {
+  return db
+    .select({ code: orgNodes.code, name: orgNodes.name, level: orgNodes.level, orgPath: orgNodes.orgPath })
+    .from(orgNodes)
+    .where(and(eq(orgNodes.level, 'department'), like(orgNodes.orgPath, `${orgPath}.%`)))
+    .orderBy(asc(orgNodes.code));
+}
+
+/** The children of a node, by code: its departments, or the divisions below it (streets, communities…). */
+export async function listChildOrgNodes(db: Db, parentCode: string, kind: 'departments' | 'divisions'): Promise<TreePlace[]> {
+  return db
+    .select({ code: orgNodes.code, name: orgNodes.name, level: orgNodes.level, orgPath: orgNodes.orgPath })
+    .from(orgNodes)
+    .where(and(eq(orgNodes.parentCode, parentCode), kind === 'departments' ? eq(orgNodes.level, 'department') : ne(orgNodes.level, 'department')))
+    .orderBy(asc(orgNodes.code));
+}
+
+/** A grid below a node, with its community and street and its bounding box. */
+export interface GridPlace {
+  gridCode: string;
+  orgPath: string;
+  communityCode: string;
+  communityName: string;
+  /** The community's parent (a street office), '' when it has none. */
+  streetCode: string;
+  minLng: number;
+  minLat: number;
+  maxLng: number;
+  maxLat: number;
+}
+
+/** The grids below a node (by its org path), each with the community it belongs to. */
+export async function listGridPlacesUnder(db: Db, orgPath: string): Promise<GridPlace[]> {
+  const rows = await db
+    .select({ gridCode: grids.code, orgPath: grids.orgPath, communityCode: grids.communityCode, communityName: orgNodes.name, streetCode: orgNodes.parentCode, minLng: grids.minLng, minLat: grids.minLat, maxLng: grids.maxLng, maxLat: grids.maxLat })
+    .from(grids)
+    .innerJoin(orgNodes, eq(orgNodes.code, grids.communityCode))
+    .where(like(grids.orgPath, `${orgPath}.%`));
+  return rows.map((r) => ({ ...r, streetCode: r.streetCode ?? '' }));
 }

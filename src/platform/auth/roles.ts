@@ -9,7 +9,7 @@ export type Permission = PermissionOf<(typeof modules)[number]>;
 
 type GrantLevel = 'root' | 'district' | 'street' | 'community' | 'grid' | 'department';
 
-const caseStaff = ['case.report', 'case.read', 'case.handle', 'case.dispatch', 'case.supervise', 'case.indicators'] as const;
+const caseStaff = ['case.report', 'case.read', 'case.handle', 'case.dispatch', 'case.supervise', 'case.indicators', 'case.accept', 'case.acknowledge'] as const;
 
 interface RoleDefinition {
   permissions: readonly Permission[];
@@ -48,31 +48,31 @@ export const roles = {
     permissions: [
       'org.read', 'org.write', 'grid.roster.write',
       'registry.read', 'registry.write', 'registry.import', 'registry.export', 'registry.reveal', 'registry.sensitive',
-      'case.report', 'case.read', 'case.handle', 'case.dispatch',
+      'case.report', 'case.read', 'case.handle', 'case.dispatch', 'case.accept', 'case.acknowledge',
     ],
     grantedOn: ['community'],
     isAdminTrio: false,
   },
   grid_worker: {
-    permissions: ['org.read', 'registry.read', 'registry.write', 'case.report', 'case.read', 'case.handle'],
+    permissions: ['org.read', 'registry.read', 'registry.write', 'case.report', 'case.read', 'case.handle', 'case.acknowledge', 'case.verify'],
     grantedOn: ['grid'],
     isAdminTrio: false,
   },
-  department_handler: { permissions: ['org.read', 'case.read', 'case.handle'], grantedOn: ['department'], isAdminTrio: false },
+  department_handler: { permissions: ['org.read', 'case.read', 'case.handle', 'case.acknowledge'], grantedOn: ['department'], isAdminTrio: false },
   // 12345 / 96345 operators: take calls into cases and make callbacks (回访).
   hotline_operator: {
-    permissions: ['org.read', 'registry.read', 'case.report', 'case.read', 'case.handle'],
+    permissions: ['org.read', 'registry.read', 'case.report', 'case.read', 'case.handle', 'case.accept', 'case.callback'],
     grantedOn: ['district', 'street'],
     isAdminTrio: false,
   },
   // Leaders watch, supervise (督办) and instruct (批示).
   leader: {
-    permissions: ['org.read', 'registry.read', 'case.read', 'case.handle', 'case.supervise', 'case.indicators'],
+    permissions: ['org.read', 'registry.read', 'case.read', 'case.handle', 'case.supervise', 'case.indicators', 'case.instruct'],
     grantedOn: ['district', 'street'],
     isAdminTrio: false,
   },
   // Residents see only their own cases; the cases module enforces that beyond scope.
-  resident: { permissions: ['case.report', 'case.read'], grantedOn: ['community', 'grid'], isAdminTrio: false },
+  resident: { permissions: ['case.report', 'case.read', 'case.rate'], grantedOn: ['community', 'grid'], isAdminTrio: false },
   api_client: { permissions: ['org.read', 'case.report', 'case.read'], grantedOn: ['root', 'district', 'street', 'community'], isAdminTrio: false },
 } as const satisfies Record<string, RoleDefinition>;
 

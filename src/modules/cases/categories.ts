@@ -1,7 +1,7 @@
 // The shipped defaults: the common grid event classes (网格事件分类) as a two-level tree,
 // the default matter class of each (三事分流, SEEDS row 4), time limits, and settings.
 // All of it is data in the database after the first start, edited through the API.
-import type { CategoryAttribute, MatterClass } from './schema.ts';
+import type { CaseSettings, CategoryAttribute, MatterClass } from './contract.ts';
 import type { StageTimeLimit, SlaStage } from './sla.ts';
 
 export interface CategorySeed {
@@ -152,23 +152,7 @@ export const timeLimitSeeds: { categoryCode: string; stage: SlaStage; limit: Sta
   { categoryCode: '06', stage: 'handle', limit: { limit: days(3), yellowAt: 0.8, redAt: 1 } },
 ];
 
-/** Deployment settings of the cases module. */
-export interface CaseSettings {
-  /** How often an unsatisfied reporter may reopen a case (issue 4: once). */
-  maxReopens: number;
-  maxExtensions: number;
-  /** An unsatisfied rating reopens the case at once (while reopens are left). */
-  reopenOnUnsatisfied: boolean;
-  /** Duplicate suggestion: same category, open, within this distance and this many days. */
-  duplicateRadiusMetres: number;
-  duplicateDays: number;
-  workingHours: [string, string][];
-  /** Overdue cases are supervised automatically: yellow when overdue, red this many working days later. */
-  autoSupervise: boolean;
-  redSupervisionAfterWorkingDays: number;
-  /** Case number prefix per district code (default: the initials of the district's name, 海淀区 → HD). */
-  numberPrefixes: Record<string, string>;
-}
+export type { CaseSettings };
 
 export const defaultCaseSettings: CaseSettings = {
   maxReopens: 1,

@@ -1,0 +1,227 @@
+// Requests and responses of the case endpoints: intake, reading, lists, attachments, hotline.
+import { z } from 'zod';
+import {
+  caseActions,
+  caseRatings,
+  caseSorts,
+  caseSources,
+  caseStates,
+  caseTiers,
+  caseUrgencies,
+  matterClasses,
+  slaLevels,
+  slaStages,
+  supervisionLevels,
+  workingTimeUnits,
+} from './vocabulary.ts';
+
+// ---------------------------------------------------------------------------- shared pieces
+
+const orgUnitCode = z.string().min(1).max(40);
+export const workingTime = z.object({ unit: z.enum(workingTimeUnits), amount: z.number().positive() });
+/** An amount of working time (an extension, a time limit). */
+export type WorkingTime = z.infer<typeof workingTime>;
+export const idParams = z.object({ id: z.uuid() });
+const namedCode = z.object({ code: z.string(), name: z.string() });
+
+// ---------------------------------------------------------------------------- cases: reading
+
+export const caseSla = z.object({
+  stage: z.enum(slaStages).nullable(),
+  stageStartedAt: z.date().nullable(),
+  warnAt: z.date().nullable(),
+  redAt: z.date().nullable(),
+  deadlineAt: z.date().nullable(),
+  level: z.enum(slaLevels),
+  isOverdue: z.boolean(),
+  overdueCount: z.number().int(),
+});
+export type CaseSla = z.infer<typeof caseSla>;
+
+/** A row of the case list and the to-do board. */
+export const caseListItem = z.object({
+  id: z.string(),
+  number: z.string(),
+  title: z.string(),
+  state: z.enum(caseStates),
+  tier: z.enum(caseTiers),
+  version: z.number().int(),
+  categoryCode: z.string(),
+  categoryName: z.string(),
+  classCode: z.string(),
+  className: z.string(),
+  matterClass: z.enum(matterClasses),
+  urgency: z.enum(caseUrgencies),
+  source: z.enum(caseSources),
+  address: z.string(),
+  lng: z.number().nullable(),
+  lat: z.number().nullable(),
+  gridCode: z.string().nullable(),
+  communityCode: z.string().nullable(),
+  communityName: z.string().nullable(),
+  streetCode: z.string().nullable(),
+  streetName: z.string().nullable(),
+  dispatcherUnit: z.string().nullable(),
+  handlingUnit: z.string().nullable(),
+  handlingUnitName: z.string().nullable(),
+  supervisionLevel: z.enum(supervisionLevels).nullable(),
+  rating: z.enum(caseRatings).nullable(),
+  sla: caseSla,
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  closedAt: z.date().nullable(),
+});
+export type CaseListItem = z.infer<typeof caseListItem>;
+
+export const caseTimelineEntry = z.object({
+  version: z.number().int(),
+  action: z.string(),
+  fromState: z.string().nullable(),
+  toState: z.string(),
+  fromTier: z.string().nullable(),
+  toTier: z.string(),
+  actorName: z.string(),
+  actorRole: z.string(),
+  actorUnit: z.string().nullable(),
+  actorUnitName: z.string().nullable(),
+  at: z.date(),
+  reason: z.string().nullable(),
+  text: z.string().nullable(),
+  photos: z.array(z.string()),
+  targetUnit: z.string().nullable(),
+  targetUnitName: z.string().nullable(),
+  coUnits: z.array(z.string()),
+  rating: z.string().nullable(),
+  extension: workingTime.nullable(),
+  supervisionLevel: z.string().nullable(),
+  parentCaseId: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type CaseTimelineView = z.infer<typeof caseTimelineEntry>;
+
+const caseRef = z.object({ id: z.string(), number: z.string(), title: z.string() });
+
+/** One input of an action as a form shows it: the field, and whether it must be given. */
+export const actionInputField = z.object({ name: z.string(), required: z.boolean() });
+/** An action the actor may take now, with its inputs (from the action's member of caseActionRequest). */
+export const allowedAction = z.object({ action: z.enum(caseActions), inputs: z.array(actionInputField) });
+export type AllowedAction = z.infer<typeof allowedAction>;
+
+export const caseAttachmentView = z.object({ id: z.string(), mime: z.string(), size: z.number().int(), originalName: z.string(), hasThumbnail: z.boolean(), createdAt: z.date() });
+
+/** One case as its page shows it. */
+export const caseDetail = caseListItem.extend({
+  description: z.string(),
+  districtCode: z.string().nullable(),
+  gridName: z.string().nullable(),
+  dispatcherUnitName: z.string().nullable(),
+  coUnits: z.array(namedCode),
+  reporter: z.object({ name: z.string().nullable(), phone: z.string().nullable(), userId: z.string().nullable() }).nullable(),
+  reporterHidden: z.boolean(),
+  reporterShared: z.boolean(),
+  residentIds: z.array(z.string()),
+  houseIds: z.array(z.string()),
+  peopleInvolved: z.number().int().nullable(),
+  amountInvolved: z.number().nullable(),
+  attributes: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
+  mediaUrl: z.string().nullable(),
+  isPublic: z.boolean(),
+  reopenCount: z.number().int(),
+  reworkCount: z.number().int(),
+  extensionCount: z.number().int(),
+  pendingExtension: workingTime.nullable(),
+  resolved: z.boolean().nullable(),
+  parent: caseRef.nullable(),
+  mergedCases: z.array(caseRef.extend({ createdAt: z.date() })),
+  attachments: z.array(caseAttachmentView),
+  timeline: z.array(caseTimelineEntry),
+  /** The actions the actor may take now (names only; `allowedActions` adds their inputs). */
+  availableActions: z.array(z.enum(caseActions)),
+  allowedActions: z.array(allowedAction),
+});
+export type CaseDetail = z.infer<typeof caseDetail>;
+
+export const caseDuplicate = z.object({ id: z.string(), number: z.string(), title: z.string(), state: z.enum(caseStates), address: z.string(), createdAt: z.date(), distance: z.number() });
+export type CaseDuplicate = z.infer<typeof caseDuplicate>;
+
+export const caseListQuery = z.object({
+  state: z.string().regex(/^[a-z_,]+$/).optional(),
+  categoryCode: z.string().max(32).optional(),
+  classCode: z.string().max(32).optional(),
+  matterClass: z.enum(matterClasses).optional(),
+  source: z.enum(caseSources).optional(),
+  tier: z.enum(caseTiers).optional(),
+  urgency: z.enum(caseUrgencies).optional(),
+  under: orgUnitCode.optional(),
+  handlingUnit: orgUnitCode.optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  slaLevel: z.enum(slaLevels).optional(),
+  supervised: z.enum(['true', 'false']).optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+  q: z.string().max(100).optional(),
+  todo: z.enum(['true', 'false']).optional(),
+  mine: z.enum(['true', 'false']).optional(),
+  sort: z.enum(caseSorts).optional(),
+});
+export type CaseListQueryString = z.infer<typeof caseListQuery>;
+
+export const casePage = z.object({ items: z.array(caseListItem), total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), totalCapped: z.boolean() });
+export type CasePage = z.infer<typeof casePage>;
+
+export const duplicatesQuery = z.object({ categoryCode: z.string().max(32), lng: z.coerce.number().min(-180).max(180), lat: z.coerce.number().min(-90).max(90) });
+
+/** The states the actor's to-do board groups its cases by (from the to-do rules in workflow.ts). */
+export const todoStates = z.object({ states: z.array(z.enum(caseStates)) });
+export type TodoStates = z.infer<typeof todoStates>;
+
+// ---------------------------------------------------------------------------- cases: intake
+
+export const createCaseBody = z
+  .object({
+    title: z.string().trim().min(1).max(100),
+    description: z.string().trim().min(1).max(4000),
+    categoryCode: z.string().min(1).max(32),
+    matterClass: z.enum(matterClasses).optional(),
+    urgency: z.enum(caseUrgencies).optional(),
+    source: z.enum(caseSources).optional(),
+    lng: z.number().min(-180).max(180).optional(),
+    lat: z.number().min(-90).max(90).optional(),
+    address: z.string().trim().max(200).optional(),
+    /** Community, street or grid, when there is no point or it lies in no grid. */
+    orgCode: orgUnitCode.optional(),
+    reporter: z.object({ name: z.string().trim().max(50).optional(), phone: z.string().trim().max(20).optional() }).optional(),
+    residentIds: z.array(z.string().max(64)).max(50).optional(),
+    houseIds: z.array(z.string().max(64)).max(50).optional(),
+    peopleInvolved: z.number().int().min(0).max(1_000_000).optional(),
+    amountInvolved: z.number().min(0).max(1e12).optional(),
+    attachmentIds: z.array(z.uuid()).max(20).optional(),
+    attributes: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional(),
+    isPublic: z.boolean().optional(),
+    /** Intake staff accept (and, when they may, register) the case at once. */
+    acceptNow: z.boolean().optional(),
+  })
+  .strict();
+export type CreateCaseBody = z.infer<typeof createCaseBody>;
+
+export const createCaseResponse = z.object({ case: caseListItem, duplicates: z.array(caseDuplicate) });
+
+export const dispatchProposal = z.object({
+  matterClass: z.enum(matterClasses),
+  basis: z.enum(['matrix', 'matter_class', 'none']),
+  unit: namedCode.nullable(),
+  coUnits: z.array(namedCode),
+  ruleId: z.string().nullable(),
+  ruleNode: z.string().nullable(),
+});
+export type DispatchProposal = z.infer<typeof dispatchProposal>;
+
+export const attachmentQuery = z.object({ caseId: z.uuid().optional() });
+export const attachmentUploaded = z.object({ id: z.string(), mime: z.string(), size: z.number().int(), hasThumbnail: z.boolean() });
+export type AttachmentUploaded = z.infer<typeof attachmentUploaded>;
+export const attachmentReadQuery = z.object({ thumb: z.enum(['1', 'true']).optional() });
+
+export const callerQuery = z.object({ phone: z.string().min(5).max(20) });
+export const callerHistory = z.object({ phone: z.string(), callerName: z.string().nullable(), cases: z.array(caseListItem) });
+export type CallerHistory = z.infer<typeof callerHistory>;
+
