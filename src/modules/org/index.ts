@@ -19,6 +19,23 @@ export {
   type OrgNodeView,
   type Grid,
 } from './service.ts';
+export {
+  /** A grid by code (no scope check). */
+  findGrid,
+  /** The grids of a community, by code. */
+  gridsOfCommunity,
+  /** The grids under some org paths ('' is the whole tree). */
+  gridsUnder,
+  /** The org units of one level under a node (a district's communities). */
+  orgUnitsUnder,
+  /** The org path of an org unit's or a grid's code. */
+  orgPathOf,
+  /** Names of org units and grids for a page of codes. */
+  orgUnitNames,
+  /** Who serves the grids under a node in one duty (the roster). */
+  gridRosterUnder,
+  type GridSummary,
+} from './queries.ts';
 export { orgRoutes } from './routes.ts';
 /** Seeds the demo district's tree, grids and rosters. */
 export { seedOrgDemo } from './demo.ts';

@@ -4,16 +4,16 @@
 // Written with bulk inserts (unnest of column arrays), deterministic for a district.
 import crypto from 'node:crypto';
 import { fakerZH_CN as faker } from '@faker-js/faker';
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db.ts';
 import type { PiiCipher } from '../../platform/crypto.ts';
-import { gridStaff, grids, orgNodes } from '../org/index.ts';
+import { findOrgNode, gridRosterUnder, gridsUnder, orgUnitsUnder } from '../org/index.ts';
 import { makeIdNumber } from './id-number.ts';
 import { nameSearchKeys } from './pinyin.ts';
 import { searchTermsOf } from './text-search.ts';
-import { builtInKinds, disabilityCategories, type BuiltInKindCode } from './key-groups.ts';
+import { builtInKinds, disabilityCategories, type BuiltInKindCode } from './key-groups/kinds.ts';
 import { addDays, chinaToday } from './vocabulary.ts';
-import type { Education, PoliticalStatus, Relation } from './schema.ts';
+import type { Education, PoliticalStatus, Relation } from './contract.ts';
 
 // Shares, per person unless noted (rounded from national and Beijing statistics):
 //   people with a disability certificate ≈ 2.5 %  (中国残联: 37.8 M certified of 1.41 B)
@@ -103,7 +103,7 @@ export async function seedRegistryDemo(
   options: { district: string; residents?: number; focusCommunity?: string; progress?: (message: string) => void },
 ) {
   const progress = options.progress ?? (() => undefined);
-  const [district] = await db.select().from(orgNodes).where(eq(orgNodes.code, options.district));
+  const district = await findOrgNode(db, options.district);
   if (!district) throw new Error(`district ${options.district} is not loaded`);
   const prefix = `${district.orgPath}.%`;
   const [existing] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from residents where org_path like ${prefix}`);
@@ -115,19 +115,15 @@ export async function seedRegistryDemo(
   const today = chinaToday();
   const thisYear = Number(today.slice(0, 4));
 
-  const communities = await db
-    .select({ code: orgNodes.code, name: orgNodes.name })
-    .from(orgNodes)
-    .where(and(eq(orgNodes.level, 'community'), sql`${orgNodes.orgPath} like ${prefix}`))
-    .orderBy(orgNodes.code);
-  const gridRows = await db.select({ code: grids.code, communityCode: grids.communityCode, orgPath: grids.orgPath, kind: grids.kind }).from(grids).where(sql`${grids.orgPath} like ${prefix}`).orderBy(grids.code);
+  const communities = await orgUnitsUnder(db, district.orgPath, 'community');
+  const gridRows = await gridsUnder(db, [district.orgPath]);
   const gridsByCommunity = new Map<string, typeof gridRows>();
   for (const g of gridRows) {
     if (g.kind !== 'community') continue;
     gridsByCommunity.set(g.communityCode, [...(gridsByCommunity.get(g.communityCode) ?? []), g]);
   }
   const visitors = new Map(
-    (await db.select({ gridCode: gridStaff.gridCode, name: gridStaff.name }).from(gridStaff).where(and(eq(gridStaff.duty, 'grid_worker'), sql`${gridStaff.orgPath} like ${prefix}`))).map((s) => [s.gridCode, s.name]),
+    (await gridRosterUnder(db, district.orgPath, 'grid_worker')).map((s) => [s.gridCode, s.name]),
   );
   const placed = communities.filter((c) => gridsByCommunity.has(c.code));
   if (placed.length === 0) return { buildings: 0, houses: 0, households: 0, residents: 0, keyGroupMembers: 0, visits: 0 };

@@ -4,9 +4,10 @@ import fs from 'node:fs';
 import { AppError } from '../../platform/errors.ts';
 import { parseCsv } from './csv.ts';
 import { readXlsxRows, XlsxFormatError } from './xlsx-reader.ts';
+import type { LedgerFormat } from './contract.ts';
 import type { LedgerCell } from './ledger.ts';
 
-export type LedgerFormat = 'xlsx' | 'csv';
+export type { LedgerFormat };
 
 export interface LedgerRecord {
   /** The row number a spreadsheet shows (1-based). */

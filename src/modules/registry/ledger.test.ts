@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { checkLedgerRow, knownHeaderCount, mapHeaders, normaliseHeader, type LedgerCell, type LedgerField } from './ledger.ts';
 import { csvField, detectEncoding, parseCsv } from './csv.ts';
 import { searchTerms, tsqueryFor } from './text-search.ts';
-import { checkMembership, builtInKindInfos, nextVisitDue, parseKeyGroupCell, schemaOfCustomFields } from './key-groups.ts';
+import { checkMembership, builtInKindInfos, nextVisitDue, parseKeyGroupCell, schemaOfCustomFields } from './key-groups/kinds.ts';
 import { ageOn, parseLedgerDate, parseRelation } from './vocabulary.ts';
 import { makeIdNumber } from './id-number.ts';
 
