@@ -148,18 +148,8 @@ export type ResidentView = z.infer<typeof residentView>;
 // ---------------------------------------------------------------------------- buildings, houses, households
 
 export const buildingView = z.object({
-  id: z.string(),
-  communityCode: z.string(),
-  gridCode: z.string(),
-  orgPath: z.string(),
-  name: z.string(),
-  address: z.string(),
-  floors: int.nullable(),
-  units: int.nullable(),
-  use: z.enum(buildingUses),
-  lng: z.number().nullable(),
-  lat: z.number().nullable(),
-  version: int,
+  id: z.string(), communityCode: z.string(), gridCode: z.string(), orgPath: z.string(), name: z.string(), address: z.string(), floors: int.nullable(),
+  units: int.nullable(), use: z.enum(buildingUses), lng: z.number().nullable(), lat: z.number().nullable(), version: int,
 });
 export type BuildingView = z.infer<typeof buildingView>;
 
@@ -190,17 +180,8 @@ export const updateBuildingBody = z.object({ version, gridCode: code.optional(),
 export type UpdateBuildingBody = z.infer<typeof updateBuildingBody>;
 
 export const houseView = z.object({
-  id: z.string(),
-  buildingId: z.string(),
-  buildingName: z.string(),
-  gridCode: z.string(),
-  orgPath: z.string(),
-  unit: z.string(),
-  floor: int.nullable(),
-  number: z.string(),
-  tenure: z.enum(houseTenures),
-  address: z.string(),
-  version: int,
+  id: z.string(), buildingId: z.string(), buildingName: z.string(), gridCode: z.string(), orgPath: z.string(), unit: z.string(), floor: int.nullable(),
+  number: z.string(), tenure: z.enum(houseTenures), address: z.string(), version: int,
 });
 export type HouseView = z.infer<typeof houseView>;
 
@@ -208,13 +189,7 @@ export const houseRow = houseView.extend({ residentCount: int });
 export type HouseRow = z.infer<typeof houseRow>;
 
 export const householdView = z.object({
-  id: z.string(),
-  houseId: z.string(),
-  gridCode: z.string(),
-  orgPath: z.string(),
-  number: z.string(),
-  headResidentId: z.string().nullable(),
-  version: int,
+  id: z.string(), houseId: z.string(), gridCode: z.string(), orgPath: z.string(), number: z.string(), headResidentId: z.string().nullable(), version: int,
 });
 export type HouseholdView = z.infer<typeof householdView>;
 
@@ -268,19 +243,9 @@ export const customFieldDefinition = z.object({
 export type CustomFieldDefinition = z.infer<typeof customFieldDefinition>;
 
 export const membershipView = z.object({
-  id: z.string(),
-  residentId: z.string(),
-  kind: z.string(),
-  name: z.string(),
-  orgPath: z.string(),
-  sensitive: z.boolean(),
-  fields: z.record(z.string(), z.unknown()),
-  since: z.string(),
-  until: z.string().nullable(),
-  visitEveryDays: int.nullable(),
-  lastVisitedOn: z.string().nullable(),
-  nextVisitDue: z.string().nullable(),
-  version: int,
+  id: z.string(), residentId: z.string(), kind: z.string(), name: z.string(), orgPath: z.string(), sensitive: z.boolean(),
+  fields: z.record(z.string(), z.unknown()), since: z.string(), until: z.string().nullable(), visitEveryDays: int.nullable(),
+  lastVisitedOn: z.string().nullable(), nextVisitDue: z.string().nullable(), version: int,
 });
 export type MembershipView = z.infer<typeof membershipView>;
 export const endedMembership = membershipView.omit({ name: true });
@@ -290,23 +255,13 @@ export const keyGroupMember = membershipView.extend({ daysOverdue: int, resident
 export type KeyGroupMember = z.infer<typeof keyGroupMember>;
 
 export const kindView = z.object({
-  code: z.string(),
-  name: z.string(),
-  sensitive: z.boolean(),
-  visitEveryDays: int.nullable(),
-  builtIn: z.boolean(),
-  orgPath: z.string(),
+  code: z.string(), name: z.string(), sensitive: z.boolean(), visitEveryDays: int.nullable(), builtIn: z.boolean(), orgPath: z.string(),
   fieldDefinitions: z.array(customFieldDefinition).nullable(),
 });
 export type KindView = z.infer<typeof kindView>;
 
 export const visitView = z.object({
-  id: z.string(),
-  residentId: z.string(),
-  membershipId: z.string().nullable(),
-  visitedOn: z.string(),
-  method: z.enum(visitMethods),
-  visitorName: z.string(),
+  id: z.string(), residentId: z.string(), membershipId: z.string().nullable(), visitedOn: z.string(), method: z.enum(visitMethods), visitorName: z.string(),
   notes: z.string().nullable(),
 });
 export type VisitView = z.infer<typeof visitView>;
@@ -408,14 +363,8 @@ export type ResidentFilter = z.infer<typeof residentFilter>;
 export type ResidentQuery = ResidentFilter & Paging;
 
 export const residenceLine = z.object({
-  id: z.string(),
-  houseId: z.string().nullable(),
-  householdId: z.string().nullable(),
-  relation: z.string().nullable(),
-  movedInOn: z.string(),
-  movedOutOn: z.string().nullable(),
-  reason: z.string().nullable(),
-  address: z.string().nullable(),
+  id: z.string(), houseId: z.string().nullable(), householdId: z.string().nullable(), relation: z.string().nullable(), movedInOn: z.string(),
+  movedOutOn: z.string().nullable(), reason: z.string().nullable(), address: z.string().nullable(),
 });
 export const residentVisit = z.object({ id: z.string(), membershipId: z.string().nullable(), visitedOn: z.string(), method: z.string(), visitorName: z.string(), notes: z.string().nullable() });
 export type ResidentVisit = z.infer<typeof residentVisit>;
@@ -453,29 +402,10 @@ export const headerMatch = z.object({ header: z.string(), field: z.string().null
 
 /** An import job; `skippedRows` lists rows with errors (the first 1000). */
 export const importJob = z.object({
-  id: z.string(),
-  communityCode: z.string(),
-  fileName: z.string(),
-  format: z.enum(ledgerFormats),
-  actorName: z.string(),
-  status: z.enum(importStatuses),
-  headers: z.array(headerMatch),
-  onlyValid: z.boolean().nullable(),
-  totalRows: int,
-  validRows: int,
-  errorRows: int,
-  newRows: int,
-  changedRows: int,
-  unchangedRows: int,
-  inserted: int,
-  updated: int,
-  skipped: int,
-  skippedRows: z.array(int),
-  failure: importFailure.nullable(),
-  progress: importProgress.nullable(),
-  createdAt: z.date(),
-  checkedAt: z.date().nullable(),
-  committedAt: z.date().nullable(),
+  id: z.string(), communityCode: z.string(), fileName: z.string(), format: z.enum(ledgerFormats), actorName: z.string(), status: z.enum(importStatuses),
+  headers: z.array(headerMatch), onlyValid: z.boolean().nullable(), totalRows: int, validRows: int, errorRows: int, newRows: int, changedRows: int,
+  unchangedRows: int, inserted: int, updated: int, skipped: int, skippedRows: z.array(int), failure: importFailure.nullable(),
+  progress: importProgress.nullable(), createdAt: z.date(), checkedAt: z.date().nullable(), committedAt: z.date().nullable(),
 });
 export type ImportView = z.infer<typeof importJob>;
 
