@@ -4,18 +4,14 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { assertInScope, canAccess, type Actor } from '../../../platform/auth/scope.ts';
-import type { Relation } from '../contract.ts';
+import type { CreateResidentBody, Relation } from '../contract.ts';
 import { households, residenceHistory, residents } from '../schema.ts';
 import { requireGrid, validationFailed } from './common.ts';
 import { nextHouseholdNumber } from './households.ts';
 import { loadHouse, loadHousehold, type House, type Resident } from './load.ts';
 
-export interface Placement {
-  householdId?: string | undefined;
-  houseId?: string | undefined;
-  gridCode?: string | undefined;
-  relation?: Relation | undefined;
-}
+/** Where to place a person: a household, a house (heading a new household) or a grid. */
+export type Placement = Pick<CreateResidentBody, 'householdId' | 'houseId' | 'gridCode' | 'relation'>;
 
 /** REGISTRY_DUPLICATE_PERSON when someone else already has this ID number. */
 export async function duplicateOf(db: Db, actor: Actor, idHash: string, exceptId?: string): Promise<void> {
