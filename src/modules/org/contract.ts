@@ -65,7 +65,7 @@ export const gridSummary = z.object({
   version: z.number().int(),
   updatedAt: z.date(),
 });
-export type GridSummary = z.infer<typeof gridSummary>;
+export type GridRef = z.infer<typeof gridSummary>;
 
 export const gridListItem = gridSummary.extend({ communityName: z.string(), staffCount: z.number().int() });
 export const gridPage = pageOf(gridListItem);

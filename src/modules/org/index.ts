@@ -25,6 +25,14 @@ export {
   listChildOrgNodes,
   /** The grids below an org path, each with its community and street. */
   listGridPlacesUnder,
+  /** The grids of a community, by code. */
+  gridsOfCommunity,
+  /** The grids under some org paths ('' is the whole tree). */
+  gridsUnder,
+  /** The org units of one level under a node (a district's communities). */
+  orgUnitsUnder,
+  /** Who serves the grids under a node in one duty, in roster order. */
+  gridRosterUnder,
   type GridPlace,
   type GridRef,
   type GridServer,

@@ -1,7 +1,7 @@
 // Reads other modules make of the org tree, without scope checks: they resolve codes they
 // were given, and apply scope to their own rows. Other modules use these instead of the
 // org tables.
-import { and, asc, eq, inArray, like, ne, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { grids, gridStaff, orgNodes } from './schema.ts';
 import { orgUnitColumns } from './org-units.ts';
@@ -145,4 +145,45 @@ export async function listGridPlacesUnder(db: Db, orgPath: string): Promise<Grid
     .innerJoin(orgNodes, eq(orgNodes.code, grids.communityCode))
     .where(like(grids.orgPath, `${orgPath}.%`));
   return rows.map((r) => ({ ...r, streetCode: r.streetCode ?? '' }));
+}
+
+const gridRefColumns = { code: grids.code, communityCode: grids.communityCode, name: grids.name, kind: grids.kind, orgPath: grids.orgPath };
+
+/** Rows whose org path lies under one of the paths ('' is the whole tree). */
+function under(column: typeof grids.orgPath | typeof orgNodes.orgPath | typeof gridStaff.orgPath, paths: readonly string[]): SQL {
+  if (paths.includes('')) return sql`true`;
+  if (paths.length === 0) return sql`false`;
+  return sql`(${sql.join(
+    paths.map((p) => sql`(${column} = ${p} or ${column} like ${`${p}.%`})`),
+    sql` or `,
+  )})`;
+}
+
+/** The grids of a community, by code. */
+export async function gridsOfCommunity(db: Db, communityCode: string): Promise<GridRef[]> {
+  return db.select(gridRefColumns).from(grids).where(eq(grids.communityCode, communityCode)).orderBy(asc(grids.code));
+}
+
+/** The grids under any of the paths ('' is the whole tree), by code; at most `limit`. */
+export async function gridsUnder(db: Db, orgPaths: readonly string[], options: { limit?: number } = {}): Promise<GridRef[]> {
+  const query = db.select(gridRefColumns).from(grids).where(under(grids.orgPath, orgPaths)).orderBy(asc(grids.code));
+  return options.limit === undefined ? query : query.limit(options.limit);
+}
+
+/** The org units of one level under a node (the communities of a district, say), by code. */
+export async function orgUnitsUnder(db: Db, orgPath: string, level: OrgLevel): Promise<{ code: string; name: string; orgPath: string }[]> {
+  return db
+    .select({ code: orgNodes.code, name: orgNodes.name, orgPath: orgNodes.orgPath })
+    .from(orgNodes)
+    .where(and(eq(orgNodes.level, level), sql`${orgNodes.orgPath} like ${`${orgPath}.%`}`))
+    .orderBy(asc(orgNodes.code));
+}
+
+/** Who serves the grids under a node in one duty (the grid workers, say), roster order. */
+export async function gridRosterUnder(db: Db, orgPath: string, duty: GridDuty): Promise<{ gridCode: string; name: string }[]> {
+  return db
+    .select({ gridCode: gridStaff.gridCode, name: gridStaff.name })
+    .from(gridStaff)
+    .where(and(eq(gridStaff.duty, duty), under(gridStaff.orgPath, [orgPath])))
+    .orderBy(asc(gridStaff.gridCode), asc(gridStaff.sort), asc(gridStaff.createdAt));
 }

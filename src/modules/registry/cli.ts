@@ -4,7 +4,9 @@ import type { Command } from 'commander';
 import { AppError } from '../../platform/errors.ts';
 import { systemActor } from '../../platform/auth/scope.ts';
 import type { CliTools } from '../../platform/module.ts';
-import { checkImport, commitImport, createImportJob, importErrors } from './import.ts';
+import { createImportJob, importErrors } from './import/jobs.ts';
+import { checkImport } from './import/check.ts';
+import { commitImport } from './import/commit.ts';
 import { writeImportReport, writeTemplate } from './export.ts';
 import { ledgerFormatOf } from './ledger-reader.ts';
 

@@ -4,16 +4,16 @@
 // Written with bulk inserts (unnest of column arrays), deterministic for a district.
 import crypto from 'node:crypto';
 import { fakerZH_CN as faker } from '@faker-js/faker';
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db.ts';
 import type { PiiCipher } from '../../platform/crypto.ts';
-import { gridStaff, grids, orgNodes } from '../org/index.ts';
+import { findOrgNode, gridRosterUnder, gridsUnder, orgUnitsUnder, type GridRef } from '../org/index.ts';
 import { makeIdNumber } from './id-number.ts';
 import { nameSearchKeys } from './pinyin.ts';
 import { searchTermsOf } from './text-search.ts';
-import { builtInKinds, disabilityCategories, type BuiltInKindCode } from './key-groups.ts';
+import { builtInKinds, disabilityCategories, type BuiltInKindCode } from './key-groups/kinds.ts';
 import { addDays, chinaToday } from './vocabulary.ts';
-import type { Education, PoliticalStatus, Relation } from './schema.ts';
+import type { Education, PoliticalStatus, Relation } from './contract.ts';
 
 // Shares, per person unless noted (rounded from national and Beijing statistics):
 //   people with a disability certificate ≈ 2.5 %  (中国残联: 37.8 M certified of 1.41 B)
@@ -103,7 +103,7 @@ export async function seedRegistryDemo(
   options: { district: string; residents?: number; focusCommunity?: string; progress?: (message: string) => void },
 ) {
   const progress = options.progress ?? (() => undefined);
-  const [district] = await db.select().from(orgNodes).where(eq(orgNodes.code, options.district));
+  const district = await findOrgNode(db, options.district);
   if (!district) throw new Error(`district ${options.district} is not loaded`);
   const prefix = `${district.orgPath}.%`;
   const [existing] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from residents where org_path like ${prefix}`);
@@ -113,40 +113,41 @@ export async function seedRegistryDemo(
   const rnd = randomFrom(seed);
   faker.seed(seed);
   const today = chinaToday();
-  const thisYear = Number(today.slice(0, 4));
 
-  const communities = await db
-    .select({ code: orgNodes.code, name: orgNodes.name })
-    .from(orgNodes)
-    .where(and(eq(orgNodes.level, 'community'), sql`${orgNodes.orgPath} like ${prefix}`))
-    .orderBy(orgNodes.code);
-  const gridRows = await db.select({ code: grids.code, communityCode: grids.communityCode, orgPath: grids.orgPath, kind: grids.kind }).from(grids).where(sql`${grids.orgPath} like ${prefix}`).orderBy(grids.code);
+  const communities = await orgUnitsUnder(db, district.orgPath, 'community');
+  const gridRows = await gridsUnder(db, [district.orgPath]);
   const gridsByCommunity = new Map<string, typeof gridRows>();
   for (const g of gridRows) {
     if (g.kind !== 'community') continue;
     gridsByCommunity.set(g.communityCode, [...(gridsByCommunity.get(g.communityCode) ?? []), g]);
   }
   const visitors = new Map(
-    (await db.select({ gridCode: gridStaff.gridCode, name: gridStaff.name }).from(gridStaff).where(and(eq(gridStaff.duty, 'grid_worker'), sql`${gridStaff.orgPath} like ${prefix}`))).map((s) => [s.gridCode, s.name]),
+    (await gridRosterUnder(db, district.orgPath, 'grid_worker')).map((s) => [s.gridCode, s.name]),
   );
   const placed = communities.filter((c) => gridsByCommunity.has(c.code));
   if (placed.length === 0) return { buildings: 0, houses: 0, households: 0, residents: 0, keyGroupMembers: 0, visits: 0 };
   const focus = options.focusCommunity ?? placed[0]?.code;
   const weights = placed.map((c) => (c.code === focus ? 20 : 1));
-  const weightSum = weights.reduce((a, b) => a + b, 0);
   // About 74 people per community, twenty times that in the community the demo accounts
   // work in: some 50,000 for the default demo district (海淀区, 678 communities).
-  const target = options.residents ?? PEOPLE_PER_COMMUNITY * weightSum;
+  const target = options.residents ?? PEOPLE_PER_COMMUNITY * weights.reduce((a, b) => a + b, 0);
 
   progress(`生成 ${placed.length} 个社区的楼栋、房屋、住户和约 ${target} 名居民 / registry`);
-  const buildingRows: Record<string, unknown>[] = [];
-  const houseRows: Record<string, unknown>[] = [];
-  const houseById = new Map<string, Record<string, unknown>>();
-  const unused = new Set<string>();
-  const householdRows: Record<string, unknown>[] = [];
-  const people: Person[] = [];
-  const usedIds = new Set<string>();
+  const places = generatePlaces(rnd, { today, district: options.district, placed, weights, target, gridsByCommunity });
+  progress(`重点人群 / key groups`);
+  const care = generateKeyGroups(rnd, today, places, visitors);
+  const { buildingRows, registeredHouses, householdRows, people } = places;
+  progress(`写入 ${buildingRows.length} 栋楼、${registeredHouses.length} 套房屋、${householdRows.length} 户、${people.length} 名居民 / writing`);
+  await db.transaction((tx) => writeDemo(tx, pii, { ...places, ...care }, { today, prefix }));
+  return { buildings: buildingRows.length, houses: registeredHouses.length, households: householdRows.length, residents: people.length, keyGroupMembers: care.memberships.length, visits: care.visitRows.length };
+}
 
+type Random = ReturnType<typeof randomFrom>;
+
+/** Makers of a synthetic person's attributes, drawing from one generator. */
+function personTraits(rnd: Random, today: string) {
+  const thisYear = Number(today.slice(0, 4));
+  const usedIds = new Set<string>();
   const birthDate = (age: number) => {
     const year = thisYear - age;
     const day = rnd.int(0, 364);
@@ -181,6 +182,32 @@ export async function seedRegistryDemo(
     return r < 0.95 ? '汉族' : r < 0.97 ? '满族' : r < 0.985 ? '回族' : r < 0.993 ? '蒙古族' : '朝鲜族';
   };
   const mobile = () => `1${rnd.pick(['3', '5', '7', '8', '9'])}${String(rnd.int(0, 999_999_999)).padStart(9, '0')}`;
+
+  return { birthDate, idFor, educationFor, politicalFor, ethnicity, mobile };
+}
+
+interface Generated {
+  buildingRows: Record<string, unknown>[];
+  /** The houses people were placed in (the last building of a community is only partly used). */
+  registeredHouses: Record<string, unknown>[];
+  householdRows: Record<string, unknown>[];
+  people: Person[];
+}
+
+/** Buildings, houses, households and people for each community, in proportion to its weight. */
+function generatePlaces(
+  rnd: Random,
+  plan: { today: string; district: string; placed: { code: string; name: string }[]; weights: number[]; target: number; gridsByCommunity: Map<string, GridRef[]> },
+): Generated {
+  const { today, placed, weights, target, gridsByCommunity } = plan;
+  const weightSum = weights.reduce((a, b) => a + b, 0);
+  const { birthDate, idFor, educationFor, politicalFor, ethnicity, mobile } = personTraits(rnd, today);
+  const buildingRows: Record<string, unknown>[] = [];
+  const houseRows: Record<string, unknown>[] = [];
+  const houseById = new Map<string, Record<string, unknown>>();
+  const unused = new Set<string>();
+  const householdRows: Record<string, unknown>[] = [];
+  const people: Person[] = [];
 
   placed.forEach((community, ci) => {
     const share = Math.round((target * (weights[ci] as number)) / weightSum);
@@ -219,7 +246,7 @@ export async function seedRegistryDemo(
       householdRows.push({ id: householdId, house_id: where.houseId, grid_code: where.gridCode, org_path: where.orgPath });
       const sizeRoll = rnd.next();
       const size = sizeRoll < 0.25 ? 1 : sizeRoll < 0.55 ? 2 : sizeRoll < 0.8 ? 3 : sizeRoll < 0.92 ? 4 : 5;
-      const region = migrant ? rnd.pick(migrantRegions) : options.district;
+      const region = migrant ? rnd.pick(migrantRegions) : plan.district;
       const arrivedOn = migrant ? addDays(today, -rnd.int(30, 3650)) : null;
       const surname = faker.person.lastName();
       const headAge = size === 1 ? (rnd.chance(0.45) ? rnd.int(60, 92) : rnd.int(22, 59)) : rnd.int(26, 80);
@@ -260,9 +287,12 @@ export async function seedRegistryDemo(
     // The last building is only partly registered: drop its unused houses.
     for (const slot of slots) unused.add(slot.houseId);
   });
-  const registeredHouses = houseRows.filter((h) => !unused.has(h.id as string));
+  return { buildingRows, registeredHouses: houseRows.filter((h) => !unused.has(h.id as string)), householdRows, people };
+}
 
-  progress(`重点人群 / key groups`);
+/** Key-group memberships in published shares, each with a last visit (about one in five overdue). */
+function generateKeyGroups(rnd: Random, today: string, { householdRows, people }: Generated, visitors: Map<string, string>) {
+  const thisYear = Number(today.slice(0, 4));
   const memberships: Record<string, unknown>[] = [];
   const visitRows: Record<string, unknown>[] = [];
   const householdSize = new Map<string, number>();
@@ -301,70 +331,77 @@ export async function seedRegistryDemo(
     if (age >= 18 && rnd.chance(shares.mentalAdult)) join(p, 'severe_mental_disorder', { riskLevel: rnd.pick([0, 0, 0, 1, 1, 2, 3]) });
   }
 
-  progress(`写入 ${buildingRows.length} 栋楼、${registeredHouses.length} 套房屋、${householdRows.length} 户、${people.length} 名居民 / writing`);
-  await db.transaction(async (tx) => {
-    await insertRows(tx, (c) => sql`
-      insert into buildings (id, community_code, grid_code, org_path, name, address, floors, units, search)
-      select id, community_code, grid_code, org_path, name, address, floors, units, array_to_tsvector(string_to_array(terms, ' '))
-        from unnest(${column(c, 'id')}::uuid[], ${column(c, 'community_code')}::text[], ${column(c, 'grid_code')}::text[], ${column(c, 'org_path')}::text[],
-                    ${column(c, 'name')}::text[], ${column(c, 'address')}::text[], ${column(c, 'floors')}::int[], ${column(c, 'units')}::int[], ${column(c, 'terms')}::text[])
-          as t(id, community_code, grid_code, org_path, name, address, floors, units, terms)`, buildingRows);
-    await insertRows(tx, (c) => sql`
-      insert into houses (id, building_id, grid_code, org_path, unit, floor, number, tenure)
-      select * from unnest(${column(c, 'id')}::uuid[], ${column(c, 'building_id')}::uuid[], ${column(c, 'grid_code')}::text[], ${column(c, 'org_path')}::text[],
-                           ${column(c, 'unit')}::text[], ${column(c, 'floor')}::int[], ${column(c, 'number')}::text[], ${column(c, 'tenure')}::text[])`, registeredHouses);
-    await insertRows(tx, (c) => sql`
-      insert into households (id, house_id, grid_code, org_path)
-      select * from unnest(${column(c, 'id')}::uuid[], ${column(c, 'house_id')}::uuid[], ${column(c, 'grid_code')}::text[], ${column(c, 'org_path')}::text[])`, householdRows);
-    const keysOf = new Map<string, ReturnType<typeof nameSearchKeys>>();
-    const residentRows = people.map((p) => {
-      const keys = keysOf.get(p.name) ?? nameSearchKeys(p.name);
-      keysOf.set(p.name, keys);
-      return {
-        id: p.id, grid_code: p.gridCode, org_path: p.orgPath, house_id: p.houseId, household_id: p.householdId, relation: p.relation,
-        name: p.name, name_pinyin: keys.full, name_initials: keys.initials, gender: p.gender, birth_date: p.birthDate,
-        id_enc: pii.encrypt(p.idNumber), id_hash: pii.lookupHash(p.idNumber),
-        phone_enc: p.phone ? pii.encrypt(p.phone) : null, phone_hash: p.phone ? pii.lookupHash(p.phone) : null,
-        ethnicity: p.ethnicity, residence_type: p.residenceType, arrived_on: p.arrivedOn, employer: p.employer, education: p.education,
-        political_status: p.politicalStatus, terms: searchTermsOf(p.name).join(' '),
-      };
-    });
-    await insertRows(tx, (c) => sql`
-      insert into residents (id, grid_code, org_path, house_id, household_id, relation, name, name_pinyin, name_initials, gender, birth_date,
-                             id_number_enc, id_number_hash, phone_enc, phone_hash, ethnicity, residence_type, arrived_on, employer, education,
-                             political_status, search)
-      select id, grid_code, org_path, house_id, household_id, relation, name, name_pinyin, name_initials, gender, birth_date,
-             id_enc, id_hash, phone_enc, phone_hash, ethnicity, residence_type, arrived_on, employer, education, political_status,
-             array_to_tsvector(string_to_array(terms, ' '))
-        from unnest(${column(c, 'id')}::uuid[], ${column(c, 'grid_code')}::text[], ${column(c, 'org_path')}::text[], ${column(c, 'house_id')}::uuid[],
-                    ${column(c, 'household_id')}::uuid[], ${column(c, 'relation')}::text[], ${column(c, 'name')}::text[], ${column(c, 'name_pinyin')}::text[],
-                    ${column(c, 'name_initials')}::text[], ${column(c, 'gender')}::text[], ${column(c, 'birth_date')}::date[], ${column(c, 'id_enc')}::text[],
-                    ${column(c, 'id_hash')}::text[], ${column(c, 'phone_enc')}::text[], ${column(c, 'phone_hash')}::text[], ${column(c, 'ethnicity')}::text[],
-                    ${column(c, 'residence_type')}::text[], ${column(c, 'arrived_on')}::date[], ${column(c, 'employer')}::text[], ${column(c, 'education')}::text[],
-                    ${column(c, 'political_status')}::text[], ${column(c, 'terms')}::text[])
-          as t(id, grid_code, org_path, house_id, household_id, relation, name, name_pinyin, name_initials, gender, birth_date, id_enc, id_hash,
-               phone_enc, phone_hash, ethnicity, residence_type, arrived_on, employer, education, political_status, terms)`, residentRows);
-    // Residence history from the rows just written (a local family moved in some time in
-    // the last 25 years, a migrant on arrival): no need to send 50,000 rows again.
-    await tx.execute(sql`
-      insert into residence_history (resident_id, house_id, household_id, relation, org_path, moved_in_on, reason)
-      select id, house_id, household_id, relation, org_path,
-             coalesce(arrived_on, greatest(birth_date, ${today}::date - (abs(hashtext(id::text)) % 9125))), '登记'
-        from residents where org_path like ${prefix}`);
-    await tx.execute(sql`
-      update households hh set head_resident_id = r.id from residents r
-       where r.household_id = hh.id and r.relation = 'head' and hh.org_path like ${prefix}`);
-    await insertRows(tx, (c) => sql`
-      insert into key_group_memberships (id, resident_id, kind, org_path, sensitive, fields, since, visit_every_days, last_visited_on, next_visit_due)
-      select id, r, k, p, s, f::jsonb, since, every, last, due
-        from unnest(${column(c, 'id')}::uuid[], ${column(c, 'resident_id')}::uuid[], ${column(c, 'kind')}::text[], ${column(c, 'org_path')}::text[],
-                    ${column(c, 'sensitive')}::boolean[], ${column(c, 'fields')}::text[], ${column(c, 'since')}::date[], ${column(c, 'every')}::int[],
-                    ${column(c, 'last')}::date[], ${column(c, 'due')}::date[])
-          as t(id, r, k, p, s, f, since, every, last, due)`, memberships);
-    await insertRows(tx, (c) => sql`
-      insert into visits (resident_id, membership_id, org_path, visited_on, method, visitor_name)
-      select * from unnest(${column(c, 'resident_id')}::uuid[], ${column(c, 'membership_id')}::uuid[], ${column(c, 'org_path')}::text[],
-                           ${column(c, 'visited_on')}::date[], ${column(c, 'method')}::text[], ${column(c, 'visitor_name')}::text[])`, visitRows);
+  return { memberships, visitRows };
+}
+
+/** Writes the generated rows with bulk inserts, in one transaction. */
+async function writeDemo(
+  tx: Db,
+  pii: PiiCipher,
+  rows: Generated & { memberships: Record<string, unknown>[]; visitRows: Record<string, unknown>[] },
+  { today, prefix }: { today: string; prefix: string },
+): Promise<void> {
+  const { buildingRows, registeredHouses, householdRows, people, memberships, visitRows } = rows;
+  await insertRows(tx, (c) => sql`
+    insert into buildings (id, community_code, grid_code, org_path, name, address, floors, units, search)
+    select id, community_code, grid_code, org_path, name, address, floors, units, array_to_tsvector(string_to_array(terms, ' '))
+      from unnest(${column(c, 'id')}::uuid[], ${column(c, 'community_code')}::text[], ${column(c, 'grid_code')}::text[], ${column(c, 'org_path')}::text[],
+                  ${column(c, 'name')}::text[], ${column(c, 'address')}::text[], ${column(c, 'floors')}::int[], ${column(c, 'units')}::int[], ${column(c, 'terms')}::text[])
+        as t(id, community_code, grid_code, org_path, name, address, floors, units, terms)`, buildingRows);
+  await insertRows(tx, (c) => sql`
+    insert into houses (id, building_id, grid_code, org_path, unit, floor, number, tenure)
+    select * from unnest(${column(c, 'id')}::uuid[], ${column(c, 'building_id')}::uuid[], ${column(c, 'grid_code')}::text[], ${column(c, 'org_path')}::text[],
+                         ${column(c, 'unit')}::text[], ${column(c, 'floor')}::int[], ${column(c, 'number')}::text[], ${column(c, 'tenure')}::text[])`, registeredHouses);
+  await insertRows(tx, (c) => sql`
+    insert into households (id, house_id, grid_code, org_path)
+    select * from unnest(${column(c, 'id')}::uuid[], ${column(c, 'house_id')}::uuid[], ${column(c, 'grid_code')}::text[], ${column(c, 'org_path')}::text[])`, householdRows);
+  const keysOf = new Map<string, ReturnType<typeof nameSearchKeys>>();
+  const residentRows = people.map((p) => {
+    const keys = keysOf.get(p.name) ?? nameSearchKeys(p.name);
+    keysOf.set(p.name, keys);
+    return {
+      id: p.id, grid_code: p.gridCode, org_path: p.orgPath, house_id: p.houseId, household_id: p.householdId, relation: p.relation,
+      name: p.name, name_pinyin: keys.full, name_initials: keys.initials, gender: p.gender, birth_date: p.birthDate,
+      id_enc: pii.encrypt(p.idNumber), id_hash: pii.lookupHash(p.idNumber),
+      phone_enc: p.phone ? pii.encrypt(p.phone) : null, phone_hash: p.phone ? pii.lookupHash(p.phone) : null,
+      ethnicity: p.ethnicity, residence_type: p.residenceType, arrived_on: p.arrivedOn, employer: p.employer, education: p.education,
+      political_status: p.politicalStatus, terms: searchTermsOf(p.name).join(' '),
+    };
   });
-  return { buildings: buildingRows.length, houses: registeredHouses.length, households: householdRows.length, residents: people.length, keyGroupMembers: memberships.length, visits: visitRows.length };
+  await insertRows(tx, (c) => sql`
+    insert into residents (id, grid_code, org_path, house_id, household_id, relation, name, name_pinyin, name_initials, gender, birth_date,
+                           id_number_enc, id_number_hash, phone_enc, phone_hash, ethnicity, residence_type, arrived_on, employer, education,
+                           political_status, search)
+    select id, grid_code, org_path, house_id, household_id, relation, name, name_pinyin, name_initials, gender, birth_date,
+           id_enc, id_hash, phone_enc, phone_hash, ethnicity, residence_type, arrived_on, employer, education, political_status,
+           array_to_tsvector(string_to_array(terms, ' '))
+      from unnest(${column(c, 'id')}::uuid[], ${column(c, 'grid_code')}::text[], ${column(c, 'org_path')}::text[], ${column(c, 'house_id')}::uuid[],
+                  ${column(c, 'household_id')}::uuid[], ${column(c, 'relation')}::text[], ${column(c, 'name')}::text[], ${column(c, 'name_pinyin')}::text[],
+                  ${column(c, 'name_initials')}::text[], ${column(c, 'gender')}::text[], ${column(c, 'birth_date')}::date[], ${column(c, 'id_enc')}::text[],
+                  ${column(c, 'id_hash')}::text[], ${column(c, 'phone_enc')}::text[], ${column(c, 'phone_hash')}::text[], ${column(c, 'ethnicity')}::text[],
+                  ${column(c, 'residence_type')}::text[], ${column(c, 'arrived_on')}::date[], ${column(c, 'employer')}::text[], ${column(c, 'education')}::text[],
+                  ${column(c, 'political_status')}::text[], ${column(c, 'terms')}::text[])
+        as t(id, grid_code, org_path, house_id, household_id, relation, name, name_pinyin, name_initials, gender, birth_date, id_enc, id_hash,
+             phone_enc, phone_hash, ethnicity, residence_type, arrived_on, employer, education, political_status, terms)`, residentRows);
+  // Residence history from the rows just written (a local family moved in some time in
+  // the last 25 years, a migrant on arrival): no need to send 50,000 rows again.
+  await tx.execute(sql`
+    insert into residence_history (resident_id, house_id, household_id, relation, org_path, moved_in_on, reason)
+    select id, house_id, household_id, relation, org_path,
+           coalesce(arrived_on, greatest(birth_date, ${today}::date - (abs(hashtext(id::text)) % 9125))), '登记'
+      from residents where org_path like ${prefix}`);
+  await tx.execute(sql`
+    update households hh set head_resident_id = r.id from residents r
+     where r.household_id = hh.id and r.relation = 'head' and hh.org_path like ${prefix}`);
+  await insertRows(tx, (c) => sql`
+    insert into key_group_memberships (id, resident_id, kind, org_path, sensitive, fields, since, visit_every_days, last_visited_on, next_visit_due)
+    select id, r, k, p, s, f::jsonb, since, every, last, due
+      from unnest(${column(c, 'id')}::uuid[], ${column(c, 'resident_id')}::uuid[], ${column(c, 'kind')}::text[], ${column(c, 'org_path')}::text[],
+                  ${column(c, 'sensitive')}::boolean[], ${column(c, 'fields')}::text[], ${column(c, 'since')}::date[], ${column(c, 'every')}::int[],
+                  ${column(c, 'last')}::date[], ${column(c, 'due')}::date[])
+        as t(id, r, k, p, s, f, since, every, last, due)`, memberships);
+  await insertRows(tx, (c) => sql`
+    insert into visits (resident_id, membership_id, org_path, visited_on, method, visitor_name)
+    select * from unnest(${column(c, 'resident_id')}::uuid[], ${column(c, 'membership_id')}::uuid[], ${column(c, 'org_path')}::text[],
+                         ${column(c, 'visited_on')}::date[], ${column(c, 'method')}::text[], ${column(c, 'visitor_name')}::text[])`, visitRows);
 }

@@ -3,26 +3,22 @@
 // file (户档). Identifiers in them are masked unless the caller revealed them.
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { PiiCipher } from '../../platform/crypto.ts';
 import { requirePermission, shownName, type Actor } from '../../platform/auth/scope.ts';
-import { findOrgNode, grids } from '../org/index.ts';
-import { kindCatalogue, listMembers } from './care.ts';
-import { eachImportError, getImport } from './import.ts';
-import {
-  eachResident,
-  getHousehold,
-  listBuildings,
-  presentResidents,
-  searchResidents,
-  type ResidentQuery,
-  type Reveal,
-} from './service.ts';
+import { orgUnitNames } from '../org/index.ts';
+import type { BuildingExportQuery, ImportErrorView, BuildingRow, HouseholdFile, KeyGroupMember, MemberFilter, ResidentFilter, ResidentView } from './contract.ts';
+import { kindCatalogue } from './key-groups/catalogue.ts';
+import { builtInKindInfos, disabilityCategoryLabels } from './key-groups/kinds.ts';
+import { listMembers } from './key-groups/memberships.ts';
+import { eachImportError, getImport } from './import/jobs.ts';
 import { ledgerColumns } from './ledger.ts';
-import { builtInKindInfos, disabilityCategoryLabels } from './key-groups.ts';
-import type { ResidentView } from './service.ts';
+import { listBuildings } from './use-cases/buildings.ts';
+import { getHousehold } from './use-cases/households.ts';
+import { presentResidents } from './use-cases/present-residents.ts';
+import type { Reveal } from './use-cases/reveal.ts';
+import { eachResident, searchResidents } from './use-cases/search-residents.ts';
 import {
   educationLabels,
   ethnicities,
@@ -131,16 +127,11 @@ export async function writeTemplate(out: Writable): Promise<void> {
 const escapeHtml = (text: string | number | null | undefined) =>
   String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
-export interface HouseholdFile {
-  address: string;
-  number: string;
-  house: { tenure: keyof typeof tenureLabels };
-  members: ResidentView[];
-  history: { name: string; relation: string | null; movedInOn: string; movedOutOn: string | null; reason: string | null }[];
-}
+/** What the printed household file shows. */
+export type PrintedHousehold = Pick<HouseholdFile, 'address' | 'number' | 'members' | 'history'> & { house: Pick<HouseholdFile['house'], 'tenure'> };
 
 /** The printable household file (户档) as an HTML page. */
-export function householdFileHtml(file: HouseholdFile, meta: { communityName: string; gridName: string; printedBy: string; printedAt: string }): string {
+export function householdFileHtml(file: PrintedHousehold, meta: { communityName: string; gridName: string; printedBy: string; printedAt: string }): string {
   const head = file.members.find((m) => m.relation === 'head');
   const revealed = file.members.some((m) => m.revealed);
   const rows = file.members
@@ -197,7 +188,7 @@ export function auditableFilters(q: Record<string, unknown>): Record<string, unk
 }
 
 /** Exports residents found by a search as .xlsx; audited (with the reveal reason) before the first row is written. */
-export async function exportResidents(db: Db, pii: PiiCipher, actor: Actor, q: Omit<ResidentQuery, 'page' | 'pageSize'>, reveal: Reveal | null, out: Writable): Promise<void> {
+export async function exportResidents(db: Db, pii: PiiCipher, actor: Actor, q: ResidentFilter, reveal: Reveal | null, out: Writable): Promise<void> {
   requirePermission(actor, 'registry.export');
   const { total } = await searchResidents(db, pii, actor, { ...q, page: 1, pageSize: 1 }, null);
   await recordAudit(db, actor, {
@@ -217,7 +208,7 @@ export async function exportMembers(
   db: Db,
   pii: PiiCipher,
   actor: Actor,
-  q: { kind?: string | undefined; under?: string | undefined; overdue?: boolean | undefined; dueWithinDays?: number | undefined },
+  q: MemberFilter,
   reveal: Reveal | null,
   out: Writable,
 ): Promise<void> {
@@ -235,8 +226,7 @@ export async function exportMembers(
       if (items.length < 1000) return;
     }
   }
-  type Item = Awaited<ReturnType<typeof listMembers>>['items'][number];
-  const columns: SheetColumn<Item>[] = [
+  const columns: SheetColumn<KeyGroupMember>[] = [
     { header: '姓名', width: 10, value: (m) => m.resident.name },
     { header: '人群类别', width: 16, value: (m) => m.name },
     { header: '性别', width: 6, value: (m) => genderLabels[m.resident.gender] },
@@ -255,7 +245,7 @@ export async function exportMembers(
 }
 
 /** Exports buildings as .xlsx; audited. */
-export async function exportBuildings(db: Db, actor: Actor, q: { under?: string | undefined; q?: string | undefined }, out: Writable): Promise<void> {
+export async function exportBuildings(db: Db, actor: Actor, q: BuildingExportQuery, out: Writable): Promise<void> {
   requirePermission(actor, 'registry.export');
   const first = await listBuildings(db, actor, { ...q, page: 1, pageSize: 1 });
   await recordAudit(db, actor, { action: 'registry.export', targetType: 'building', details: { list: 'buildings', filters: auditableFilters(q), count: first.total } });
@@ -266,9 +256,8 @@ export async function exportBuildings(db: Db, actor: Actor, q: { under?: string 
       if (items.length < 500) return;
     }
   }
-  type Item = Awaited<ReturnType<typeof listBuildings>>['items'][number];
   const uses: Record<string, string> = { residential: '住宅', commercial: '商业', mixed: '商住混合', office: '办公', public: '公共设施', other: '其他' };
-  const columns: SheetColumn<Item>[] = [
+  const columns: SheetColumn<BuildingRow>[] = [
     { header: '楼栋', width: 24, value: (b) => b.name },
     { header: '地址', width: 30, value: (b) => b.address },
     { header: '网格', width: 14, value: (b) => b.gridCode },
@@ -284,14 +273,12 @@ export async function exportBuildings(db: Db, actor: Actor, q: { under?: string 
 /** The printable household file of one household; audited as an export. */
 export async function householdFile(db: Db, pii: PiiCipher, actor: Actor, id: string, reveal: Reveal | null): Promise<string> {
   const file = await getHousehold(db, pii, actor, id, reveal, 'registry.export');
-  const [community, grid] = await Promise.all([
-    findOrgNode(db, file.orgPath.split('.').at(-2) ?? ''),
-    db.select({ name: grids.name }).from(grids).where(eq(grids.code, file.gridCode)),
-  ]);
+  const communityCode = file.orgPath.split('.').at(-2) ?? '';
+  const names = await orgUnitNames(db, [communityCode, file.gridCode]);
   await recordAudit(db, actor, { action: 'registry.export', targetType: 'household', targetId: id, orgPath: file.orgPath, details: { list: 'household-file', revealed: reveal !== null, ...(reveal ? { reason: reveal.reason } : {}) } });
   return householdFileHtml(file, {
-    communityName: community?.name ?? '',
-    gridName: grid[0]?.name ?? file.gridCode,
+    communityName: names.get(communityCode) ?? '',
+    gridName: names.get(file.gridCode) ?? file.gridCode,
     printedBy: shownName(actor),
     printedAt: new Date().toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }),
   });
@@ -300,8 +287,7 @@ export async function householdFile(db: Db, pii: PiiCipher, actor: Actor, id: st
 /** The row-level error report of an import as .xlsx (row, name, column, reason). */
 export async function writeImportReport(db: Db, actor: Actor, id: string, out: Writable): Promise<void> {
   const job = await getImport(db, actor, id);
-  type Item = { rowNo: number; column: string; message: string; name: string | null };
-  const columns: SheetColumn<Item>[] = [
+  const columns: SheetColumn<ImportErrorView>[] = [
     { header: '行号', width: 8, value: (e) => e.rowNo },
     { header: '姓名', width: 12, value: (e) => e.name },
     { header: '列', width: 14, value: (e) => e.column },

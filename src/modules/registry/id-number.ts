@@ -4,6 +4,7 @@
 //   (ISO 7064:1983 MOD 11-2, where 10 is written X).
 // Pure functions only: no I/O, no clock unless the caller leaves `today` out.
 import type { Locale } from '../../platform/errors.ts';
+import type { Gender } from './contract.ts';
 
 export type IdNumberProblem =
   | 'empty'
@@ -14,7 +15,7 @@ export type IdNumberProblem =
   | 'future_birth_date'
   | 'check_character';
 
-export type Gender = 'male' | 'female';
+export type { Gender };
 
 /** What a valid number says about its holder. */
 export interface ValidIdNumber {

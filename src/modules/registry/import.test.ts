@@ -11,7 +11,9 @@ import { migrate } from '../../platform/migrate.ts';
 import { systemActor } from '../../platform/auth/scope.ts';
 import { actorSession, seedTree, setupTestApp } from '../../../test/helpers.ts';
 import { createConfiguredCipher } from '../../app.ts';
-import { checkImport, commitImport, createImportJob } from './import.ts';
+import { checkImport } from './import/check.ts';
+import { commitImport } from './import/commit.ts';
+import { createImportJob } from './import/jobs.ts';
 import { haidianId, ledgerXlsx, multipartFile, syntheticHeader, syntheticLedger, waitForImport, xlsxText } from './testing.ts';
 import { csvField } from './csv.ts';
 

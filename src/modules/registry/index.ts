@@ -1,23 +1,24 @@
 // The registry (一户一档, 以房管人): buildings, houses, households, residents, key groups
 // and visits, ledger import and export. Identifiers are encrypted at rest and masked in
 // every response unless revealed (and audited).
-export { registryRoutes } from './routes.ts';
+export { registryRoutes } from './routes/index.ts';
 /** Seeds the demo district's buildings, houses, households and residents. */
 export { seedRegistryDemo } from './demo.ts';
 export {
   /** Starts a ledger import job for a community (CLI). */
   createImportJob,
-  /** Checks a ledger file into the staging table: the dry run (CLI). */
-  checkImport,
-  /** Commits a checked import in one transaction (CLI). */
-  commitImport,
   /** The row-level problems of an import (CLI). */
   importErrors,
+} from './import/jobs.ts';
+/** Checks a ledger file into the staging table: the dry run (CLI). */
+export { checkImport } from './import/check.ts';
+export {
+  /** Commits a checked import in one transaction (CLI). */
+  commitImport,
   /** The steps of a commit, for progress display. */
   commitSteps,
-  type ImportProgress,
-  type ImportView,
-} from './import.ts';
+} from './import/commit.ts';
+export type { ImportProgress, ImportView } from './contract.ts';
 export {
   /** Writes the ledger template (.xlsx) to a stream (CLI). */
   writeTemplate,
@@ -28,3 +29,11 @@ export {
 export { ledgerFormatOf } from './ledger-reader.ts';
 export { validateIdNumber, makeIdNumber, type Gender } from './id-number.ts';
 export { maskIdNumber, maskMobile } from './mask.ts';
+export {
+  /** Households of a community with their members of age (18+), for votes by household. */
+  householdsWithAdults,
+  /** Houses of a community with their floor areas, for votes weighed by area. */
+  houseAreas,
+  type HouseholdWithAdults,
+  type HouseArea,
+} from './use-cases/participation.ts';

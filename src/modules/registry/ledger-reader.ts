@@ -1,12 +1,13 @@
 // Reads a ledger file row by row without holding it in memory: .xlsx through the streaming
-// worksheet reader (first worksheet only), .csv through the streaming parser.
+// worksheet reader (first worksheet only), .csv through csv-parse (csv.ts).
 import fs from 'node:fs';
 import { AppError } from '../../platform/errors.ts';
-import { parseCsv } from './csv.ts';
+import { CsvFormatError, parseCsv } from './csv.ts';
 import { readXlsxRows, XlsxFormatError } from './xlsx-reader.ts';
+import type { LedgerFormat } from './contract.ts';
 import type { LedgerCell } from './ledger.ts';
 
-export type LedgerFormat = 'xlsx' | 'csv';
+export type { LedgerFormat };
 
 export interface LedgerRecord {
   /** The row number a spreadsheet shows (1-based). */
@@ -26,8 +27,13 @@ export function ledgerFormatOf(fileName: string, head?: Uint8Array): LedgerForma
 /** The rows of a ledger file, in order. */
 export async function* readLedger(file: string, format: LedgerFormat): AsyncGenerator<LedgerRecord> {
   if (format === 'csv') {
-    for await (const { rowNo, fields } of parseCsv(fs.createReadStream(file, { highWaterMark: 256 * 1024 }))) {
-      yield { rowNo, cells: fields };
+    try {
+      for await (const { rowNo, fields } of parseCsv(fs.createReadStream(file, { highWaterMark: 256 * 1024 }))) {
+        yield { rowNo, cells: fields };
+      }
+    } catch (error) {
+      if (error instanceof CsvFormatError) throw new AppError('REGISTRY_IMPORT_FORMAT', { problem: error.message });
+      throw error;
     }
     return;
   }

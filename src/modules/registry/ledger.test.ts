@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { checkLedgerRow, knownHeaderCount, mapHeaders, normaliseHeader, type LedgerCell, type LedgerField } from './ledger.ts';
-import { csvField, detectEncoding, parseCsv } from './csv.ts';
+import { CsvFormatError, csvField, detectEncoding, parseCsv } from './csv.ts';
 import { searchTerms, tsqueryFor } from './text-search.ts';
-import { checkMembership, builtInKindInfos, nextVisitDue, parseKeyGroupCell, schemaOfCustomFields } from './key-groups.ts';
+import { checkMembership, builtInKindInfos, nextVisitDue, parseKeyGroupCell, schemaOfCustomFields } from './key-groups/kinds.ts';
 import { ageOn, parseLedgerDate, parseRelation } from './vocabulary.ts';
 import { makeIdNumber } from './id-number.ts';
 
@@ -146,6 +146,32 @@ describe('CSV reading', () => {
     expect(await read([gbk])).toEqual([{ rowNo: 1, fields: ['姓名', '张三'] }]);
     const utf8 = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('姓名,张三丰\n')]);
     expect(await read([utf8.subarray(0, 5), utf8.subarray(5, 9), utf8.subarray(9)])).toEqual([{ rowNo: 1, fields: ['姓名', '张三丰'] }]);
+  });
+
+  it('accepts any line end, rows of any length and a stray quote inside a field', async () => {
+    expect(await read(['a,b\nc\r\nd,"e\r\nf",g\rh"i'])).toEqual([
+      { rowNo: 1, fields: ['a', 'b'] },
+      { rowNo: 2, fields: ['c'] },
+      { rowNo: 3, fields: ['d', 'e\r\nf', 'g'] },
+      { rowNo: 5, fields: ['h"i'] },
+    ]);
+  });
+
+  it('refuses a quote that is never closed', async () => {
+    await expect(read(['姓名,备注\n张三,"没有闭合\n李四,1\n'])).rejects.toThrow(CsvFormatError);
+    await expect(read(['姓名,备注\n张三,"没有闭合\n李四,1\n'])).rejects.toThrow('有引号没有闭合，直到文件末尾（第 3 行）');
+  });
+
+  it('stops reading the source when the reader stops early', async () => {
+    let given = 0;
+    async function* endless() {
+      for (;;) {
+        given++;
+        yield Buffer.from('张三,1\n'.repeat(1000));
+      }
+    }
+    for await (const record of parseCsv(endless())) if (record.rowNo > 10) break;
+    expect(given).toBeLessThan(100);
   });
 
   it('reads back any table it writes', async () => {

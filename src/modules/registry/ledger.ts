@@ -11,7 +11,7 @@ import {
   parseKeyGroupCell,
   type BuiltInKindCode,
   type KindInfo,
-} from './key-groups.ts';
+} from './key-groups/kinds.ts';
 import {
   excelDate,
   excelSerialDate,
@@ -25,8 +25,7 @@ import {
   parseResidenceType,
   parseTenure,
 } from './vocabulary.ts';
-import type { Education, HouseTenure, PoliticalStatus, Relation, ResidenceType } from './schema.ts';
-import type { Gender } from './id-number.ts';
+import { ledgerFields, type Education, type Gender, type HouseTenure, type LedgerField, type PoliticalStatus, type Relation, type ResidenceType } from './contract.ts';
 
 export interface LedgerColumn {
   field: LedgerField;
@@ -41,12 +40,7 @@ export interface LedgerColumn {
   hint?: string;
 }
 
-export const ledgerFields = [
-  'grid', 'building', 'unit', 'floor', 'houseNumber', 'householdNumber', 'tenure', 'relation', 'name', 'gender', 'birthDate',
-  'idNumber', 'phone', 'ethnicity', 'residenceType', 'arrivedOn', 'employer', 'education', 'politicalStatus', 'keyGroups',
-  'disabilityCategory', 'disabilityGrade', 'notes',
-] as const;
-export type LedgerField = (typeof ledgerFields)[number];
+export { ledgerFields, type LedgerField };
 
 const column = (field: LedgerField, header: string, aliases: string[], example: string, options: { required?: boolean; hint?: string } = {}): LedgerColumn => ({
   field, header, aliases, example, required: options.required ?? false, ...(options.hint ? { hint: options.hint } : {}),

@@ -1,6 +1,6 @@
 // The registry module (一户一档) as the platform sees it.
 import { defineModule, fromEarlierLoader } from '../../platform/module.ts';
-import { registryRoutes } from './routes.ts';
+import { registryRoutes } from './routes/index.ts';
 import { seedRegistryDemo } from './demo.ts';
 import { registerRegistryCommands } from './cli.ts';
 

@@ -1,5 +1,19 @@
+// The registry's tables (vocabularies are in contract.ts).
 import { boolean, customType, date, doublePrecision, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { CustomFieldDefinition } from './key-groups.ts';
+import type {
+  BuildingUse,
+  CustomFieldDefinition,
+  Education,
+  Gender,
+  HouseTenure,
+  LedgerFormat,
+  PoliticalStatus,
+  Relation,
+  ResidenceType,
+  ResidentStatus,
+  StoredImportStatus,
+  VisitMethod,
+} from './contract.ts';
 
 // Written with array_to_tsvector from bigrams computed in text-search.ts, read never.
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -61,7 +75,7 @@ export const residents = pgTable('residents', {
   name: text('name').notNull(),
   namePinyin: text('name_pinyin').notNull(),
   nameInitials: text('name_initials').notNull(),
-  gender: text('gender').notNull().$type<'male' | 'female'>(),
+  gender: text('gender').notNull().$type<Gender>(),
   birthDate: date('birth_date', { mode: 'string' }).notNull(),
   idNumberEnc: text('id_number_enc').notNull(),
   idNumberHash: text('id_number_hash').notNull(),
@@ -140,10 +154,10 @@ export const registryImports = pgTable('registry_imports', {
   actorId: uuid('actor_id'),
   actorName: text('actor_name').notNull(),
   fileName: text('file_name').notNull(),
-  format: text('format').notNull().$type<'xlsx' | 'csv'>(),
+  format: text('format').notNull().$type<LedgerFormat>(),
   mapping: jsonb('mapping').notNull().$type<Record<string, string>>(),
   headers: jsonb('headers').notNull().$type<{ header: string; field: string | null }[]>(),
-  status: text('status').notNull().$type<ImportStatus>(),
+  status: text('status').notNull().$type<StoredImportStatus>(),
   onlyValid: boolean('only_valid'),
   totalRows: integer('total_rows').notNull().default(0),
   validRows: integer('valid_rows').notNull().default(0),
@@ -202,31 +216,3 @@ export const registryImportRows = pgTable('registry_import_rows', {
   searchTerms: text('search_terms').array().notNull().default([]),
   buildingTerms: text('building_terms').array().notNull().default([]),
 });
-
-export const buildingUses = ['residential', 'commercial', 'mixed', 'office', 'public', 'other'] as const;
-export type BuildingUse = (typeof buildingUses)[number];
-
-export const houseTenures = ['owner_occupied', 'rented', 'vacant'] as const;
-export type HouseTenure = (typeof houseTenures)[number];
-
-export const relations = ['head', 'spouse', 'child', 'child_in_law', 'grandchild', 'parent', 'parent_in_law', 'grandparent', 'sibling', 'other'] as const;
-export type Relation = (typeof relations)[number];
-
-export const residentStatuses = ['active', 'moved_out', 'deceased'] as const;
-export type ResidentStatus = (typeof residentStatuses)[number];
-
-// 户籍人口 / 流动人口
-export const residenceTypes = ['local', 'migrant'] as const;
-export type ResidenceType = (typeof residenceTypes)[number];
-
-export const educations = ['none', 'primary', 'junior_high', 'senior_high', 'vocational', 'junior_college', 'bachelor', 'master', 'doctorate'] as const;
-export type Education = (typeof educations)[number];
-
-export const politicalStatuses = ['cpc_member', 'cpc_probationary', 'cyl_member', 'democratic_party', 'independent', 'masses'] as const;
-export type PoliticalStatus = (typeof politicalStatuses)[number];
-
-export const visitMethods = ['home', 'phone', 'video', 'other'] as const;
-export type VisitMethod = (typeof visitMethods)[number];
-
-export const importStatuses = ['checking', 'checked', 'committing', 'committed', 'failed', 'discarded'] as const;
-export type ImportStatus = (typeof importStatuses)[number];

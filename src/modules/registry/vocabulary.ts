@@ -1,7 +1,6 @@
 // The words ledgers use for coded values, and the codes stored. Pure data and parsers:
 // a ledger cell (张三's 与户主关系 "之子") becomes a code ('child') or is refused.
-import type { Gender } from './id-number.ts';
-import type { Education, HouseTenure, PoliticalStatus, Relation, ResidenceType, ResidentStatus, VisitMethod } from './schema.ts';
+import type { Education, Gender, HouseTenure, PoliticalStatus, Relation, ResidenceType, ResidentStatus, VisitMethod } from './contract.ts';
 
 export const genderLabels: Record<Gender, string> = { male: '男', female: '女' };
 

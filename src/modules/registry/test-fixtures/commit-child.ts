@@ -3,7 +3,7 @@
 //   node --import tsx commit-child.ts <postgres URL | PGlite data directory> <import id> <step>
 import { openDatabase } from '../../../platform/db.ts';
 import { systemActor } from '../../../platform/auth/scope.ts';
-import { commitImport } from '../import.ts';
+import { commitImport } from '../import/commit.ts';
 
 const [target, importId, stopAfter] = process.argv.slice(2) as [string, string, string];
 const database = target.startsWith('postgres') ? await openDatabase({ engine: 'postgres', url: target, poolSize: 2 }) : await openDatabase({ engine: 'pglite', dataDir: target });

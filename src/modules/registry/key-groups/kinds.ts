@@ -3,14 +3,15 @@
 // often its members are visited. Staff may add kinds with simple field definitions.
 // Pure: no I/O.
 import { z } from 'zod';
-import { addDays, ageOn } from './vocabulary.ts';
+import { builtInKindCodes, customFieldDefinition, disabilityCategories, type BuiltInKindCode, type CustomFieldDefinition, type DisabilityCategory } from '../contract.ts';
+import { addDays, ageOn } from '../vocabulary.ts';
+
+export { builtInKindCodes, customFieldDefinition, disabilityCategories, type BuiltInKindCode, type CustomFieldDefinition };
 
 const text = (max = 100) => z.string().trim().min(1).max(max);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
-// 残疾人残疾分类和分级 (GB/T 26341-2010): seven categories, grades 一级 (most severe) to 四级.
-export const disabilityCategories = ['visual', 'hearing', 'speech', 'physical', 'intellectual', 'mental', 'multiple'] as const;
-export const disabilityCategoryLabels: Record<(typeof disabilityCategories)[number], string> = {
+export const disabilityCategoryLabels: Record<DisabilityCategory, string> = {
   visual: '视力残疾', hearing: '听力残疾', speech: '言语残疾', physical: '肢体残疾', intellectual: '智力残疾', mental: '精神残疾', multiple: '多重残疾',
 };
 
@@ -90,7 +91,7 @@ export const builtInKinds = {
       guardianName: text(30).optional(),
     }).strict(),
   },
-} as const satisfies Record<string, BuiltInKind>;
+} as const satisfies Record<BuiltInKindCode, BuiltInKind>;
 
 interface BuiltInKind {
   name: string;
@@ -101,18 +102,6 @@ interface BuiltInKind {
   fields: z.ZodType<Record<string, unknown>>;
 }
 
-export type BuiltInKindCode = keyof typeof builtInKinds;
-export const builtInKindCodes = Object.keys(builtInKinds) as BuiltInKindCode[];
-
-/** A field of a kind that staff defined (custom_… kinds). */
-export const customFieldDefinition = z.object({
-  key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/),
-  label: z.string().trim().min(1).max(30),
-  type: z.enum(['text', 'number', 'date', 'boolean', 'choice']),
-  required: z.boolean().default(false),
-  options: z.array(z.string().trim().min(1).max(30)).max(50).optional(),
-});
-export type CustomFieldDefinition = z.infer<typeof customFieldDefinition>;
 
 /** What the services know about a kind, built-in or custom. */
 export interface KindInfo {
@@ -213,7 +202,7 @@ const ledgerWords: Record<string, { kind: BuiltInKindCode; fields?: Record<strin
 };
 
 const gradeWords: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
-const categoryWords: Record<string, (typeof disabilityCategories)[number]> = {
+const categoryWords: Record<string, DisabilityCategory> = {
   视力: 'visual', 听力: 'hearing', 言语: 'speech', 肢体: 'physical', 智力: 'intellectual', 精神: 'mental', 多重: 'multiple',
 };
 
@@ -224,9 +213,9 @@ export function parseDisabilityGrade(raw: string): number | undefined {
 }
 
 /** Reads a disability category: 肢体, 肢体残疾. */
-export function parseDisabilityCategory(raw: string): (typeof disabilityCategories)[number] | undefined {
+export function parseDisabilityCategory(raw: string): DisabilityCategory | undefined {
   const t = raw.normalize('NFKC').trim().replace(/残疾$/, '');
-  return Object.hasOwn(categoryWords, t) ? categoryWords[t] : (disabilityCategories as readonly string[]).includes(t) ? (t as (typeof disabilityCategories)[number]) : undefined;
+  return Object.hasOwn(categoryWords, t) ? categoryWords[t] : (disabilityCategories as readonly string[]).includes(t) ? (t as DisabilityCategory) : undefined;
 }
 
 /**

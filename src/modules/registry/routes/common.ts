@@ -1,0 +1,24 @@
+// What the registry's route files share: the OpenAPI tag and sending generated files.
+import { PassThrough } from 'node:stream';
+import type { FastifyReply } from 'fastify';
+
+export const tags = ['registry'];
+
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Sends a generated file as a download; a failure half-way ends the stream. */
+export function sendFile(reply: FastifyReply, fileName: string, type: string, write: (out: PassThrough) => Promise<void>) {
+  const out = new PassThrough();
+  write(out).catch((error: unknown) => {
+    reply.log.error({ err: error }, 'export failed');
+    out.destroy(error instanceof Error ? error : new Error(String(error)));
+  });
+  return reply
+    .header('content-type', type)
+    .header('content-disposition', `attachment; filename="${encodeURIComponent(fileName)}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .header('cache-control', 'no-store')
+    .send(out);
+}
+
+/** Today as YYYYMMDD, for file names. */
+export const stamp = () => new Date().toISOString().slice(0, 10).replaceAll('-', '');
