@@ -3,12 +3,12 @@ import enUSModule from 'antd/es/locale/en_US.js';
 import zhCNModule from 'antd/es/locale/zh_CN.js';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
-import { AuthProvider, AuthRedirectBridge, FullPageSpin, homePath, RequireAuth, useAuth } from './auth.tsx';
-import { ConsoleHome, ConsoleLayout } from './components/console-layout.tsx';
-import { RequirePermission } from './components/require-permission.tsx';
-import type { Permission } from './domain.ts';
-import { I18nProvider, useI18n } from './i18n/index.tsx';
-import { NotFoundPage } from './pages/not-found-page.tsx';
+import { AuthProvider, AuthRedirectBridge, FullPageSpin, homePath, RequireAuth, useAuth } from './platform/auth.tsx';
+import { ConsoleHome, ConsoleLayout } from './shell/console-layout.tsx';
+import { RequirePermission } from './platform/require-permission.tsx';
+import type { Permission } from './platform/domain.ts';
+import { I18nProvider, useI18n } from './platform/i18n/index.tsx';
+import { NotFoundPage } from './shell/not-found-page.tsx';
 
 type AntLocale = NonNullable<ConfigProviderProps['locale']>;
 
@@ -20,37 +20,37 @@ const antLocales = { 'zh-CN': antLocale(zhCNModule), 'en-US': antLocale(enUSModu
 
 // Every page is its own chunk, so a visitor downloads only the antd parts that page uses;
 // the map page alone carries MapLibre (~1 MB) and is fetched only when the map is opened.
-const LoginPage = lazy(() => import('./pages/login-page.tsx').then((m) => ({ default: m.LoginPage })));
-const ChangePasswordPage = lazy(() => import('./pages/change-password-page.tsx').then((m) => ({ default: m.ChangePasswordPage })));
-const PortalPage = lazy(() => import('./pages/portal-page.tsx').then((m) => ({ default: m.PortalPage })));
-const MobilePage = lazy(() => import('./pages/mobile-page.tsx').then((m) => ({ default: m.MobilePage })));
-const OrgTreePage = lazy(() => import('./pages/org-tree-page.tsx').then((m) => ({ default: m.OrgTreePage })));
-const GridMapPage = lazy(() => import('./pages/grid-map-page.tsx').then((m) => ({ default: m.GridMapPage })));
-const GridRosterPage = lazy(() => import('./pages/grid-roster-page.tsx').then((m) => ({ default: m.GridRosterPage })));
-const UsersPage = lazy(() => import('./pages/users-page.tsx').then((m) => ({ default: m.UsersPage })));
-const ApiKeysPage = lazy(() => import('./pages/api-keys-page.tsx').then((m) => ({ default: m.ApiKeysPage })));
-const AuditPage = lazy(() => import('./pages/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
-const RegistryHousingPage = lazy(() => import('./pages/registry-housing-page.tsx').then((m) => ({ default: m.RegistryHousingPage })));
-const RegistryBuildingPage = lazy(() => import('./pages/registry-building-page.tsx').then((m) => ({ default: m.RegistryBuildingPage })));
-const RegistryHousePage = lazy(() => import('./pages/registry-house-page.tsx').then((m) => ({ default: m.RegistryHousePage })));
-const RegistryHouseholdPage = lazy(() => import('./pages/registry-household-page.tsx').then((m) => ({ default: m.RegistryHouseholdPage })));
-const RegistryResidentsPage = lazy(() => import('./pages/registry-residents-page.tsx').then((m) => ({ default: m.RegistryResidentsPage })));
-const RegistryResidentPage = lazy(() => import('./pages/registry-resident-page.tsx').then((m) => ({ default: m.RegistryResidentPage })));
-const RegistryKeyGroupsPage = lazy(() => import('./pages/registry-key-groups-page.tsx').then((m) => ({ default: m.RegistryKeyGroupsPage })));
-const RegistryImportPage = lazy(() => import('./pages/registry-import-page.tsx').then((m) => ({ default: m.RegistryImportPage })));
-const RegistryMobilePage = lazy(() => import('./pages/registry-mobile-page.tsx').then((m) => ({ default: m.RegistryMobilePage })));
-const CaseTodoPage = lazy(() => import('./pages/case-todo-page.tsx').then((m) => ({ default: m.CaseTodoPage })));
-const CaseListPage = lazy(() => import('./pages/case-list-page.tsx').then((m) => ({ default: m.CaseListPage })));
-const CaseDetailPage = lazy(() => import('./pages/case-detail-page.tsx').then((m) => ({ default: m.CaseDetailPage })));
-const CaseHotlinePage = lazy(() => import('./pages/case-hotline-page.tsx').then((m) => ({ default: m.CaseHotlinePage })));
-const CaseSupervisionPage = lazy(() => import('./pages/case-supervision-page.tsx').then((m) => ({ default: m.CaseSupervisionPage })));
-const CaseIndicatorsPage = lazy(() => import('./pages/case-indicators-page.tsx').then((m) => ({ default: m.CaseIndicatorsPage })));
-const CaseSettingsPage = lazy(() => import('./pages/case-settings-page.tsx').then((m) => ({ default: m.CaseSettingsPage })));
-const CaseMobileReportPage = lazy(() => import('./pages/case-mobile-report-page.tsx').then((m) => ({ default: m.CaseMobileReportPage })));
-const CaseMobileCasePage = lazy(() => import('./pages/case-mobile-case-page.tsx').then((m) => ({ default: m.CaseMobileCasePage })));
-const CasePortalReportPage = lazy(() => import('./pages/case-portal-report-page.tsx').then((m) => ({ default: m.CasePortalReportPage })));
-const CasePortalTrackPage = lazy(() => import('./pages/case-portal-track-page.tsx').then((m) => ({ default: m.CasePortalTrackPage })));
-const CasePortalMinePage = lazy(() => import('./pages/case-portal-mine-page.tsx').then((m) => ({ default: m.CasePortalMinePage })));
+const LoginPage = lazy(() => import('./features/accounts/pages/login-page.tsx').then((m) => ({ default: m.LoginPage })));
+const ChangePasswordPage = lazy(() => import('./features/accounts/pages/change-password-page.tsx').then((m) => ({ default: m.ChangePasswordPage })));
+const PortalPage = lazy(() => import('./shell/portal-home-page.tsx').then((m) => ({ default: m.PortalPage })));
+const MobilePage = lazy(() => import('./shell/mobile-home-page.tsx').then((m) => ({ default: m.MobilePage })));
+const OrgTreePage = lazy(() => import('./features/org/pages/org-tree-page.tsx').then((m) => ({ default: m.OrgTreePage })));
+const GridMapPage = lazy(() => import('./features/org/pages/grid-map-page.tsx').then((m) => ({ default: m.GridMapPage })));
+const GridRosterPage = lazy(() => import('./features/org/pages/grid-roster-page.tsx').then((m) => ({ default: m.GridRosterPage })));
+const UsersPage = lazy(() => import('./features/accounts/pages/users-page.tsx').then((m) => ({ default: m.UsersPage })));
+const ApiKeysPage = lazy(() => import('./features/accounts/pages/api-keys-page.tsx').then((m) => ({ default: m.ApiKeysPage })));
+const AuditPage = lazy(() => import('./features/audit/pages/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
+const RegistryHousingPage = lazy(() => import('./features/registry/pages/housing-page.tsx').then((m) => ({ default: m.RegistryHousingPage })));
+const RegistryBuildingPage = lazy(() => import('./features/registry/pages/building-page.tsx').then((m) => ({ default: m.RegistryBuildingPage })));
+const RegistryHousePage = lazy(() => import('./features/registry/pages/house-page.tsx').then((m) => ({ default: m.RegistryHousePage })));
+const RegistryHouseholdPage = lazy(() => import('./features/registry/pages/household-page.tsx').then((m) => ({ default: m.RegistryHouseholdPage })));
+const RegistryResidentsPage = lazy(() => import('./features/registry/pages/residents-page.tsx').then((m) => ({ default: m.RegistryResidentsPage })));
+const RegistryResidentPage = lazy(() => import('./features/registry/pages/resident-page.tsx').then((m) => ({ default: m.RegistryResidentPage })));
+const RegistryKeyGroupsPage = lazy(() => import('./features/registry/pages/key-groups-page.tsx').then((m) => ({ default: m.RegistryKeyGroupsPage })));
+const RegistryImportPage = lazy(() => import('./features/registry/pages/import-page.tsx').then((m) => ({ default: m.RegistryImportPage })));
+const RegistryMobilePage = lazy(() => import('./features/registry/pages/mobile-page.tsx').then((m) => ({ default: m.RegistryMobilePage })));
+const CaseTodoPage = lazy(() => import('./features/cases/pages/todo-page.tsx').then((m) => ({ default: m.CaseTodoPage })));
+const CaseListPage = lazy(() => import('./features/cases/pages/list-page.tsx').then((m) => ({ default: m.CaseListPage })));
+const CaseDetailPage = lazy(() => import('./features/cases/pages/detail-page.tsx').then((m) => ({ default: m.CaseDetailPage })));
+const CaseHotlinePage = lazy(() => import('./features/cases/pages/hotline-page.tsx').then((m) => ({ default: m.CaseHotlinePage })));
+const CaseSupervisionPage = lazy(() => import('./features/cases/pages/supervision-page.tsx').then((m) => ({ default: m.CaseSupervisionPage })));
+const CaseIndicatorsPage = lazy(() => import('./features/cases/pages/indicators-page.tsx').then((m) => ({ default: m.CaseIndicatorsPage })));
+const CaseSettingsPage = lazy(() => import('./features/cases/pages/settings-page.tsx').then((m) => ({ default: m.CaseSettingsPage })));
+const CaseMobileReportPage = lazy(() => import('./features/cases/pages/mobile-report-page.tsx').then((m) => ({ default: m.CaseMobileReportPage })));
+const CaseMobileCasePage = lazy(() => import('./features/cases/pages/mobile-case-page.tsx').then((m) => ({ default: m.CaseMobileCasePage })));
+const CasePortalReportPage = lazy(() => import('./features/cases/pages/portal-report-page.tsx').then((m) => ({ default: m.CasePortalReportPage })));
+const CasePortalTrackPage = lazy(() => import('./features/cases/pages/portal-track-page.tsx').then((m) => ({ default: m.CasePortalTrackPage })));
+const CasePortalMinePage = lazy(() => import('./features/cases/pages/portal-mine-page.tsx').then((m) => ({ default: m.CasePortalMinePage })));
 
 const palette = {
   colorPrimary: '#1a4f9c',

@@ -1,0 +1,567 @@
+import { CloudUploadOutlined, DeleteOutlined, DownloadOutlined, FileExcelOutlined, InboxOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Descriptions, Flex, Form, Progress, Radio, Result, Row, Space, Spin, Statistic, Steps, Table, Tag, Typography, Upload } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { toApiError, type ApiError } from '../../../platform/api-client.ts';
+import { registryApi, type ImportError, type ImportJob, type ImportStatus } from '../api.ts';
+import { ErrorAlert, useReportError } from '../../../platform/components/feedback.tsx';
+import { DateTime } from '../../../platform/components/labels.tsx';
+import { OrgNodeSelect, useScopeNodes } from '../../org/index.ts';
+import { ImportMapping, type HeaderChoice } from '../components/import-mapping.tsx';
+import { downloadFile } from '../components/labels.tsx';
+import { residentsPath } from '../components/paths.ts';
+import { useRequest } from '../../../platform/use-request.ts';
+import { useI18n } from '../../../platform/i18n/index.tsx';
+
+type Stage =
+  | { kind: 'choose' }
+  | { kind: 'uploading'; file: File; fraction: number; mapping: Record<string, string> }
+  | { kind: 'job'; job: ImportJob; file: File | null; mapping: Record<string, string> };
+
+type Mode = 'clean' | 'valid';
+
+const running: ImportStatus[] = ['checking', 'committing'];
+const statusColors: Record<ImportStatus, string> = {
+  checking: 'processing',
+  checked: 'blue',
+  committing: 'processing',
+  committed: 'success',
+  failed: 'error',
+  discarded: 'default',
+  interrupted: 'warning',
+};
+
+/** A job's status as a tag; a file whose headers need mapping is not shown as a failure. */
+function StatusTag({ job }: { job: ImportJob }) {
+  const { t } = useI18n();
+  const needsMapping = job.status === 'failed' && job.failure?.code === 'REGISTRY_IMPORT_HEADERS';
+  return (
+    <Tag color={needsMapping ? 'warning' : statusColors[job.status]} data-testid="import-status" data-status={job.status}>
+      {needsMapping ? t('registry.import.statusName.needsMapping') : t(`registry.import.statusName.${job.status}`)}
+    </Tag>
+  );
+}
+
+function formatSize(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/**
+ * 台账导入: choose the community and a ledger (.xlsx / .csv), let the server check every row
+ * (dry run), map columns when the headers differ, read the row-level report, then import
+ * either only a clean file or just its valid rows, with progress, and see what changed.
+ */
+export function RegistryImportPage() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const reportError = useReportError();
+  const scope = useScopeNodes();
+  const [community, setCommunity] = useState<string | undefined>(undefined);
+  const [stage, setStage] = useState<Stage>({ kind: 'choose' });
+  const [uploadError, setUploadError] = useState<ApiError | null>(null);
+  const [modeChoice, setModeChoice] = useState<{ jobId: string; mode: Mode } | null>(null);
+  const [editingMapping, setEditingMapping] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [historyPage, setHistoryPage] = useState(1);
+  const history = useRequest((signal) => registryApi.imports({ page: historyPage, pageSize: 10 }, signal), [historyPage]);
+
+  // Staff of one community import into it without choosing.
+  const ownCommunity = scope.data?.roots.length === 1 && scope.data.roots[0]?.level === 'community' ? scope.data.roots[0].code : undefined;
+  const communityCode = community ?? ownCommunity;
+  const job = stage.kind === 'job' ? stage.job : null;
+  const jobId = job?.id;
+  const jobStatus = job?.status;
+  const historyReload = history.reload;
+  // A clean file imports as is; with bad rows the user must say to skip them.
+  const mode: Mode | null = job && modeChoice?.jobId === job.id ? modeChoice.mode : job && job.errorRows === 0 ? 'clean' : null;
+
+  // Poll a running job (check or commit) once a second until it settles.
+  useEffect(() => {
+    if (!jobId || !jobStatus || !running.includes(jobStatus)) return;
+    const controller = new AbortController();
+    const timer = window.setTimeout(() => {
+      registryApi.importJob(jobId, controller.signal).then(
+        (next) => {
+          setStage((previous) => (previous.kind === 'job' && previous.job.id === next.id ? { ...previous, job: next } : previous));
+          if (!running.includes(next.status)) historyReload();
+        },
+        (error: unknown) => {
+          if (controller.signal.aborted) return;
+          // Try again on the next tick; a lasting failure shows as an error.
+          setUploadError(toApiError(error));
+          setStage((previous) => (previous.kind === 'job' ? { ...previous, job: { ...previous.job } } : previous));
+        },
+      );
+    }, 1000);
+    return () => {
+      window.clearTimeout(timer);
+      controller.abort();
+    };
+    // historyReload only bumps a counter: a stale one works as well.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [jobId, jobStatus, job]);
+
+  const upload = async (file: File, mapping: Record<string, string>) => {
+    if (!communityCode) {
+      void message.warning(t('registry.import.communityRequired'));
+      return;
+    }
+    setUploadError(null);
+    setEditingMapping(false);
+    setStage({ kind: 'uploading', file, fraction: 0, mapping });
+    try {
+      const created = await registryApi.uploadLedger({ file, communityCode, mapping }, (fraction) =>
+        setStage((previous) => (previous.kind === 'uploading' ? { ...previous, fraction } : previous)),
+      );
+      setStage({ kind: 'job', job: created, file, mapping });
+      historyReload();
+    } catch (error) {
+      setUploadError(toApiError(error));
+      setStage({ kind: 'choose' });
+    }
+  };
+
+  const commit = async (onlyValid: boolean) => {
+    if (stage.kind !== 'job') return;
+    setBusy(true);
+    try {
+      const next = await registryApi.commitImport(stage.job.id, onlyValid);
+      setStage({ ...stage, job: next });
+      historyReload();
+    } catch (error) {
+      reportError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const discard = async () => {
+    if (stage.kind !== 'job') return;
+    setBusy(true);
+    try {
+      await registryApi.discardImport(stage.job.id);
+      void message.success(t('registry.import.discarded'));
+      setStage({ kind: 'choose' });
+      history.reload();
+    } catch (error) {
+      reportError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const restart = () => {
+    setUploadError(null);
+    setEditingMapping(false);
+    setStage({ kind: 'choose' });
+  };
+
+  const headersFailed = job?.status === 'failed' && job.failure?.code === 'REGISTRY_IMPORT_HEADERS';
+  const current =
+    stage.kind === 'choose'
+      ? 0
+      : stage.kind === 'uploading' || job?.status === 'checking' || headersFailed
+        ? 1
+        : job?.status === 'committed'
+          ? 3
+          : 2;
+  const stepStatus = job?.status === 'failed' ? 'error' : job?.status === 'committed' ? 'finish' : 'process';
+
+  return (
+    <>
+      <Card
+        title={<><CloudUploadOutlined /> {t('registry.import.title')}</>}
+        extra={
+          <Button icon={<DownloadOutlined />} onClick={() => downloadFile(registryApi.importTemplateUrl())} data-testid="import-template">
+            {t('registry.import.template')}
+          </Button>
+        }
+      >
+        <Typography.Paragraph type="secondary">{t('registry.import.intro')}</Typography.Paragraph>
+        <Steps
+          size="small"
+          current={current}
+          status={stepStatus}
+          style={{ margin: '8px 0 24px', maxWidth: 880 }}
+          items={[
+            { title: t('registry.import.stepChoose') },
+            { title: t('registry.import.stepCheck') },
+            { title: t('registry.import.stepCommit') },
+            { title: t('registry.import.stepDone') },
+          ]}
+        />
+        {uploadError && <ErrorAlert error={uploadError} style={{ marginBottom: 16 }} />}
+
+        {stage.kind === 'choose' && (
+          <div style={{ maxWidth: 720 }}>
+            <Form layout="vertical">
+              <Form.Item label={t('registry.import.community')} required>
+                <OrgNodeSelect
+                  value={communityCode}
+                  onChange={(code) => setCommunity(code)}
+                  levels={['community']}
+                  suggestions={scope.data?.suggestions.filter((n) => n.level === 'community')}
+                  placeholder={t('registry.import.community')}
+                  style={{ width: 320 }}
+                  testId="import-community"
+                />
+              </Form.Item>
+            </Form>
+            <Upload.Dragger
+              accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+              multiple={false}
+              showUploadList={false}
+              disabled={!communityCode}
+              beforeUpload={(file) => {
+                void upload(file, {});
+                return false;
+              }}
+              data-testid="import-upload"
+            >
+              <p className="ant-upload-drag-icon">
+                <InboxOutlined />
+              </p>
+              <p className="ant-upload-text">{t('registry.import.drop')}</p>
+              <p className="ant-upload-hint">{t('registry.import.dropHint')}</p>
+            </Upload.Dragger>
+          </div>
+        )}
+
+        {stage.kind === 'uploading' && (
+          <div style={{ maxWidth: 720 }} data-testid="import-uploading">
+            <Typography.Paragraph>{t('registry.import.uploading', { name: `${stage.file.name}（${formatSize(stage.file.size)}）` })}</Typography.Paragraph>
+            <Progress percent={Math.round(stage.fraction * 100)} status="active" />
+          </div>
+        )}
+
+        {stage.kind === 'job' && (
+          <JobView
+            stage={stage}
+            mode={mode}
+            onMode={(next) => setModeChoice({ jobId: stage.job.id, mode: next })}
+            busy={busy}
+            editingMapping={editingMapping}
+            onEditMapping={setEditingMapping}
+            onRemap={(changes) => stage.file && void upload(stage.file, { ...stage.mapping, ...changes })}
+            onCommit={(onlyValid) => void commit(onlyValid)}
+            onDiscard={() => void discard()}
+            onRestart={restart}
+          />
+        )}
+      </Card>
+
+      <Card title={t('registry.import.history')} style={{ marginTop: 16 }} size="small">
+        {history.error && <ErrorAlert error={history.error} onRetry={history.reload} style={{ marginBottom: 12 }} />}
+        <Table<ImportJob>
+          rowKey="id"
+          size="small"
+          loading={history.loading}
+          dataSource={history.data?.items ?? []}
+          locale={{ emptyText: t('registry.import.historyEmpty') }}
+          data-testid="import-history"
+          pagination={{
+            current: historyPage,
+            pageSize: 10,
+            total: history.data?.total ?? 0,
+            hideOnSinglePage: true,
+            showTotal: (total) => t('common.total', { total }),
+            onChange: setHistoryPage,
+          }}
+          columns={[
+            { title: t('registry.import.createdAt'), dataIndex: 'createdAt', width: 180, render: (v: string) => <DateTime value={v} /> },
+            {
+              title: t('registry.import.fileName'),
+              dataIndex: 'fileName',
+              render: (v: string) => (
+                <span>
+                  <FileExcelOutlined style={{ color: '#1d6f42', marginInlineEnd: 6 }} />
+                  {v}
+                </span>
+              ),
+            },
+            { title: t('registry.import.community'), dataIndex: 'communityCode', width: 140 },
+            { title: t('registry.import.actor'), dataIndex: 'actorName', width: 120 },
+            { title: t('registry.status'), dataIndex: 'status', width: 100, render: (_: ImportStatus, j) => <StatusTag job={j} /> },
+            {
+              title: t('registry.import.result'),
+              key: 'result',
+              render: (_: unknown, j) =>
+                j.status === 'committed'
+                  ? t('registry.import.resultCounts', { total: j.totalRows, inserted: j.inserted, updated: j.updated, skipped: j.skipped })
+                  : j.status === 'failed'
+                    ? (j.failure?.message ?? '—')
+                    : t('registry.import.checkedCounts', { total: j.totalRows, valid: j.validRows, errors: j.errorRows }),
+            },
+            {
+              title: t('common.actions'),
+              key: 'actions',
+              width: 80,
+              render: (_: unknown, j) =>
+                (j.status === 'checked' || j.status === 'interrupted' || j.status === 'committed' || j.status === 'committing') && (
+                  <Button type="link" size="small" onClick={() => setStage({ kind: 'job', job: j, file: null, mapping: {} })}>
+                    {t('registry.open')}
+                  </Button>
+                ),
+            },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}
+
+interface JobViewProps {
+  stage: Extract<Stage, { kind: 'job' }>;
+  mode: Mode | null;
+  onMode: (mode: Mode) => void;
+  busy: boolean;
+  editingMapping: boolean;
+  onEditMapping: (editing: boolean) => void;
+  onRemap: (changes: Record<string, string>) => void;
+  onCommit: (onlyValid: boolean) => void;
+  onDiscard: () => void;
+  onRestart: () => void;
+}
+
+function JobView({ stage, mode, onMode, busy, editingMapping, onEditMapping, onRemap, onCommit, onDiscard, onRestart }: JobViewProps) {
+  const { t } = useI18n();
+  const { job, file } = stage;
+  const fileLine = (
+    <Typography.Paragraph strong>
+      <FileExcelOutlined style={{ color: '#1d6f42', marginInlineEnd: 6 }} />
+      {t('registry.import.file', { name: file ? `${job.fileName}（${formatSize(file.size)}）` : job.fileName })}
+      <span style={{ marginInlineStart: 8 }}>
+        <StatusTag job={job} />
+      </span>
+    </Typography.Paragraph>
+  );
+  const again = (
+    <Button icon={<ReloadOutlined />} onClick={onRestart} data-testid="import-restart">
+      {t('registry.import.again')}
+    </Button>
+  );
+
+  if (job.status === 'checking') {
+    return (
+      <div data-testid="import-checking">
+        {fileLine}
+        <Spin>
+          <Alert
+            type="info"
+            title={job.progress ? t('registry.import.checking', { rows: job.progress.rows }) : t('registry.import.checkingStart')}
+            style={{ maxWidth: 720 }}
+          />
+        </Spin>
+      </div>
+    );
+  }
+
+  const headerProblem = job.status === 'failed' && job.failure?.code === 'REGISTRY_IMPORT_HEADERS';
+  if (headerProblem || (editingMapping && job.status === 'checked')) {
+    const headers = (Array.isArray(job.failure?.details?.headers) ? (job.failure.details.headers as HeaderChoice[]) : job.headers).filter(
+      (h) => typeof h.header === 'string',
+    );
+    return (
+      <div style={{ maxWidth: 880 }}>
+        {fileLine}
+        {headerProblem && <Alert type="error" showIcon title={job.failure?.message} style={{ marginBottom: 12 }} data-testid="import-header-problem" />}
+        {file ? (
+          <ImportMapping headers={headers} busy={busy} onSubmit={onRemap} onCancel={editingMapping ? () => onEditMapping(false) : undefined} />
+        ) : (
+          again
+        )}
+      </div>
+    );
+  }
+
+  if (job.status === 'failed' || job.status === 'discarded') {
+    return (
+      <div style={{ maxWidth: 880 }}>
+        {fileLine}
+        {job.failure && <Alert type="error" showIcon title={t('registry.import.failed')} description={job.failure.message} style={{ marginBottom: 16 }} data-testid="import-failed" />}
+        {again}
+      </div>
+    );
+  }
+
+  if (job.status === 'committing') {
+    const percent = job.progress?.steps ? Math.round(((job.progress.stepNo ?? 0) / job.progress.steps) * 100) : 0;
+    return (
+      <div style={{ maxWidth: 720 }} data-testid="import-committing">
+        {fileLine}
+        <Typography.Paragraph>
+          {job.progress?.step ? t('registry.import.committing', { step: job.progress.step }) : t('registry.import.committingStart')}
+        </Typography.Paragraph>
+        <Progress percent={percent} status="active" data-testid="import-progress" />
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+          {t('registry.import.atomic')}
+        </Typography.Paragraph>
+      </div>
+    );
+  }
+
+  if (job.status === 'committed') {
+    const unchanged = Math.max(0, job.validRows - job.inserted - job.updated);
+    return (
+      <Result
+        status="success"
+        title={t('registry.import.done')}
+        subTitle={
+          <span data-testid="import-done">
+            {t('registry.import.doneSummary', { inserted: job.inserted, updated: job.updated, unchanged, skipped: job.skipped })}
+            {job.skipped > 0 && job.skippedRows.length > 0 && (
+              <>
+                <br />
+                {t('registry.import.skippedRows', { rows: job.skippedRows.slice(0, 50).join('、') })}
+              </>
+            )}
+          </span>
+        }
+        extra={[
+          <Link key="residents" to={`${residentsPath}?under=${encodeURIComponent(job.communityCode)}`}>
+            <Button type="primary">{t('registry.import.viewResidents')}</Button>
+          </Link>,
+          job.skipped > 0 && (
+            <Button key="report" icon={<DownloadOutlined />} onClick={() => downloadFile(registryApi.importReportUrl(job.id))}>
+              {t('registry.import.downloadReport')}
+            </Button>
+          ),
+          <span key="again">{again}</span>,
+        ]}
+      />
+    );
+  }
+
+  // checked or interrupted: the dry-run report and the choice of how to import.
+  const hasErrors = job.errorRows > 0;
+  const unmapped = job.headers.filter((h) => h.field === null && h.header.trim() !== '').map((h) => h.header);
+  const rowsText = job.skippedRows.slice(0, 20).join('、') + (job.skippedRows.length > 20 ? '…' : '');
+  return (
+    <div data-testid="import-report">
+      {fileLine}
+      {job.status === 'interrupted' && <Alert type="warning" showIcon title={t('registry.import.interrupted')} style={{ marginBottom: 16 }} />}
+      <Row gutter={[16, 16]} style={{ marginBottom: 16 }} data-testid="import-summary">
+        {(
+          [
+            ['totalRows', job.totalRows, undefined],
+            ['validRows', job.validRows, '#2b9348'],
+            ['errorRows', job.errorRows, hasErrors ? '#cf1322' : undefined],
+            ['newRows', job.newRows, undefined],
+            ['changedRows', job.changedRows, undefined],
+            ['unchangedRows', job.unchangedRows, undefined],
+          ] as const
+        ).map(([key, value, color]) => (
+          <Col key={key} xs={12} sm={8} md={4}>
+            <Card size="small">
+              <Statistic title={t(`registry.import.${key}`)} value={value} styles={{ content: color ? { color } : {} }} />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      {hasErrors ? (
+        <Alert type="warning" showIcon title={t('registry.import.hasErrors', { errorRows: job.errorRows, total: job.totalRows })} style={{ marginBottom: 12 }} data-testid="import-has-errors" />
+      ) : (
+        <Alert type="success" showIcon title={t('registry.import.clean', { total: job.totalRows })} style={{ marginBottom: 12 }} data-testid="import-clean" />
+      )}
+      {unmapped.length > 0 && (
+        <Typography.Paragraph type="secondary">
+          {t('registry.import.unmapped', { headers: unmapped.join('、') })}
+          {file && (
+            <Button type="link" size="small" onClick={() => onEditMapping(true)}>
+              {t('registry.import.adjustMapping')}
+            </Button>
+          )}
+        </Typography.Paragraph>
+      )}
+      {hasErrors && <ErrorsTable jobId={job.id} />}
+      <Descriptions
+        bordered
+        size="small"
+        column={1}
+        style={{ marginTop: 16, maxWidth: 880 }}
+        items={[
+          {
+            key: 'mode',
+            label: t('registry.import.mode'),
+            children: (
+              <Radio.Group value={mode} onChange={(event) => onMode(event.target.value as Mode)} data-testid="import-mode">
+                <Space orientation="vertical">
+                  <Radio value="clean" disabled={hasErrors}>
+                    {t('registry.import.modeClean')}
+                    <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
+                      {t('registry.import.modeCleanHint')}
+                    </Typography.Text>
+                  </Radio>
+                  <Radio value="valid" disabled={!hasErrors || job.validRows === 0} data-testid="import-mode-valid">
+                    {t('registry.import.modeValid')}
+                    {hasErrors && (
+                      <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
+                        {t('registry.import.modeValidHint', { errorRows: job.errorRows, rows: rowsText, validRows: job.validRows })}
+                      </Typography.Text>
+                    )}
+                  </Radio>
+                </Space>
+              </Radio.Group>
+            ),
+          },
+        ]}
+      />
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+        {t('registry.import.atomic')}
+      </Typography.Paragraph>
+      <Flex gap={8} wrap>
+        <Button
+          type="primary"
+          icon={<UploadOutlined />}
+          loading={busy}
+          disabled={mode === null || (mode === 'clean' && hasErrors) || job.validRows === 0}
+          onClick={() => onCommit(mode === 'valid')}
+          data-testid="import-commit"
+        >
+          {job.status === 'interrupted' ? t('registry.import.resume') : t('registry.import.commit')}
+        </Button>
+        {job.status === 'checked' && (
+          <Button icon={<DeleteOutlined />} danger onClick={onDiscard} disabled={busy} data-testid="import-discard">
+            {t('registry.import.discard')}
+          </Button>
+        )}
+        {again}
+      </Flex>
+    </div>
+  );
+}
+
+/** The dry run's row-level problems (row, column, reason), paged, with the .xlsx report. */
+function ErrorsTable({ jobId }: { jobId: string }) {
+  const { t } = useI18n();
+  const [page, setPage] = useState(1);
+  const errors = useRequest((signal) => registryApi.importErrors(jobId, { page, pageSize: 10 }, signal), [jobId, page]);
+  return (
+    <Card
+      size="small"
+      title={t('registry.import.errors')}
+      extra={
+        <Button icon={<DownloadOutlined />} size="small" onClick={() => downloadFile(registryApi.importReportUrl(jobId))} data-testid="import-report-download">
+          {t('registry.import.downloadReport')}
+        </Button>
+      }
+      style={{ maxWidth: 880 }}
+    >
+      {errors.error && <ErrorAlert error={errors.error} onRetry={errors.reload} style={{ marginBottom: 12 }} />}
+      <Table<ImportError>
+        rowKey={(e) => `${e.rowNo}:${e.column}:${e.message}`}
+        size="small"
+        loading={errors.loading}
+        dataSource={errors.data?.items ?? []}
+        data-testid="import-errors"
+        pagination={{ current: page, pageSize: 10, total: errors.data?.total ?? 0, hideOnSinglePage: true, onChange: setPage, showTotal: (total) => t('common.total', { total }) }}
+        columns={[
+          { title: t('registry.import.row'), dataIndex: 'rowNo', width: 100, render: (v: number) => t('registry.import.rowValue', { row: v }) },
+          { title: t('registry.import.column'), dataIndex: 'column', width: 140, render: (v: string) => <Tag>{v}</Tag> },
+          { title: t('registry.name'), dataIndex: 'name', width: 120, render: (v: string | null) => v ?? '—' },
+          { title: t('registry.import.reason'), dataIndex: 'message', render: (v: string) => <Typography.Text type="danger">{v}</Typography.Text> },
+        ]}
+      />
+    </Card>
+  );
+}
