@@ -4,8 +4,8 @@ import { Suspense, useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { FullPageSpin, useAuth } from '../platform/auth.tsx';
 import { useT } from '../platform/i18n/index.tsx';
-import { CaseBell } from '../features/cases/components/bell.tsx';
-import { allowedMenu } from './console-menu.tsx';
+import { allowedMenu, menuGroups } from './console-menu.tsx';
+import { HeaderWidgets } from './sections.tsx';
 import { GrantTag } from '../platform/components/labels.tsx';
 import { LanguageSwitch } from '../platform/components/language-switch.tsx';
 import { Logo } from '../platform/components/logo.tsx';
@@ -23,17 +23,12 @@ export function ConsoleLayout() {
   if (!me) return null;
 
   const menu = allowedMenu(can);
-  const groupLabels = { cases: 'case.menu.group', grid: 'menu.groupGrid', registry: 'registry.menu.group', system: 'menu.groupSystem' } as const;
-  const groups: MenuProps['items'] = (['cases', 'grid', 'registry', 'system'] as const)
-    .map((group) => ({
-      type: 'group' as const,
-      key: group,
-      label: collapsed ? null : t(groupLabels[group]),
-      children: menu
-        .filter((item) => item.group === group)
-        .map((item) => ({ key: item.path, icon: item.icon, label: t(item.label) })),
-    }))
-    .filter((group) => group.children.length > 0);
+  const groups: MenuProps['items'] = menuGroups(menu).map(({ group, items }) => ({
+    type: 'group' as const,
+    key: group.key,
+    label: collapsed ? null : t(group.label),
+    children: items.map((item) => ({ key: item.path, icon: item.icon, label: t(item.label) })),
+  }));
   const selected = menu.find((item) => location.pathname.startsWith(item.path))?.path;
 
   const signOut = async () => {
@@ -66,7 +61,7 @@ export function ConsoleLayout() {
               <GrantTag key={grant.id} grant={grant} />
             ))}
           </Flex>
-          <CaseBell />
+          <HeaderWidgets />
           <LanguageSwitch dark />
           <Dropdown menu={{ items: userMenu }} placement="bottomRight">
             <Flex align="center" gap={8} className="gz-header-user" data-testid="header-user">

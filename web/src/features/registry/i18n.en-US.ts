@@ -2,6 +2,7 @@ import type { RegistryMessageKey } from './i18n.zh-CN.ts';
 
 // English registry messages: the type makes a missing key a compile error.
 export const registryEnUS: Record<RegistryMessageKey, string> = {
+  'm.later': 'Tasks and visits come in a later version.',
   'registry.menu.group': 'People and housing',
   'registry.menu.housing': 'Buildings and houses',
   'registry.menu.residents': 'Find residents',

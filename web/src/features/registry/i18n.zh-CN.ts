@@ -1,6 +1,7 @@
 // Registry (一户一档) messages: buildings → houses → households → residents, key groups,
-// visits, ledger import. Spread into the main catalogue (zh-CN.ts), which stays the reference.
+// visits, ledger import. Merged by the i18n core; Chinese is the reference.
 export const registryZhCN = {
+  'm.later': '任务、走访等功能将在后续版本提供。',
   'registry.menu.group': '人口与房屋',
   'registry.menu.housing': '以房管人',
   'registry.menu.residents': '居民查询',

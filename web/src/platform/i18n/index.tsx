@@ -1,9 +1,8 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { getLocale, storeLocale, translate, type Locale, type MessageParams } from './locale.ts';
-import type { MessageKey } from './messages.zh-CN.ts';
+import type { MessageKey } from './locale.ts';
 
-export type { Locale, MessageParams } from './locale.ts';
-export type { MessageKey } from './messages.zh-CN.ts';
+export type { Locale, MessageKey, MessageParams } from './locale.ts';
 export { isMessageKey } from './locale.ts';
 
 export type Translate = (key: MessageKey, params?: MessageParams) => string;

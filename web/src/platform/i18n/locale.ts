@@ -1,11 +1,20 @@
-import { enUS } from './messages.en-US.ts';
-import { zhCN, type MessageKey } from './messages.zh-CN.ts';
+import { features, type FeatureMessageKey } from '../../features/index.ts';
+import { platformEnUS } from './messages.en-US.ts';
+import { platformZhCN, type PlatformMessageKey } from './messages.zh-CN.ts';
 
 export type Locale = 'zh-CN' | 'en-US';
 export type MessageParams = Record<string, string | number>;
+/** Every key of the platform's and the features' catalogues (zh-CN is the reference). */
+export type MessageKey = PlatformMessageKey | FeatureMessageKey;
 
 const STORAGE_KEY = 'gongzhi.locale';
-const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };
+
+// One catalogue per language: the platform's messages and each feature's, merged once.
+function merge(locale: Locale): Record<MessageKey, string> {
+  const platform: Record<PlatformMessageKey, string> = locale === 'zh-CN' ? platformZhCN : platformEnUS;
+  return Object.assign({}, platform, ...features.map((feature) => feature.messages[locale])) as Record<MessageKey, string>;
+}
+const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': merge('zh-CN'), 'en-US': merge('en-US') };
 
 function readStoredLocale(): Locale {
   try {
@@ -33,7 +42,7 @@ export function storeLocale(locale: Locale): void {
 }
 
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(zhCN, key);
+  return Object.prototype.hasOwnProperty.call(catalogues['zh-CN'], key);
 }
 
 /** The message for a key in a locale, with {placeholders} filled from params. */

@@ -35,6 +35,11 @@ export function notificationTarget(link: string | null, pathname: string): strin
   return link;
 }
 
+/** The bell as a widget of the console's and /m's header. */
+export function HeaderBell() {
+  return <CaseBell />;
+}
+
 /**
  * The bell in a header: unread count, the latest notifications, and a toast for each one
  * that arrives over Server-Sent Events (/api/notifications/stream).

@@ -41,6 +41,12 @@ function TaskItem({ item }: { item: CaseListItem }) {
   );
 }
 
+/** The case part of /m's home, for those who handle cases. */
+export function CaseMobileTasksSection() {
+  const { can } = useAuth();
+  return can('case.handle') ? <CaseMobileTasks /> : null;
+}
+
 /** The grid worker's phone home, case part: a big report button, my tasks (most urgent first), what I reported lately. */
 export function CaseMobileTasks() {
   const { t } = useI18n();

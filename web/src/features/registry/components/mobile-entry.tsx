@@ -1,5 +1,5 @@
 import { RightOutlined, SearchOutlined } from '@ant-design/icons';
-import { Card, Flex, Typography } from 'antd';
+import { Alert, Card, Flex, Typography } from 'antd';
 import { Link } from 'react-router';
 import { registryApi } from '../api.ts';
 import { useAuth } from '../../../platform/auth.tsx';
@@ -7,13 +7,14 @@ import { useT } from '../../../platform/i18n/index.tsx';
 import { mobileRegistryPath } from './paths.ts';
 import { useRequest } from '../../../platform/use-request.ts';
 
-/** On /m: the way into the grid's houses and people, with how many are overdue for a visit. */
+/** The registry part of /m's home: the way into the grid's houses and people, with how many are overdue for a visit. */
 export function RegistryMobileEntry() {
   const t = useT();
   const { can } = useAuth();
   const mayRead = can('registry.read');
   const summary = useRequest(mayRead ? (signal) => registryApi.myGrid(signal) : null, [mayRead]);
-  if (!mayRead) return null;
+  // Without the registry, /m says what is still to come.
+  if (!mayRead) return <Alert type="info" showIcon title={t('m.later')} style={{ marginTop: 12 }} />;
   const counts = summary.data?.counts;
   return (
     <Link to={mobileRegistryPath} data-testid="m-registry-entry">
