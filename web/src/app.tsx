@@ -1,3 +1,4 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, theme, type ConfigProviderProps } from 'antd';
 import enUSModule from 'antd/es/locale/en_US.js';
 import zhCNModule from 'antd/es/locale/zh_CN.js';
@@ -8,6 +9,7 @@ import { AuthProvider, AuthRedirectBridge, FullPageSpin, homePath, RequireAuth, 
 import type { Feature, FeatureRoute, FeatureRoutes, RootRoute } from './platform/feature.ts';
 import { I18nProvider, useI18n } from './platform/i18n/index.tsx';
 import { lazyNamed } from './platform/lazy.ts';
+import { queryClient } from './platform/query.ts';
 import { RequirePermission } from './platform/require-permission.tsx';
 import { ConsoleHome, ConsoleLayout } from './shell/console-layout.tsx';
 import { NotFoundPage } from './shell/not-found-page.tsx';
@@ -116,8 +118,10 @@ function Themed() {
 
 export function App() {
   return (
-    <I18nProvider>
-      <Themed />
-    </I18nProvider>
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <Themed />
+      </I18nProvider>
+    </QueryClientProvider>
   );
 }

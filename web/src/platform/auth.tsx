@@ -1,9 +1,10 @@
 import { Flex, Spin } from 'antd';
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { sessionApi, type Me } from './session-api.ts';
 import { setAuthRedirects } from './api-client.ts';
 import type { Permission } from './domain.ts';
+import { queryClient } from './query.ts';
 
 interface AuthValue {
   /** The signed-in user; null when signed out; undefined while the first check runs. */
@@ -21,7 +22,14 @@ const AuthContext = createContext<AuthValue | null>(null);
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [me, setMeState] = useState<Me | null | undefined>(undefined);
   const [signedOut, setSignedOut] = useState(false);
+  // Cached server data belongs to one user: another user (or none) starts from an empty cache.
+  const userId = useRef<string | null>(null);
   const setMe = useCallback((next: Me | null) => {
+    const nextId = next?.id ?? null;
+    if (userId.current !== nextId) {
+      if (userId.current !== null) queryClient.clear();
+      userId.current = nextId;
+    }
     setMeState(next);
     if (next) setSignedOut(false);
   }, []);
@@ -46,6 +54,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       await sessionApi.logout();
     } finally {
       setSignedOut(true);
+      userId.current = null;
+      queryClient.clear();
       setMeState(null);
     }
   }, []);

@@ -216,6 +216,9 @@ export interface CaseListQuery {
   sort?: 'created_desc' | 'deadline_asc' | 'updated_desc';
 }
 
+/** A page of the case list: the filters and which page. */
+export type CasePageQuery = CaseListQuery & { page: number; pageSize: number };
+
 export interface CreateCaseInput {
   title: string;
   description: string;
@@ -436,7 +439,7 @@ const id = (value: string) => encodeURIComponent(value);
 // ---- Endpoints ----
 
 export const casesApi = {
-  list: (query: CaseListQuery & { page: number; pageSize: number }, signal?: AbortSignal) =>
+  list: (query: CasePageQuery, signal?: AbortSignal) =>
     request<Paged<CaseListItem>>('GET', '/api/cases', { query: { ...query }, signal }),
   get: (caseId: string, signal?: AbortSignal) => request<CaseDetail>('GET', `/api/cases/${id(caseId)}`, { signal }),
   create: (input: CreateCaseInput) => request<{ case: CaseListItem; duplicates: DuplicateCase[] }>('POST', '/api/cases', { body: input }),

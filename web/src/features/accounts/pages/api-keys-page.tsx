@@ -5,7 +5,7 @@ import { accountsApi, type ApiKey, type CreatedApiKey } from '../api.ts';
 import { ErrorAlert, useReportError } from '../../../platform/components/feedback.tsx';
 import { DateTime, roleLabel } from '../../../platform/components/labels.tsx';
 import { OneTimeSecret } from '../components/one-time-secret.tsx';
-import { useRequest } from '../../../platform/use-request.ts';
+import { invalidate, useApiQuery } from '../../../platform/query.ts';
 import type { Role } from '../../../platform/domain.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 
@@ -26,7 +26,7 @@ export function ApiKeysPage() {
   const [creating, setCreating] = useState(false);
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<KeyForm>();
-  const keys = useRequest((signal) => accountsApi.apiKeys(signal), []);
+  const keys = useApiQuery(['accounts', 'apiKeys'], (signal) => accountsApi.apiKeys(signal));
 
   const showKey = (created: CreatedApiKey) =>
     modal.success({
@@ -50,7 +50,7 @@ export function ApiKeysPage() {
       setCreating(false);
       form.resetFields();
       showKey(created);
-      keys.reload();
+      void invalidate(['accounts', 'apiKeys']);
     } catch (error) {
       reportError(error, form);
     } finally {
@@ -62,7 +62,7 @@ export function ApiKeysPage() {
     try {
       await accountsApi.revokeApiKey(key.id);
       void message.success(t('apikeys.revokedOk', { name: key.name }));
-      keys.reload();
+      void invalidate(['accounts', 'apiKeys']);
     } catch (error) {
       reportError(error);
     }
@@ -77,10 +77,10 @@ export function ApiKeysPage() {
         </Button>
       }
     >
-      {keys.error && <ErrorAlert error={keys.error} onRetry={keys.reload} style={{ marginBottom: 16 }} />}
+      {keys.error && <ErrorAlert error={keys.error} onRetry={() => void keys.refetch()} style={{ marginBottom: 16 }} />}
       <Table<ApiKey>
         rowKey="id"
-        loading={keys.loading}
+        loading={keys.isFetching}
         dataSource={keys.data ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (total) => t('common.total', { total }) }}
         columns={[

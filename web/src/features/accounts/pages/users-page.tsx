@@ -8,7 +8,7 @@ import { ErrorAlert, useReportError } from '../../../platform/components/feedbac
 import { DateTime, formatDateTime, GrantTag, roleLabel } from '../../../platform/components/labels.tsx';
 import { OneTimeSecret } from '../components/one-time-secret.tsx';
 import { OrgNodeSelect, orgLevels, type OrgLevel } from '../../org/index.ts';
-import { useRequest } from '../../../platform/use-request.ts';
+import { invalidate, useApiQuery } from '../../../platform/query.ts';
 import type { Role } from '../../../platform/domain.ts';
 import { useI18n, type Translate } from '../../../platform/i18n/index.tsx';
 
@@ -30,7 +30,7 @@ export function UsersPage() {
   const [pageSize, setPageSize] = useState(20);
   const [creating, setCreating] = useState(false);
   const [granting, setGranting] = useState<UserWithGrants | null>(null);
-  const users = useRequest((signal) => accountsApi.users({ q: q || undefined, page, pageSize }, signal), [q, page, pageSize]);
+  const users = useApiQuery(['accounts', 'users', q, page, pageSize], (signal) => accountsApi.users({ q: q || undefined, page, pageSize }, signal));
 
   const showSecret = (name: string, secret: string) =>
     modal.success({
@@ -44,7 +44,7 @@ export function UsersPage() {
     try {
       await work();
       void message.success(done);
-      users.reload();
+      void invalidate(['accounts']);
     } catch (error) {
       reportError(error);
     }
@@ -54,7 +54,7 @@ export function UsersPage() {
     try {
       const { initialPassword } = await accountsApi.resetPassword(user.id);
       showSecret(user.displayName, initialPassword);
-      users.reload();
+      void invalidate(['accounts']);
     } catch (error) {
       reportError(error);
     }
@@ -90,10 +90,10 @@ export function UsersPage() {
         style={{ width: 300, marginBottom: 16 }}
         enterButton={t('common.search')}
       />
-      {users.error && <ErrorAlert error={users.error} onRetry={users.reload} style={{ marginBottom: 16 }} />}
+      {users.error && <ErrorAlert error={users.error} onRetry={() => void users.refetch()} style={{ marginBottom: 16 }} />}
       <Table<UserWithGrants>
         rowKey="id"
-        loading={users.loading}
+        loading={users.isFetching}
         dataSource={users.data?.items ?? []}
         data-testid="users-table"
         pagination={{
@@ -191,7 +191,7 @@ export function UsersPage() {
           setCreating(false);
           void message.success(t('users.created', { name }));
           showSecret(name, password);
-          users.reload();
+          void invalidate(['accounts']);
         }}
       />
       {can('role.grant') && (
@@ -201,7 +201,7 @@ export function UsersPage() {
           onGranted={(role) => {
             setGranting(null);
             void message.success(t('users.granted', { role: roleLabel(t, role) }));
-            users.reload();
+            void invalidate(['accounts']);
           }}
         />
       )}
@@ -271,7 +271,7 @@ function GrantRoleModal({ user, onClose, onGranted }: { user: UserWithGrants | n
   const reportError = useReportError();
   const [form] = Form.useForm<GrantForm>();
   const [saving, setSaving] = useState(false);
-  const roles = useRequest(user ? (signal) => accountsApi.roles(signal) : null, [user?.id]);
+  const roles = useApiQuery(['accounts', 'roles', user?.id], user ? (signal) => accountsApi.roles(signal) : null);
   const role = Form.useWatch('role', form);
   const info: RoleInfo | undefined = roles.data?.find((r) => r.role === role);
   const needsOrg = info !== undefined && !info.grantedOn.includes('root');
@@ -303,11 +303,11 @@ function GrantRoleModal({ user, onClose, onGranted }: { user: UserWithGrants | n
       okText={t('users.grant')}
       destroyOnHidden
     >
-      {roles.error && <ErrorAlert error={roles.error} onRetry={roles.reload} style={{ marginBottom: 12 }} />}
+      {roles.error && <ErrorAlert error={roles.error} onRetry={() => void roles.refetch()} style={{ marginBottom: 12 }} />}
       <Form<GrantForm> form={form} layout="vertical" onFinish={submit} preserve={false}>
         <Form.Item name="role" label={t('users.role')} rules={[{ required: true, message: t('common.required', { field: t('users.role') }) }]}>
           <Select<Role>
-            loading={roles.loading}
+            loading={roles.isFetching}
             onChange={() => form.setFieldValue('orgCode', undefined)}
             options={(roles.data ?? []).map((r) => ({ value: r.role, label: roleLabel(t, r.role) }))}
             data-testid="grant-role"

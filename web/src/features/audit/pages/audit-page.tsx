@@ -5,7 +5,7 @@ import { auditApi, type AuditEntry, type AuditQuery } from '../api.ts';
 import { ErrorAlert, useReportError } from '../../../platform/components/feedback.tsx';
 import { auditActionLabel, AuditResultTag } from '../components/audit-labels.tsx';
 import { DateTime } from '../../../platform/components/labels.tsx';
-import { useRequest } from '../../../platform/use-request.ts';
+import { useApiQuery } from '../../../platform/query.ts';
 import { auditResults, type AuditResult } from '../api.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 
@@ -30,7 +30,7 @@ export function AuditPage() {
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [verifying, setVerifying] = useState(false);
-  const entries = useRequest((signal) => auditApi.audit({ ...filters, page, pageSize }, signal), [filters, page, pageSize]);
+  const entries = useApiQuery(['audit', 'audit', filters, page, pageSize], (signal) => auditApi.audit({ ...filters, page, pageSize }, signal));
 
   const apply = (values: FilterForm) => {
     const [from, to] = values.range ?? [];
@@ -62,7 +62,7 @@ export function AuditPage() {
           ),
         });
       }
-      entries.reload();
+      void entries.refetch();
     } catch (error) {
       reportError(error);
     } finally {
@@ -113,11 +113,11 @@ export function AuditPage() {
           </Flex>
         </Form.Item>
       </Form>
-      {entries.error && <ErrorAlert error={entries.error} onRetry={entries.reload} style={{ marginBottom: 16 }} />}
+      {entries.error && <ErrorAlert error={entries.error} onRetry={() => void entries.refetch()} style={{ marginBottom: 16 }} />}
       <Table<AuditEntry>
         rowKey="id"
         size="middle"
-        loading={entries.loading}
+        loading={entries.isFetching}
         dataSource={entries.data?.items ?? []}
         data-testid="audit-table"
         pagination={{

@@ -21,7 +21,7 @@ import { caseActionLabel } from './labels.tsx';
 import { PhotoInput } from './photos.tsx';
 import { CaseUnitSelect, type UnitOption } from './unit-select.tsx';
 import { useReportError } from '../../../platform/components/feedback.tsx';
-import { useRequest } from '../../../platform/use-request.ts';
+import { useApiQuery } from '../../../platform/query.ts';
 
 // What each action needs, mirroring the workflow table (src/modules/cases/workflow.ts:
 // caseTransitions[action].requires / accepts). The API lists the actions the user may take
@@ -113,14 +113,14 @@ export function CaseActionModal({ target, action, onClose, onDone, onReload, cam
     if (open) setConflict(null);
   }, [open, action, target?.id]);
 
-  const proposal = useRequest(
+  const proposal = useApiQuery(
+    ['cases', 'dispatchProposal', open, action, target?.id],
     open && action === 'dispatch' ? (signal) => casesApi.dispatchProposal(target.id, signal) : null,
-    [open, action, target?.id],
   );
   // The case's grid may have no name in a list row: look it up once.
-  const gridName = useRequest(
+  const gridName = useApiQuery(
+    ['org', 'grid', 'gridName', open, action, target?.gridCode],
     open && action === 'dispatch' && target.gridCode && !target.gridName ? (signal) => orgApi.grid(target.gridCode as string, signal).then((g) => g.name) : null,
-    [open, action, target?.gridCode],
   );
 
   useEffect(() => {

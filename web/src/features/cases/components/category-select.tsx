@@ -2,25 +2,11 @@ import { Cascader, Flex, Select, Typography, type CascaderProps, type RefSelectP
 import { useMemo, useState, type CSSProperties, type Ref } from 'react';
 import { casesApi, type CaseCategory } from '../api.ts';
 import { useT } from '../../../platform/i18n/index.tsx';
-import { useRequest } from '../../../platform/use-request.ts';
+import { useApiQuery } from '../../../platform/query.ts';
 
-// The tree changes rarely: one load per page view, shared by every picker on it.
-let cached: Promise<CaseCategory[]> | null = null;
-
-/** The category tree (classes with their subclasses), loaded once. */
+/** The category tree (classes with their subclasses): it changes rarely, so it loads once and every picker shares it. */
 export function useCaseCategories() {
-  return useRequest(() => {
-    cached ??= casesApi.categories().catch((error: unknown) => {
-      cached = null;
-      throw error;
-    });
-    return cached;
-  }, []);
-}
-
-/** Forgets the loaded tree (after the settings page changed it). */
-export function forgetCaseCategories(): void {
-  cached = null;
+  return useApiQuery(['cases', 'categories', 'active'], (signal) => casesApi.categories({}, signal), { staleTime: Infinity });
 }
 
 /** Every subclass, with its class's name. */
@@ -79,7 +65,7 @@ export function CategoryCascader({ value, onChange, placeholder, style, leafOnly
       allowClear
       size={size}
       disabled={disabled}
-      loading={tree.loading}
+      loading={tree.isFetching}
       style={style}
       data-testid={testId}
       showSearch={{
@@ -115,7 +101,7 @@ export function CategorySearch({ value, onChange, placeholder, autoFocus, select
       allowClear
       autoFocus={autoFocus}
       defaultActiveFirstOption
-      loading={tree.loading}
+      loading={tree.isFetching}
       placeholder={placeholder ?? t('case.hotline.categoryPlaceholder')}
       data-testid={testId}
       options={shown.map((c) => ({ value: c.code, label: `${c.name}（${c.className}）`, category: c }))}

@@ -4,7 +4,7 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import { platformApi } from '../../../platform/api-client.ts';
 import { orgApi } from '../../org/index.ts';
 import { useT } from '../../../platform/i18n/index.tsx';
-import { useRequest } from '../../../platform/use-request.ts';
+import { useApiQuery } from '../../../platform/query.ts';
 
 const CasePointMap = lazy(() => import('./map.tsx').then((m) => ({ default: m.CasePointMap })));
 
@@ -41,9 +41,9 @@ export function LocationPicker({ value, onChange, grid, locateAtOnce = true }: L
   useEffect(() => {
     notify.current = onChange;
   });
-  const config = useRequest(() => platformApi.publicConfig().catch(() => null), []);
+  const config = useApiQuery(['platform', 'publicConfig'], () => platformApi.publicConfig().catch(() => null));
   const gridCode = grid?.code;
-  const geometry = useRequest(gridCode ? (signal) => orgApi.grid(gridCode, signal).then((g) => g.geometry, () => null) : null, [gridCode]);
+  const geometry = useApiQuery(['org', 'grid', 'geometry', gridCode], gridCode ? (signal) => orgApi.grid(gridCode, signal).then((g) => g.geometry, () => null) : null);
 
   const locate = useCallback(() => {
     if (!('geolocation' in navigator)) {
@@ -102,7 +102,7 @@ export function LocationPicker({ value, onChange, grid, locateAtOnce = true }: L
           <Alert type="warning" showIcon title={t('case.detail.mapError', { reason: mapError })} />
         ) : (
           <Suspense fallback={<Flex align="center" justify="center" style={{ height: 220 }}><Spin /></Flex>}>
-            {!config.loading && !geometry.loading && (
+            {!config.isFetching && !geometry.isFetching && (
               <CasePointMap
                 point={point}
                 grid={geometry.data ?? null}

@@ -1,15 +1,14 @@
 import { CameraOutlined, EnvironmentOutlined, RightOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Flex, List, Skeleton, Typography } from 'antd';
-import { useState } from 'react';
 import { Link } from 'react-router';
-import { casesApi, type CaseListItem } from '../api.ts';
+import { casesApi, type CaseListItem, type CasePageQuery } from '../api.ts';
 import { useAuth } from '../../../platform/auth.tsx';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { useLiveNotifications } from './bell.tsx';
 import { CaseStateTag, DeadlineTag, deadlineColors, deadlineTone } from './labels.tsx';
 import { ErrorAlert } from '../../../platform/components/feedback.tsx';
 import { DateTime } from '../../../platform/components/labels.tsx';
-import { useRequest } from '../../../platform/use-request.ts';
+import { invalidate, useApiQuery } from '../../../platform/query.ts';
 
 function TaskItem({ item }: { item: CaseListItem }) {
   const tone = deadlineTone(item.sla);
@@ -47,14 +46,16 @@ export function CaseMobileTasksSection() {
   return can('case.handle') ? <CaseMobileTasks /> : null;
 }
 
+const tasksQuery: CasePageQuery = { todo: true, sort: 'deadline_asc', page: 1, pageSize: 20 };
+const mineQuery: CasePageQuery = { mine: true, sort: 'created_desc', page: 1, pageSize: 5 };
+
 /** The grid worker's phone home, case part: a big report button, my tasks (most urgent first), what I reported lately. */
 export function CaseMobileTasks() {
   const { t } = useI18n();
   const { can } = useAuth();
-  const [tick, setTick] = useState(0);
-  const tasks = useRequest((signal) => casesApi.list({ todo: true, sort: 'deadline_asc', page: 1, pageSize: 20 }, signal), [tick]);
-  const mine = useRequest((signal) => casesApi.list({ mine: true, sort: 'created_desc', page: 1, pageSize: 5 }, signal), [tick]);
-  useLiveNotifications(() => setTick((n) => n + 1));
+  const tasks = useApiQuery(['cases', 'list', tasksQuery], (signal) => casesApi.list(tasksQuery, signal));
+  const mine = useApiQuery(['cases', 'list', mineQuery], (signal) => casesApi.list(mineQuery, signal));
+  useLiveNotifications(() => void invalidate(['cases', 'list']));
 
   return (
     <Flex vertical gap={12} style={{ marginBottom: 12 }}>
@@ -71,8 +72,8 @@ export function CaseMobileTasks() {
         </>
       )}
       <Card size="small" title={`${t('case.m.tasks')}${tasks.data ? `（${tasks.data.total}）` : ''}`} data-testid="m-tasks">
-        {tasks.error && <ErrorAlert error={tasks.error} onRetry={tasks.reload} />}
-        {tasks.loading && !tasks.data ? (
+        {tasks.error && <ErrorAlert error={tasks.error} onRetry={() => void tasks.refetch()} />}
+        {tasks.isFetching && !tasks.data ? (
           <Skeleton active paragraph={{ rows: 3 }} />
         ) : (
           <List
@@ -84,10 +85,10 @@ export function CaseMobileTasks() {
         )}
       </Card>
       <Card size="small" title={t('case.m.recent')} data-testid="m-recent">
-        {mine.error && <ErrorAlert error={mine.error} onRetry={mine.reload} />}
+        {mine.error && <ErrorAlert error={mine.error} onRetry={() => void mine.refetch()} />}
         <List
           size="small"
-          loading={mine.loading && !mine.data}
+          loading={mine.isFetching && !mine.data}
           dataSource={mine.data?.items ?? []}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('case.m.recentEmpty')} /> }}
           renderItem={(item) => (

@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import { casesApi, type CalendarYear } from '../api.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { ErrorAlert, useReportError } from '../../../platform/components/feedback.tsx';
-import { useRequest } from '../../../platform/use-request.ts';
+import { invalidate, useApiQuery } from '../../../platform/query.ts';
 
 interface YearForm {
   holidays: Dayjs[];
@@ -59,7 +59,7 @@ export function CaseSettingsCalendar() {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const reportError = useReportError();
-  const years = useRequest((signal) => casesApi.calendar(signal), []);
+  const years = useApiQuery(['cases', 'calendar'], (signal) => casesApi.calendar(signal));
   const [selected, setSelected] = useState<number | null>(null);
   const [editing, setEditing] = useState<number | null>(null);
   const [adding, setAdding] = useState<number | null>(null);
@@ -90,7 +90,7 @@ export function CaseSettingsCalendar() {
       void message.success(t('case.common.saved'));
       setSelected(editing);
       setEditing(null);
-      years.reload();
+      void invalidate(['cases', 'calendar']);
     } catch (error) {
       reportError(error, form);
     } finally {
@@ -102,7 +102,7 @@ export function CaseSettingsCalendar() {
     try {
       await casesApi.resetCalendarYear(target);
       void message.success(t('case.common.saved'));
-      years.reload();
+      void invalidate(['cases', 'calendar']);
     } catch (error) {
       reportError(error);
     }
@@ -111,7 +111,7 @@ export function CaseSettingsCalendar() {
   const inYear = (target: number | null) => (current: Dayjs) => target !== null && current.year() !== target;
   return (
     <Flex vertical gap={16}>
-      {years.error && <ErrorAlert error={years.error} onRetry={years.reload} />}
+      {years.error && <ErrorAlert error={years.error} onRetry={() => void years.refetch()} />}
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Segmented<number>
           value={year?.year}

@@ -3,10 +3,9 @@ import { App, Button, Flex, Form, Input, InputNumber, Modal, Select, Space, Swit
 import { useState } from 'react';
 import { casesApi, matterClasses, type CaseCategory, type MatterClass } from '../api.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
-import { forgetCaseCategories } from './category-select.tsx';
 import { MatterTag } from './labels.tsx';
 import { ErrorAlert, useReportError } from '../../../platform/components/feedback.tsx';
-import { useRequest } from '../../../platform/use-request.ts';
+import { invalidate, useApiQuery } from '../../../platform/query.ts';
 
 interface CategoryForm {
   code: string;
@@ -26,7 +25,7 @@ export function CaseSettingsCategories() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const reportError = useReportError();
-  const tree = useRequest((signal) => casesApi.categories({ all: true }, signal), []);
+  const tree = useApiQuery(['cases', 'categories', 'all'], (signal) => casesApi.categories({ all: true }, signal));
   const [editing, setEditing] = useState<Editing | null>(null);
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<CategoryForm>();
@@ -55,10 +54,9 @@ export function CaseSettingsCategories() {
         active: values.active,
         ...(editing.mode === 'edit' ? { attributes: editing.category.attributes } : {}),
       });
-      forgetCaseCategories();
       void message.success(t('case.common.saved'));
       setEditing(null);
-      tree.reload();
+      void invalidate(['cases', 'categories']);
     } catch (error) {
       reportError(error, form);
     } finally {
@@ -74,11 +72,11 @@ export function CaseSettingsCategories() {
           {t('case.settings.category.addClass')}
         </Button>
       </Flex>
-      {tree.error && <ErrorAlert error={tree.error} onRetry={tree.reload} />}
+      {tree.error && <ErrorAlert error={tree.error} onRetry={() => void tree.refetch()} />}
       <Table<CaseCategory>
         rowKey="code"
         size="small"
-        loading={tree.loading}
+        loading={tree.isFetching}
         dataSource={classes}
         pagination={false}
         expandable={{ defaultExpandAllRows: false }}

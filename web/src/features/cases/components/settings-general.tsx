@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { casesApi, type CaseSettings } from '../api.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { ErrorAlert, useReportError } from '../../../platform/components/feedback.tsx';
-import { useRequest } from '../../../platform/use-request.ts';
+import { invalidate, useApiQuery } from '../../../platform/query.ts';
 
 /** 09:00 → today at 09:00 (without dayjs's parsing plugin). */
 function clock(text: string): Dayjs {
@@ -20,7 +20,7 @@ export function CaseSettingsGeneral() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const reportError = useReportError();
-  const settings = useRequest((signal) => casesApi.settings(signal), []);
+  const settings = useApiQuery(['cases', 'settings'], (signal) => casesApi.settings(signal));
   const [form] = Form.useForm<GeneralForm>();
   const [saving, setSaving] = useState(false);
 
@@ -36,7 +36,7 @@ export function CaseSettingsGeneral() {
       const { workingHours, ...rest } = values;
       await casesApi.updateSettings({ ...rest, workingHours: workingHours.map(([a, b]) => [a.format('HH:mm'), b.format('HH:mm')]) });
       void message.success(t('case.common.saved'));
-      settings.reload();
+      void invalidate(['cases', 'settings']);
     } catch (error) {
       reportError(error, form);
     } finally {
@@ -44,7 +44,7 @@ export function CaseSettingsGeneral() {
     }
   };
 
-  if (settings.error) return <ErrorAlert error={settings.error} onRetry={settings.reload} />;
+  if (settings.error) return <ErrorAlert error={settings.error} onRetry={() => void settings.refetch()} />;
   if (!settings.data) return <Skeleton active />;
   return (
     <Form<GeneralForm> form={form} layout="horizontal" labelCol={{ span: 9 }} wrapperCol={{ span: 15 }} style={{ maxWidth: 720 }} onFinish={(values) => void save(values)}>

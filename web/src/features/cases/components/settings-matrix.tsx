@@ -8,7 +8,7 @@ import { CategoryCascader, useCaseCategories } from './category-select.tsx';
 import { CaseUnitSelect } from './unit-select.tsx';
 import { ErrorAlert, useReportError } from '../../../platform/components/feedback.tsx';
 import { DateTime } from '../../../platform/components/labels.tsx';
-import { useRequest } from '../../../platform/use-request.ts';
+import { invalidate, useApiQuery } from '../../../platform/query.ts';
 
 interface RuleForm {
   nodeCode: string;
@@ -26,7 +26,7 @@ export function CaseSettingsMatrix() {
   const scope = useScopeNodes();
   const tree = useCaseCategories();
   const [node, setNode] = useState<string | undefined>(undefined);
-  const rules = useRequest((signal) => casesApi.routingRules(node, signal), [node]);
+  const rules = useApiQuery(['cases', 'routingRules', node], (signal) => casesApi.routingRules(node, signal));
   const [adding, setAdding] = useState(false);
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<RuleForm>();
@@ -42,14 +42,14 @@ export function CaseSettingsMatrix() {
 
   // Rules name units by code: look their names up once per list.
   const codes = useMemo(() => [...new Set((rules.data ?? []).flatMap((r) => [r.nodeCode, r.unitCode, ...r.coUnitCodes]))].sort(), [rules.data]);
-  const unitNames = useRequest(
+  const unitNames = useApiQuery(
+    ['org', 'orgNode', 'unitNames', codes.join(',')],
     codes.length
       ? async (signal) => {
           const found = await Promise.all(codes.map((code) => orgApi.orgNode(code, signal).then((n) => [code, n.name] as const, () => [code, code] as const)));
           return new Map(found);
         }
       : null,
-    [codes.join(',')],
   );
   const nameOf = (code: string) => unitNames.data?.get(code) ?? code;
 
@@ -66,7 +66,7 @@ export function CaseSettingsMatrix() {
       void message.success(t('case.common.saved'));
       setAdding(false);
       form.resetFields();
-      rules.reload();
+      void invalidate(['cases', 'routingRules']);
     } catch (error) {
       reportError(error, form);
     } finally {
@@ -78,7 +78,7 @@ export function CaseSettingsMatrix() {
     try {
       await casesApi.deleteRoutingRule(rule.id);
       void message.success(t('case.common.deleted'));
-      rules.reload();
+      void invalidate(['cases', 'routingRules']);
     } catch (error) {
       reportError(error);
     }
@@ -100,11 +100,11 @@ export function CaseSettingsMatrix() {
           {t('case.settings.matrix.add')}
         </Button>
       </Flex>
-      {rules.error && <ErrorAlert error={rules.error} onRetry={rules.reload} />}
+      {rules.error && <ErrorAlert error={rules.error} onRetry={() => void rules.refetch()} />}
       <Table<RoutingRule>
         rowKey="id"
         size="small"
-        loading={rules.loading}
+        loading={rules.isFetching}
         dataSource={rules.data ?? []}
         pagination={{ pageSize: 20, showTotal: (total) => t('common.total', { total }) }}
         data-testid="settings-matrix"

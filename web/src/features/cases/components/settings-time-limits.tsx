@@ -6,7 +6,7 @@ import { useI18n } from '../../../platform/i18n/index.tsx';
 import { CategoryCascader, useCaseCategories } from './category-select.tsx';
 import { ErrorAlert, useReportError } from '../../../platform/components/feedback.tsx';
 import { DateTime } from '../../../platform/components/labels.tsx';
-import { useRequest } from '../../../platform/use-request.ts';
+import { invalidate, useApiQuery } from '../../../platform/query.ts';
 
 interface LimitForm {
   category?: string[];
@@ -22,7 +22,7 @@ export function CaseSettingsTimeLimits() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const reportError = useReportError();
-  const limits = useRequest((signal) => casesApi.timeLimits(signal), []);
+  const limits = useApiQuery(['cases', 'timeLimits'], (signal) => casesApi.timeLimits(signal));
   const tree = useCaseCategories();
   const [editing, setEditing] = useState<TimeLimit | 'new' | null>(null);
   const [saving, setSaving] = useState(false);
@@ -66,7 +66,7 @@ export function CaseSettingsTimeLimits() {
       await casesApi.saveTimeLimit({ categoryCode, stage: values.stage, limit: { unit: values.unit, amount: values.amount }, yellowAt: values.yellowAt, redAt: values.redAt });
       void message.success(t('case.common.saved'));
       setEditing(null);
-      limits.reload();
+      void invalidate(['cases', 'timeLimits']);
     } catch (error) {
       reportError(error, form);
     } finally {
@@ -78,7 +78,7 @@ export function CaseSettingsTimeLimits() {
     try {
       await casesApi.deleteTimeLimit(limit.id);
       void message.success(t('case.common.deleted'));
-      limits.reload();
+      void invalidate(['cases', 'timeLimits']);
     } catch (error) {
       reportError(error);
     }
@@ -93,11 +93,11 @@ export function CaseSettingsTimeLimits() {
           {t('case.settings.limit.add')}
         </Button>
       </Flex>
-      {limits.error && <ErrorAlert error={limits.error} onRetry={limits.reload} />}
+      {limits.error && <ErrorAlert error={limits.error} onRetry={() => void limits.refetch()} />}
       <Table<TimeLimit>
         rowKey="id"
         size="small"
-        loading={limits.loading}
+        loading={limits.isFetching}
         dataSource={rows}
         pagination={false}
         data-testid="settings-time-limits"

@@ -2,16 +2,13 @@ import { Empty, Flex, Table, Typography, type TableColumnsType } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { Link } from 'react-router';
 import type { CaseListItem } from '../api.ts';
+import type { ListPage } from '../../../platform/use-list-page.tsx';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { CaseStateTag, DeadlineTag, deadlineRowStyle, ShortTime, SupervisionTag, UrgencyTag } from './labels.tsx';
 
 interface CaseTableProps {
-  items: CaseListItem[];
-  loading: boolean;
-  total: number;
-  page: number;
-  pageSize: number;
-  onPage: (page: number, pageSize: number) => void;
+  /** The list page the table shows: its rows, loading state and paging. */
+  list: Pick<ListPage<unknown, CaseListItem>, 'rows' | 'loading' | 'pagination' | 'emptyText'>;
   /** Columns after the standard ones (e.g. a supervise button). */
   extraColumns?: TableColumnsType<CaseListItem>;
   /** Standard columns a screen does without (the supervision board needs room for its action). */
@@ -21,7 +18,7 @@ interface CaseTableProps {
 }
 
 /** The standard case table: number, title and category, state, place, handling unit, time limit (coloured), reported at. */
-export function CaseTable({ items, loading, total, page, pageSize, onPage, extraColumns = [], omit = [], emptyText, testId = 'case-table' }: CaseTableProps) {
+export function CaseTable({ list, extraColumns = [], omit = [], emptyText, testId = 'case-table' }: CaseTableProps) {
   const { t } = useI18n();
   const columns: TableColumnsType<CaseListItem> = [
     {
@@ -80,22 +77,14 @@ export function CaseTable({ items, loading, total, page, pageSize, onPage, extra
     <Table<CaseListItem>
       rowKey="id"
       size="middle"
-      loading={loading}
-      dataSource={items}
+      loading={list.loading}
+      dataSource={list.rows}
       columns={columns}
       data-testid={testId}
       onRow={(item) => ({ 'data-case': item.number }) as HTMLAttributes<HTMLTableRowElement>}
-      locale={{ emptyText: <Empty description={emptyText ?? t('case.list.empty')} /> }}
+      locale={{ emptyText: list.emptyText(<Empty description={emptyText ?? t('case.list.empty')} />) }}
       scroll={{ x: 'max-content' }}
-      pagination={{
-        current: page,
-        pageSize,
-        total,
-        showSizeChanger: true,
-        pageSizeOptions: [10, 20, 50, 100],
-        showTotal: (count) => t('common.total', { total: count }),
-        onChange: onPage,
-      }}
+      pagination={list.pagination}
     />
   );
 }

@@ -12,7 +12,7 @@ import { actionButtons, useCaseRecord } from '../components/record.tsx';
 import { CaseTimeline } from '../components/timeline.tsx';
 import { ErrorAlert, useReportError } from '../../../platform/components/feedback.tsx';
 import { DateTime } from '../../../platform/components/labels.tsx';
-import { useRequest } from '../../../platform/use-request.ts';
+import { useApiQuery } from '../../../platform/query.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 
 // MapLibre is large: the case map is its own chunk, fetched when a case page opens.
@@ -31,10 +31,10 @@ export function CaseDetailPage() {
   const [comment, setComment] = useState('');
   const [sending, setSending] = useState(false);
   const [mapError, setMapError] = useState<string | null>(null);
-  const config = useRequest(() => platformApi.publicConfig().catch(() => null), []);
+  const config = useApiQuery(['platform', 'publicConfig'], () => platformApi.publicConfig().catch(() => null));
   const gridCode = detail?.gridCode;
   // Departments may not read the grid layer: the map then shows the point alone.
-  const grid = useRequest(gridCode ? (signal) => orgApi.grid(gridCode, signal).catch(() => null) : null, [gridCode]);
+  const grid = useApiQuery(['org', 'grid', 'grid', gridCode], gridCode ? (signal) => orgApi.grid(gridCode, signal).catch(() => null) : null);
 
   if (record.error && !detail) {
     const missing = record.error.code === 'NOT_FOUND' || record.error.code === 'OUT_OF_SCOPE';
@@ -287,7 +287,7 @@ export function CaseDetailPage() {
                 <Alert type="warning" showIcon title={t('case.detail.mapError', { reason: mapError })} />
               ) : !point && !detail.gridCode ? null : (
                 <Suspense fallback={<Flex align="center" justify="center" style={{ height: 280 }}><Spin /></Flex>}>
-                  {!config.loading && !grid.loading && (
+                  {!config.isFetching && !grid.isFetching && (
                     <CasePointMap point={point} grid={grid.data?.geometry ?? null} tileUrl={config.data?.mapTileUrl ?? null} onError={setMapError} />
                   )}
                 </Suspense>

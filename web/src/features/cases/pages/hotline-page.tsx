@@ -20,7 +20,7 @@ import { CaseStateTag } from '../components/labels.tsx';
 import { ErrorAlert, useReportError } from '../../../platform/components/feedback.tsx';
 import { DateTime } from '../../../platform/components/labels.tsx';
 import { OrgNodeSelect, useScopeNodes } from '../../org/index.ts';
-import { useRequest } from '../../../platform/use-request.ts';
+import { useApiQuery } from '../../../platform/query.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 
 interface HotlineForm {
@@ -55,12 +55,12 @@ export function CaseHotlinePage() {
   const [lookedUp, setLookedUp] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [created, setCreated] = useState<CaseListItem | null>(null);
-  const settings = useRequest((signal) => casesApi.settings(signal).catch(() => null), []);
+  const settings = useApiQuery(['cases', 'settings', 'settings'], (signal) => casesApi.settings(signal).catch(() => null));
   const days = settings.data?.duplicateDays ?? 7;
 
-  const history = useRequest(lookedUp ? (signal) => casesApi.callerHistory(lookedUp, signal) : null, [lookedUp]);
+  const history = useApiQuery(['cases', 'callerHistory', lookedUp], lookedUp ? (signal) => casesApi.callerHistory(lookedUp, signal) : null);
   // The registry (一户一档) knows residents by phone: who is calling, and where they live.
-  const registered = useRequest(lookedUp && can('registry.read') ? (signal) => casesApi.registeredCallers(lookedUp, signal).catch(() => null) : null, [lookedUp]);
+  const registered = useApiQuery(['cases', 'registeredCallers', 'registered', lookedUp], lookedUp && can('registry.read') ? (signal) => casesApi.registeredCallers(lookedUp, signal).catch(() => null) : null);
   useEffect(() => {
     if (history.data?.callerName && !form.getFieldValue('callerName')) form.setFieldValue('callerName', history.data.callerName);
   }, [history.data, form]);
@@ -69,11 +69,11 @@ export function CaseHotlinePage() {
   const orgCode = Form.useWatch('orgCode', form);
   const since = new Date(Date.now() - days * 86_400_000);
   since.setMinutes(0, 0, 0);
-  const duplicates = useRequest(
+  const duplicates = useApiQuery(
+    ['cases', 'list', 'duplicates', categoryCode, orgCode, days],
     categoryCode && orgCode
       ? (signal) => casesApi.list({ categoryCode, under: orgCode, state: openCaseStates.join(','), from: since.toISOString(), sort: 'created_desc', page: 1, pageSize: 5 }, signal)
       : null,
-    [categoryCode, orgCode, days],
   );
 
   const lookUp = () => {
@@ -251,7 +251,7 @@ export function CaseHotlinePage() {
       <Col xs={24} xl={10}>
         <Flex vertical gap={16}>
           <Card size="small" title={<><HistoryOutlined /> {t('case.hotline.history', { n: history.data?.cases.length ?? 0 })}</>} data-testid="hotline-history">
-            {history.error && <ErrorAlert error={history.error} onRetry={history.reload} />}
+            {history.error && <ErrorAlert error={history.error} onRetry={() => void history.refetch()} />}
             {!lookedUp ? (
               <Typography.Text type="secondary">{t('case.hotline.phonePlaceholder')}</Typography.Text>
             ) : (
@@ -280,7 +280,7 @@ export function CaseHotlinePage() {
                 ))}
                 <List
                   size="small"
-                  loading={history.loading}
+                  loading={history.isFetching}
                   dataSource={history.data?.cases ?? []}
                   locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('case.hotline.noHistory')} /> }}
                   renderItem={(item) => <CaseLine item={item} />}
@@ -292,11 +292,11 @@ export function CaseHotlinePage() {
             <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
               {t('case.hotline.duplicatesHint', { days })}
             </Typography.Paragraph>
-            {duplicates.error && <ErrorAlert error={duplicates.error} onRetry={duplicates.reload} />}
+            {duplicates.error && <ErrorAlert error={duplicates.error} onRetry={() => void duplicates.refetch()} />}
             {categoryCode && orgCode ? (
               <List
                 size="small"
-                loading={duplicates.loading}
+                loading={duplicates.isFetching}
                 dataSource={duplicates.data?.items ?? []}
                 locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('case.hotline.noDuplicates')} /> }}
                 renderItem={(item) => <CaseLine item={item} />}

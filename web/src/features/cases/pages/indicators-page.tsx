@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { casesApi, type IndicatorMetrics } from '../api.ts';
 import { ErrorAlert } from '../../../platform/components/feedback.tsx';
 import { OrgNodeSelect, useScopeNodes } from '../../org/index.ts';
-import { useRequest } from '../../../platform/use-request.ts';
+import { useApiQuery } from '../../../platform/query.ts';
 import { useI18n, type MessageKey } from '../../../platform/i18n/index.tsx';
 
 type Row = IndicatorMetrics & { code: string; name: string; level: string };
@@ -37,7 +37,7 @@ export function CaseIndicatorsPage() {
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('month'), dayjs()]);
   const from = range[0].startOf('day').toISOString();
   const to = range[1].add(1, 'day').startOf('day').toISOString();
-  const report = useRequest((signal) => casesApi.indicators({ under, groupBy, from, to }, signal), [under, groupBy, from, to]);
+  const report = useApiQuery(['cases', 'indicators', under, groupBy, from, to], (signal) => casesApi.indicators({ under, groupBy, from, to }, signal));
 
   const count = (key: keyof IndicatorMetrics, label: MessageKey, width = 70) => ({
     title: t(label),
@@ -131,12 +131,12 @@ export function CaseIndicatorsPage() {
           />
         </Flex>
       </Flex>
-      {report.error && <ErrorAlert error={report.error} onRetry={report.reload} style={{ marginBottom: 16 }} />}
+      {report.error && <ErrorAlert error={report.error} onRetry={() => void report.refetch()} style={{ marginBottom: 16 }} />}
       <Table<Row>
         rowKey="code"
         size="small"
         bordered
-        loading={report.loading}
+        loading={report.isFetching}
         dataSource={report.data?.units ?? []}
         columns={columns}
         pagination={false}

@@ -2,7 +2,6 @@ import { DeleteOutlined, DownloadOutlined, FileSearchOutlined, SaveOutlined } fr
 import { App, Button, Card, Checkbox, DatePicker, Flex, Form, Input, Modal, Popconfirm, Select, Space, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import {
   caseSources,
   caseStates,
@@ -19,7 +18,7 @@ import { CategoryCascader } from '../components/category-select.tsx';
 import { CaseTable } from '../components/table.tsx';
 import { ErrorAlert, useReportError } from '../../../platform/components/feedback.tsx';
 import { OrgNodeSelect, useScopeNodes } from '../../org/index.ts';
-import { useRequest } from '../../../platform/use-request.ts';
+import { useListPage } from '../../../platform/use-list-page.tsx';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 
 interface SavedView {
@@ -86,14 +85,17 @@ export function CaseListPage() {
   const { message } = App.useApp();
   const reportError = useReportError();
   const scope = useScopeNodes();
-  const [params, setParams] = useSearchParams();
+  const list = useListPage({
+    queryKey: ['cases', 'list'],
+    filters: queryOf,
+    load: (query, paging, signal) => casesApi.list({ ...query, ...paging }, signal),
+  });
+  const { params, update } = list;
   const [search, setSearch] = useState(params.get('q') ?? '');
   const [views, setViews] = useState<SavedView[]>(() => (me ? readViews(me.id) : []));
   const [naming, setNaming] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [viewForm] = Form.useForm<{ name: string }>();
-  const page = Number(params.get('page') ?? '1') || 1;
-  const pageSize = Number(params.get('pageSize') ?? '20') || 20;
   const filterKey = useMemo(() => {
     const copy = new URLSearchParams(params);
     copy.delete('page');
@@ -101,19 +103,9 @@ export function CaseListPage() {
     copy.sort();
     return copy.toString();
   }, [params]);
-  const query = useMemo(() => queryOf(new URLSearchParams(filterKey)), [filterKey]);
-  const list = useRequest((signal) => casesApi.list({ ...query, page, pageSize }, signal), [filterKey, page, pageSize]);
+  const query = list.filters;
   const activeView = views.find((v) => v.query === filterKey)?.name;
 
-  const update = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next, { replace: true });
-  };
 
   const saveView = (name: string) => {
     if (!me) return;
@@ -170,7 +162,7 @@ export function CaseListPage() {
             allowClear
             onChange={(name) => {
               const view = views.find((v) => v.name === name);
-              setParams(new URLSearchParams(view?.query ?? ''), { replace: true });
+              list.replace(new URLSearchParams(view?.query ?? ''));
               setSearch(new URLSearchParams(view?.query ?? '').get('q') ?? '');
             }}
             options={views.map((v) => ({ value: v.name, label: v.name }))}
@@ -187,7 +179,7 @@ export function CaseListPage() {
           <Button icon={<SaveOutlined />} onClick={() => setNaming(true)} data-testid="case-save-view">
             {t('case.list.saveView')}
           </Button>
-          <Button icon={<DownloadOutlined />} onClick={() => void exportList()} loading={exporting} disabled={!list.data?.total} data-testid="case-export">
+          <Button icon={<DownloadOutlined />} onClick={() => void exportList()} loading={exporting} disabled={!list.query.data?.total} data-testid="case-export">
             {t('case.list.export')}
           </Button>
         </Space>
@@ -277,20 +269,15 @@ export function CaseListPage() {
         <Button
           onClick={() => {
             setSearch('');
-            setParams(new URLSearchParams(), { replace: true });
+            list.replace(new URLSearchParams());
           }}
         >
           {t('common.reset')}
         </Button>
       </Flex>
-      {list.error && <ErrorAlert error={list.error} onRetry={list.reload} style={{ marginBottom: 16 }} />}
+      {list.query.error && <ErrorAlert error={list.query.error} onRetry={() => void list.query.refetch()} style={{ marginBottom: 16 }} />}
       <CaseTable
-        items={list.data?.items ?? []}
-        loading={list.loading}
-        total={list.data?.total ?? 0}
-        page={page}
-        pageSize={pageSize}
-        onPage={(nextPage, nextSize) => update({ page: nextPage > 1 ? String(nextPage) : undefined, pageSize: nextSize !== 20 ? String(nextSize) : undefined })}
+        list={list}
         testId="case-list-table"
       />
       <Modal

@@ -2,7 +2,7 @@ import { LoginOutlined, ProfileOutlined, SmileOutlined } from '@ant-design/icons
 import { Button, Card, Collapse, Empty, Flex, Result, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { casesApi, type CaseListItem } from '../api.ts';
+import { casesApi, type CaseListItem, type CasePageQuery } from '../api.ts';
 import { useAuth } from '../../../platform/auth.tsx';
 import { CaseActionModal } from '../components/action-modal.tsx';
 import { useLiveNotifications } from '../components/bell.tsx';
@@ -11,25 +11,26 @@ import { PortalShell } from '../components/shells.tsx';
 import { CaseTimeline } from '../components/timeline.tsx';
 import { ErrorAlert } from '../../../platform/components/feedback.tsx';
 import { DateTime } from '../../../platform/components/labels.tsx';
-import { useRequest } from '../../../platform/use-request.ts';
+import { invalidate, useApiQuery } from '../../../platform/query.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 
 function CaseProgress({ id }: { id: string }) {
-  const detail = useRequest((signal) => casesApi.get(id, signal), [id]);
-  if (detail.error) return <ErrorAlert error={detail.error} onRetry={detail.reload} />;
+  const detail = useApiQuery(['cases', 'get', id], (signal) => casesApi.get(id, signal));
+  if (detail.error) return <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />;
   if (!detail.data) return <Skeleton active />;
   return <CaseTimeline entries={detail.data.timeline} attachments={detail.data.attachments} compact />;
 }
 
 /** /portal/mine: the problems a signed-in resident reported, their progress, and rating the closed ones. */
+const myCasesQuery: CasePageQuery = { mine: true, sort: 'updated_desc', page: 1, pageSize: 50 };
+
 export function CasePortalMinePage() {
   const { t } = useI18n();
   const { me } = useAuth();
-  const [tick, setTick] = useState(0);
   const [rating, setRating] = useState<CaseListItem | null>(null);
   const signedIn = me !== null && me !== undefined;
-  const list = useRequest(signedIn ? (signal) => casesApi.list({ mine: true, sort: 'updated_desc', page: 1, pageSize: 50 }, signal) : null, [signedIn, tick]);
-  useLiveNotifications(() => setTick((n) => n + 1));
+  const list = useApiQuery(['cases', 'list', myCasesQuery], signedIn ? (signal) => casesApi.list(myCasesQuery, signal) : null);
+  useLiveNotifications(() => void invalidate(['cases', 'list']));
 
   const hero = (
     <section className="gz-portal-hero">
@@ -63,8 +64,8 @@ export function CasePortalMinePage() {
   const items = list.data?.items ?? [];
   return (
     <PortalShell hero={hero}>
-      {list.error && <ErrorAlert error={list.error} onRetry={list.reload} style={{ marginBottom: 16 }} />}
-      {list.loading && !list.data ? (
+      {list.error && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} style={{ marginBottom: 16 }} />}
+      {list.isFetching && !list.data ? (
         <Card>
           <Skeleton active />
         </Card>
@@ -122,9 +123,9 @@ export function CasePortalMinePage() {
         onClose={() => setRating(null)}
         onDone={() => {
           setRating(null);
-          setTick((n) => n + 1);
+          void invalidate(['cases', 'list']);
         }}
-        onReload={() => setTick((n) => n + 1)}
+        onReload={() => void invalidate(['cases', 'list'])}
       />
     </PortalShell>
   );

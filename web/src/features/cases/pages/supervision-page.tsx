@@ -1,7 +1,6 @@
 import { FlagOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, Tabs, Typography } from 'antd';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { casesApi, openCaseStates, type CaseListItem, type CaseListQuery } from '../api.ts';
 import { useAuth } from '../../../platform/auth.tsx';
 import { CaseActionModal } from '../components/action-modal.tsx';
@@ -9,7 +8,8 @@ import { useLiveNotifications } from '../components/bell.tsx';
 import { deadlineColors } from '../components/labels.tsx';
 import { CaseTable } from '../components/table.tsx';
 import { ErrorAlert } from '../../../platform/components/feedback.tsx';
-import { useRequest } from '../../../platform/use-request.ts';
+import { invalidate, useApiQuery } from '../../../platform/query.ts';
+import { useListPage } from '../../../platform/use-list-page.tsx';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 
 const tabs = ['overdue', 'red', 'yellow', 'supervised'] as const;
@@ -40,19 +40,19 @@ const tabColors: Record<BoardTab, string> = {
 export function CaseSupervisionPage() {
   const { t } = useI18n();
   const { can } = useAuth();
-  const [params, setParams] = useSearchParams();
-  const tab: BoardTab = tabs.find((x) => x === params.get('tab')) ?? 'overdue';
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
-  const [tick, setTick] = useState(0);
   const [supervising, setSupervising] = useState<CaseListItem | null>(null);
-  const list = useRequest((signal) => casesApi.list({ ...tabQuery(tab), page, pageSize }, signal), [tab, page, pageSize, tick]);
-  const counts = useRequest(
+  const list = useListPage({
+    queryKey: ['cases', 'list', 'supervision'],
+    filters: (params): { tab: BoardTab } => ({ tab: tabs.find((x) => x === params.get('tab')) ?? 'overdue' }),
+    load: ({ tab }, paging, signal) => casesApi.list({ ...tabQuery(tab), ...paging }, signal),
+  });
+  const { tab } = list.filters;
+  const counts = useApiQuery(
+    ['cases', 'list', 'supervision-counts'],
     (signal) => Promise.all(tabs.map((x) => casesApi.list({ ...tabQuery(x), page: 1, pageSize: 1 }, signal).then((r) => r.total))),
-    [tick],
   );
   useLiveNotifications((n) => {
-    if (n.kind === 'case.overdue' || n.kind === 'case.warning' || n.kind.includes('supervise')) setTick((x) => x + 1);
+    if (n.kind === 'case.overdue' || n.kind === 'case.warning' || n.kind.includes('supervise')) void invalidate(['cases', 'list']);
   });
 
   return (
@@ -63,8 +63,7 @@ export function CaseSupervisionPage() {
       <Tabs
         activeKey={tab}
         onChange={(key) => {
-          setParams(key === 'overdue' ? {} : { tab: key }, { replace: true });
-          setPage(1);
+          list.update({ tab: key === 'overdue' ? undefined : key });
         }}
         items={tabs.map((x, i) => ({
           key: x,
@@ -76,17 +75,9 @@ export function CaseSupervisionPage() {
           ),
         }))}
       />
-      {list.error && <ErrorAlert error={list.error} onRetry={list.reload} style={{ marginBottom: 16 }} />}
+      {list.query.error && <ErrorAlert error={list.query.error} onRetry={() => void list.query.refetch()} style={{ marginBottom: 16 }} />}
       <CaseTable
-        items={list.data?.items ?? []}
-        loading={list.loading}
-        total={list.data?.total ?? 0}
-        page={page}
-        pageSize={pageSize}
-        onPage={(nextPage, nextSize) => {
-          setPage(nextPage);
-          setPageSize(nextSize);
-        }}
+        list={list}
         emptyText={t('case.supervise.empty')}
         testId="supervision-table"
         omit={['createdAt']}
@@ -121,9 +112,9 @@ export function CaseSupervisionPage() {
         onClose={() => setSupervising(null)}
         onDone={() => {
           setSupervising(null);
-          setTick((x) => x + 1);
+          void invalidate(['cases', 'list']);
         }}
-        onReload={() => setTick((x) => x + 1)}
+        onReload={() => void invalidate(['cases', 'list'])}
       />
     </Card>
   );

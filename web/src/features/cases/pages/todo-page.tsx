@@ -1,14 +1,14 @@
 import { ClockCircleOutlined, FireOutlined, InboxOutlined, ReloadOutlined, ThunderboltOutlined, WarningOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, Col, Flex, Row, Segmented, Statistic, Tooltip, Typography } from 'antd';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { useSearchParams } from 'react-router';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { casesApi, type CaseListQuery, type CaseState } from '../api.ts';
 import { useAuth } from '../../../platform/auth.tsx';
 import { useLiveNotifications } from '../components/bell.tsx';
 import { deadlineColors } from '../components/labels.tsx';
 import { CaseTable } from '../components/table.tsx';
 import { ErrorAlert } from '../../../platform/components/feedback.tsx';
-import { useRequest } from '../../../platform/use-request.ts';
+import { invalidate, useApiQuery } from '../../../platform/query.ts';
+import { useListPage } from '../../../platform/use-list-page.tsx';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 
 type Tone = 'all' | 'overdue' | 'red' | 'yellow';
@@ -33,27 +33,28 @@ function toneQuery(tone: Tone): CaseListQuery {
 }
 
 /** 工作台: what waits for me and my unit, by stage, most urgent first, refreshed live from notifications. */
+const base: CaseListQuery = { todo: true };
+
 export function CaseTodoPage() {
   const { t } = useI18n();
   const { me } = useAuth();
   const roles = new Set((me?.grants ?? []).map((g) => g.role));
-  const [params, setParams] = useSearchParams();
-  const toneParam = params.get('tone');
-  const tone: Tone = toneParam === 'overdue' || toneParam === 'red' || toneParam === 'yellow' ? toneParam : 'all';
-  const waitParam = params.get('wait') ?? '';
   const waiting = waitingOrder.filter((s) => [...roles].some((r) => waitingByRole[r]?.includes(s)));
-  const wait = waiting.find((s) => s === waitParam);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
-  const [tick, setTick] = useState(0);
-
-  const base: CaseListQuery = { todo: true };
-  const list = useRequest(
-    (signal) => casesApi.list({ ...base, ...toneQuery(tone), state: wait, sort: 'deadline_asc', page, pageSize }, signal),
-    [tone, wait, page, pageSize, tick],
-  );
+  const list = useListPage({
+    queryKey: ['cases', 'list', 'todo'],
+    filters: (params) => {
+      const toneParam = params.get('tone');
+      const tone: Tone = toneParam === 'overdue' || toneParam === 'red' || toneParam === 'yellow' ? toneParam : 'all';
+      const waitParam = params.get('wait') ?? '';
+      return { tone, wait: waiting.find((s) => s === waitParam) };
+    },
+    load: ({ tone, wait }, paging, signal) => casesApi.list({ ...base, ...toneQuery(tone), state: wait, sort: 'deadline_asc', ...paging }, signal),
+  });
+  const { tone, wait } = list.filters;
+  const update = list.update;
   const count = (query: CaseListQuery, signal: AbortSignal) => casesApi.list({ ...base, ...query, page: 1, pageSize: 1 }, signal).then((r) => r.total);
-  const counts = useRequest(
+  const counts = useApiQuery(
+    ['cases', 'list', 'todo-counts', waiting.join(',')],
     async (signal) => {
       const [all, overdue, red, yellow, ...byState] = await Promise.all([
         count({}, signal),
@@ -64,26 +65,15 @@ export function CaseTodoPage() {
       ]);
       return { all, overdue, red, yellow, byState: Object.fromEntries(waiting.map((s, i) => [s, byState[i] ?? 0])) as Record<string, number> };
     },
-    [waiting.join(','), tick],
   );
 
   // New notifications (a case dispatched to me, a feedback to verify…) refresh the board; a burst refreshes once.
   const timer = useRef<number | undefined>(undefined);
   useLiveNotifications(() => {
     window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(() => setTick((n) => n + 1), 400);
+    timer.current = window.setTimeout(() => void invalidate(['cases', 'list']), 400);
   });
   useEffect(() => () => window.clearTimeout(timer.current), []);
-
-  const update = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next, { replace: true });
-    setPage(1);
-  };
 
   const stat = (key: Tone, title: string, value: number | undefined, color: string, icon: ReactNode) => (
     <Col xs={12} md={6} key={key}>
@@ -118,7 +108,7 @@ export function CaseTodoPage() {
           </Flex>
         }
         extra={
-          <Button icon={<ReloadOutlined />} onClick={() => setTick((n) => n + 1)} loading={list.loading}>
+          <Button icon={<ReloadOutlined />} onClick={() => void invalidate(['cases', 'list'])} loading={list.loading}>
             {t('case.common.refresh')}
           </Button>
         }
@@ -138,17 +128,9 @@ export function CaseTodoPage() {
             ]}
           />
         )}
-        {list.error && <ErrorAlert error={list.error} onRetry={list.reload} style={{ marginBottom: 16 }} />}
+        {list.query.error && <ErrorAlert error={list.query.error} onRetry={() => void list.query.refetch()} style={{ marginBottom: 16 }} />}
         <CaseTable
-          items={list.data?.items ?? []}
-          loading={list.loading}
-          total={list.data?.total ?? 0}
-          page={page}
-          pageSize={pageSize}
-          onPage={(nextPage, nextSize) => {
-            setPage(nextPage);
-            setPageSize(nextSize);
-          }}
+          list={list}
           emptyText={t('case.todo.empty')}
           testId="todo-table"
         />

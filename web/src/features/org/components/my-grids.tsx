@@ -4,7 +4,7 @@ import { useAuth } from '../../../platform/auth.tsx';
 import { ErrorAlert } from '../../../platform/components/feedback.tsx';
 import { useT } from '../../../platform/i18n/index.tsx';
 import type { Grant } from '../../../platform/session-api.ts';
-import { useRequest } from '../../../platform/use-request.ts';
+import { useApiQuery } from '../../../platform/query.ts';
 import { orgApi } from '../api.ts';
 import { DutyTag, GridKindTag } from './org-labels.tsx';
 
@@ -32,8 +32,8 @@ export function MyGrids() {
 
 function MyGridCard({ grant, myId }: { grant: Grant; myId: string }) {
   const t = useT();
-  const grid = useRequest((signal) => orgApi.grid(grant.orgCode, signal), [grant.orgCode]);
-  const staff = useRequest((signal) => orgApi.gridStaff(grant.orgCode, signal), [grant.orgCode]);
+  const grid = useApiQuery(['org', 'grid', grant.orgCode], (signal) => orgApi.grid(grant.orgCode, signal));
+  const staff = useApiQuery(['org', 'gridStaff', grant.orgCode], (signal) => orgApi.gridStaff(grant.orgCode, signal));
   return (
     <Card
       size="small"
@@ -51,8 +51,8 @@ function MyGridCard({ grant, myId }: { grant: Grant; myId: string }) {
         {t('map.gridCode')}：{grant.orgCode}
       </Typography.Text>
       {staff.error ? (
-        <ErrorAlert error={staff.error} onRetry={staff.reload} style={{ marginTop: 8 }} />
-      ) : staff.loading && !staff.data ? (
+        <ErrorAlert error={staff.error} onRetry={() => void staff.refetch()} style={{ marginTop: 8 }} />
+      ) : staff.isFetching && !staff.data ? (
         <Skeleton active paragraph={{ rows: 3 }} />
       ) : (
         <List

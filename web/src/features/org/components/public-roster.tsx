@@ -3,7 +3,7 @@ import { Alert, Button, Card, Empty, Flex, Input, List, Skeleton, Typography } f
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useT } from '../../../platform/i18n/index.tsx';
-import { useRequest } from '../../../platform/use-request.ts';
+import { useApiQuery } from '../../../platform/query.ts';
 import { orgApi } from '../api.ts';
 import { DutyTag, GridKindTag } from './org-labels.tsx';
 
@@ -61,18 +61,18 @@ export function PublicRoster() {
   const t = useT();
   const { code } = useGridParam();
   const valid = gridCodePattern.test(code);
-  const roster = useRequest(valid ? (signal) => orgApi.publicRoster(code, signal) : null, [code]);
+  const roster = useApiQuery(['org', 'publicRoster', code], valid ? (signal) => orgApi.publicRoster(code, signal) : null);
   return (
     <>
-      {roster.loading && <Card><Skeleton active /></Card>}
-      {roster.error && !roster.loading && (
+      {roster.isFetching && <Card><Skeleton active /></Card>}
+      {roster.error && !roster.isFetching && (
         <Alert
           type={roster.error.code === 'NOT_FOUND' ? 'warning' : 'error'}
           showIcon
           title={roster.error.code === 'NOT_FOUND' ? t('portal.notFound', { code }) : roster.error.message}
         />
       )}
-      {roster.data && !roster.loading && (
+      {roster.data && !roster.isFetching && (
         <Card
           data-testid="portal-roster"
           title={

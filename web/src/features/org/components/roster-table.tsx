@@ -7,7 +7,7 @@ import { duties, type Duty } from '../api.ts';
 import { useT } from '../../../platform/i18n/index.tsx';
 import { ErrorAlert, useReportError } from '../../../platform/components/feedback.tsx';
 import { DutyTag } from './org-labels.tsx';
-import { useRequest } from '../../../platform/use-request.ts';
+import { invalidate, useApiQuery } from '../../../platform/query.ts';
 
 interface StaffForm {
   name: string;
@@ -24,7 +24,7 @@ export function RosterTable({ gridCode, editable, compact = false }: { gridCode:
   const [adding, setAdding] = useState(false);
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<StaffForm>();
-  const staff = useRequest((signal) => orgApi.gridStaff(gridCode, signal), [gridCode]);
+  const staff = useApiQuery(['org', 'gridStaff', gridCode], (signal) => orgApi.gridStaff(gridCode, signal));
 
   const add = async (values: StaffForm) => {
     setSaving(true);
@@ -34,7 +34,7 @@ export function RosterTable({ gridCode, editable, compact = false }: { gridCode:
       void message.success(t('roster.added', { name: values.name }));
       setAdding(false);
       form.resetFields();
-      staff.reload();
+      void invalidate(['org']);
     } catch (error) {
       reportError(error, form);
     } finally {
@@ -46,13 +46,13 @@ export function RosterTable({ gridCode, editable, compact = false }: { gridCode:
     try {
       await orgApi.removeGridStaff(member.id);
       void message.success(t('roster.removed', { name: member.name }));
-      staff.reload();
+      void invalidate(['org']);
     } catch (error) {
       reportError(error);
     }
   };
 
-  if (staff.error) return <ErrorAlert error={staff.error} onRetry={staff.reload} />;
+  if (staff.error) return <ErrorAlert error={staff.error} onRetry={() => void staff.refetch()} />;
 
   return (
     <>
@@ -66,7 +66,7 @@ export function RosterTable({ gridCode, editable, compact = false }: { gridCode:
       <Table<GridStaff>
         rowKey="id"
         size={compact ? 'small' : 'middle'}
-        loading={staff.loading}
+        loading={staff.isFetching}
         dataSource={staff.data ?? []}
         pagination={false}
         locale={{ emptyText: t('roster.empty') }}

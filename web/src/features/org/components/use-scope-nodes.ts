@@ -1,7 +1,7 @@
 import { orgApi, type OrgNode } from '../api.ts';
 import { useAuth } from '../../../platform/auth.tsx';
 import type { OrgLevel } from '../api.ts';
-import { useRequest } from '../../../platform/use-request.ts';
+import { useApiQuery } from '../../../platform/query.ts';
 
 export interface ScopeNodes {
   /** The org nodes the user's grants are on (grid grants are skipped). */
@@ -20,7 +20,8 @@ export function useScopeNodes(): { data: ScopeNodes | undefined; loading: boolea
   const { me } = useAuth();
   const grantCodes = [...new Set((me?.grants ?? []).map((g) => g.orgCode))];
   const key = grantCodes.join(',');
-  const { data, loading } = useRequest(
+  const { data, isFetching: loading } = useApiQuery(
+    ['org', 'orgChildren', 'derived', me?.id, key],
     me
       ? async (signal: AbortSignal): Promise<ScopeNodes> => {
           let roots: OrgNode[];
@@ -43,7 +44,6 @@ export function useScopeNodes(): { data: ScopeNodes | undefined; loading: boolea
           return { roots, suggestions: suggestions.filter((n) => pickable.includes(n.level)) };
         }
       : null,
-    [me?.id, key],
   );
   return { data, loading };
 }

@@ -11,7 +11,7 @@ import { GridMapView } from '../components/grid-map-view.tsx';
 import { GridKindTag } from '../components/org-labels.tsx';
 import { OrgNodeSelect } from '../components/org-node-select.tsx';
 import { RosterTable } from '../components/roster-table.tsx';
-import { useRequest } from '../../../platform/use-request.ts';
+import { invalidate, useApiQuery } from '../../../platform/query.ts';
 import { useScopeNodes } from '../components/use-scope-nodes.ts';
 import { gridKindColors } from '../components/org-labels.tsx';
 import { gridKinds, type GridKind } from '../api.ts';
@@ -30,8 +30,8 @@ export function GridMapPage() {
   const [mapError, setMapError] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
 
-  const config = useRequest(() => platformApi.publicConfig().catch(() => null), []);
-  const grids = useRequest(node ? (signal) => orgApi.gridsGeojson(node, signal) : null, [node]);
+  const config = useApiQuery(['platform', 'publicConfig'], () => platformApi.publicConfig().catch(() => null));
+  const grids = useApiQuery(['org', 'gridsGeojson', node], node ? (signal) => orgApi.gridsGeojson(node, signal) : null);
   const collection: GridFeatureCollection | null = node ? (grids.data ?? null) : null;
 
   useEffect(() => {
@@ -70,9 +70,9 @@ export function GridMapPage() {
             />
           </Flex>
           {node && (
-            <Typography.Text data-testid="grid-map-status" data-total={grids.loading ? '' : String(total)} data-rendered={rendered === null ? '' : String(rendered)}>
-              {grids.loading ? t('common.loading') : t('map.gridCount', { n: total })}
-              {rendered !== null && !grids.loading && <Typography.Text type="secondary"> · {t('map.drawn', { n: rendered })}</Typography.Text>}
+            <Typography.Text data-testid="grid-map-status" data-total={grids.isFetching ? '' : String(total)} data-rendered={rendered === null ? '' : String(rendered)}>
+              {grids.isFetching ? t('common.loading') : t('map.gridCount', { n: total })}
+              {rendered !== null && !grids.isFetching && <Typography.Text type="secondary"> · {t('map.drawn', { n: rendered })}</Typography.Text>}
             </Typography.Text>
           )}
           <div style={{ flex: 1 }} />
@@ -87,11 +87,11 @@ export function GridMapPage() {
         </Flex>
       </Card>
 
-      {grids.error && <ErrorAlert error={grids.error} onRetry={grids.reload} />}
+      {grids.error && <ErrorAlert error={grids.error} onRetry={() => void grids.refetch()} />}
       {mapError && <Alert type="error" showIcon title={t('map.webglError', { reason: mapError })} />}
 
       <div className="gz-map-wrap" data-testid="grid-map">
-        {config.loading ? (
+        {config.isFetching ? (
           <Spin className="gz-map-overlay-center" />
         ) : (
           <GridMapView
@@ -129,12 +129,12 @@ export function GridMapPage() {
             <Empty description={t('map.noNode')} />
           </div>
         )}
-        {node && grids.loading && (
+        {node && grids.isFetching && (
           <div className="gz-map-overlay-center">
             <Spin size="large" />
           </div>
         )}
-        {node && collection && total === 0 && !grids.loading && (
+        {node && collection && total === 0 && !grids.isFetching && (
           <div className="gz-map-overlay-center">
             <Empty description={t('map.empty')} />
           </div>
@@ -171,7 +171,7 @@ export function GridMapPage() {
         )}
       </div>
 
-      <GridImportModal open={importing} onClose={() => setImporting(false)} onImported={() => grids.reload()} />
+      <GridImportModal open={importing} onClose={() => setImporting(false)} onImported={() => void invalidate(['org'])} />
     </Flex>
   );
 }

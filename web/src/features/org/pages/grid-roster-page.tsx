@@ -1,7 +1,7 @@
 import { EnvironmentOutlined, LinkOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Card, Drawer, Flex, Input, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { orgApi, type Grid } from '../api.ts';
 import { useAuth } from '../../../platform/auth.tsx';
 import { ErrorAlert } from '../../../platform/components/feedback.tsx';
@@ -9,7 +9,8 @@ import { DateTime } from '../../../platform/components/labels.tsx';
 import { GridKindTag } from '../components/org-labels.tsx';
 import { OrgNodeSelect } from '../components/org-node-select.tsx';
 import { RosterTable } from '../components/roster-table.tsx';
-import { useRequest } from '../../../platform/use-request.ts';
+import { invalidate } from '../../../platform/query.ts';
+import { useListPage } from '../../../platform/use-list-page.tsx';
 import { useScopeNodes } from '../components/use-scope-nodes.ts';
 import { gridKinds, isGridKind, type GridKind } from '../api.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
@@ -19,27 +20,18 @@ export function GridRosterPage() {
   const { t } = useI18n();
   const { can } = useAuth();
   const scope = useScopeNodes();
-  const [params, setParams] = useSearchParams();
-  const under = params.get('under') ?? undefined;
-  const kindParam = params.get('kind') ?? '';
-  const kind: GridKind | undefined = isGridKind(kindParam) ? kindParam : undefined;
-  const q = params.get('q') ?? '';
-  const page = Number(params.get('page') ?? '1') || 1;
-  const pageSize = Number(params.get('pageSize') ?? '20') || 20;
+  const list = useListPage({
+    queryKey: ['org', 'grids'],
+    filters: (params) => {
+      const kind = params.get('kind') ?? '';
+      return { under: params.get('under') ?? undefined, kind: isGridKind(kind) ? kind : undefined, q: params.get('q') || undefined };
+    },
+    load: (filters, paging, signal) => orgApi.grids({ ...filters, ...paging }, signal),
+  });
+  const { under, kind, q } = list.filters;
+  const update = list.update;
   const [open, setOpen] = useState<Grid | null>(null);
-  const [search, setSearch] = useState(q);
-
-  const grids = useRequest((signal) => orgApi.grids({ under, kind, q: q || undefined, page, pageSize }, signal), [under, kind, q, page, pageSize]);
-
-  const update = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next, { replace: true });
-  };
+  const [search, setSearch] = useState(q ?? '');
 
   return (
     <Card title={<><TeamOutlined /> {t('menu.roster')}</>}>
@@ -73,22 +65,15 @@ export function GridRosterPage() {
           data-testid="roster-search"
         />
       </Flex>
-      {grids.error && <ErrorAlert error={grids.error} onRetry={grids.reload} style={{ marginBottom: 16 }} />}
+      {list.query.error && <ErrorAlert error={list.query.error} onRetry={() => void list.query.refetch()} style={{ marginBottom: 16 }} />}
       <Table<Grid>
         rowKey="code"
         size="middle"
-        loading={grids.loading}
-        dataSource={grids.data?.items ?? []}
+        loading={list.loading}
+        dataSource={list.rows}
         data-testid="roster-table"
-        pagination={{
-          current: page,
-          pageSize,
-          total: grids.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (nextPage, nextSize) => update({ page: String(nextPage), pageSize: String(nextSize) }),
-        }}
+        pagination={list.pagination}
+        locale={{ emptyText: list.emptyText(undefined) }}
         columns={[
           { title: t('map.gridCode'), dataIndex: 'code', width: 160, render: (code: string) => <Typography.Text code>{code}</Typography.Text> },
           { title: t('map.gridName'), dataIndex: 'name' },
@@ -123,7 +108,7 @@ export function GridRosterPage() {
         open={open !== null}
         onClose={() => {
           setOpen(null);
-          grids.reload();
+          void invalidate(['org', 'grids']);
         }}
         size={560}
         destroyOnHidden

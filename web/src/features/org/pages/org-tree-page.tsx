@@ -6,7 +6,7 @@ import { Link, useSearchParams } from 'react-router';
 import { orgApi, type OrgNode } from '../api.ts';
 import { useAuth } from '../../../platform/auth.tsx';
 import { ErrorAlert, useReportError } from '../../../platform/components/feedback.tsx';
-import { useRequest } from '../../../platform/use-request.ts';
+import { invalidate, useApiQuery } from '../../../platform/query.ts';
 import { communityTypes, type CommunityType, type OrgLevel } from '../api.ts';
 import { useT } from '../../../platform/i18n/index.tsx';
 
@@ -84,7 +84,7 @@ export function OrgTreePage() {
     // Once per visit: later selections open the tree themselves.
   }, []);
 
-  const search = useRequest(query ? (signal) => orgApi.orgSearch(query, signal) : null, [query]);
+  const search = useApiQuery(['org', 'orgSearch', query], query ? (signal) => orgApi.orgSearch(query, signal) : null);
 
   const toTree = (parent: string): TreeDataNode[] =>
     (children.get(parent) ?? []).flatMap((code) => {
@@ -115,7 +115,7 @@ export function OrgTreePage() {
             data-testid="org-search"
           />
           {query ? (
-            <SearchResults nodes={search.data} loading={search.loading} onPick={(node) => void expandTo(node.code).then(() => setQuery(''))} />
+            <SearchResults nodes={search.data} loading={search.isFetching} onPick={(node) => void expandTo(node.code).then(() => setQuery(''))} />
           ) : !rootLoaded ? (
             <Skeleton active paragraph={{ rows: 8 }} />
           ) : (
@@ -200,12 +200,12 @@ function NodeDetail({ code, onChanged, onDepartmentAdded, onNavigate }: NodeDeta
   const { can } = useAuth();
   const { message } = App.useApp();
   const reportError = useReportError();
-  const detail = useRequest((signal) => orgApi.orgNode(code, signal), [code]);
-  const gridTotal = useRequest((signal) => orgApi.grids({ under: code, pageSize: 1 }, signal).then((r) => r.total), [code]);
+  const detail = useApiQuery(['org', 'orgNode', code], (signal) => orgApi.orgNode(code, signal));
+  const gridTotal = useApiQuery(['org', 'grids', 'gridTotal', code], (signal) => orgApi.grids({ under: code, pageSize: 1 }, signal).then((r) => r.total));
   const [savingType, setSavingType] = useState(false);
   const [addingDepartment, setAddingDepartment] = useState(false);
 
-  if (detail.error) return <ErrorAlert error={detail.error} onRetry={detail.reload} />;
+  if (detail.error) return <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />;
   const node = detail.data;
   if (!node || node.code !== code) return <Card className="gz-fill-card"><Skeleton active /></Card>;
 
@@ -217,7 +217,7 @@ function NodeDetail({ code, onChanged, onDepartmentAdded, onNavigate }: NodeDeta
     try {
       const updated = await orgApi.updateOrgNode(node.code, { communityType });
       onChanged(updated);
-      detail.reload();
+      void invalidate(['org']);
       void message.success(t('org.typeSaved'));
     } catch (error) {
       reportError(error);
@@ -275,7 +275,7 @@ function NodeDetail({ code, onChanged, onDepartmentAdded, onNavigate }: NodeDeta
           {
             key: 'grids',
             label: t('org.gridCount'),
-            children: gridTotal.loading ? <Spin size="small" /> : (gridTotal.data ?? '—'),
+            children: gridTotal.isFetching ? <Spin size="small" /> : (gridTotal.data ?? '—'),
           },
           { key: 'path', label: t('org.path'), children: <Typography.Text type="secondary" style={{ fontSize: 12 }}>{node.orgPath}</Typography.Text> },
           ...(node.level === 'community'

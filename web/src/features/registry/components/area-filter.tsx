@@ -1,7 +1,7 @@
 import { Select } from 'antd';
 import { orgApi, OrgNodeSelect, useScopeNodes } from '../../org/index.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
-import { useRequest } from '../../../platform/use-request.ts';
+import { useApiQuery } from '../../../platform/query.ts';
 
 export interface AreaValue {
   /** A street or community code. */
@@ -26,9 +26,9 @@ export function AreaFilter({ value, onChange, testId }: { value: AreaValue; onCh
   // Community codes are the 12-digit statistical codes (streets 9, districts 6): only a
   // community's grids are few enough to list.
   const community = value.under ? (value.under.length === 12 ? value.under : undefined) : ownCommunity;
-  const grids = useRequest(
+  const grids = useApiQuery(
+    ['org', 'grids', community],
     community ? (signal) => orgApi.grids({ under: community, page: 1, pageSize: 100 }, signal) : null,
-    [community],
   );
   const gridOptions = grids.data?.items ?? [];
   return (
@@ -48,7 +48,7 @@ export function AreaFilter({ value, onChange, testId }: { value: AreaValue; onCh
         onChange={(grid) => onChange({ under: value.under, grid })}
         allowClear
         disabled={!community}
-        loading={grids.loading}
+        loading={grids.isFetching}
         placeholder={t('registry.gridPlaceholder')}
         style={{ width: 220 }}
         options={gridOptions.map((g) => ({ value: g.code, label: g.name }))}

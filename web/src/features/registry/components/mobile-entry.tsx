@@ -5,14 +5,14 @@ import { registryApi } from '../api.ts';
 import { useAuth } from '../../../platform/auth.tsx';
 import { useT } from '../../../platform/i18n/index.tsx';
 import { mobileRegistryPath } from './paths.ts';
-import { useRequest } from '../../../platform/use-request.ts';
+import { useApiQuery } from '../../../platform/query.ts';
 
 /** The registry part of /m's home: the way into the grid's houses and people, with how many are overdue for a visit. */
 export function RegistryMobileEntry() {
   const t = useT();
   const { can } = useAuth();
   const mayRead = can('registry.read');
-  const summary = useRequest(mayRead ? (signal) => registryApi.myGrid(signal) : null, [mayRead]);
+  const summary = useApiQuery(['registry', 'myGrid'], mayRead ? (signal) => registryApi.myGrid(signal) : null);
   // Without the registry, /m says what is still to come.
   if (!mayRead) return <Alert type="info" showIcon title={t('m.later')} style={{ marginTop: 12 }} />;
   const counts = summary.data?.counts;

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Table, Typography, type TableProps } from 'antd';
 import { Link } from 'react-router';
 import type { Resident } from '../api.ts';
@@ -12,10 +13,12 @@ interface ResidentTableProps {
   showAddress?: boolean;
   pagination?: TableProps<Resident>['pagination'];
   testId?: string;
+  /** Replaces the empty text (a list page shows none before its first answer). */
+  emptyText?: ReactNode;
 }
 
 /** People as every registry list shows them: masked identifiers unless the page revealed them. */
-export function ResidentTable({ residents, loading, showRelation = false, showAddress = false, pagination = false, testId }: ResidentTableProps) {
+export function ResidentTable({ residents, loading, showRelation = false, showAddress = false, pagination = false, testId, emptyText }: ResidentTableProps) {
   const { t } = useI18n();
   return (
     <Table<Resident>
@@ -26,7 +29,7 @@ export function ResidentTable({ residents, loading, showRelation = false, showAd
       pagination={pagination}
       scroll={{ x: 'max-content' }}
       data-testid={testId}
-      locale={{ emptyText: t('registry.search.empty') }}
+      locale={{ emptyText: emptyText ?? t('registry.search.empty') }}
       columns={[
         {
           title: t('registry.name'),

@@ -1,9 +1,10 @@
 import { App, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { registryApi, visitMethods, type VisitMethod } from '../api.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { useReportError } from '../../../platform/components/feedback.tsx';
+import { invalidate } from '../../../platform/query.ts';
 import { chinaToday, keyGroupLabel } from './labels.tsx';
 
 interface VisitForm {
@@ -20,20 +21,26 @@ export interface VisitTarget {
   memberships: { id: string; kind: string; name: string }[];
 }
 
-/** 记录走访: how, when and what was found; the server moves the next due date on. */
-export function RecordVisitModal({ target, onClose, onSaved }: { target: VisitTarget | null; onClose: () => void; onSaved: () => void }) {
+/**
+ * 记录走访: how, when and what was found; the server moves the next due date on. A saved
+ * visit refreshes every registry screen showing it: the person's file, the key-group and
+ * overdue lists, the grid's counts on /m.
+ */
+export function RecordVisitModal({ target, onClose, onSaved }: { target: VisitTarget | null; onClose: () => void; onSaved?: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const reportError = useReportError();
   const [form] = Form.useForm<VisitForm>();
-  const [saving, setSaving] = useState(false);
   const today = chinaToday();
+  const record = useMutation({
+    mutationFn: (input: Parameters<typeof registryApi.recordVisit>[0]) => registryApi.recordVisit(input),
+    onSuccess: () => invalidate(['registry']),
+  });
 
   const save = async (values: VisitForm) => {
     if (!target) return;
-    setSaving(true);
     try {
-      await registryApi.recordVisit({
+      await record.mutateAsync({
         residentId: target.id,
         method: values.method,
         visitedOn: values.visitedOn.format('YYYY-MM-DD'),
@@ -41,12 +48,10 @@ export function RecordVisitModal({ target, onClose, onSaved }: { target: VisitTa
         notes: values.notes?.trim() || undefined,
       });
       void message.success(t('registry.visit.saved'));
-      onSaved();
+      onSaved?.();
       onClose();
     } catch (error) {
       reportError(error, form);
-    } finally {
-      setSaving(false);
     }
   };
 
@@ -57,7 +62,7 @@ export function RecordVisitModal({ target, onClose, onSaved }: { target: VisitTa
       onCancel={onClose}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
-      confirmLoading={saving}
+      confirmLoading={record.isPending}
       onOk={() => form.submit()}
       destroyOnHidden
       data-testid="visit-modal"

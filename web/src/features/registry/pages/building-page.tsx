@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../../platform/components/feedback.tsx';
 import { RegistryBreadcrumb } from '../components/breadcrumb.tsx';
 import { tenureColors, TenureTag } from '../components/labels.tsx';
 import { housePath } from '../components/paths.ts';
-import { useRequest } from '../../../platform/use-request.ts';
+import { useApiQuery } from '../../../platform/query.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 
 type View = 'grid' | 'list';
@@ -17,16 +17,16 @@ export function RegistryBuildingPage() {
   const { t } = useI18n();
   const { buildingId = '' } = useParams();
   const [view, setView] = useState<View>('grid');
-  const building = useRequest((signal) => registryApi.building(buildingId, signal), [buildingId]);
+  const building = useApiQuery(['registry', 'building', buildingId], (signal) => registryApi.building(buildingId, signal));
   const b = building.data;
 
   return (
     <>
       <RegistryBreadcrumb crumbs={[{ label: b?.name ?? '…' }]} />
-      {building.error && <ErrorAlert error={building.error} onRetry={building.reload} style={{ marginBottom: 16 }} />}
+      {building.error && <ErrorAlert error={building.error} onRetry={() => void building.refetch()} style={{ marginBottom: 16 }} />}
       <Card
         title={<><BankOutlined /> {b?.name ?? t('registry.building')}</>}
-        loading={building.loading && !b}
+        loading={building.isFetching && !b}
         data-testid="building-card"
       >
         {b && (

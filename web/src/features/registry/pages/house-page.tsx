@@ -10,7 +10,7 @@ import { TenureTag } from '../components/labels.tsx';
 import { buildingPath, householdPath } from '../components/paths.ts';
 import { ResidentTable } from '../components/resident-table.tsx';
 import { RevealButton, RevealNotice } from '../components/reveal.tsx';
-import { useRequest } from '../../../platform/use-request.ts';
+import { useApiQuery } from '../../../platform/query.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 
 /** One house (以房管人): its households and the people in each. */
@@ -24,18 +24,18 @@ function HouseView({ houseId }: { houseId: string }) {
   const { t } = useI18n();
   const { can } = useAuth();
   const [reveal, setReveal] = useState<string | null>(null);
-  const house = useRequest((signal) => registryApi.house(houseId, reveal, signal), [houseId, reveal]);
+  const house = useApiQuery(['registry', 'house', houseId, reveal], (signal) => registryApi.house(houseId, reveal, signal));
   const h = house.data;
   const shownInClear = h ? [...h.households.flatMap((hh) => hh.members), ...h.others].some((m) => m.revealed) : false;
 
   return (
     <>
       <RegistryBreadcrumb crumbs={h ? [{ label: h.buildingName, to: buildingPath(h.buildingId) }, { label: h.address }] : [{ label: '…' }]} />
-      {house.error && <ErrorAlert error={house.error} onRetry={house.reload} style={{ marginBottom: 16 }} />}
+      {house.error && <ErrorAlert error={house.error} onRetry={() => void house.refetch()} style={{ marginBottom: 16 }} />}
       <RevealNotice reason={shownInClear ? reveal : null} />
       <Card
         title={<><HomeOutlined /> {h?.address ?? t('registry.house.title')}</>}
-        loading={house.loading && !h}
+        loading={house.isFetching && !h}
         extra={<RevealButton reason={reveal} onReveal={setReveal} onHide={() => setReveal(null)} />}
         data-testid="house-card"
       >

@@ -10,7 +10,7 @@ import { relationLabel, TenureTag } from '../components/labels.tsx';
 import { buildingPath, housePath, residentPath } from '../components/paths.ts';
 import { ResidentTable } from '../components/resident-table.tsx';
 import { RevealButton, RevealNotice } from '../components/reveal.tsx';
-import { useRequest } from '../../../platform/use-request.ts';
+import { useApiQuery } from '../../../platform/query.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 
 type HistoryRow = HouseholdFile['history'][number];
@@ -25,7 +25,7 @@ function HouseholdView({ householdId }: { householdId: string }) {
   const { t } = useI18n();
   const { can } = useAuth();
   const [reveal, setReveal] = useState<string | null>(null);
-  const household = useRequest((signal) => registryApi.household(householdId, reveal, signal), [householdId, reveal]);
+  const household = useApiQuery(['registry', 'household', householdId, reveal], (signal) => registryApi.household(householdId, reveal, signal));
   const h = household.data;
   const head = h?.members.find((m) => m.id === h.headResidentId);
 
@@ -42,11 +42,11 @@ function HouseholdView({ householdId }: { householdId: string }) {
             : [{ label: '…' }]
         }
       />
-      {household.error && <ErrorAlert error={household.error} onRetry={household.reload} style={{ marginBottom: 16 }} />}
+      {household.error && <ErrorAlert error={household.error} onRetry={() => void household.refetch()} style={{ marginBottom: 16 }} />}
       <RevealNotice reason={h?.members.some((m) => m.revealed) ? reveal : null} />
       <Card
         title={<><FileTextOutlined /> {t('registry.household.title')}</>}
-        loading={household.loading && !h}
+        loading={household.isFetching && !h}
         data-testid="household-file"
         extra={
           <Space>

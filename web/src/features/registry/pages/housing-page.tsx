@@ -1,42 +1,30 @@
 import { DownloadOutlined, HomeOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Input, Table, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { registryApi, type BuildingRow, type BuildingUse } from '../api.ts';
 import { useAuth } from '../../../platform/auth.tsx';
 import { ErrorAlert } from '../../../platform/components/feedback.tsx';
 import { AreaFilter, areaCode, type AreaValue } from '../components/area-filter.tsx';
 import { downloadFile } from '../components/labels.tsx';
 import { buildingPath } from '../components/paths.ts';
-import { useRequest } from '../../../platform/use-request.ts';
+import { useListPage } from '../../../platform/use-list-page.tsx';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 
 /** 以房管人: the buildings of the user's area, filtered by community and grid; each opens its houses. */
 export function RegistryHousingPage() {
   const { t } = useI18n();
   const { can } = useAuth();
-  const [params, setParams] = useSearchParams();
-  const area: AreaValue = { under: params.get('under') ?? undefined, grid: params.get('grid') ?? undefined };
-  const q = params.get('q') ?? '';
-  const page = Number(params.get('page') ?? '1') || 1;
-  const pageSize = Number(params.get('pageSize') ?? '20') || 20;
+  const list = useListPage({
+    queryKey: ['registry', 'buildings'],
+    filters: (params) => ({ area: { under: params.get('under') ?? undefined, grid: params.get('grid') ?? undefined } as AreaValue, q: params.get('q') ?? '' }),
+    load: ({ area, q }, paging, signal) => registryApi.buildings({ under: areaCode(area), q: q || undefined, ...paging }, signal),
+  });
+  const { area, q } = list.filters;
   const [search, setSearch] = useState(q);
   const under = areaCode(area);
 
-  const buildings = useRequest(
-    (signal) => registryApi.buildings({ under, q: q || undefined, page, pageSize }, signal),
-    [under, q, page, pageSize],
-  );
-
-  const update = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next, { replace: true });
-  };
+  const update = list.update;
 
   return (
     <Card
@@ -64,23 +52,15 @@ export function RegistryHousingPage() {
           data-testid="housing-search"
         />
       </Flex>
-      {buildings.error && <ErrorAlert error={buildings.error} onRetry={buildings.reload} style={{ marginBottom: 16 }} />}
+      {list.query.error && <ErrorAlert error={list.query.error} onRetry={() => void list.query.refetch()} style={{ marginBottom: 16 }} />}
       <Table<BuildingRow>
         rowKey="id"
         size="middle"
-        loading={buildings.loading}
-        dataSource={buildings.data?.items ?? []}
+        loading={list.loading}
+        dataSource={list.rows}
         data-testid="housing-table"
-        locale={{ emptyText: t('registry.housing.empty') }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: buildings.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (nextPage, nextSize) => update({ page: String(nextPage), pageSize: String(nextSize) }),
-        }}
+        locale={{ emptyText: list.emptyText(t('registry.housing.empty')) }}
+        pagination={list.pagination}
         columns={[
           {
             title: t('registry.building'),

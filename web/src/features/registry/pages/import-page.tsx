@@ -10,7 +10,7 @@ import { OrgNodeSelect, useScopeNodes } from '../../org/index.ts';
 import { ImportMapping, type HeaderChoice } from '../components/import-mapping.tsx';
 import { downloadFile } from '../components/labels.tsx';
 import { residentsPath } from '../components/paths.ts';
-import { useRequest } from '../../../platform/use-request.ts';
+import { invalidate, useApiQuery } from '../../../platform/query.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 
 type Stage =
@@ -51,6 +51,9 @@ function formatSize(bytes: number): string {
  * (dry run), map columns when the headers differ, read the row-level report, then import
  * either only a clean file or just its valid rows, with progress, and see what changed.
  */
+/** The history lists every import: it changes when one is uploaded, settles or is discarded. */
+const reloadImportHistory = () => void invalidate(['registry', 'imports']);
+
 export function RegistryImportPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -63,7 +66,7 @@ export function RegistryImportPage() {
   const [editingMapping, setEditingMapping] = useState(false);
   const [busy, setBusy] = useState(false);
   const [historyPage, setHistoryPage] = useState(1);
-  const history = useRequest((signal) => registryApi.imports({ page: historyPage, pageSize: 10 }, signal), [historyPage]);
+  const history = useApiQuery(['registry', 'imports', historyPage], (signal) => registryApi.imports({ page: historyPage, pageSize: 10 }, signal));
 
   // Staff of one community import into it without choosing.
   const ownCommunity = scope.data?.roots.length === 1 && scope.data.roots[0]?.level === 'community' ? scope.data.roots[0].code : undefined;
@@ -71,7 +74,7 @@ export function RegistryImportPage() {
   const job = stage.kind === 'job' ? stage.job : null;
   const jobId = job?.id;
   const jobStatus = job?.status;
-  const historyReload = history.reload;
+  const historyReload = reloadImportHistory;
   // A clean file imports as is; with bad rows the user must say to skip them.
   const mode: Mode | null = job && modeChoice?.jobId === job.id ? modeChoice.mode : job && job.errorRows === 0 ? 'clean' : null;
 
@@ -142,7 +145,7 @@ export function RegistryImportPage() {
       await registryApi.discardImport(stage.job.id);
       void message.success(t('registry.import.discarded'));
       setStage({ kind: 'choose' });
-      history.reload();
+      void invalidate(['registry']);
     } catch (error) {
       reportError(error);
     } finally {
@@ -251,11 +254,11 @@ export function RegistryImportPage() {
       </Card>
 
       <Card title={t('registry.import.history')} style={{ marginTop: 16 }} size="small">
-        {history.error && <ErrorAlert error={history.error} onRetry={history.reload} style={{ marginBottom: 12 }} />}
+        {history.error && <ErrorAlert error={history.error} onRetry={() => void history.refetch()} style={{ marginBottom: 12 }} />}
         <Table<ImportJob>
           rowKey="id"
           size="small"
-          loading={history.loading}
+          loading={history.isFetching}
           dataSource={history.data?.items ?? []}
           locale={{ emptyText: t('registry.import.historyEmpty') }}
           data-testid="import-history"
@@ -535,7 +538,7 @@ function JobView({ stage, mode, onMode, busy, editingMapping, onEditMapping, onR
 function ErrorsTable({ jobId }: { jobId: string }) {
   const { t } = useI18n();
   const [page, setPage] = useState(1);
-  const errors = useRequest((signal) => registryApi.importErrors(jobId, { page, pageSize: 10 }, signal), [jobId, page]);
+  const errors = useApiQuery(['registry', 'importErrors', jobId, page], (signal) => registryApi.importErrors(jobId, { page, pageSize: 10 }, signal));
   return (
     <Card
       size="small"
@@ -547,11 +550,11 @@ function ErrorsTable({ jobId }: { jobId: string }) {
       }
       style={{ maxWidth: 880 }}
     >
-      {errors.error && <ErrorAlert error={errors.error} onRetry={errors.reload} style={{ marginBottom: 12 }} />}
+      {errors.error && <ErrorAlert error={errors.error} onRetry={() => void errors.refetch()} style={{ marginBottom: 12 }} />}
       <Table<ImportError>
         rowKey={(e) => `${e.rowNo}:${e.column}:${e.message}`}
         size="small"
-        loading={errors.loading}
+        loading={errors.isFetching}
         dataSource={errors.data?.items ?? []}
         data-testid="import-errors"
         pagination={{ current: page, pageSize: 10, total: errors.data?.total ?? 0, hideOnSinglePage: true, onChange: setPage, showTotal: (total) => t('common.total', { total }) }}

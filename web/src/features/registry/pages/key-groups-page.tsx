@@ -1,7 +1,7 @@
 import { DownloadOutlined, HeartOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Segmented, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { registryApi, type KeyGroupMember, type MemberQuery } from '../api.ts';
 import { useAuth } from '../../../platform/auth.tsx';
 import { ErrorAlert } from '../../../platform/components/feedback.tsx';
@@ -9,47 +9,41 @@ import { AreaFilter, areaCode } from '../components/area-filter.tsx';
 import { downloadFile, Identifier, KeyGroupTagView, keyGroupLabel, membershipDetails, VisitDue } from '../components/labels.tsx';
 import { residentPath } from '../components/paths.ts';
 import { RecordVisitModal, type VisitTarget } from '../components/visit-modal.tsx';
-import { useRequest } from '../../../platform/use-request.ts';
+import { useApiQuery } from '../../../platform/query.ts';
+import { useListPage } from '../../../platform/use-list-page.tsx';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 
 type Due = 'all' | 'overdue' | 'week';
 const ALL = '';
 
-/** 重点人群: members by kind with their visit schedule; who is overdue shows in red; record a visit; export. */
-export function RegistryKeyGroupsPage() {
-  const { t } = useI18n();
-  const { can } = useAuth();
-  const [params, setParams] = useSearchParams();
-  const kind = params.get('kind') ?? ALL;
-  const under = params.get('under') ?? undefined;
-  const grid = params.get('grid') ?? undefined;
-  const dueParam = params.get('due');
-  const due: Due = dueParam === 'overdue' || dueParam === 'week' ? dueParam : 'all';
-  const page = Number(params.get('page') ?? '1') || 1;
-  const pageSize = Number(params.get('pageSize') ?? '20') || 20;
-  const [visiting, setVisiting] = useState<VisitTarget | null>(null);
-
-  const query: MemberQuery = {
+function memberQuery({ kind, under, grid, due }: { kind: string; under?: string; grid?: string; due: Due }): MemberQuery {
+  return {
     kind: kind || undefined,
     under: areaCode({ under, grid }),
     overdue: due === 'overdue' ? true : undefined,
     dueWithinDays: due === 'week' ? 7 : undefined,
   };
-  const kinds = useRequest((signal) => registryApi.keyGroupKinds(signal), []);
-  const members = useRequest(
-    (signal) => registryApi.keyGroupMembers({ ...query, page, pageSize }, signal),
-    [kind, under, grid, due, page, pageSize],
-  );
+}
 
-  const update = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next, { replace: true });
-  };
+/** 重点人群: members by kind with their visit schedule; who is overdue shows in red; record a visit; export. */
+export function RegistryKeyGroupsPage() {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const [visiting, setVisiting] = useState<VisitTarget | null>(null);
+  const list = useListPage({
+    queryKey: ['registry', 'keyGroupMembers'],
+    filters: (params) => {
+      const dueParam = params.get('due');
+      const due: Due = dueParam === 'overdue' || dueParam === 'week' ? dueParam : 'all';
+      return { kind: params.get('kind') ?? ALL, under: params.get('under') ?? undefined, grid: params.get('grid') ?? undefined, due };
+    },
+    load: (filters, paging, signal) => registryApi.keyGroupMembers({ ...memberQuery(filters), ...paging }, signal),
+  });
+  const { kind, under, grid, due } = list.filters;
+  const query = memberQuery(list.filters);
+  const kinds = useApiQuery(['registry', 'keyGroupKinds'], (signal) => registryApi.keyGroupKinds(signal));
+
+  const update = list.update;
 
   return (
     <Card
@@ -97,24 +91,16 @@ export function RegistryKeyGroupsPage() {
           data-testid="key-groups-due"
         />
       </Flex>
-      {members.error && <ErrorAlert error={members.error} onRetry={members.reload} style={{ marginBottom: 16 }} />}
+      {list.query.error && <ErrorAlert error={list.query.error} onRetry={() => void list.query.refetch()} style={{ marginBottom: 16 }} />}
       <Table<KeyGroupMember>
         rowKey="id"
         size="middle"
-        loading={members.loading}
-        dataSource={members.data?.items ?? []}
+        loading={list.loading}
+        dataSource={list.rows}
         scroll={{ x: 'max-content' }}
         data-testid="key-groups-table"
-        locale={{ emptyText: t('registry.keyGroups.empty') }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: members.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (total) => t('registry.keyGroups.summary', { total }),
-          onChange: (nextPage, nextSize) => update({ page: String(nextPage), pageSize: String(nextSize) }),
-        }}
+        locale={{ emptyText: list.emptyText(t('registry.keyGroups.empty')) }}
+        pagination={list.pagination}
         columns={[
           {
             title: t('registry.name'),
@@ -170,7 +156,7 @@ export function RegistryKeyGroupsPage() {
             : []),
         ]}
       />
-      <RecordVisitModal target={visiting} onClose={() => setVisiting(null)} onSaved={members.reload} />
+      <RecordVisitModal target={visiting} onClose={() => setVisiting(null)} />
     </Card>
   );
 }

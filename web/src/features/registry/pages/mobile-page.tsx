@@ -9,10 +9,12 @@ import { LanguageSwitch } from '../../../platform/components/language-switch.tsx
 import { Logo } from '../../../platform/components/logo.tsx';
 import { Identifier, KeyGroupTags, KeyGroupTagView, relationLabel, VisitDue } from '../components/labels.tsx';
 import { RecordVisitModal, type VisitTarget } from '../components/visit-modal.tsx';
-import { useRequest } from '../../../platform/use-request.ts';
+import { useApiQuery } from '../../../platform/query.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 
 const visitTargetOf = (r: Resident): VisitTarget => ({ id: r.id, name: r.name, memberships: r.keyGroups.map((g) => ({ id: g.id, kind: g.kind, name: g.name })) });
+
+const overdueQuery = { overdue: true, page: 1, pageSize: 20 };
 
 /** /m/registry: a grid worker's phone view of their grid — find a house or a person, record a visit. */
 export function RegistryMobilePage() {
@@ -23,19 +25,12 @@ export function RegistryMobilePage() {
   const [visiting, setVisiting] = useState<VisitTarget | null>(null);
   const [person, setPerson] = useState<string | null>(null);
   const [house, setHouse] = useState<HouseRow | null>(null);
-  const [visitsSaved, setVisitsSaved] = useState(0);
-  const summary = useRequest((signal) => registryApi.myGrid(signal), []);
-  const found = useRequest(q ? (signal) => registryApi.lookup(q, signal) : null, [q]);
-  const overdue = useRequest((signal) => registryApi.keyGroupMembers({ overdue: true, page: 1, pageSize: 20 }, signal), []);
+  const summary = useApiQuery(['registry', 'myGrid'], (signal) => registryApi.myGrid(signal));
+  const found = useApiQuery(['registry', 'lookup', q], q ? (signal) => registryApi.lookup(q, signal) : null);
+  const overdue = useApiQuery(['registry', 'keyGroupMembers', overdueQuery], (signal) => registryApi.keyGroupMembers(overdueQuery, signal));
   if (!me) return null;
   const mayVisit = can('registry.write');
 
-  const saved = () => {
-    setVisitsSaved((n) => n + 1);
-    summary.reload();
-    overdue.reload();
-    found.reload();
-  };
 
   const personItem = (r: Resident) => (
     <List.Item
@@ -94,7 +89,7 @@ export function RegistryMobilePage() {
         </Flex>
       </header>
       <main className="gz-mobile-main">
-        {summary.error && <ErrorAlert error={summary.error} onRetry={summary.reload} style={{ marginBottom: 8 }} />}
+        {summary.error && <ErrorAlert error={summary.error} onRetry={() => void summary.refetch()} style={{ marginBottom: 8 }} />}
         <Card size="small" data-testid="m-summary">
           {!summary.data ? (
             <Skeleton active paragraph={{ rows: 2 }} />
@@ -138,8 +133,8 @@ export function RegistryMobilePage() {
         )}
         {q && (
           <div style={{ marginTop: 8 }} data-testid="m-results">
-            {found.error && <ErrorAlert error={found.error} onRetry={found.reload} />}
-            {found.loading && !found.data ? (
+            {found.error && <ErrorAlert error={found.error} onRetry={() => void found.refetch()} />}
+            {found.isFetching && !found.data ? (
               <Card size="small">
                 <Skeleton active />
               </Card>
@@ -178,9 +173,9 @@ export function RegistryMobilePage() {
         <Typography.Text type="secondary" strong style={{ display: 'block', margin: '16px 0 8px' }}>
           {t('registry.m.overdueList')}
         </Typography.Text>
-        {overdue.error && <ErrorAlert error={overdue.error} onRetry={overdue.reload} />}
+        {overdue.error && <ErrorAlert error={overdue.error} onRetry={() => void overdue.refetch()} />}
         <Card size="small">
-          {overdue.loading && !overdue.data ? (
+          {overdue.isFetching && !overdue.data ? (
             <Skeleton active />
           ) : (
             <List
@@ -216,20 +211,20 @@ export function RegistryMobilePage() {
       </main>
 
       <HouseDrawer house={house} onClose={() => setHouse(null)} onPerson={setPerson} onVisit={mayVisit ? (r) => setVisiting(visitTargetOf(r)) : undefined} />
-      <PersonDrawer residentId={person} refresh={visitsSaved} onClose={() => setPerson(null)} onVisit={mayVisit ? setVisiting : undefined} />
-      <RecordVisitModal target={visiting} onClose={() => setVisiting(null)} onSaved={saved} />
+      <PersonDrawer residentId={person} onClose={() => setPerson(null)} onVisit={mayVisit ? setVisiting : undefined} />
+      <RecordVisitModal target={visiting} onClose={() => setVisiting(null)} />
     </div>
   );
 }
 
 function HouseDrawer({ house, onClose, onPerson, onVisit }: { house: HouseRow | null; onClose: () => void; onPerson: (id: string) => void; onVisit?: (r: Resident) => void }) {
   const { t } = useI18n();
-  const detail = useRequest(house ? (signal) => registryApi.house(house.id, null, signal) : null, [house?.id]);
+  const detail = useApiQuery(['registry', 'house', house?.id, null], house ? (signal) => registryApi.house(house.id, null, signal) : null);
   const people = detail.data ? [...detail.data.households.flatMap((h) => h.members), ...detail.data.others] : [];
   return (
     <Drawer title={house?.address} placement="bottom" size="75%" open={house !== null} onClose={onClose} destroyOnHidden>
-      {detail.error && <ErrorAlert error={detail.error} onRetry={detail.reload} />}
-      {detail.loading && !detail.data ? (
+      {detail.error && <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />}
+      {detail.isFetching && !detail.data ? (
         <Skeleton active />
       ) : (
         <List
@@ -265,13 +260,13 @@ function HouseDrawer({ house, onClose, onPerson, onVisit }: { house: HouseRow | 
   );
 }
 
-function PersonDrawer({ residentId, refresh, onClose, onVisit }: { residentId: string | null; refresh: number; onClose: () => void; onVisit?: (target: VisitTarget) => void }) {
+function PersonDrawer({ residentId, onClose, onVisit }: { residentId: string | null; onClose: () => void; onVisit?: (target: VisitTarget) => void }) {
   const { t } = useI18n();
-  const file = useRequest(residentId ? (signal) => registryApi.resident(residentId, null, signal) : null, [residentId, refresh]);
+  const file = useApiQuery(['registry', 'resident', residentId, null], residentId ? (signal) => registryApi.resident(residentId, null, signal) : null);
   const r = file.data;
   return (
     <Drawer title={r?.name ?? ''} placement="bottom" size="85%" open={residentId !== null} onClose={onClose} destroyOnHidden data-testid="m-person">
-      {file.error && <ErrorAlert error={file.error} onRetry={file.reload} />}
+      {file.error && <ErrorAlert error={file.error} onRetry={() => void file.refetch()} />}
       {!r ? (
         <Skeleton active />
       ) : (

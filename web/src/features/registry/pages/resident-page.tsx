@@ -22,7 +22,7 @@ import {
 import { householdPath, housePath, residentsPath } from '../components/paths.ts';
 import { RevealButton, RevealNotice } from '../components/reveal.tsx';
 import { RecordVisitModal, type VisitTarget } from '../components/visit-modal.tsx';
-import { useRequest } from '../../../platform/use-request.ts';
+import { useApiQuery } from '../../../platform/query.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 
 type HistoryRow = ResidentFile['history'][number];
@@ -38,8 +38,8 @@ function ResidentView({ residentId }: { residentId: string }) {
   const { can } = useAuth();
   const [reveal, setReveal] = useState<string | null>(null);
   const [visiting, setVisiting] = useState<VisitTarget | null>(null);
-  const file = useRequest((signal) => registryApi.resident(residentId, reveal, signal), [residentId, reveal]);
-  const kinds = useRequest((signal) => registryApi.keyGroupKinds(signal), []);
+  const file = useApiQuery(['registry', 'resident', residentId, reveal], (signal) => registryApi.resident(residentId, reveal, signal));
+  const kinds = useApiQuery(['registry', 'keyGroupKinds'], (signal) => registryApi.keyGroupKinds(signal));
   const r = file.data;
 
   const crumbs: Crumb[] = r?.houseId && r.address ? [{ label: r.address, to: housePath(r.houseId) }, { label: r.name }] : [{ label: r?.name ?? '…' }];
@@ -51,10 +51,10 @@ function ResidentView({ residentId }: { residentId: string }) {
   return (
     <>
       <RegistryBreadcrumb crumbs={crumbs} root={root} />
-      {file.error && <ErrorAlert error={file.error} onRetry={file.reload} style={{ marginBottom: 16 }} />}
+      {file.error && <ErrorAlert error={file.error} onRetry={() => void file.refetch()} style={{ marginBottom: 16 }} />}
       <RevealNotice reason={r?.revealed ? reveal : null} />
       <Card
-        loading={file.loading && !r}
+        loading={file.isFetching && !r}
         data-testid="resident-file"
         data-revealed={r?.revealed ? 'true' : 'false'}
         title={
@@ -252,7 +252,7 @@ function ResidentView({ residentId }: { residentId: string }) {
           </Card>
         </>
       )}
-      <RecordVisitModal target={visiting} onClose={() => setVisiting(null)} onSaved={file.reload} />
+      <RecordVisitModal target={visiting} onClose={() => setVisiting(null)} />
     </>
   );
 }

@@ -1,52 +1,47 @@
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Input, Select, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { genders, registryApi, residenceTypes, residentStatuses, type Gender, type ResidenceType, type ResidentQuery, type ResidentStatus } from '../api.ts';
 import { useAuth } from '../../../platform/auth.tsx';
 import { ErrorAlert } from '../../../platform/components/feedback.tsx';
 import { AreaFilter, areaCode } from '../components/area-filter.tsx';
 import { downloadFile, keyGroupLabel } from '../components/labels.tsx';
 import { ResidentTable } from '../components/resident-table.tsx';
-import { useRequest } from '../../../platform/use-request.ts';
+import { useApiQuery } from '../../../platform/query.ts';
+import { useListPage } from '../../../platform/use-list-page.tsx';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 
 function oneOf<T extends string>(list: readonly T[], value: string | null): T | undefined {
   return value !== null && (list as readonly string[]).includes(value) ? (value as T) : undefined;
 }
 
+function residentQuery({ q, under, grid, ...rest }: Omit<ResidentQuery, 'q' | 'under'> & { q: string; under?: string; grid?: string }): ResidentQuery {
+  return { q: q || undefined, under: areaCode({ under, grid }), ...rest };
+}
+
 /** 居民查询: one box for name (汉字, pinyin, initials such as zsf), whole ID or phone number, or address; paged; exportable. */
 export function RegistryResidentsPage() {
   const { t } = useI18n();
   const { can } = useAuth();
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
-  const under = params.get('under') ?? undefined;
-  const grid = params.get('grid') ?? undefined;
-  const keyGroup = params.get('keyGroup') ?? undefined;
-  const residenceType = oneOf<ResidenceType>(residenceTypes, params.get('residenceType'));
-  const gender = oneOf<Gender>(genders, params.get('gender'));
-  const status = oneOf<ResidentStatus | 'any'>([...residentStatuses, 'any'], params.get('status'));
-  const page = Number(params.get('page') ?? '1') || 1;
-  const pageSize = Number(params.get('pageSize') ?? '20') || 20;
+  const list = useListPage({
+    queryKey: ['registry', 'residents'],
+    filters: (params) => ({
+      q: params.get('q') ?? '',
+      under: params.get('under') ?? undefined,
+      grid: params.get('grid') ?? undefined,
+      keyGroup: params.get('keyGroup') ?? undefined,
+      residenceType: oneOf<ResidenceType>(residenceTypes, params.get('residenceType')),
+      gender: oneOf<Gender>(genders, params.get('gender')),
+      status: oneOf<ResidentStatus | 'any'>([...residentStatuses, 'any'], params.get('status')),
+    }),
+    load: (filters, paging, signal) => registryApi.residents({ ...residentQuery(filters), ...paging }, signal),
+  });
+  const { q, under, grid, keyGroup, residenceType, gender, status } = list.filters;
   const [search, setSearch] = useState(q);
+  const query = residentQuery(list.filters);
+  const kinds = useApiQuery(['registry', 'keyGroupKinds'], (signal) => registryApi.keyGroupKinds(signal));
 
-  const query: ResidentQuery = { q: q || undefined, under: areaCode({ under, grid }), keyGroup, residenceType, gender, status };
-  const residents = useRequest(
-    (signal) => registryApi.residents({ ...query, page, pageSize }, signal),
-    [q, under, grid, keyGroup, residenceType, gender, status, page, pageSize],
-  );
-  const kinds = useRequest((signal) => registryApi.keyGroupKinds(signal), []);
-
-  const update = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next, { replace: true });
-  };
+  const update = list.update;
 
   return (
     <Card
@@ -84,7 +79,7 @@ export function RegistryResidentsPage() {
           allowClear
           placeholder={t('registry.search.keyGroup')}
           style={{ width: 180 }}
-          loading={kinds.loading}
+          loading={kinds.isFetching}
           options={(kinds.data ?? []).map((k) => ({ value: k.code, label: keyGroupLabel(t, k.code, k.name) }))}
         />
         <Select<ResidenceType>
@@ -115,22 +110,15 @@ export function RegistryResidentsPage() {
           ]}
         />
       </Flex>
-      {residents.error && <ErrorAlert error={residents.error} onRetry={residents.reload} style={{ marginBottom: 16 }} />}
+      {list.query.error && <ErrorAlert error={list.query.error} onRetry={() => void list.query.refetch()} style={{ marginBottom: 16 }} />}
       <ResidentTable
-        residents={residents.data?.items ?? []}
-        loading={residents.loading}
+        residents={list.rows}
+        loading={list.loading}
         showAddress
         showRelation
         testId="residents-table"
-        pagination={{
-          current: page,
-          pageSize,
-          total: residents.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (nextPage, nextSize) => update({ page: String(nextPage), pageSize: String(nextSize) }),
-        }}
+        pagination={list.pagination}
+        emptyText={list.emptyText(t('registry.search.empty'))}
       />
     </Card>
   );
