@@ -154,6 +154,34 @@ function parseError(status: number, data: unknown, locale: ReturnType<typeof get
   return new ApiError(status, `HTTP_${status}`, translate(locale, 'common.unknownError', { status }));
 }
 
+// ---- For what `request` does not carry: multipart bodies, PUT, binary answers (same ApiError) ----
+
+export async function send(method: 'PUT' | 'POST' | 'GET', path: string, body?: FormData | unknown): Promise<Response> {
+  const locale = getLocale();
+  const headers: Record<string, string> = { 'Accept-Language': locale };
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData) payload = body;
+  else if (body !== undefined) {
+    payload = JSON.stringify(body);
+    headers['Content-Type'] = 'application/json';
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'NETWORK', translate(locale, 'common.networkError'));
+  }
+  if (!response.ok) {
+    const data: unknown = await response.json().catch(() => null);
+    throw parseError(response.status, data, locale);
+  }
+  return response;
+}
+
+export async function sendJson<T>(method: 'PUT' | 'POST', path: string, body: FormData | unknown): Promise<T> {
+  return (await (await send(method, path, body)).json()) as T;
+}
+
 // ---- Endpoints every surface uses ----
 
 export const platformApi = {

@@ -1,8 +1,7 @@
 // Typed calls of the cases module (事件/工单) and of the notifications it sends. JSON calls go
-// through api.ts's `request`; uploads (multipart), PUTs and the Excel export use `send`
-// below, which raises the same ApiError so screens handle one kind of failure.
-import { ApiError, buildUrl, request, type Paged } from '../../platform/api-client.ts';
-import { getLocale, translate } from '../../platform/i18n/locale.ts';
+// through the platform client's `request`; uploads (multipart), PUTs and the Excel export use
+// its `send`, which raises the same ApiError so screens handle one kind of failure.
+import { buildUrl, request, send, sendJson, type Paged } from '../../platform/api-client.ts';
 
 // ---- Vocabulary: the workflow's comes from the server's pure table (no I/O), so the two
 // cannot drift apart; the rest mirrors src/modules/cases/schema.ts and sla.ts ----
@@ -390,48 +389,6 @@ export interface AppNotification {
   link: string | null;
   createdAt: string;
   readAt: string | null;
-}
-
-// ---- Transport for what `request` does not carry: multipart, PUT, binary answers ----
-
-function errorOf(status: number, data: unknown): ApiError {
-  const error = typeof data === 'object' && data !== null ? (data as { error?: unknown }).error : undefined;
-  if (typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string') {
-    const e = error as { code: string; message?: unknown; details?: unknown; requestId?: unknown };
-    return new ApiError(
-      status,
-      e.code,
-      typeof e.message === 'string' ? e.message : e.code,
-      typeof e.details === 'object' && e.details !== null ? (e.details as Record<string, unknown>) : {},
-      typeof e.requestId === 'string' ? e.requestId : null,
-    );
-  }
-  return new ApiError(status, `HTTP_${status}`, translate(getLocale(), 'common.unknownError', { status }));
-}
-
-async function send(method: 'PUT' | 'POST' | 'GET', path: string, body?: FormData | unknown): Promise<Response> {
-  const headers: Record<string, string> = { 'Accept-Language': getLocale() };
-  let payload: BodyInit | undefined;
-  if (body instanceof FormData) payload = body;
-  else if (body !== undefined) {
-    payload = JSON.stringify(body);
-    headers['Content-Type'] = 'application/json';
-  }
-  let response: Response;
-  try {
-    response = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
-  } catch {
-    throw new ApiError(0, 'NETWORK', translate(getLocale(), 'common.networkError'));
-  }
-  if (!response.ok) {
-    const data: unknown = await response.json().catch(() => null);
-    throw errorOf(response.status, data);
-  }
-  return response;
-}
-
-async function sendJson<T>(method: 'PUT' | 'POST', path: string, body: FormData | unknown): Promise<T> {
-  return (await (await send(method, path, body)).json()) as T;
 }
 
 const id = (value: string) => encodeURIComponent(value);
