@@ -1,14 +1,18 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, theme, type ConfigProviderProps } from 'antd';
 import enUSModule from 'antd/es/locale/en_US.js';
 import zhCNModule from 'antd/es/locale/zh_CN.js';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
-import { AuthProvider, AuthRedirectBridge, FullPageSpin, homePath, RequireAuth, useAuth } from './auth.tsx';
-import { ConsoleHome, ConsoleLayout } from './components/console-layout.tsx';
-import { RequirePermission } from './components/require-permission.tsx';
-import type { Permission } from './domain.ts';
-import { I18nProvider, useI18n } from './i18n/index.tsx';
-import { NotFoundPage } from './pages/not-found-page.tsx';
+import { features } from './features/index.ts';
+import { AuthProvider, AuthRedirectBridge, FullPageSpin, homePath, RequireAuth, useAuth } from './platform/auth.tsx';
+import type { Feature, FeatureRoute, FeatureRoutes, RootRoute } from './platform/feature.ts';
+import { I18nProvider, useI18n } from './platform/i18n/index.tsx';
+import { lazyNamed } from './platform/lazy.ts';
+import { queryClient } from './platform/query.ts';
+import { RequirePermission } from './platform/require-permission.tsx';
+import { ConsoleHome, ConsoleLayout } from './shell/console-layout.tsx';
+import { NotFoundPage } from './shell/not-found-page.tsx';
 
 type AntLocale = NonNullable<ConfigProviderProps['locale']>;
 
@@ -18,39 +22,36 @@ function antLocale(module: AntLocale | { default: AntLocale }): AntLocale {
 }
 const antLocales = { 'zh-CN': antLocale(zhCNModule), 'en-US': antLocale(enUSModule) };
 
-// Every page is its own chunk, so a visitor downloads only the antd parts that page uses;
-// the map page alone carries MapLibre (~1 MB) and is fetched only when the map is opened.
-const LoginPage = lazy(() => import('./pages/login-page.tsx').then((m) => ({ default: m.LoginPage })));
-const ChangePasswordPage = lazy(() => import('./pages/change-password-page.tsx').then((m) => ({ default: m.ChangePasswordPage })));
-const PortalPage = lazy(() => import('./pages/portal-page.tsx').then((m) => ({ default: m.PortalPage })));
-const MobilePage = lazy(() => import('./pages/mobile-page.tsx').then((m) => ({ default: m.MobilePage })));
-const OrgTreePage = lazy(() => import('./pages/org-tree-page.tsx').then((m) => ({ default: m.OrgTreePage })));
-const GridMapPage = lazy(() => import('./pages/grid-map-page.tsx').then((m) => ({ default: m.GridMapPage })));
-const GridRosterPage = lazy(() => import('./pages/grid-roster-page.tsx').then((m) => ({ default: m.GridRosterPage })));
-const UsersPage = lazy(() => import('./pages/users-page.tsx').then((m) => ({ default: m.UsersPage })));
-const ApiKeysPage = lazy(() => import('./pages/api-keys-page.tsx').then((m) => ({ default: m.ApiKeysPage })));
-const AuditPage = lazy(() => import('./pages/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
-const RegistryHousingPage = lazy(() => import('./pages/registry-housing-page.tsx').then((m) => ({ default: m.RegistryHousingPage })));
-const RegistryBuildingPage = lazy(() => import('./pages/registry-building-page.tsx').then((m) => ({ default: m.RegistryBuildingPage })));
-const RegistryHousePage = lazy(() => import('./pages/registry-house-page.tsx').then((m) => ({ default: m.RegistryHousePage })));
-const RegistryHouseholdPage = lazy(() => import('./pages/registry-household-page.tsx').then((m) => ({ default: m.RegistryHouseholdPage })));
-const RegistryResidentsPage = lazy(() => import('./pages/registry-residents-page.tsx').then((m) => ({ default: m.RegistryResidentsPage })));
-const RegistryResidentPage = lazy(() => import('./pages/registry-resident-page.tsx').then((m) => ({ default: m.RegistryResidentPage })));
-const RegistryKeyGroupsPage = lazy(() => import('./pages/registry-key-groups-page.tsx').then((m) => ({ default: m.RegistryKeyGroupsPage })));
-const RegistryImportPage = lazy(() => import('./pages/registry-import-page.tsx').then((m) => ({ default: m.RegistryImportPage })));
-const RegistryMobilePage = lazy(() => import('./pages/registry-mobile-page.tsx').then((m) => ({ default: m.RegistryMobilePage })));
-const CaseTodoPage = lazy(() => import('./pages/case-todo-page.tsx').then((m) => ({ default: m.CaseTodoPage })));
-const CaseListPage = lazy(() => import('./pages/case-list-page.tsx').then((m) => ({ default: m.CaseListPage })));
-const CaseDetailPage = lazy(() => import('./pages/case-detail-page.tsx').then((m) => ({ default: m.CaseDetailPage })));
-const CaseHotlinePage = lazy(() => import('./pages/case-hotline-page.tsx').then((m) => ({ default: m.CaseHotlinePage })));
-const CaseSupervisionPage = lazy(() => import('./pages/case-supervision-page.tsx').then((m) => ({ default: m.CaseSupervisionPage })));
-const CaseIndicatorsPage = lazy(() => import('./pages/case-indicators-page.tsx').then((m) => ({ default: m.CaseIndicatorsPage })));
-const CaseSettingsPage = lazy(() => import('./pages/case-settings-page.tsx').then((m) => ({ default: m.CaseSettingsPage })));
-const CaseMobileReportPage = lazy(() => import('./pages/case-mobile-report-page.tsx').then((m) => ({ default: m.CaseMobileReportPage })));
-const CaseMobileCasePage = lazy(() => import('./pages/case-mobile-case-page.tsx').then((m) => ({ default: m.CaseMobileCasePage })));
-const CasePortalReportPage = lazy(() => import('./pages/case-portal-report-page.tsx').then((m) => ({ default: m.CasePortalReportPage })));
-const CasePortalTrackPage = lazy(() => import('./pages/case-portal-track-page.tsx').then((m) => ({ default: m.CasePortalTrackPage })));
-const CasePortalMinePage = lazy(() => import('./pages/case-portal-mine-page.tsx').then((m) => ({ default: m.CasePortalMinePage })));
+// Every page is its own chunk (features declare theirs with lazyNamed), so a visitor downloads
+// only the antd parts that page uses.
+const PortalPage = lazyNamed(() => import('./shell/portal-home-page.tsx'), 'PortalPage');
+const MobilePage = lazyNamed(() => import('./shell/mobile-home-page.tsx'), 'MobilePage');
+
+// Routes and their permissions come from the features, listed once in features/index.ts.
+const routeFeatures: readonly Pick<Feature<string>, 'routes'>[] = features;
+const surfaceRoutes = (surface: Exclude<keyof FeatureRoutes, 'root'>) => routeFeatures.flatMap((feature) => feature.routes[surface] ?? []);
+const rootRoutes = routeFeatures.flatMap((feature) => feature.routes.root ?? []);
+
+function Guarded({ route }: { route: FeatureRoute }) {
+  const Page = route.page;
+  if (!route.permission) return <Page />;
+  return (
+    <RequirePermission permission={route.permission}>
+      <Page />
+    </RequirePermission>
+  );
+}
+
+function rootElement(route: RootRoute) {
+  switch (route.access) {
+    case 'public':
+      return <Guarded route={route} />;
+    case 'signed-in':
+      return <RequireAuth><Guarded route={route} /></RequireAuth>;
+    case 'password-change':
+      return <RequireAuth allowPendingChange><Guarded route={route} /></RequireAuth>;
+  }
+}
 
 const palette = {
   colorPrimary: '#1a4f9c',
@@ -60,10 +61,6 @@ const palette = {
   fontFamily:
     "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'WenQuanYi Zen Hei', 'Noto Sans CJK SC', 'Helvetica Neue', Arial, sans-serif",
 };
-
-function Guarded({ permission, children }: { permission: Permission; children: ReactNode }) {
-  return <RequirePermission permission={permission}>{children}</RequirePermission>;
-}
 
 function HomeRedirect() {
   const { me } = useAuth();
@@ -79,39 +76,22 @@ function AppRoutes() {
       <Suspense fallback={<FullPageSpin />}>
       <Routes>
         <Route path="/" element={<HomeRedirect />} />
-        <Route path="/login" element={<LoginPage />} />
-        <Route path="/change-password" element={<RequireAuth allowPendingChange><ChangePasswordPage /></RequireAuth>} />
+        {rootRoutes.map((route) => (
+          <Route key={route.path} path={route.path} element={rootElement(route)} />
+        ))}
         <Route path="/portal" element={<PortalPage />} />
+        {surfaceRoutes('portal').map((route) => (
+          <Route key={route.path} path={`/portal/${route.path}`} element={<Guarded route={route} />} />
+        ))}
         <Route path="/m" element={<RequireAuth><MobilePage /></RequireAuth>} />
-        <Route path="/m/registry" element={<RequireAuth><Guarded permission="registry.read"><RegistryMobilePage /></Guarded></RequireAuth>} />
-        <Route path="/m/report" element={<RequireAuth><Guarded permission="case.report"><CaseMobileReportPage /></Guarded></RequireAuth>} />
-        <Route path="/m/cases/:id" element={<RequireAuth><Guarded permission="case.read"><CaseMobileCasePage /></Guarded></RequireAuth>} />
-        <Route path="/portal/report" element={<CasePortalReportPage />} />
-        <Route path="/portal/track" element={<CasePortalTrackPage />} />
-        <Route path="/portal/mine" element={<CasePortalMinePage />} />
+        {surfaceRoutes('mobile').map((route) => (
+          <Route key={route.path} path={`/m/${route.path}`} element={<RequireAuth><Guarded route={route} /></RequireAuth>} />
+        ))}
         <Route path="/console" element={<RequireAuth><ConsoleLayout /></RequireAuth>}>
           <Route index element={<ConsoleHome />} />
-          <Route path="org" element={<Guarded permission="org.read"><OrgTreePage /></Guarded>} />
-          <Route path="map" element={<Guarded permission="org.read"><GridMapPage /></Guarded>} />
-          <Route path="roster" element={<Guarded permission="org.read"><GridRosterPage /></Guarded>} />
-          <Route path="users" element={<Guarded permission="user.read"><UsersPage /></Guarded>} />
-          <Route path="apikeys" element={<Guarded permission="apikey.manage"><ApiKeysPage /></Guarded>} />
-          <Route path="audit" element={<Guarded permission="audit.read"><AuditPage /></Guarded>} />
-          <Route path="registry/housing" element={<Guarded permission="registry.read"><RegistryHousingPage /></Guarded>} />
-          <Route path="registry/housing/buildings/:buildingId" element={<Guarded permission="registry.read"><RegistryBuildingPage /></Guarded>} />
-          <Route path="registry/housing/houses/:houseId" element={<Guarded permission="registry.read"><RegistryHousePage /></Guarded>} />
-          <Route path="registry/housing/households/:householdId" element={<Guarded permission="registry.read"><RegistryHouseholdPage /></Guarded>} />
-          <Route path="registry/residents" element={<Guarded permission="registry.read"><RegistryResidentsPage /></Guarded>} />
-          <Route path="registry/residents/:residentId" element={<Guarded permission="registry.read"><RegistryResidentPage /></Guarded>} />
-          <Route path="registry/key-groups" element={<Guarded permission="registry.read"><RegistryKeyGroupsPage /></Guarded>} />
-          <Route path="registry/import" element={<Guarded permission="registry.import"><RegistryImportPage /></Guarded>} />
-          <Route path="todo" element={<Guarded permission="case.handle"><CaseTodoPage /></Guarded>} />
-          <Route path="cases" element={<Guarded permission="case.read"><CaseListPage /></Guarded>} />
-          <Route path="cases/:id" element={<Guarded permission="case.read"><CaseDetailPage /></Guarded>} />
-          <Route path="hotline" element={<Guarded permission="case.report"><CaseHotlinePage /></Guarded>} />
-          <Route path="supervision" element={<Guarded permission="case.supervise"><CaseSupervisionPage /></Guarded>} />
-          <Route path="indicators" element={<Guarded permission="case.indicators"><CaseIndicatorsPage /></Guarded>} />
-          <Route path="case-settings" element={<Guarded permission="case.configure"><CaseSettingsPage /></Guarded>} />
+          {surfaceRoutes('console').map((route) => (
+            <Route key={route.path} path={route.path} element={<Guarded route={route} />} />
+          ))}
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
@@ -138,8 +118,10 @@ function Themed() {
 
 export function App() {
   return (
-    <I18nProvider>
-      <Themed />
-    </I18nProvider>
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <Themed />
+      </I18nProvider>
+    </QueryClientProvider>
   );
 }

@@ -2,7 +2,7 @@ import 'dayjs/locale/zh-cn.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
-import { getLocale } from './i18n/locale.ts';
+import { getLocale } from './platform/i18n/locale.ts';
 import './styles.css';
 
 document.documentElement.lang = getLocale();

@@ -1,0 +1,192 @@
+import { AuditOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
+import { App, Button, Card, DatePicker, Descriptions, Flex, Form, Input, Select, Table, Typography, type GetProps } from 'antd';
+import { useState } from 'react';
+import { auditApi, type AuditEntry, type AuditQuery } from '../api.ts';
+import { ErrorAlert, useReportError } from '../../../platform/components/feedback.tsx';
+import { auditActionLabel, AuditResultTag } from '../components/audit-labels.tsx';
+import { DateTime } from '../../../platform/components/labels.tsx';
+import { useApiQuery } from '../../../platform/query.ts';
+import { auditResults, type AuditResult } from '../api.ts';
+import { useI18n } from '../../../platform/i18n/index.tsx';
+
+type RangeValue = GetProps<typeof DatePicker.RangePicker>['value'];
+
+interface FilterForm {
+  actor?: string;
+  action?: string;
+  result?: AuditResult;
+  range?: RangeValue;
+}
+
+type Filters = Omit<AuditQuery, 'page' | 'pageSize'>;
+
+/** 审计日志 (auditor): search the append-only log and verify its hash chain. */
+export function AuditPage() {
+  const { t } = useI18n();
+  const { modal } = App.useApp();
+  const reportError = useReportError();
+  const [form] = Form.useForm<FilterForm>();
+  const [filters, setFilters] = useState<Filters>({});
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const [verifying, setVerifying] = useState(false);
+  const entries = useApiQuery(['audit', 'audit', filters, page, pageSize], (signal) => auditApi.audit({ ...filters, page, pageSize }, signal));
+
+  const apply = (values: FilterForm) => {
+    const [from, to] = values.range ?? [];
+    setFilters({
+      actor: values.actor?.trim() || undefined,
+      action: values.action?.trim() || undefined,
+      result: values.result,
+      from: from ? from.toISOString() : undefined,
+      to: to ? to.toISOString() : undefined,
+    });
+    setPage(1);
+  };
+
+  const verify = async () => {
+    setVerifying(true);
+    try {
+      const result = await auditApi.verifyAudit();
+      if (result.ok) {
+        modal.success({ title: t('audit.verifyTitle'), content: <span data-testid="audit-verify-result">{t('audit.verifyOk', { checked: result.checked })}</span>, okText: t('common.close') });
+      } else {
+        modal.error({
+          title: t('audit.verifyTitle'),
+          okText: t('common.close'),
+          content: (
+            <div data-testid="audit-verify-result">
+              <p>{t('audit.verifyBad', { checked: result.checked, id: result.firstBadId ?? '?' })}</p>
+              {result.reason && <Typography.Text type="secondary">{t('audit.verifyReason', { reason: result.reason })}</Typography.Text>}
+            </div>
+          ),
+        });
+      }
+      void entries.refetch();
+    } catch (error) {
+      reportError(error);
+    } finally {
+      setVerifying(false);
+    }
+  };
+
+  return (
+    <Card
+      title={<><AuditOutlined /> {t('menu.audit')}</>}
+      extra={
+        <Button icon={<SafetyCertificateOutlined />} onClick={() => void verify()} loading={verifying} data-testid="audit-verify">
+          {t('audit.verify')}
+        </Button>
+      }
+    >
+      <Form<FilterForm> form={form} layout="inline" onFinish={apply} className="gz-filter-form">
+        <Form.Item name="actor" label={t('audit.actor')}>
+          <Input allowClear maxLength={64} style={{ width: 140 }} />
+        </Form.Item>
+        <Form.Item name="action" label={t('audit.actionPrefix')}>
+          <Input allowClear maxLength={64} placeholder={t('audit.actionPlaceholder')} style={{ width: 170 }} />
+        </Form.Item>
+        <Form.Item name="result" label={t('audit.result')}>
+          <Select<AuditResult>
+            allowClear
+            placeholder={t('common.all')}
+            style={{ width: 110 }}
+            options={auditResults.map((r) => ({ value: r, label: t(`audit.result.${r}`) }))}
+          />
+        </Form.Item>
+        <Form.Item name="range" label={t('audit.timeRange')}>
+          <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+        </Form.Item>
+        <Form.Item>
+          <Flex gap={8}>
+            <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+              {t('common.search')}
+            </Button>
+            <Button
+              onClick={() => {
+                form.resetFields();
+                apply({});
+              }}
+            >
+              {t('common.reset')}
+            </Button>
+          </Flex>
+        </Form.Item>
+      </Form>
+      {entries.error && <ErrorAlert error={entries.error} onRetry={() => void entries.refetch()} style={{ marginBottom: 16 }} />}
+      <Table<AuditEntry>
+        rowKey="id"
+        size="middle"
+        loading={entries.isFetching}
+        dataSource={entries.data?.items ?? []}
+        data-testid="audit-table"
+        pagination={{
+          current: page,
+          pageSize,
+          total: entries.data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: [20, 50, 100],
+          showTotal: (total) => t('common.total', { total }),
+          onChange: (nextPage, nextSize) => {
+            setPage(nextPage);
+            setPageSize(nextSize);
+          },
+        }}
+        expandable={{
+          expandedRowRender: (entry) => (
+            <Descriptions
+              size="small"
+              column={1}
+              bordered
+              items={[
+                {
+                  key: 'details',
+                  label: t('audit.details'),
+                  children: <pre className="gz-json">{JSON.stringify(entry.details, null, 2)}</pre>,
+                },
+                { key: 'orgPath', label: t('audit.orgPath'), children: entry.orgPath ?? '—' },
+                { key: 'requestId', label: t('common.requestId'), children: entry.requestId ?? '—' },
+                { key: 'hash', label: t('audit.hash'), children: <Typography.Text code style={{ fontSize: 12 }}>{entry.hash}</Typography.Text> },
+              ]}
+            />
+          ),
+        }}
+        columns={[
+          { title: '#', dataIndex: 'id', width: 72 },
+          { title: t('audit.at'), dataIndex: 'at', width: 180, render: (v: string) => <DateTime value={v} /> },
+          { title: t('audit.actor'), dataIndex: 'actorName', width: 120, render: (v: string | null) => v ?? '—' },
+          {
+            title: t('audit.action'),
+            dataIndex: 'action',
+            render: (action: string) => {
+              const label = auditActionLabel(t, action);
+              return (
+                <span>
+                  {label && <span style={{ marginInlineEnd: 6 }}>{label}</span>}
+                  <Typography.Text type="secondary" code style={{ fontSize: 12 }}>
+                    {action}
+                  </Typography.Text>
+                </span>
+              );
+            },
+          },
+          {
+            title: t('audit.target'),
+            key: 'target',
+            render: (_: unknown, entry) =>
+              entry.targetType ? (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {entry.targetType}
+                  {entry.targetId ? `:${entry.targetId}` : ''}
+                </Typography.Text>
+              ) : (
+                '—'
+              ),
+          },
+          { title: t('audit.result'), dataIndex: 'result', width: 90, render: (v: string) => <AuditResultTag result={v} /> },
+          { title: t('audit.ip'), dataIndex: 'ip', width: 130, render: (v: string | null) => v ?? '—' },
+        ]}
+      />
+    </Card>
+  );
+}

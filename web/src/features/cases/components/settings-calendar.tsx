@@ -1,0 +1,218 @@
+import { EditOutlined, PlusOutlined, RollbackOutlined } from '@ant-design/icons';
+import { App, Button, Checkbox, DatePicker, Descriptions, Empty, Flex, Form, Input, InputNumber, Modal, Popconfirm, Segmented, Space, Tag, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useMemo, useState } from 'react';
+import { casesApi, type CalendarYear } from '../api.ts';
+import { useI18n } from '../../../platform/i18n/index.tsx';
+import { ErrorAlert, useReportError } from '../../../platform/components/feedback.tsx';
+import { invalidate, useApiQuery } from '../../../platform/query.ts';
+
+interface YearForm {
+  holidays: Dayjs[];
+  workdays: Dayjs[];
+  source: string;
+  provisional: boolean;
+}
+
+const HOLIDAY = '#cf1322';
+const WORKDAY = '#1a4f9c';
+
+/** One month as a small grid: holidays red, make-up working days blue, weekends grey. */
+function MonthGrid({ year, month, holidays, workdays, locale }: { year: number; month: number; holidays: Set<string>; workdays: Set<string>; locale: string }) {
+  const first = dayjs(new Date(year, month, 1));
+  const offset = (first.day() + 6) % 7; // weeks start on Monday
+  const days = first.daysInMonth();
+  const cells: (Dayjs | null)[] = [...Array.from({ length: offset }, () => null), ...Array.from({ length: days }, (_, i) => first.add(i, 'day'))];
+  const title = first.toDate().toLocaleDateString(locale, { month: 'long' });
+  return (
+    <div style={{ width: 196 }}>
+      <Typography.Text strong style={{ display: 'block', marginBottom: 4 }}>
+        {title}
+      </Typography.Text>
+      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(7, 26px)', gap: 2 }}>
+        {cells.map((day, i) => {
+          if (!day) return <span key={`x${i}`} />;
+          const key = day.format('YYYY-MM-DD');
+          const isHoliday = holidays.has(key);
+          const isWorkday = workdays.has(key);
+          const weekend = day.day() === 0 || day.day() === 6;
+          const style = isHoliday
+            ? { background: HOLIDAY, color: '#fff' }
+            : isWorkday
+              ? { background: WORKDAY, color: '#fff' }
+              : weekend
+                ? { background: '#f0f2f5', color: '#8c8c8c' }
+                : { color: '#262626' };
+          return (
+            <span key={key} title={key} style={{ ...style, height: 22, lineHeight: '22px', textAlign: 'center', fontSize: 11, borderRadius: 3 }}>
+              {day.date()}
+            </span>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+/** 工作日历: each year's public holidays and make-up working days (调休), shipped for 2025–2027 and editable. */
+export function CaseSettingsCalendar() {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const reportError = useReportError();
+  const years = useApiQuery(['cases', 'calendar'], (signal) => casesApi.calendar(signal));
+  const [selected, setSelected] = useState<number | null>(null);
+  const [editing, setEditing] = useState<number | null>(null);
+  const [adding, setAdding] = useState<number | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [form] = Form.useForm<YearForm>();
+  const list = years.data ?? [];
+  const year: CalendarYear | undefined = list.find((y) => y.year === selected) ?? list.find((y) => y.year === new Date().getFullYear()) ?? list[0];
+  const holidays = useMemo(() => new Set(year?.holidays ?? []), [year]);
+  const workdays = useMemo(() => new Set(year?.workdays ?? []), [year]);
+
+  const edit = (target: number) => {
+    const existing = list.find((y) => y.year === target);
+    setEditing(target);
+    form.setFieldsValue({
+      holidays: (existing?.holidays ?? []).map((d) => dayjs(d)),
+      workdays: (existing?.workdays ?? []).map((d) => dayjs(d)),
+      source: existing?.source ?? '',
+      provisional: existing?.provisional ?? true,
+    });
+  };
+
+  const save = async (values: YearForm) => {
+    if (editing === null) return;
+    setSaving(true);
+    try {
+      const dates = (list: Dayjs[]) => [...new Set(list.map((d) => d.format('YYYY-MM-DD')))].sort();
+      await casesApi.saveCalendarYear(editing, { holidays: dates(values.holidays), workdays: dates(values.workdays), source: values.source.trim(), provisional: values.provisional });
+      void message.success(t('case.common.saved'));
+      setSelected(editing);
+      setEditing(null);
+      void invalidate(['cases', 'calendar']);
+    } catch (error) {
+      reportError(error, form);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const reset = async (target: number) => {
+    try {
+      await casesApi.resetCalendarYear(target);
+      void message.success(t('case.common.saved'));
+      void invalidate(['cases', 'calendar']);
+    } catch (error) {
+      reportError(error);
+    }
+  };
+
+  const inYear = (target: number | null) => (current: Dayjs) => target !== null && current.year() !== target;
+  return (
+    <Flex vertical gap={16}>
+      {years.error && <ErrorAlert error={years.error} onRetry={() => void years.refetch()} />}
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Segmented<number>
+          value={year?.year}
+          onChange={setSelected}
+          options={list.map((y) => ({ value: y.year, label: String(y.year) }))}
+          data-testid="calendar-years"
+        />
+        <Space>
+          <InputNumber<number> min={2000} max={2100} precision={0} placeholder={t('case.settings.calendar.year')} value={adding} onChange={setAdding} style={{ width: 110 }} />
+          <Button icon={<PlusOutlined />} disabled={!adding || list.some((y) => y.year === adding)} onClick={() => adding && edit(adding)}>
+            {t('case.settings.calendar.addYear')}
+          </Button>
+        </Space>
+      </Flex>
+      {!year ? (
+        <Empty />
+      ) : (
+        <>
+          <Descriptions
+            size="small"
+            bordered
+            column={{ xs: 1, md: 3 }}
+            items={[
+              { key: 'source', label: t('case.settings.calendar.source'), children: year.source },
+              {
+                key: 'counts',
+                label: t('case.settings.calendar.year'),
+                children: (
+                  <Space size={4} wrap>
+                    <Tag color="red">{t('case.settings.calendar.holidayCount', { n: year.holidays.length })}</Tag>
+                    <Tag color="blue">{t('case.settings.calendar.workdayCount', { n: year.workdays.length })}</Tag>
+                  </Space>
+                ),
+              },
+              {
+                key: 'status',
+                label: t('case.field.state'),
+                children: (
+                  <Space size={4} wrap>
+                    {year.provisional && <Tag color="orange">{t('case.settings.calendar.provisional')}</Tag>}
+                    <Tag color={year.edited ? 'purple' : 'default'}>{year.edited ? t('case.settings.calendar.edited') : t('case.settings.calendar.shipped')}</Tag>
+                  </Space>
+                ),
+              },
+            ]}
+          />
+          <Flex gap={8} align="center" wrap>
+            <Button type="primary" icon={<EditOutlined />} onClick={() => edit(year.year)} data-testid="calendar-edit">
+              {t('case.settings.calendar.edit')}
+            </Button>
+            {year.edited && (
+              <Popconfirm title={t('case.settings.calendar.resetConfirm', { year: year.year })} okButtonProps={{ danger: true }} onConfirm={() => reset(year.year)}>
+                <Button icon={<RollbackOutlined />}>{t('case.settings.calendar.reset')}</Button>
+              </Popconfirm>
+            )}
+            <div style={{ flex: 1 }} />
+            <Space size={12}>
+              <Space size={4}>
+                <span style={{ display: 'inline-block', width: 12, height: 12, background: HOLIDAY, borderRadius: 2 }} />
+                {t('case.settings.calendar.legendHoliday')}
+              </Space>
+              <Space size={4}>
+                <span style={{ display: 'inline-block', width: 12, height: 12, background: WORKDAY, borderRadius: 2 }} />
+                {t('case.settings.calendar.legendWorkday')}
+              </Space>
+            </Space>
+          </Flex>
+          <Flex wrap gap={24} data-testid="calendar-months">
+            {Array.from({ length: 12 }, (_, month) => (
+              <MonthGrid key={month} year={year.year} month={month} holidays={holidays} workdays={workdays} locale={locale} />
+            ))}
+          </Flex>
+        </>
+      )}
+      <Modal
+        open={editing !== null}
+        title={t('case.settings.calendar.editTitle', { year: editing ?? '' })}
+        onCancel={() => setEditing(null)}
+        onOk={() => form.submit()}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        confirmLoading={saving}
+        width={640}
+        forceRender
+      >
+        <Typography.Paragraph type="secondary">{t('case.settings.calendar.pickHint')}</Typography.Paragraph>
+        <Form<YearForm> form={form} layout="vertical" onFinish={(values) => void save(values)}>
+          <Form.Item name="holidays" label={t('case.settings.calendar.holidays')}>
+            <DatePicker multiple maxTagCount="responsive" disabledDate={inYear(editing)} defaultPickerValue={editing ? dayjs(new Date(editing, 0, 1)) : undefined} style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item name="workdays" label={t('case.settings.calendar.workdays')}>
+            <DatePicker multiple maxTagCount="responsive" disabledDate={inYear(editing)} defaultPickerValue={editing ? dayjs(new Date(editing, 0, 1)) : undefined} style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item name="source" label={t('case.settings.calendar.source')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('case.settings.calendar.source') }) }]}>
+            <Input maxLength={200} placeholder={t('case.settings.calendar.sourcePlaceholder')} />
+          </Form.Item>
+          <Form.Item name="provisional" valuePropName="checked">
+            <Checkbox>{t('case.settings.calendar.provisional')}</Checkbox>
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Flex>
+  );
+}

@@ -1,0 +1,179 @@
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Flex, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { casesApi, matterClasses, type CaseCategory, type MatterClass } from '../api.ts';
+import { useI18n } from '../../../platform/i18n/index.tsx';
+import { MatterTag } from './labels.tsx';
+import { ErrorAlert, useReportError } from '../../../platform/components/feedback.tsx';
+import { invalidate, useApiQuery } from '../../../platform/query.ts';
+
+interface CategoryForm {
+  code: string;
+  parentCode: string | null;
+  name: string;
+  defaultMatterClass: MatterClass;
+  keywords?: string;
+  description?: string;
+  sort?: number;
+  active: boolean;
+}
+
+type Editing = { mode: 'new'; parentCode: string | null } | { mode: 'edit'; category: CaseCategory };
+
+/** 事件类别: the two-level tree (class → subclass) with each one's default matter class and search keywords. */
+export function CaseSettingsCategories() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const reportError = useReportError();
+  const tree = useApiQuery(['cases', 'categories', 'all'], (signal) => casesApi.categories({ all: true }, signal));
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [form] = Form.useForm<CategoryForm>();
+
+  const open = (next: Editing) => {
+    setEditing(next);
+    form.setFieldsValue(
+      next.mode === 'edit'
+        ? { ...next.category, keywords: next.category.keywords, description: next.category.description }
+        : { code: '', parentCode: next.parentCode, name: '', defaultMatterClass: 'government', active: true, sort: 0, keywords: '', description: '' },
+    );
+  };
+
+  const save = async (values: CategoryForm) => {
+    if (!editing) return;
+    setSaving(true);
+    try {
+      const code = editing.mode === 'edit' ? editing.category.code : values.code.trim();
+      await casesApi.saveCategory(code, {
+        parentCode: values.parentCode ?? null,
+        name: values.name.trim(),
+        defaultMatterClass: values.defaultMatterClass,
+        keywords: values.keywords?.trim() ?? '',
+        description: values.description?.trim() ?? '',
+        sort: values.sort ?? 0,
+        active: values.active,
+        ...(editing.mode === 'edit' ? { attributes: editing.category.attributes } : {}),
+      });
+      void message.success(t('case.common.saved'));
+      setEditing(null);
+      void invalidate(['cases', 'categories']);
+    } catch (error) {
+      reportError(error, form);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const classes = tree.data ?? [];
+  return (
+    <Flex vertical gap={12}>
+      <Flex justify="flex-end">
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => open({ mode: 'new', parentCode: null })}>
+          {t('case.settings.category.addClass')}
+        </Button>
+      </Flex>
+      {tree.error && <ErrorAlert error={tree.error} onRetry={() => void tree.refetch()} />}
+      <Table<CaseCategory>
+        rowKey="code"
+        size="small"
+        loading={tree.isFetching}
+        dataSource={classes}
+        pagination={false}
+        expandable={{ defaultExpandAllRows: false }}
+        data-testid="settings-categories"
+        columns={[
+          {
+            title: t('case.settings.category.name'),
+            dataIndex: 'name',
+            render: (name: string, c) => (
+              <Space size={6}>
+                <Typography.Text strong={c.parentCode === null}>{name}</Typography.Text>
+                {!c.active && <Tag>{t('case.settings.category.inactive')}</Tag>}
+              </Space>
+            ),
+          },
+          { title: t('case.settings.category.code'), dataIndex: 'code', width: 90 },
+          {
+            title: t('case.settings.category.pinyin'),
+            key: 'pinyin',
+            width: 200,
+            render: (_: unknown, c) => (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {c.namePinyin} / {c.nameInitials}
+              </Typography.Text>
+            ),
+          },
+          { title: t('case.settings.category.defaultMatter'), dataIndex: 'defaultMatterClass', width: 120, render: (m: MatterClass) => <MatterTag matter={m} /> },
+          { title: t('case.settings.category.keywords'), dataIndex: 'keywords', render: (k: string) => k || '—' },
+          { title: t('case.settings.category.attributes'), key: 'attributes', width: 90, align: 'center', render: (_: unknown, c) => c.attributes.length || '—' },
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            width: 190,
+            render: (_: unknown, c) => (
+              <Space size={0}>
+                <Button type="link" size="small" icon={<EditOutlined />} onClick={() => open({ mode: 'edit', category: c })}>
+                  {t('case.common.edit')}
+                </Button>
+                {c.parentCode === null && (
+                  <Button type="link" size="small" icon={<PlusOutlined />} onClick={() => open({ mode: 'new', parentCode: c.code })}>
+                    {t('case.settings.category.addSubclass')}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Modal
+        open={editing !== null}
+        title={editing?.mode === 'edit' ? t('case.settings.category.editTitle', { name: editing.category.name }) : t('case.settings.category.newTitle')}
+        onCancel={() => setEditing(null)}
+        onOk={() => form.submit()}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        confirmLoading={saving}
+        forceRender
+      >
+        <Form<CategoryForm> form={form} layout="vertical" onFinish={(values) => void save(values)}>
+          <Form.Item
+            name="code"
+            label={t('case.settings.category.code')}
+            extra={editing?.mode === 'new' ? t('case.settings.category.codeRule') : undefined}
+            rules={[{ required: true, pattern: /^[A-Za-z0-9_-]{1,32}$/, message: t('case.settings.category.codeRule') }]}
+          >
+            <Input maxLength={32} disabled={editing?.mode === 'edit'} />
+          </Form.Item>
+          <Form.Item name="parentCode" label={t('case.settings.category.parent')}>
+            <Select<string | null>
+              allowClear
+              disabled={editing?.mode === 'edit'}
+              placeholder="—"
+              options={classes.map((c) => ({ value: c.code, label: `${c.name}（${c.code}）` }))}
+            />
+          </Form.Item>
+          <Form.Item name="name" label={t('case.settings.category.name')} rules={[{ required: true, whitespace: true, max: 40, message: t('common.required', { field: t('case.settings.category.name') }) }]}>
+            <Input maxLength={40} />
+          </Form.Item>
+          <Form.Item name="defaultMatterClass" label={t('case.settings.category.defaultMatter')} rules={[{ required: true }]}>
+            <Select<MatterClass> options={matterClasses.map((m) => ({ value: m, label: t(`case.matter.${m}`) }))} />
+          </Form.Item>
+          <Form.Item name="keywords" label={t('case.settings.category.keywords')} extra={t('case.settings.category.keywordsHint')}>
+            <Input maxLength={200} />
+          </Form.Item>
+          <Form.Item name="description" label={t('case.settings.category.description')}>
+            <Input.TextArea rows={2} maxLength={500} />
+          </Form.Item>
+          <Flex gap={24}>
+            <Form.Item name="sort" label={t('case.settings.category.sort')}>
+              <InputNumber min={0} max={9999} precision={0} />
+            </Form.Item>
+            <Form.Item name="active" label={t('case.settings.category.active')} valuePropName="checked">
+              <Switch />
+            </Form.Item>
+          </Flex>
+        </Form>
+      </Modal>
+    </Flex>
+  );
+}

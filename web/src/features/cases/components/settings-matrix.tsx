@@ -1,0 +1,166 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Flex, Form, Input, Modal, Popconfirm, Table, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { orgApi, OrgNodeSelect, useScopeNodes } from '../../org/index.ts';
+import { casesApi, type RoutingRule } from '../api.ts';
+import { useI18n } from '../../../platform/i18n/index.tsx';
+import { CategoryCascader, useCaseCategories } from './category-select.tsx';
+import { CaseUnitSelect } from './unit-select.tsx';
+import { ErrorAlert, useReportError } from '../../../platform/components/feedback.tsx';
+import { DateTime } from '../../../platform/components/labels.tsx';
+import { invalidate, useApiQuery } from '../../../platform/query.ts';
+
+interface RuleForm {
+  nodeCode: string;
+  category?: string[];
+  unitCode: string;
+  coUnitCodes?: string[];
+  note?: string;
+}
+
+/** 责任矩阵: which unit handles which category of government matter on which part of the tree (defaults up the tree). */
+export function CaseSettingsMatrix() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const reportError = useReportError();
+  const scope = useScopeNodes();
+  const tree = useCaseCategories();
+  const [node, setNode] = useState<string | undefined>(undefined);
+  const rules = useApiQuery(['cases', 'routingRules', node], (signal) => casesApi.routingRules(node, signal));
+  const [adding, setAdding] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [form] = Form.useForm<RuleForm>();
+
+  const categoryNames = useMemo(() => {
+    const map = new Map<string, string>();
+    for (const cls of tree.data ?? []) {
+      map.set(cls.code, cls.name);
+      for (const sub of cls.children ?? []) map.set(sub.code, `${cls.name} / ${sub.name}`);
+    }
+    return map;
+  }, [tree.data]);
+
+  // Rules name units by code: look their names up once per list.
+  const codes = useMemo(() => [...new Set((rules.data ?? []).flatMap((r) => [r.nodeCode, r.unitCode, ...r.coUnitCodes]))].sort(), [rules.data]);
+  const unitNames = useApiQuery(
+    ['org', 'orgNode', 'unitNames', codes.join(',')],
+    codes.length
+      ? async (signal) => {
+          const found = await Promise.all(codes.map((code) => orgApi.orgNode(code, signal).then((n) => [code, n.name] as const, () => [code, code] as const)));
+          return new Map(found);
+        }
+      : null,
+  );
+  const nameOf = (code: string) => unitNames.data?.get(code) ?? code;
+
+  const save = async (values: RuleForm) => {
+    setSaving(true);
+    try {
+      await casesApi.saveRoutingRule({
+        nodeCode: values.nodeCode,
+        categoryCode: values.category?.at(-1) ?? null,
+        unitCode: values.unitCode,
+        coUnitCodes: (values.coUnitCodes ?? []).filter((c) => c !== values.unitCode),
+        note: values.note?.trim() || undefined,
+      });
+      void message.success(t('case.common.saved'));
+      setAdding(false);
+      form.resetFields();
+      void invalidate(['cases', 'routingRules']);
+    } catch (error) {
+      reportError(error, form);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const remove = async (rule: RoutingRule) => {
+    try {
+      await casesApi.deleteRoutingRule(rule.id);
+      void message.success(t('case.common.deleted'));
+      void invalidate(['cases', 'routingRules']);
+    } catch (error) {
+      reportError(error);
+    }
+  };
+
+  return (
+    <Flex vertical gap={12}>
+      <Alert type="info" showIcon title={t('case.settings.matrix.hint')} />
+      <Flex justify="space-between" wrap gap={8}>
+        <OrgNodeSelect
+          value={node}
+          onChange={(code) => setNode(code)}
+          suggestions={scope.data?.suggestions}
+          placeholder={t('case.common.allScope')}
+          allowClear
+          style={{ width: 260 }}
+        />
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+          {t('case.settings.matrix.add')}
+        </Button>
+      </Flex>
+      {rules.error && <ErrorAlert error={rules.error} onRetry={() => void rules.refetch()} />}
+      <Table<RoutingRule>
+        rowKey="id"
+        size="small"
+        loading={rules.isFetching}
+        dataSource={rules.data ?? []}
+        pagination={{ pageSize: 20, showTotal: (total) => t('common.total', { total }) }}
+        data-testid="settings-matrix"
+        columns={[
+          { title: t('case.settings.matrix.node'), dataIndex: 'nodeCode', render: (code: string) => nameOf(code) },
+          {
+            title: t('case.settings.matrix.category'),
+            dataIndex: 'categoryCode',
+            render: (code: string | null) => (code ? (categoryNames.get(code) ?? code) : <Typography.Text type="secondary">{t('case.settings.matrix.anyCategory')}</Typography.Text>),
+          },
+          { title: t('case.settings.matrix.unit'), dataIndex: 'unitCode', render: (code: string) => <Typography.Text strong>{nameOf(code)}</Typography.Text> },
+          { title: t('case.settings.matrix.coUnits'), dataIndex: 'coUnitCodes', render: (list: string[]) => (list.length ? list.map(nameOf).join('、') : '—') },
+          { title: t('case.settings.matrix.note'), dataIndex: 'note', render: (note: string) => note || '—' },
+          { title: t('users.createdAt'), dataIndex: 'createdAt', width: 170, render: (v: string) => <DateTime value={v} /> },
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            width: 90,
+            render: (_: unknown, rule) => (
+              <Popconfirm title={t('case.settings.matrix.removeConfirm')} okButtonProps={{ danger: true }} onConfirm={() => remove(rule)}>
+                <Button type="link" size="small" danger icon={<DeleteOutlined />}>
+                  {t('case.common.delete')}
+                </Button>
+              </Popconfirm>
+            ),
+          },
+        ]}
+      />
+      <Modal
+        open={adding}
+        title={t('case.settings.matrix.addTitle')}
+        onCancel={() => setAdding(false)}
+        onOk={() => form.submit()}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        confirmLoading={saving}
+        forceRender
+      >
+        <Form<RuleForm> form={form} layout="vertical" onFinish={(values) => void save(values)}>
+          <Form.Item name="nodeCode" label={t('case.settings.matrix.node')} rules={[{ required: true, message: t('common.required', { field: t('case.settings.matrix.node') }) }]}>
+            <OrgNodeSelect levels={['district', 'street', 'community']} suggestions={scope.data?.suggestions} />
+          </Form.Item>
+          <Form.Item name="category" label={t('case.settings.matrix.category')}>
+            <CategoryCascader placeholder={t('case.settings.matrix.anyCategory')} />
+          </Form.Item>
+          <Form.Item name="unitCode" label={t('case.settings.matrix.unit')} rules={[{ required: true, message: t('common.required', { field: t('case.settings.matrix.unit') }) }]}>
+            <CaseUnitSelect options={[]} placeholder={t('case.act.unitSearchHint')} />
+          </Form.Item>
+          <Form.Item name="coUnitCodes" label={t('case.settings.matrix.coUnits')}>
+            <CaseUnitSelect options={[]} multiple placeholder={t('case.act.coUnitsPlaceholder')} />
+          </Form.Item>
+          <Form.Item name="note" label={t('case.settings.matrix.note')}>
+            <Input maxLength={200} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Flex>
+  );
+}

@@ -1,0 +1,14 @@
+// The features of the web app, listed once: app.tsx mounts their routes, the console menu
+// lists their entries, the i18n core merges their messages, /m and /portal show their sections.
+// A new feature is one folder beside these and one line here.
+import type { Feature } from '../platform/feature.ts';
+import { accountsFeature } from './accounts/feature.ts';
+import { auditFeature } from './audit/feature.ts';
+import { casesFeature } from './cases/feature.ts';
+import { orgFeature } from './org/feature.ts';
+import { registryFeature } from './registry/feature.ts';
+
+export const features = [casesFeature, orgFeature, registryFeature, accountsFeature, auditFeature] as const;
+
+/** The message keys of every feature (the i18n core adds the platform's). */
+export type FeatureMessageKey = (typeof features)[number] extends infer F ? (F extends Feature<infer K> ? K : never) : never;

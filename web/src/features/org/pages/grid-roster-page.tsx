@@ -1,0 +1,127 @@
+import { EnvironmentOutlined, LinkOutlined, TeamOutlined } from '@ant-design/icons';
+import { Button, Card, Drawer, Flex, Input, Select, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { orgApi, type Grid } from '../api.ts';
+import { useAuth } from '../../../platform/auth.tsx';
+import { ErrorAlert } from '../../../platform/components/feedback.tsx';
+import { DateTime } from '../../../platform/components/labels.tsx';
+import { GridKindTag } from '../components/org-labels.tsx';
+import { OrgNodeSelect } from '../components/org-node-select.tsx';
+import { RosterTable } from '../components/roster-table.tsx';
+import { invalidate } from '../../../platform/query.ts';
+import { useListPage } from '../../../platform/use-list-page.tsx';
+import { useScopeNodes } from '../components/use-scope-nodes.ts';
+import { gridKinds, isGridKind, type GridKind } from '../api.ts';
+import { useI18n } from '../../../platform/i18n/index.tsx';
+
+/** 网格名册: every grid in the user's area, filtered and paged, with each grid's team. */
+export function GridRosterPage() {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const scope = useScopeNodes();
+  const list = useListPage({
+    queryKey: ['org', 'grids'],
+    filters: (params) => {
+      const kind = params.get('kind') ?? '';
+      return { under: params.get('under') ?? undefined, kind: isGridKind(kind) ? kind : undefined, q: params.get('q') || undefined };
+    },
+    load: (filters, paging, signal) => orgApi.grids({ ...filters, ...paging }, signal),
+  });
+  const { under, kind, q } = list.filters;
+  const update = list.update;
+  const [open, setOpen] = useState<Grid | null>(null);
+  const [search, setSearch] = useState(q ?? '');
+
+  return (
+    <Card title={<><TeamOutlined /> {t('menu.roster')}</>}>
+      <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+        <OrgNodeSelect
+          value={under}
+          onChange={(code) => update({ under: code })}
+          levels={['district', 'street', 'community']}
+          suggestions={scope.data?.suggestions}
+          placeholder={t('roster.underPlaceholder')}
+          allowClear
+          style={{ width: 240 }}
+          testId="roster-under"
+        />
+        <Select<GridKind>
+          value={kind}
+          onChange={(value) => update({ kind: value })}
+          allowClear
+          placeholder={t('roster.kind')}
+          style={{ width: 160 }}
+          options={gridKinds.map((k) => ({ value: k, label: t(`gridKind.${k}`) }))}
+        />
+        <Input.Search
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+          onSearch={(value) => update({ q: value.trim() || undefined })}
+          allowClear
+          placeholder={t('roster.search')}
+          style={{ width: 260 }}
+          enterButton={t('common.search')}
+          data-testid="roster-search"
+        />
+      </Flex>
+      {list.query.error && <ErrorAlert error={list.query.error} onRetry={() => void list.query.refetch()} style={{ marginBottom: 16 }} />}
+      <Table<Grid>
+        rowKey="code"
+        size="middle"
+        loading={list.loading}
+        dataSource={list.rows}
+        data-testid="roster-table"
+        pagination={list.pagination}
+        locale={{ emptyText: list.emptyText(undefined) }}
+        columns={[
+          { title: t('map.gridCode'), dataIndex: 'code', width: 160, render: (code: string) => <Typography.Text code>{code}</Typography.Text> },
+          { title: t('map.gridName'), dataIndex: 'name' },
+          { title: t('map.gridKind'), dataIndex: 'kind', width: 130, render: (value: GridKind) => <GridKindTag kind={value} /> },
+          { title: t('map.community'), dataIndex: 'communityName' },
+          { title: t('roster.staffCount'), dataIndex: 'staffCount', width: 90, align: 'right' },
+          { title: t('roster.updatedAt'), dataIndex: 'updatedAt', width: 180, render: (value: string) => <DateTime value={value} /> },
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            width: 230,
+            render: (_: unknown, grid) => (
+              <Space size={0}>
+                <Button type="link" size="small" icon={<TeamOutlined />} onClick={() => setOpen(grid)}>
+                  {t('roster.open')}
+                </Button>
+                <Link to={`/console/map?node=${grid.communityCode}`}>
+                  <Button type="link" size="small" icon={<EnvironmentOutlined />}>
+                    {t('org.viewMap')}
+                  </Button>
+                </Link>
+                <Button type="link" size="small" icon={<LinkOutlined />} href={`/portal?grid=${encodeURIComponent(grid.code)}`} target="_blank" title={t('common.openInNewTab')}>
+                  {t('roster.publicPage')}
+                </Button>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Drawer
+        title={open ? t('roster.drawerTitle', { name: open.name }) : ''}
+        open={open !== null}
+        onClose={() => {
+          setOpen(null);
+          void invalidate(['org', 'grids']);
+        }}
+        size={560}
+        destroyOnHidden
+      >
+        {open && (
+          <>
+            <Typography.Paragraph type="secondary">
+              {open.communityName} · <GridKindTag kind={open.kind} /> · {open.code}
+            </Typography.Paragraph>
+            <RosterTable gridCode={open.code} editable={can('grid.roster.write')} />
+          </>
+        )}
+      </Drawer>
+    </Card>
+  );
+}

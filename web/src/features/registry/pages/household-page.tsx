@@ -1,0 +1,109 @@
+import { FileTextOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Button, Card, Descriptions, Space, Table, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { registryApi, type HouseholdFile } from '../api.ts';
+import { useAuth } from '../../../platform/auth.tsx';
+import { ErrorAlert } from '../../../platform/components/feedback.tsx';
+import { RegistryBreadcrumb } from '../components/breadcrumb.tsx';
+import { relationLabel, TenureTag } from '../components/labels.tsx';
+import { buildingPath, housePath, residentPath } from '../components/paths.ts';
+import { ResidentTable } from '../components/resident-table.tsx';
+import { RevealButton, RevealNotice } from '../components/reveal.tsx';
+import { useApiQuery } from '../../../platform/query.ts';
+import { useI18n } from '../../../platform/i18n/index.tsx';
+
+type HistoryRow = HouseholdFile['history'][number];
+
+/** 户档 (一户一档): the household's house, members and who moved in and out; printable. */
+export function RegistryHouseholdPage() {
+  const { householdId = '' } = useParams();
+  return <HouseholdView key={householdId} householdId={householdId} />;
+}
+
+function HouseholdView({ householdId }: { householdId: string }) {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const [reveal, setReveal] = useState<string | null>(null);
+  const household = useApiQuery(['registry', 'household', householdId, reveal], (signal) => registryApi.household(householdId, reveal, signal));
+  const h = household.data;
+  const head = h?.members.find((m) => m.id === h.headResidentId);
+
+  return (
+    <>
+      <RegistryBreadcrumb
+        crumbs={
+          h
+            ? [
+                { label: h.house.buildingName, to: buildingPath(h.house.buildingId) },
+                { label: h.address, to: housePath(h.house.id) },
+                { label: t('registry.householdNumber', { number: h.number }) },
+              ]
+            : [{ label: '…' }]
+        }
+      />
+      {household.error && <ErrorAlert error={household.error} onRetry={() => void household.refetch()} style={{ marginBottom: 16 }} />}
+      <RevealNotice reason={h?.members.some((m) => m.revealed) ? reveal : null} />
+      <Card
+        title={<><FileTextOutlined /> {t('registry.household.title')}</>}
+        loading={household.isFetching && !h}
+        data-testid="household-file"
+        extra={
+          <Space>
+            <RevealButton reason={reveal} onReveal={setReveal} onHide={() => setReveal(null)} />
+            {can('registry.export') && (
+              <Tooltip title={t('registry.household.printHint')}>
+                <Button icon={<PrinterOutlined />} href={registryApi.householdPrintUrl(householdId, reveal)} target="_blank" data-testid="household-print">
+                  {t('registry.household.print')}
+                </Button>
+              </Tooltip>
+            )}
+          </Space>
+        }
+      >
+        {h && (
+          <>
+            <Descriptions
+              bordered
+              size="small"
+              column={{ xs: 1, sm: 2, lg: 3 }}
+              items={[
+                { key: 'address', label: t('registry.address'), children: <Link to={housePath(h.house.id)}>{h.address}</Link> },
+                { key: 'number', label: t('registry.ledger.householdNumber'), children: h.number },
+                { key: 'head', label: t('registry.head'), children: head ? <Link to={residentPath(head.id)}>{head.name}</Link> : '—' },
+                { key: 'tenure', label: t('registry.tenure'), children: <TenureTag tenure={h.house.tenure} /> },
+                { key: 'count', label: t('registry.household.memberCount'), children: h.members.length },
+                { key: 'grid', label: t('registry.grid'), children: <Typography.Text code>{h.gridCode}</Typography.Text> },
+              ]}
+            />
+            <Typography.Title level={5} style={{ marginTop: 24 }}>
+              {t('registry.household.members')}
+            </Typography.Title>
+            <ResidentTable residents={h.members} showRelation testId="household-members" />
+            <Typography.Title level={5} style={{ marginTop: 24 }}>
+              {t('registry.household.history')}
+            </Typography.Title>
+            <Table<HistoryRow>
+              rowKey={(row) => `${row.residentId}:${row.movedInOn}`}
+              size="small"
+              dataSource={h.history}
+              pagination={false}
+              columns={[
+                { title: t('registry.name'), dataIndex: 'name', render: (v: string, row) => <Link to={residentPath(row.residentId)}>{v}</Link> },
+                { title: t('registry.relation'), dataIndex: 'relation', render: (v: string | null) => relationLabel(t, v) },
+                { title: t('registry.household.movedIn'), dataIndex: 'movedInOn', width: 130 },
+                {
+                  title: t('registry.household.movedOut'),
+                  dataIndex: 'movedOutOn',
+                  width: 130,
+                  render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('registry.household.untilNow')}</Typography.Text>,
+                },
+                { title: t('registry.household.reason'), dataIndex: 'reason', render: (v: string | null) => v ?? '—' },
+              ]}
+            />
+          </>
+        )}
+      </Card>
+    </>
+  );
+}
