@@ -1,5 +1,6 @@
 // Prints one closing line for CI: the tests passed and failed across the runs given
-// (vitest JSON reports, and logs whose last line is "N passed, N failed").
+// (vitest JSON reports, and logs whose last line is "N passed, N failed", as the browser
+// journeys' log is: e2e/summary-reporter.ts prints it).
 import fs from 'node:fs';
 
 let passed = 0;

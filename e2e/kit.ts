@@ -1,0 +1,65 @@
+// What every journey uses: `test` (which fails a test when a page raised an uncaught error
+// during it), `expect`, browser contexts that report those errors, sign-in and screenshots.
+import path from 'node:path';
+import { test as base, expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
+import type { PreparedData } from './prepare.ts';
+import { repoRoot } from './server.ts';
+
+export { expect };
+export { adminPassword, demoPassword } from './server.ts';
+
+/** Where the screenshots a person can look at go (the runner's own artifacts go below, in results/). */
+export const artifacts = path.join(repoRoot, 'e2e', 'artifacts');
+
+// Uncaught errors of every page opened through openContext, since the last test ended.
+const pageErrors: string[] = [];
+
+export const test = base.extend<{ noPageErrors: void }>({
+  noPageErrors: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
+    async ({}, use) => {
+      await use();
+      expect(pageErrors.splice(0), 'the pages raised uncaught errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+/** A browser context (base URL and locale from the config) whose pages' uncaught errors fail the test. */
+export async function openContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, ...options });
+  context.on('weberror', (error) => pageErrors.push(error.error().message));
+  return context;
+}
+
+/** The data global-setup.ts prepared before the server started. */
+export function prepared(): PreparedData {
+  const overdueCase = process.env.GONGZHI_E2E_OVERDUE_CASE;
+  if (!overdueCase) throw new Error('GONGZHI_E2E_OVERDUE_CASE is not set: run the journeys with `npx playwright test`');
+  return { overdueCase: JSON.parse(overdueCase) as PreparedData['overdueCase'] };
+}
+
+export async function signIn(page: Page, username: string, password: string) {
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+}
+
+export async function menuLabels(page: Page): Promise<string[]> {
+  await page.getByTestId('console-menu').waitFor();
+  return page.locator('[data-testid=console-menu] .ant-menu-item').allInnerTexts();
+}
+
+/** A screenshot after antd's transitions (≤ 0.3 s) have finished. */
+export async function snap(page: Page, name: string) {
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: path.join(artifacts, name) });
+}
+
+/** A whole-page screenshot (phone pages and the case page are taller than the window). */
+export async function snapFull(page: Page, name: string) {
+  // From the top: a sticky header scrolled along would be drawn mid-page.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: path.join(artifacts, name), fullPage: true });
+}
