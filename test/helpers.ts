@@ -11,7 +11,7 @@ import { buildApp } from '../src/platform/http.ts';
 import { createConfiguredCipher } from '../src/app.ts';
 import { modules } from '../src/modules/index.ts';
 import { provisionUser } from '../src/modules/accounts/index.ts';
-import { grids, orgNodes, bboxOf, type GridGeometry } from '../src/modules/org/index.ts';
+import { insertGrids, insertOrgUnits, type GridGeometry } from '../src/modules/org/index.ts';
 import type { Role } from '../src/platform/auth/roles.ts';
 import { pgliteTemplatePath, pgTemplateName, withDatabaseName } from './paths.ts';
 
@@ -116,19 +116,19 @@ export async function seedTree(database: Database) {
     { code: '110108002001', parentCode: '110108002', level: 'community' as const, name: '永定路东街社区', orgPath: `${p}.110108002.110108002001` },
     { code: '110108D01', parentCode: '110108', level: 'department' as const, name: '海淀区城市管理委员会', orgPath: `${p}.110108D01` },
   ];
-  await db.insert(orgNodes).values(nodes.map((n) => ({ ...n, fullName: n.name })));
+  await insertOrgUnits(db, nodes);
   const gridRows = [
     { code: 'GA1', communityCode: '110108001001', geometry: square(116.28, 39.9) },
     { code: 'GA2', communityCode: '110108001002', geometry: square(116.29, 39.9) },
     { code: 'GB1', communityCode: '110108002001', geometry: square(116.3, 39.9) },
   ];
-  await db.insert(grids).values(
+  await insertGrids(
+    db,
     gridRows.map((g) => ({
       ...g,
       name: `${g.code}网格`,
       kind: 'community' as const,
       orgPath: `${nodes.find((n) => n.code === g.communityCode)?.orgPath}.${g.code}`,
-      ...bboxOf(g.geometry),
     })),
   );
   return { square };

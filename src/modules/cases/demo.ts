@@ -7,7 +7,7 @@ import { fakerZH_CN as faker } from '@faker-js/faker';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import type { PiiCipher } from '../../platform/crypto.ts';
-import { findOrgNode, listChildOrgNodes, listGridPlacesUnder } from '../org/index.ts';
+import { findOrgUnit, listChildOrgNodes, listGridPlacesUnder } from '../org/index.ts';
 import { caseActorOf, newCaseSnapshot, type CaseAction, type CaseActionInput, type CaseActor, type CaseSnapshot } from './workflow.ts';
 import { applyAction } from './apply-action.ts';
 import type { CaseSource, CaseUrgency } from './contract.ts';
@@ -101,7 +101,7 @@ export async function seedCasesDemo(db: Db, options: CasesDemoOptions): Promise<
   const progress = options.progress ?? (() => undefined);
   const now = options.now ?? new Date();
   const rules = await loadCaseRules(db);
-  const district = await findOrgNode(db, options.districtCode);
+  const district = await findOrgUnit(db, options.districtCode);
   if (!district) throw new Error(`district ${options.districtCode} not found`);
   faker.seed(Number.parseInt(options.districtCode, 10) + Math.floor(now.getTime() / DAY));
   const places: Place[] = await listGridPlacesUnder(db, district.orgPath);

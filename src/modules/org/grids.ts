@@ -6,7 +6,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import { assertInScope, inScope, requirePermission, type Actor } from '../../platform/auth/scope.ts';
 import { bboxOf, geometryProblemText, validateGridGeometry, type GridGeometry } from './geo.ts';
 import { grids, orgNodes } from './schema.ts';
-import { findOrgNode } from './org-units.ts';
+import { findOrgUnit } from './queries.ts';
 import { invalidateGridIndex } from './grid-index.ts';
 import type { CreateGridInput, GridDetail, GridFeatureCollection, GridKind, GridPage, UpdateGridInput } from './contract.ts';
 
@@ -26,7 +26,7 @@ function underCondition(column: typeof grids.orgPath, underPath: string | undefi
 
 async function underPathOf(db: Db, code: string | undefined): Promise<string | undefined> {
   if (!code) return undefined;
-  const node = await findOrgNode(db, code);
+  const node = await findOrgUnit(db, code);
   if (!node) throw new AppError('NOT_FOUND', { what: code });
   return node.orgPath;
 }
@@ -87,7 +87,7 @@ export async function getGrid(db: Db, actor: Actor, code: string): Promise<GridD
 }
 
 async function communityFor(db: Db, actor: Actor, communityCode: string) {
-  const community = await findOrgNode(db, communityCode);
+  const community = await findOrgUnit(db, communityCode);
   if (!community) throw new AppError('NOT_FOUND', { what: communityCode });
   if (community.level !== 'community') throw new AppError('ORG_NOT_A_COMMUNITY');
   assertInScope(actor, 'org.write', community.orgPath);

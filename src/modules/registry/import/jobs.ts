@@ -16,7 +16,7 @@ import { queryRows, type Db } from '../../../platform/db.ts';
 import { AppError, errorMessage } from '../../../platform/errors.ts';
 import { recordAudit } from '../../../platform/audit.ts';
 import { assertInScope, inScope, requirePermission, shownName, type Actor } from '../../../platform/auth/scope.ts';
-import { findOrgNode } from '../../org/index.ts';
+import { findOrgUnit } from '../../org/index.ts';
 import type { ImportErrorView, ImportFailure, ImportProgress, ImportStatus, ImportView, LedgerFormat, Page, Paging } from '../contract.ts';
 import { ledgerFields } from '../ledger.ts';
 import { registryImportErrors, registryImports } from '../schema.ts';
@@ -116,7 +116,7 @@ export async function* eachImportError(db: Db, actor: Actor, id: string): AsyncG
 
 /** The community a ledger is imported into, if the actor may import there. */
 export async function assertMayImport(db: Db, actor: Actor, communityCode: string) {
-  const community = await findOrgNode(db, communityCode);
+  const community = await findOrgUnit(db, communityCode);
   if (!community || community.level !== 'community') throw new AppError('NOT_FOUND', { what: `社区 ${communityCode}` });
   assertInScope(actor, 'registry.import', community.orgPath);
   return community;
