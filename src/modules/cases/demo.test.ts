@@ -5,6 +5,7 @@ import { queryRows } from '../../platform/db.ts';
 import type { Actor } from '../../platform/auth/scope.ts';
 import { createConfiguredCipher } from '../../app.ts';
 import { setupTestApp } from '../../../test/helpers.ts';
+import { actorAt } from '../../../test/factories.ts';
 import { listChildOrgNodes, listGridPlacesUnder, seedOrgDemo } from '../org/index.ts';
 import { seedCasesDemo } from './demo/seed.ts';
 import { guaranteedCase, guaranteedCases } from './demo/guaranteed.ts';
@@ -20,7 +21,7 @@ const clocks = [
   { name: 'Thursday 2026-10-08 07:00 Beijing, the first working day after National Day', now: new Date('2026-10-07T23:00:00Z'), count: 300 },
 ];
 
-const streetStaff = (code: string, orgPath: string): Actor => ({ kind: 'user', id: null, name: `street-${code}`, grants: [{ role: 'street_staff', orgPath }], mustChangePassword: false });
+const streetStaff = (code: string, orgPath: string): Actor => actorAt('street_staff', orgPath, `street-${code}`);
 
 for (const clock of clocks) {
   describe(`the demo at ${clock.name}`, async () => {

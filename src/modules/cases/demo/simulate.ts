@@ -7,21 +7,13 @@ import type { CaseRules } from '../settings.ts';
 import { slaOf, stageOfState, type SlaFields } from '../use-cases/case-sla.ts';
 import type { SlaStage } from '../sla.ts';
 import { tierOfLevel } from '../policies.ts';
+import type { GridPlace } from '../../org/index.ts';
 
 export const HOUR = 3_600_000;
 export const DAY = 86_400_000;
 
-export interface Place {
-  gridCode: string;
-  orgPath: string;
-  communityCode: string;
-  communityName: string;
-  streetCode: string;
-  minLng: number;
-  minLat: number;
-  maxLng: number;
-  maxLat: number;
-}
+/** Where a demo case happens: a grid with its community and street (org's GridPlace). */
+export type Place = GridPlace;
 
 export interface SimInput {
   rules: CaseRules;
