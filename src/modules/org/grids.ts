@@ -1,6 +1,7 @@
 // Grids (网格): listing, GeoJSON, and creating, changing and deleting one grid.
 import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
+import { listPage, countAll, offsetOf } from '../../platform/list-page.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { assertInScope, inScope, requirePermission, type Actor } from '../../platform/auth/scope.ts';
@@ -46,7 +47,8 @@ export async function listGrids(
     conditions.push(or(ilike(grids.name, term), ilike(grids.code, term)) as SQL);
   }
   const where = and(...conditions);
-  const [items, [count]] = await Promise.all([
+  return listPage(
+    q,
     db
       .select({
         ...gridColumns,
@@ -58,10 +60,9 @@ export async function listGrids(
       .where(where)
       .orderBy(asc(grids.code))
       .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    db.select({ total: sql<number>`count(*)::int` }).from(grids).where(where),
-  ]);
-  return { items, total: count?.total ?? 0, page: q.page, pageSize: q.pageSize };
+      .offset(offsetOf(q)),
+    db.select(countAll).from(grids).where(where),
+  );
 }
 
 /** Grids in scope under a node as a GeoJSON FeatureCollection (for the map and for export). */
