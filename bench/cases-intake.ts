@@ -15,7 +15,7 @@ import { queryRows } from '../src/platform/db.ts';
 import { createConfiguredCipher } from '../src/app.ts';
 import { modules } from '../src/modules/index.ts';
 import { provisionUser } from '../src/modules/accounts/index.ts';
-import { seedOrgDemo } from '../src/modules/org/index.ts';
+import { listGridPlacesUnder, seedOrgDemo } from '../src/modules/org/index.ts';
 import { ensureCategories } from '../src/modules/cases/index.ts';
 import { benchDatabase, ms, percentile, runBounded } from './bench-support.ts';
 
@@ -26,13 +26,18 @@ const { database, drop } = await benchDatabase(CONCURRENCY + 4);
 const db = database.db;
 try {
   console.log(`Seeding the demo district on PostgreSQL …`);
-  await seedOrgDemo(db, '110108', () => undefined);
+  const org = await seedOrgDemo(db, '110108', () => undefined);
   await ensureCategories(db);
   await provisionUser(db, { username: 'bench_hotline', displayName: '热线', role: 'hotline_operator', orgCode: '110108', password: 'Bench#Pass2026' });
-  const [box] = await queryRows<{ min_lng: number; min_lat: number; max_lng: number; max_lat: number }>(
-    db,
-    sql`select min(min_lng) as min_lng, min(min_lat) as min_lat, max(max_lng) as max_lng, max(max_lat) as max_lat from grids`,
-  );
+  const places = await listGridPlacesUnder(db, org.district.orgPath);
+  const box = places.length
+    ? {
+        min_lng: Math.min(...places.map((p) => p.minLng)),
+        min_lat: Math.min(...places.map((p) => p.minLat)),
+        max_lng: Math.max(...places.map((p) => p.maxLng)),
+        max_lat: Math.max(...places.map((p) => p.maxLat)),
+      }
+    : undefined;
   if (!box) throw new Error('no grids');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-bench-'));
   const config = { ...loadConfig({ GONGZHI_DATA_DIR: dataDir, GONGZHI_LOG_LEVEL: 'silent' }), loginRatePerMinute: 100_000 };

@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../src/platform/db.ts';
 import type { Actor } from '../src/platform/auth/scope.ts';
 import type { Role } from '../src/platform/auth/roles.ts';
-import { seedOrgDemo } from '../src/modules/org/index.ts';
+import { listChildOrgNodes, listGridPlacesUnder, seedOrgDemo } from '../src/modules/org/index.ts';
 import { caseIndicators, ensureCategories, listCases, loadCaseRules } from '../src/modules/cases/index.ts';
 import { benchDatabase, ms, percentile } from './bench-support.ts';
 
@@ -21,16 +21,21 @@ const db = database.db;
 const t = () => performance.now();
 try {
   console.log('Seeding the demo district …');
-  await seedOrgDemo(db, '110108', () => undefined);
+  const org = await seedOrgDemo(db, '110108', () => undefined);
   await ensureCategories(db);
   const rules = await loadCaseRules(db);
   const leaves = [...rules.categories.values()].filter((c) => c.parentCode);
+  // The tree through org's functions; the generator joins them as temporary tables.
+  const places = (await listGridPlacesUnder(db, org.district.orgPath)).sort((a, b) => (a.gridCode < b.gridCode ? -1 : 1));
+  const column = <T>(pick: (p: (typeof places)[number]) => T) => sql.param(places.map(pick));
   await db.execute(sql`create temporary table bg_grids as
-    select row_number() over (order by g.code) - 1 as idx, g.code, g.org_path, g.community_code, n.parent_code as street_code,
-      (g.min_lng + g.max_lng) / 2 as lng, (g.min_lat + g.max_lat) / 2 as lat
-    from grids g join org_nodes n on n.code = g.community_code`);
+    select g.ord - 1 as idx, g.code, g.org_path, g.community_code, g.street_code, g.lng, g.lat
+    from unnest(${column((p) => p.gridCode)}::text[], ${column((p) => p.orgPath)}::text[], ${column((p) => p.communityCode)}::text[],
+      ${column((p) => p.streetCode)}::text[], ${column((p) => (p.minLng + p.maxLng) / 2)}::float8[], ${column((p) => (p.minLat + p.maxLat) / 2)}::float8[])
+      with ordinality as g(code, org_path, community_code, street_code, lng, lat, ord)`);
+  const departments = await listChildOrgNodes(db, '110108', 'departments');
   await db.execute(sql`create temporary table bg_depts as
-    select row_number() over (order by code) - 1 as idx, code from org_nodes where level = 'department' and parent_code = '110108'`);
+    select d.ord - 1 as idx, d.code from unnest(${sql.param(departments.map((d) => d.code))}::text[]) with ordinality as d(code, ord)`);
   await db.execute(sql`create temporary table bg_cats (idx int, code text, class_code text, matter text, name text, bigrams text)`);
   for (const [i, c] of leaves.entries()) {
     const chars = Array.from(`${c.name}问题`);
@@ -107,13 +112,12 @@ try {
   console.log(`  ${counts?.cases.toLocaleString()} cases, ${counts?.timeline.toLocaleString()} timeline entries`);
 
   const actor = (role: Role, orgPath: string): Actor => ({ kind: 'user', id: '00000000-0000-0000-0000-000000000001', name: role, grants: [{ role, orgPath }], mustChangePassword: false });
-  const [street] = await queryRows<{ org_path: string; code: string }>(db, sql`select org_path, code from org_nodes where level = 'street' order by code limit 1`);
-  const [community] = await queryRows<{ org_path: string }>(db, sql`select org_path from org_nodes where level = 'community' and parent_code = ${street?.code} order by code limit 1`);
-  const [dept] = await queryRows<{ org_path: string }>(db, sql`select org_path from org_nodes where level = 'department' and parent_code = '110108' order by code limit 1`);
+  const street = (await listChildOrgNodes(db, '110108', 'divisions')).find((n) => n.level === 'street');
+  const community = street ? (await listChildOrgNodes(db, street.code, 'divisions')).find((n) => n.level === 'community') : undefined;
   const district = actor('district_staff', '110000.110100.110108');
-  const streetStaff = actor('street_staff', street?.org_path ?? '');
-  const communityStaff = actor('community_staff', community?.org_path ?? '');
-  const deptHandler = actor('department_handler', dept?.org_path ?? '');
+  const streetStaff = actor('street_staff', street?.orgPath ?? '');
+  const communityStaff = actor('community_staff', community?.orgPath ?? '');
+  const deptHandler = actor('department_handler', departments[0]?.orgPath ?? '');
   const page = { page: 1, pageSize: 20 };
   const month = { from: new Date(Date.now() - 30 * 86_400_000), to: new Date() };
   const quarter = { from: new Date(Date.now() - 91 * 86_400_000), to: new Date() };

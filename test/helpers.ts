@@ -11,8 +11,10 @@ import { buildApp } from '../src/platform/http.ts';
 import { createConfiguredCipher } from '../src/app.ts';
 import { modules } from '../src/modules/index.ts';
 import { provisionUser } from '../src/modules/accounts/index.ts';
-import { grids, orgNodes, bboxOf, type GridGeometry } from '../src/modules/org/index.ts';
+import { insertGrids, insertOrgUnits, type GridGeometry } from '../src/modules/org/index.ts';
 import type { Role } from '../src/platform/auth/roles.ts';
+import type { Actor } from '../src/platform/auth/scope.ts';
+import { loadGrants } from '../src/platform/auth/sessions.ts';
 import { pgliteTemplatePath, pgTemplateName, withDatabaseName } from './paths.ts';
 
 /**
@@ -116,28 +118,33 @@ export async function seedTree(database: Database) {
     { code: '110108002001', parentCode: '110108002', level: 'community' as const, name: '永定路东街社区', orgPath: `${p}.110108002.110108002001` },
     { code: '110108D01', parentCode: '110108', level: 'department' as const, name: '海淀区城市管理委员会', orgPath: `${p}.110108D01` },
   ];
-  await db.insert(orgNodes).values(nodes.map((n) => ({ ...n, fullName: n.name })));
+  await insertOrgUnits(db, nodes);
   const gridRows = [
     { code: 'GA1', communityCode: '110108001001', geometry: square(116.28, 39.9) },
     { code: 'GA2', communityCode: '110108001002', geometry: square(116.29, 39.9) },
     { code: 'GB1', communityCode: '110108002001', geometry: square(116.3, 39.9) },
   ];
-  await db.insert(grids).values(
+  await insertGrids(
+    db,
     gridRows.map((g) => ({
       ...g,
       name: `${g.code}网格`,
       kind: 'community' as const,
       orgPath: `${nodes.find((n) => n.code === g.communityCode)?.orgPath}.${g.code}`,
-      ...bboxOf(g.geometry),
     })),
   );
   return { square };
 }
 
+/** Creates a user holding one role (no forced password change); returns its name and the Actor services see for it. */
+export async function makeActor(database: Database, role: Role, orgCode?: string, username = `${role}_${crypto.randomBytes(3).toString('hex')}`): Promise<{ username: string; actor: Actor }> {
+  const { user } = await provisionUser(database.db, { username, displayName: username, role, orgCode, password: TEST_PASSWORD });
+  return { username, actor: { kind: 'user', id: user.id, name: username, grants: await loadGrants(database.db, user.id), mustChangePassword: false } };
+}
+
 /** Creates a user holding one role (no forced password change) and returns the username. */
-export async function makeUser(database: Database, role: Role, orgCode?: string, username = `${role}_${crypto.randomBytes(3).toString('hex')}`) {
-  await provisionUser(database.db, { username, displayName: username, role, orgCode, password: TEST_PASSWORD });
-  return username;
+export async function makeUser(database: Database, role: Role, orgCode?: string, username?: string): Promise<string> {
+  return (await makeActor(database, role, orgCode, username)).username;
 }
 
 /** Signs in through the API and returns the session cookie header. */
@@ -154,8 +161,8 @@ export function sessionCookie(res: LightMyRequestResponse): string {
   return `gz_session=${cookie.value}`;
 }
 
-/** A user of a role with a session, in one call. */
-export async function actorSession(ctx: TestContext, role: Role, orgCode?: string): Promise<{ username: string; cookie: string }> {
-  const username = await makeUser(ctx.database, role, orgCode);
-  return { username, cookie: await signIn(ctx.app, username) };
+/** A user of a role with a session (and the Actor services see for it), in one call. */
+export async function actorSession(ctx: TestContext, role: Role, orgCode?: string): Promise<{ username: string; cookie: string; actor: Actor }> {
+  const { username, actor } = await makeActor(ctx.database, role, orgCode);
+  return { username, cookie: await signIn(ctx.app, username), actor };
 }

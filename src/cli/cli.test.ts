@@ -4,9 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
-import { queryRows } from '../platform/db.ts';
 import { setupTestApp, signIn } from '../../test/helpers.ts';
+import { listGridPlacesUnder, orgUnitsUnder, whoServes } from '../modules/org/index.ts';
 import { loadDemo } from './demo.ts';
 
 const run = promisify(execFile);
@@ -19,10 +18,12 @@ describe('demo district', () => {
     expect(result.district).toBe('东城区');
     expect(result.counts.streets).toBeGreaterThan(10);
     const db = ctx.database.db;
-    const [uncovered] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from org_nodes c where c.level = 'community' and c.org_path like '110000.110100.110101.%' and not exists (select 1 from grids g where g.community_code = c.code)`);
-    expect(uncovered?.n).toBe(0);
-    const [rosterless] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from grids g where not exists (select 1 from grid_staff s where s.grid_code = g.code)`);
-    expect(rosterless?.n).toBe(0);
+    const districtPath = '110000.110100.110101';
+    const gridPlaces = await listGridPlacesUnder(db, districtPath);
+    const covered = new Set(gridPlaces.map((g) => g.communityCode));
+    expect((await orgUnitsUnder(db, districtPath, 'community')).filter((c) => !covered.has(c.code))).toEqual([]);
+    const served = new Set((await whoServes(db, '110101')).map((s) => s.gridCode));
+    expect(gridPlaces.filter((g) => !served.has(g.gridCode))).toEqual([]);
     for (const account of result.accounts) {
       const cookie = await signIn(ctx.app, account.username, 'Demo#Pass2026');
       const me = await ctx.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });

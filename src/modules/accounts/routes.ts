@@ -43,6 +43,13 @@ import {
 
 /** Sign-in, the user's own account, user and role administration, API keys. */
 export function accountRoutes(base: FastifyInstance): void {
+  authRoutes(base);
+  userRoutes(base);
+  apiKeyRoutes(base);
+}
+
+/** Signing in and out, and the user's own account. */
+function authRoutes(base: FastifyInstance): void {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const { database, config } = base.ctx;
   const db = database.db;
@@ -102,6 +109,12 @@ export function accountRoutes(base: FastifyInstance): void {
       return reply.status(204).send();
     },
   );
+}
+
+/** Users and their role grants (the security administrator's). */
+function userRoutes(base: FastifyInstance): void {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const db = base.ctx.database.db;
 
   app.get(
     '/api/roles',
@@ -193,6 +206,12 @@ export function accountRoutes(base: FastifyInstance): void {
       return reply.status(204).send();
     },
   );
+}
+
+/** API keys of machine clients. */
+function apiKeyRoutes(base: FastifyInstance): void {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const db = base.ctx.database.db;
 
   app.get('/api/apikeys', { schema: { tags: ['users'], summary: 'API keys (never the secrets)', response: { 200: z.array(apiKeyView) } } }, async (req) =>
     listApiKeys(db, requireActor(req, 'apikey.manage')),

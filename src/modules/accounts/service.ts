@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { and, asc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
+import { listPage, countAll, offsetOf } from '../../platform/list-page.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { apiKeys, roleGrants, sessions, users } from '../../platform/auth/schema.ts';
@@ -165,12 +166,12 @@ export async function listUsers(db: Db, actor: Actor, q: { search?: string | und
   const where = q.search
     ? or(ilike(users.username, `%${q.search.replace(/[\\%_]/g, '\\$&')}%`), ilike(users.displayName, `%${q.search.replace(/[\\%_]/g, '\\$&')}%`))
     : undefined;
-  const [items, [count]] = await Promise.all([
-    db.select(userColumns).from(users).where(where).orderBy(asc(users.username)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
-    db.select({ total: sql<number>`count(*)::int` }).from(users).where(where),
-  ]);
-  const withGrants = await Promise.all(items.map(async (u) => ({ ...u, grants: await grantsWithNames(db, u.id) })));
-  return { items: withGrants, total: count?.total ?? 0, page: q.page, pageSize: q.pageSize };
+  return listPage(
+    q,
+    db.select(userColumns).from(users).where(where).orderBy(asc(users.username)).limit(q.pageSize).offset(offsetOf(q)),
+    db.select(countAll).from(users).where(where),
+    (items) => Promise.all(items.map(async (u) => ({ ...u, grants: await grantsWithNames(db, u.id) }))),
+  );
 }
 
 async function userOrThrow(db: Db, id: string): Promise<UserView> {

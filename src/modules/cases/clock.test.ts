@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { queryRows } from '../../platform/db.ts';
-import { users } from '../../platform/auth/schema.ts';
-import { loadGrants } from '../../platform/auth/sessions.ts';
 import type { Actor } from '../../platform/auth/scope.ts';
 import { createConfiguredCipher } from '../../app.ts';
-import { actOnCase, createCase, getCase, type CaseDeps } from './index.ts';
+import { actOnCase, getCase, type CaseDeps } from './index.ts';
+import { makeCase } from '../../../test/factories.ts';
 import { sweepDeadlines } from './clock.ts';
 import { inGA1, setupCaseWorld } from './test-support.ts';
 
@@ -14,22 +13,18 @@ const { ctx, call, ok } = world;
 const db = ctx.database.db;
 const deps: CaseDeps = { db, pii: createConfiguredCipher(ctx.config), dataDir: ctx.config.dataDir };
 
-async function actorOf(who: string): Promise<Actor> {
-  const username = world.people[who]?.username as string;
-  const [user] = await db.select().from(users).where(eq(users.username, username));
-  return { kind: 'user', id: user?.id ?? null, name: username, grants: await loadGrants(db, user?.id as string), mustChangePassword: false };
-}
+const actorOf = (who: string): Actor => world.people[who]?.actor as Actor;
 
 /** Beijing wall-clock time as an instant. */
 const bj = (text: string) => new Date(`${text.replace(' ', 'T')}:00+08:00`);
 const show = (d: Date | string | null) => (d ? new Date(new Date(d).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : null);
 
-const resident = await actorOf('resident');
-const community = await actorOf('communityA1');
-const dept = await actorOf('dept');
+const resident = actorOf('resident');
+const community = actorOf('communityA1');
+const dept = actorOf('dept');
 
 async function handlingCaseAt(accepted: string, categoryCode = '0501') {
-  const { row } = await createCase(deps, resident, { title: '垃圾堆放', description: '东门', categoryCode, ...inGA1 }, bj(accepted));
+  const row = await makeCase(deps, resident, { categoryCode, ...inGA1 }, bj(accepted));
   await actOnCase(deps, community, row.id, { action: 'accept' }, bj(accepted));
   await actOnCase(deps, community, row.id, { action: 'register' }, bj(accepted));
   await actOnCase(deps, community, row.id, { action: 'dispatch', targetUnitId: '110108D01' }, bj(accepted));

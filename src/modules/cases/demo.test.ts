@@ -5,8 +5,10 @@ import { queryRows } from '../../platform/db.ts';
 import type { Actor } from '../../platform/auth/scope.ts';
 import { createConfiguredCipher } from '../../app.ts';
 import { setupTestApp } from '../../../test/helpers.ts';
-import { seedOrgDemo } from '../org/index.ts';
-import { guaranteedCase, guaranteedCases, seedCasesDemo } from './demo.ts';
+import { actorAt } from '../../../test/factories.ts';
+import { listChildOrgNodes, listGridPlacesUnder, seedOrgDemo } from '../org/index.ts';
+import { seedCasesDemo } from './demo/seed.ts';
+import { guaranteedCase, guaranteedCases } from './demo/guaranteed.ts';
 import { listCases } from './use-cases/list-cases.ts';
 import { openStates, type CaseDeps } from './use-cases/common.ts';
 import { loadCaseRules, type CaseRules } from './settings.ts';
@@ -19,7 +21,7 @@ const clocks = [
   { name: 'Thursday 2026-10-08 07:00 Beijing, the first working day after National Day', now: new Date('2026-10-07T23:00:00Z'), count: 300 },
 ];
 
-const streetStaff = (code: string, orgPath: string): Actor => ({ kind: 'user', id: null, name: `street-${code}`, grants: [{ role: 'street_staff', orgPath }], mustChangePassword: false });
+const streetStaff = (code: string, orgPath: string): Actor => actorAt('street_staff', orgPath, `street-${code}`);
 
 for (const clock of clocks) {
   describe(`the demo at ${clock.name}`, async () => {
@@ -27,13 +29,11 @@ for (const clock of clocks) {
     const db = ctx.database.db;
     const deps: CaseDeps = { db, pii: createConfiguredCipher(ctx.config), dataDir: ctx.config.dataDir };
     const district = ctx.config.demoDistrict;
-    await seedOrgDemo(db, district, () => undefined);
+    const org = await seedOrgDemo(db, district, () => undefined);
     // count 0 for one clock: the guarantee does not come from the random year.
     await seedCasesDemo(db, { districtCode: district, pii: deps.pii, now: clock.now, count: clock.count });
-    const streets = await queryRows<{ code: string; orgPath: string }>(
-      db,
-      sql`select s.code, s.org_path as "orgPath" from org_nodes s where s.parent_code = ${district} and s.level = 'street' and exists (select 1 from grids g where g.org_path like s.org_path || '.%') order by s.code`,
-    );
+    const streetsWithGrids = new Set((await listGridPlacesUnder(db, org.district.orgPath)).map((g) => g.streetCode));
+    const streets = (await listChildOrgNodes(db, district, 'divisions')).filter((s) => s.level === 'street' && streetsWithGrids.has(s.code));
 
     it('has every open state, and yellow, red and overdue cases, in every street', async () => {
       expect(streets.length).toBeGreaterThan(10);

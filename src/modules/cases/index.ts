@@ -17,6 +17,6 @@ export { sweepDeadlines } from './clock.ts';
 /** Seeds the shipped categories and time limits; the rules in force. */
 export { ensureCategories, loadCaseRules } from './settings.ts';
 /** Seeds a year of demo cases. */
-export { seedCasesDemo } from './demo.ts';
+export { seedCasesDemo } from './demo/seed.ts';
 /** The cases module's vocabulary and the schemas of its requests and responses. */
 export { caseStates, caseActions, matterClasses, caseSources, caseUrgencies, type CaseState, type CaseAction, type MatterClass, type CaseSource } from './contract.ts';

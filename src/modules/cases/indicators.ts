@@ -18,7 +18,7 @@ import type { Db } from '../../platform/db.ts';
 import { queryRows } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { assertInScope, scopePaths, type Actor } from '../../platform/auth/scope.ts';
-import { findOrgNode, listChildOrgNodes, listDepartmentsUnder, type TreePlace } from '../org/index.ts';
+import { findOrgUnit, listChildOrgNodes, listDepartmentsUnder, type TreePlace } from '../org/index.ts';
 import type { CaseIndicatorsView } from './contract.ts';
 
 export interface IndicatorQuery {
@@ -147,7 +147,7 @@ export async function caseIndicators(db: Db, actor: Actor, q: IndicatorQuery): P
   const scopes = scopePaths(actor, 'case.indicators');
   if (scopes.length === 0) throw new AppError('FORBIDDEN', { permission: 'case.indicators' });
   const underCode = q.under ?? scopes[0]?.split('.').at(-1);
-  const under = underCode ? await findOrgNode(db, underCode) : undefined;
+  const under = underCode ? await findOrgUnit(db, underCode) : undefined;
   if (!under) throw new AppError('NOT_FOUND', { what: underCode ?? '' });
   assertInScope(actor, 'case.indicators', under.orgPath);
 

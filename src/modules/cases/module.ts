@@ -3,7 +3,7 @@ import { defineModule, fromEarlierLoader } from '../../platform/module.ts';
 import { caseRoutes } from './routes.ts';
 import { open311Routes } from './open311.ts';
 import { caseJobHandlers, caseRecurringJobs } from './clock.ts';
-import { seedCasesDemo } from './demo.ts';
+import { seedCasesDemo } from './demo/seed.ts';
 
 export const casesModule = defineModule({
   name: 'cases',

@@ -240,80 +240,12 @@ export async function open311Routes(base: FastifyInstance, ctx: AppContext): Pro
 
       app.post('/requests.:format', { schema: { tags, summary: 'Open311: submit a service request (form-encoded; api_key)', params: formatParams } }, async (req, reply) => {
         const format = formatOf(req.params.format);
-        const fields = (req.body ?? {}) as Record<string, string | string[]>;
-        const actor = await apiKeyActor(req, ctx, fields);
-        const serviceCode = one(fields.service_code);
-        if (!serviceCode) throw new Open311Error(400, 'service_code is required');
-        const rules = await loadCaseRules(db);
-        const category = rules.categories.get(serviceCode);
-        if (!category || !category.active || category.parentCode === null) throw new Open311Error(404, `service_code ${serviceCode} not found`);
-        const lat = one(fields.lat);
-        const lng = one(fields.long);
-        const address = one(fields.address_string);
-        if ((lat === undefined) !== (lng === undefined)) throw new Open311Error(400, 'lat and long must be given together');
-        if (lat === undefined && !address && !one(fields.address_id)) throw new Open311Error(400, 'a location is required: lat and long, address_string or address_id');
-        const latN = lat === undefined ? undefined : Number(lat);
-        const lngN = lng === undefined ? undefined : Number(lng);
-        if ((latN !== undefined && (!Number.isFinite(latN) || Math.abs(latN) > 90)) || (lngN !== undefined && (!Number.isFinite(lngN) || Math.abs(lngN) > 180))) {
-          throw new Open311Error(400, 'lat/long are not valid WGS84 coordinates');
-        }
-        const attributes: Record<string, string | string[]> = {};
-        for (const [k, v] of Object.entries(fields)) {
-          const m = /^attribute\[([^\]]+)\]$/.exec(k);
-          if (m?.[1]) attributes[m[1]] = v;
-        }
-        const description = (one(fields.description) ?? '').trim();
-        const name = [one(fields.last_name), one(fields.first_name)].filter(Boolean).join('');
-        const phone = one(fields.phone);
-        const keyNode = actor.grants[0]?.orgPath.split('.').at(-1);
-        const { row } = await createCase({ db, pii: ctx.pii, dataDir: ctx.config.dataDir }, actor, {
-          title: `${category.name}${address ? ` · ${address}` : ''}`.slice(0, 100),
-          description: (description || category.name).slice(0, 4000),
-          categoryCode: category.code,
-          source: 'open311',
-          lat: latN,
-          lng: lngN,
-          address: address?.slice(0, 200),
-          orgCode: latN === undefined ? keyNode : undefined,
-          reporter: name || phone ? { name: name || undefined, phone } : undefined,
-          attributes,
-          mediaUrl: one(fields.media_url)?.slice(0, 500),
-          open311Token: true,
-        }).catch((error: unknown) => {
-          if (error instanceof AppError && error.code === 'CASE_LOCATION_UNKNOWN') throw new Open311Error(400, 'the location is outside the area this server covers');
-          if (error instanceof AppError && (error.code === 'CASE_INPUT_REQUIRED' || error.code === 'CASE_INPUT_INVALID')) {
-            throw new Open311Error(400, errorMessage(error.code, 'en-US', error.details));
-          }
-          throw error;
-        });
-        return send(reply, format, 'service_requests', [{ service_request_id: row.number, token: row.open311Token, service_notice: null, account_id: one(fields.account_id) ?? null }]);
+        return send(reply, format, 'service_requests', await submitRequest(req, ctx));
       });
 
       app.get('/requests.:format', { schema: { tags, summary: 'Open311: service requests (filters: service_request_id, service_code, start_date, end_date, status; paging: page, page_size)', params: formatParams } }, async (req, reply) => {
         const format = formatOf(req.params.format);
-        const query = req.query as Record<string, string | undefined>;
-        const conditions: (SQL | undefined)[] = [eq(cases.isPublic, true)];
-        const ids = query.service_request_id?.split(',').map((s) => s.trim()).filter(Boolean);
-        let pageSize = Math.min(1000, Math.max(1, Number(query.page_size ?? 1000) || 1000));
-        let page = Math.max(1, Number(query.page ?? 1) || 1);
-        if (ids?.length) {
-          // The spec: with service_request_id, the other parameters are ignored.
-          conditions.push(inArray(cases.number, ids));
-          page = 1;
-          pageSize = 1000;
-        } else {
-          const codes = query.service_code?.split(',').map((s) => s.trim()).filter(Boolean);
-          if (codes?.length) conditions.push(inArray(cases.categoryCode, codes));
-          const start = parseDate(query.start_date, 'start_date');
-          const end = parseDate(query.end_date, 'end_date');
-          // Without dates the spec's default window is the last 90 days.
-          const from = start ?? new Date((end ?? new Date()).getTime() - 90 * 86_400_000);
-          conditions.push(sql`${cases.createdAt} >= ${from.toISOString()}`);
-          if (end) conditions.push(sql`${cases.createdAt} <= ${end.toISOString()}`);
-          const statuses = query.status?.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
-          if (statuses?.some((s) => s !== 'open' && s !== 'closed')) throw new Open311Error(400, 'status must be open or closed');
-          if (statuses?.length === 1) conditions.push(statuses[0] === 'open' ? inArray(cases.state, [...openStates]) : sql`${cases.state} not in ${openStates}`);
-        }
+        const { conditions, page, pageSize } = requestFilters(req.query as Record<string, string | undefined>);
         const rows = await db
           .select()
           .from(cases)
@@ -340,4 +272,83 @@ export async function open311Routes(base: FastifyInstance, ctx: AppContext): Pro
     },
     { prefix: '/open311/v2' },
   );
+}
+
+/** POST /requests: a form-encoded service request becomes a case (source open311). */
+async function submitRequest(req: FastifyRequest, ctx: AppContext) {
+  const db = ctx.database.db;
+  const fields = (req.body ?? {}) as Record<string, string | string[]>;
+  const actor = await apiKeyActor(req, ctx, fields);
+  const serviceCode = one(fields.service_code);
+  if (!serviceCode) throw new Open311Error(400, 'service_code is required');
+  const rules = await loadCaseRules(db);
+  const category = rules.categories.get(serviceCode);
+  if (!category || !category.active || category.parentCode === null) throw new Open311Error(404, `service_code ${serviceCode} not found`);
+  const lat = one(fields.lat);
+  const lng = one(fields.long);
+  const address = one(fields.address_string);
+  if ((lat === undefined) !== (lng === undefined)) throw new Open311Error(400, 'lat and long must be given together');
+  if (lat === undefined && !address && !one(fields.address_id)) throw new Open311Error(400, 'a location is required: lat and long, address_string or address_id');
+  const latN = lat === undefined ? undefined : Number(lat);
+  const lngN = lng === undefined ? undefined : Number(lng);
+  if ((latN !== undefined && (!Number.isFinite(latN) || Math.abs(latN) > 90)) || (lngN !== undefined && (!Number.isFinite(lngN) || Math.abs(lngN) > 180))) {
+    throw new Open311Error(400, 'lat/long are not valid WGS84 coordinates');
+  }
+  const attributes: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(fields)) {
+    const m = /^attribute\[([^\]]+)\]$/.exec(k);
+    if (m?.[1]) attributes[m[1]] = v;
+  }
+  const description = (one(fields.description) ?? '').trim();
+  const name = [one(fields.last_name), one(fields.first_name)].filter(Boolean).join('');
+  const phone = one(fields.phone);
+  const keyNode = actor.grants[0]?.orgPath.split('.').at(-1);
+  const { row } = await createCase({ db, pii: ctx.pii, dataDir: ctx.config.dataDir }, actor, {
+    title: `${category.name}${address ? ` · ${address}` : ''}`.slice(0, 100),
+    description: (description || category.name).slice(0, 4000),
+    categoryCode: category.code,
+    source: 'open311',
+    lat: latN,
+    lng: lngN,
+    address: address?.slice(0, 200),
+    orgCode: latN === undefined ? keyNode : undefined,
+    reporter: name || phone ? { name: name || undefined, phone } : undefined,
+    attributes,
+    mediaUrl: one(fields.media_url)?.slice(0, 500),
+    open311Token: true,
+  }).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === 'CASE_LOCATION_UNKNOWN') throw new Open311Error(400, 'the location is outside the area this server covers');
+    if (error instanceof AppError && (error.code === 'CASE_INPUT_REQUIRED' || error.code === 'CASE_INPUT_INVALID')) {
+      throw new Open311Error(400, errorMessage(error.code, 'en-US', error.details));
+    }
+    throw error;
+  });
+  return [{ service_request_id: row.number, token: row.open311Token, service_notice: null, account_id: one(fields.account_id) ?? null }];
+}
+
+/** GET /requests: the spec's filters as conditions, and the page asked for. */
+function requestFilters(query: Record<string, string | undefined>): { conditions: (SQL | undefined)[]; page: number; pageSize: number } {
+  const conditions: (SQL | undefined)[] = [eq(cases.isPublic, true)];
+  const ids = query.service_request_id?.split(',').map((s) => s.trim()).filter(Boolean);
+  let pageSize = Math.min(1000, Math.max(1, Number(query.page_size ?? 1000) || 1000));
+  let page = Math.max(1, Number(query.page ?? 1) || 1);
+  if (ids?.length) {
+    // The spec: with service_request_id, the other parameters are ignored.
+    conditions.push(inArray(cases.number, ids));
+    page = 1;
+    pageSize = 1000;
+  } else {
+    const codes = query.service_code?.split(',').map((s) => s.trim()).filter(Boolean);
+    if (codes?.length) conditions.push(inArray(cases.categoryCode, codes));
+    const start = parseDate(query.start_date, 'start_date');
+    const end = parseDate(query.end_date, 'end_date');
+    // Without dates the spec's default window is the last 90 days.
+    const from = start ?? new Date((end ?? new Date()).getTime() - 90 * 86_400_000);
+    conditions.push(sql`${cases.createdAt} >= ${from.toISOString()}`);
+    if (end) conditions.push(sql`${cases.createdAt} <= ${end.toISOString()}`);
+    const statuses = query.status?.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+    if (statuses?.some((s) => s !== 'open' && s !== 'closed')) throw new Open311Error(400, 'status must be open or closed');
+    if (statuses?.length === 1) conditions.push(statuses[0] === 'open' ? inArray(cases.state, [...openStates]) : sql`${cases.state} not in ${openStates}`);
+  }
+  return { conditions, page, pageSize };
 }

@@ -5,7 +5,7 @@
 // to it (its code in `handled_by`), a resident only the cases they reported, and any unit
 // a case was dispatched to sees it even outside its own part of the tree.
 import { sql, type SQL } from 'drizzle-orm';
-import { coversPath, type Actor, type Grant } from '../../platform/auth/scope.ts';
+import { coversPath, underPaths, type Actor, type Grant } from '../../platform/auth/scope.ts';
 import { permissionsOf, type Permission } from '../../platform/auth/roles.ts';
 import { caseActorOf, workflowPermissions, type CaseActor } from './workflow.ts';
 import { cases, type CaseRow } from './schema.ts';
@@ -41,7 +41,7 @@ export function visibleCases(actor: Actor): SQL {
     } else if (grant.role === 'department_handler') {
       parts.push(sql`${cases.handledBy} && ${sql.param([orgUnit])}::text[]`);
     } else {
-      parts.push(sql`(${cases.orgPath} = ${grant.orgPath} or ${cases.orgPath} like ${`${grant.orgPath}.%`} or ${cases.handledBy} && ${sql.param([orgUnit])}::text[])`);
+      parts.push(sql`(${underPaths(cases.orgPath, [grant.orgPath])} or ${cases.handledBy} && ${sql.param([orgUnit])}::text[])`);
     }
   }
   if (parts.length === 0) return sql`false`;

@@ -3,7 +3,8 @@
 import jpeg from 'jpeg-js';
 import type { LightMyRequestResponse } from 'fastify';
 import { actorSession, seedTree, setupTestApp, type TestContext } from '../../../test/helpers.ts';
-import { orgNodes } from '../org/index.ts';
+import { insertOrgUnits } from '../org/index.ts';
+import type { Actor } from '../../platform/auth/scope.ts';
 import type { CaseAction } from './workflow.ts';
 
 /** A point inside grid GA1 (community A1 110108001001), and one in GA2 and GB1. */
@@ -35,11 +36,11 @@ export function multipartBody(bytes: Buffer, filename: string, contentType = 'ap
 export async function setupCaseWorld(): Promise<CaseWorld> {
   const ctx = await setupTestApp();
   await seedTree(ctx.database);
-  await ctx.database.db.insert(orgNodes).values({
-    code: '110108D02', parentCode: '110108', level: 'department', name: '海淀区市场监督管理局', fullName: '海淀区市场监督管理局', orgPath: '110000.110100.110108.110108D02',
-  });
+  await insertOrgUnits(ctx.database.db, [
+    { code: '110108D02', parentCode: '110108', level: 'department', name: '海淀区市场监督管理局', orgPath: '110000.110100.110108.110108D02' },
+  ]);
   const s = async (role: Parameters<typeof actorSession>[1], org?: string) => actorSession(ctx, role, org);
-  const people: Record<string, { username: string; cookie: string }> = {
+  const people: Record<string, { username: string; cookie: string; actor: Actor }> = {
     resident: await s('resident', '110108001001'),
     otherResident: await s('resident', '110108001001'),
     gridWorker: await s('grid_worker', 'GA1'),
@@ -132,7 +133,7 @@ export interface CaseView {
 
 export interface CaseWorld {
   ctx: TestContext;
-  people: Record<string, { username: string; cookie: string }>;
+  people: Record<string, { username: string; cookie: string; actor: Actor }>;
   call: (who: string | null, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) => Promise<LightMyRequestResponse>;
   ok: (res: LightMyRequestResponse | Promise<LightMyRequestResponse>, status?: number) => Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test responses are checked by the assertions
   upload: (who: string, bytes?: Buffer, filename?: string) => Promise<LightMyRequestResponse>;

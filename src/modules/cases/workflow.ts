@@ -252,8 +252,11 @@ export const caseWorkflowErrorCodes = [
 ] as const;
 export type CaseWorkflowErrorCode = (typeof caseWorkflowErrorCodes)[number];
 
-/** One immutable line of the case timeline, stored with the state change. */
-export interface CaseTimelineEntry {
+/**
+ * One immutable line of the case timeline, stored with the state change: the action's input
+ * as given (for approve_extension, `extension` is the grant) and who did what when.
+ */
+export interface CaseTimelineEntry extends CaseActionInput {
   readonly caseId: string;
   /** The case version this entry creates. */
   readonly version: number;
@@ -267,16 +270,6 @@ export interface CaseTimelineEntry {
   readonly actorRole: string;
   readonly actorUnitId: string | null;
   readonly at: Date;
-  readonly reason?: string;
-  readonly text?: string;
-  readonly photos?: readonly string[];
-  readonly targetUnitId?: string;
-  readonly coUnitIds?: readonly string[];
-  readonly rating?: CaseRating;
-  /** The extension asked for (request_extension) or granted (approve_extension). */
-  readonly extension?: CaseExtension;
-  readonly supervisionLevel?: SupervisionLevel;
-  readonly parentCaseId?: string;
 }
 
 /** The result of applyAction. */

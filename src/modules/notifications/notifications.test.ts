@@ -1,21 +1,19 @@
 import http from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { queryRows } from '../../platform/db.ts';
-import { users } from '../../platform/auth/schema.ts';
 import { createJobRunner } from '../../platform/jobs.ts';
 import { loggingChannel, maskRecipient, notifyUsers, queueChannelMessage, registerChannel } from './index.ts';
 import { notifyJobHandlers } from './channels.ts';
 import { createConfiguredCipher } from '../../app.ts';
-import { makeUser, seedTree, setupTestApp, signIn } from '../../../test/helpers.ts';
+import { makeActor, seedTree, setupTestApp, signIn } from '../../../test/helpers.ts';
 
 const test = await setupTestApp();
 const db = test.database.db;
 const pii = createConfiguredCipher(test.config);
 await seedTree(test.database);
-const username = await makeUser(test.database, 'community_staff', '110108001001');
-const [user] = await db.select().from(users).where(eq(users.username, username));
-const userId = user?.id as string;
+const { username, actor } = await makeActor(test.database, 'community_staff', '110108001001');
+const userId = actor.id as string;
 const cookie = await signIn(test.app, username);
 
 /** Opens the SSE stream on a real socket and collects events until `count` arrive. */

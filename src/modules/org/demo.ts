@@ -3,10 +3,11 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { systemActor } from '../../platform/auth/scope.ts';
 import type { DemoContext } from '../../platform/module.ts';
-import { gridStaff, grids, orgNodes } from './schema.ts';
+import { gridStaff, orgNodes } from './schema.ts';
 import { communityTypes, type GridDuty, type GridKind } from './contract.ts';
 import { createDepartment, importDivisions } from './org-units.ts';
-import { bboxOf, type GridGeometry, type Position } from './geo.ts';
+import type { GridGeometry, Position } from './geo.ts';
+import { insertGrids, type GridSeed } from './seed.ts';
 
 // Demo data for the organisation tree: the real district, its real streets and
 // communities, and generated grid polygons and rosters. Deterministic for a given district.
@@ -111,7 +112,7 @@ export async function seedOrgDemo(db: Db, districtCode: string, progress: (messa
   const districtRect = { minLng: centre[0] - side / 2, minLat: centre[1] - side / 2.6, maxLng: centre[0] + side / 2, maxLat: centre[1] + side / 2.6 };
   const byStreet = streets.map((s) => communities.filter((c) => c.parentCode === s.code)).filter((list) => list.length > 0);
   const streetRects = splitRect(districtRect, byStreet.map((list) => list.length));
-  const gridRows: (typeof grids.$inferInsert)[] = [];
+  const gridRows: GridSeed[] = [];
   byStreet.forEach((list, i) => {
     splitRect(streetRects[i] as Rect, list.map(() => 1)).forEach((rect, j) => {
       const community = list[j] as (typeof list)[number];
@@ -129,12 +130,11 @@ export async function seedOrgDemo(db: Db, districtCode: string, progress: (messa
           kind,
           orgPath: `${community.orgPath}.${code}`,
           geometry,
-          ...bboxOf(geometry),
         });
       });
     });
   });
-  for (let i = 0; i < gridRows.length; i += 500) await db.insert(grids).values(gridRows.slice(i, i + 500)).onConflictDoNothing();
+  await insertGrids(db, gridRows);
 
   progress(`生成 ${gridRows.length} 个网格的实名公示名册 / rosters`);
   const staffRows: (typeof gridStaff.$inferInsert)[] = [];

@@ -1,12 +1,13 @@
 // Grids (网格): listing, GeoJSON, and creating, changing and deleting one grid.
 import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
+import { listPage, countAll, offsetOf } from '../../platform/list-page.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { assertInScope, inScope, requirePermission, type Actor } from '../../platform/auth/scope.ts';
 import { bboxOf, geometryProblemText, validateGridGeometry, type GridGeometry } from './geo.ts';
 import { grids, orgNodes } from './schema.ts';
-import { findOrgNode } from './org-units.ts';
+import { findOrgUnit } from './queries.ts';
 import { invalidateGridIndex } from './grid-index.ts';
 import type { CreateGridInput, GridDetail, GridFeatureCollection, GridKind, GridPage, UpdateGridInput } from './contract.ts';
 
@@ -26,7 +27,7 @@ function underCondition(column: typeof grids.orgPath, underPath: string | undefi
 
 async function underPathOf(db: Db, code: string | undefined): Promise<string | undefined> {
   if (!code) return undefined;
-  const node = await findOrgNode(db, code);
+  const node = await findOrgUnit(db, code);
   if (!node) throw new AppError('NOT_FOUND', { what: code });
   return node.orgPath;
 }
@@ -46,7 +47,8 @@ export async function listGrids(
     conditions.push(or(ilike(grids.name, term), ilike(grids.code, term)) as SQL);
   }
   const where = and(...conditions);
-  const [items, [count]] = await Promise.all([
+  return listPage(
+    q,
     db
       .select({
         ...gridColumns,
@@ -58,10 +60,9 @@ export async function listGrids(
       .where(where)
       .orderBy(asc(grids.code))
       .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    db.select({ total: sql<number>`count(*)::int` }).from(grids).where(where),
-  ]);
-  return { items, total: count?.total ?? 0, page: q.page, pageSize: q.pageSize };
+      .offset(offsetOf(q)),
+    db.select(countAll).from(grids).where(where),
+  );
 }
 
 /** Grids in scope under a node as a GeoJSON FeatureCollection (for the map and for export). */
@@ -87,7 +88,7 @@ export async function getGrid(db: Db, actor: Actor, code: string): Promise<GridD
 }
 
 async function communityFor(db: Db, actor: Actor, communityCode: string) {
-  const community = await findOrgNode(db, communityCode);
+  const community = await findOrgUnit(db, communityCode);
   if (!community) throw new AppError('NOT_FOUND', { what: communityCode });
   if (community.level !== 'community') throw new AppError('ORG_NOT_A_COMMUNITY');
   assertInScope(actor, 'org.write', community.orgPath);

@@ -46,6 +46,8 @@ export { importDivisions, createDepartment } from './org-units.ts';
 export { importGrids } from './grid-import.ts';
 /** Grids under a node as GeoJSON. */
 export { gridsAsGeoJson } from './grids.ts';
+/** Inserts org units and grids as given, without checks (test trees, benchmarks). */
+export { insertOrgUnits, insertGrids, type OrgUnitSeed, type GridSeed } from './seed.ts';
 /** Adds a person to a grid's roster. */
 export { addGridStaff } from './roster.ts';
 /** Seeds the demo district's tree, grids and rosters; links an account to a roster entry. */
@@ -55,8 +57,3 @@ export { splitRect } from './demo.ts';
 export { GridIndex, validateGridGeometry, bboxOf, containsPoint, type GridGeometry, type IndexedGrid, type Position } from './geo.ts';
 export { orgLevels, communityTypes, gridKinds, gridDuties, type CommunityType, type GridKind, type GridDuty, type OrgLevel, type OrgUnitView } from './contract.ts';
 
-// ---- Temporary: cases, registry and the test helpers still read these directly; they move
-// to the functions above, and then these exports go.
-/** @deprecated use findOrgUnit */
-export { findOrgNode } from './org-units.ts';
-export { orgNodes, grids, gridStaff } from './schema.ts';

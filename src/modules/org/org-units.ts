@@ -6,6 +6,7 @@ import { AppError } from '../../platform/errors.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { assertInScope, hasPermission, inScope, requirePermission, scopePaths, type Actor } from '../../platform/auth/scope.ts';
 import { loadDivisionSubtree } from './divisions.ts';
+import { findOrgUnit } from './queries.ts';
 import { orgNodes } from './schema.ts';
 import type { CreateDepartmentInput, OrgUnitListItem, OrgUnitView, OrgUnitWithAncestors, UpdateOrgUnitInput } from './contract.ts';
 
@@ -55,12 +56,6 @@ export async function importDivisions(db: Db, actor: Actor, code: string): Promi
   return { nodes: rows.length };
 }
 
-/** A node by code, with no scope check: for other modules resolving codes they were given. */
-export async function findOrgNode(db: Db, code: string): Promise<OrgUnitView | undefined> {
-  const [node] = await db.select(orgUnitColumns).from(orgNodes).where(eq(orgNodes.code, code));
-  return node;
-}
-
 function visibleCondition(actor: Actor, column: SQL | typeof orgNodes.orgPath = orgNodes.orgPath): SQL {
   // A node is listed when it is in scope, or lies above a scope (to navigate down to it).
   const paths = scopePaths(actor, 'org.read');
@@ -87,7 +82,7 @@ export async function listChildren(db: Db, actor: Actor, parentCode: string | un
 
 /** A node with its ancestors (for breadcrumbs); OUT_OF_SCOPE when the actor may not read it. */
 export async function getNode(db: Db, actor: Actor, code: string): Promise<OrgUnitWithAncestors> {
-  const node = await findOrgNode(db, code);
+  const node = await findOrgUnit(db, code);
   if (!node) throw new AppError('NOT_FOUND', { what: code });
   assertInScope(actor, 'org.read', node.orgPath);
   const ancestorCodes = node.orgPath.split('.').slice(0, -1);
@@ -121,7 +116,7 @@ export async function updateNode(
   code: string,
   changes: UpdateOrgUnitInput,
 ): Promise<OrgUnitView> {
-  const node = await findOrgNode(db, code);
+  const node = await findOrgUnit(db, code);
   if (!node) throw new AppError('NOT_FOUND', { what: code });
   assertInScope(actor, 'org.write', node.orgPath);
   if (changes.communityType !== undefined && node.level !== 'community') {
@@ -144,7 +139,7 @@ export async function updateNode(
 
 /** Adds a department (职能部门) under a district or street; departments receive work orders. */
 export async function createDepartment(db: Db, actor: Actor, input: CreateDepartmentInput): Promise<OrgUnitView> {
-  const parent = await findOrgNode(db, input.parentCode);
+  const parent = await findOrgUnit(db, input.parentCode);
   if (!parent) throw new AppError('NOT_FOUND', { what: input.parentCode });
   assertInScope(actor, 'org.write', parent.orgPath);
   if (parent.level !== 'district' && parent.level !== 'street') {

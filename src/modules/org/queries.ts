@@ -1,8 +1,9 @@
 // Reads other modules make of the org tree, without scope checks: they resolve codes they
 // were given, and apply scope to their own rows. Other modules use these instead of the
 // org tables.
-import { and, asc, eq, inArray, like, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
+import { underPaths } from '../../platform/auth/scope.ts';
 import { grids, gridStaff, orgNodes } from './schema.ts';
 import { orgUnitColumns } from './org-units.ts';
 import type { GridDuty, GridKind, OrgLevel, OrgUnitView } from './contract.ts';
@@ -78,7 +79,7 @@ export async function whoServes(db: Db, code: string, duty?: GridDuty): Promise<
   return db
     .select({ gridCode: gridStaff.gridCode, name: gridStaff.name, duty: gridStaff.duty, phone: gridStaff.phone, userId: gridStaff.userId })
     .from(gridStaff)
-    .where(and(or(eq(gridStaff.orgPath, path), like(gridStaff.orgPath, `${path}.%`)), duty ? eq(gridStaff.duty, duty) : undefined))
+    .where(and(underPaths(gridStaff.orgPath, [path]), duty ? eq(gridStaff.duty, duty) : undefined))
     .orderBy(asc(gridStaff.gridCode), asc(gridStaff.sort), asc(gridStaff.createdAt));
 }
 
@@ -149,16 +150,6 @@ export async function listGridPlacesUnder(db: Db, orgPath: string): Promise<Grid
 
 const gridRefColumns = { code: grids.code, communityCode: grids.communityCode, name: grids.name, kind: grids.kind, orgPath: grids.orgPath };
 
-/** Rows whose org path lies under one of the paths ('' is the whole tree). */
-function under(column: typeof grids.orgPath | typeof orgNodes.orgPath | typeof gridStaff.orgPath, paths: readonly string[]): SQL {
-  if (paths.includes('')) return sql`true`;
-  if (paths.length === 0) return sql`false`;
-  return sql`(${sql.join(
-    paths.map((p) => sql`(${column} = ${p} or ${column} like ${`${p}.%`})`),
-    sql` or `,
-  )})`;
-}
-
 /** The grids of a community, by code. */
 export async function gridsOfCommunity(db: Db, communityCode: string): Promise<GridRef[]> {
   return db.select(gridRefColumns).from(grids).where(eq(grids.communityCode, communityCode)).orderBy(asc(grids.code));
@@ -166,7 +157,7 @@ export async function gridsOfCommunity(db: Db, communityCode: string): Promise<G
 
 /** The grids under any of the paths ('' is the whole tree), by code; at most `limit`. */
 export async function gridsUnder(db: Db, orgPaths: readonly string[], options: { limit?: number } = {}): Promise<GridRef[]> {
-  const query = db.select(gridRefColumns).from(grids).where(under(grids.orgPath, orgPaths)).orderBy(asc(grids.code));
+  const query = db.select(gridRefColumns).from(grids).where(underPaths(grids.orgPath, orgPaths)).orderBy(asc(grids.code));
   return options.limit === undefined ? query : query.limit(options.limit);
 }
 
@@ -184,6 +175,6 @@ export async function gridRosterUnder(db: Db, orgPath: string, duty: GridDuty): 
   return db
     .select({ gridCode: gridStaff.gridCode, name: gridStaff.name })
     .from(gridStaff)
-    .where(and(eq(gridStaff.duty, duty), under(gridStaff.orgPath, [orgPath])))
+    .where(and(eq(gridStaff.duty, duty), underPaths(gridStaff.orgPath, [orgPath])))
     .orderBy(asc(gridStaff.gridCode), asc(gridStaff.sort), asc(gridStaff.createdAt));
 }

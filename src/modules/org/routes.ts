@@ -39,6 +39,13 @@ const tags = ['org'];
 
 /** HTTP routes of the organisation tree, grids and rosters. */
 export function orgRoutes(base: FastifyInstance): void {
+  orgUnitRoutes(base);
+  gridRoutes(base);
+  rosterRoutes(base);
+}
+
+/** The tree: nodes (org units) and departments. */
+function orgUnitRoutes(base: FastifyInstance): void {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const db = base.ctx.database.db;
 
@@ -97,6 +104,12 @@ export function orgRoutes(base: FastifyInstance): void {
     },
     async (req, reply) => reply.status(201).send(await createDepartment(db, requireActor(req, 'org.write'), req.body)),
   );
+}
+
+/** Grids: list, GeoJSON, point lookup, import and edits. */
+function gridRoutes(base: FastifyInstance): void {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const db = base.ctx.database.db;
 
   app.get(
     '/api/org/grids',
@@ -207,6 +220,12 @@ export function orgRoutes(base: FastifyInstance): void {
       return reply.status(204).send();
     },
   );
+}
+
+/** Rosters, and the public real-name roster. */
+function rosterRoutes(base: FastifyInstance): void {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const db = base.ctx.database.db;
 
   app.get(
     '/api/org/grids/:code/staff',

@@ -7,7 +7,7 @@ import { fakerZH_CN as faker } from '@faker-js/faker';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db.ts';
 import type { PiiCipher } from '../../platform/crypto.ts';
-import { findOrgNode, gridRosterUnder, gridsUnder, orgUnitsUnder, type GridRef } from '../org/index.ts';
+import { findOrgUnit, gridRosterUnder, gridsUnder, orgUnitsUnder, type GridRef } from '../org/index.ts';
 import { makeIdNumber } from './id-number.ts';
 import { nameSearchKeys } from './pinyin.ts';
 import { searchTermsOf } from './text-search.ts';
@@ -103,7 +103,7 @@ export async function seedRegistryDemo(
   options: { district: string; residents?: number; focusCommunity?: string; progress?: (message: string) => void },
 ) {
   const progress = options.progress ?? (() => undefined);
-  const district = await findOrgNode(db, options.district);
+  const district = await findOrgUnit(db, options.district);
   if (!district) throw new Error(`district ${options.district} is not loaded`);
   const prefix = `${district.orgPath}.%`;
   const [existing] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from residents where org_path like ${prefix}`);

@@ -1,19 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { actorSession, seedTree, setupTestApp } from '../../../test/helpers.ts';
+import { seedTree, setupTestApp } from '../../../test/helpers.ts';
+import { makeActor, makeBuilding, makeHouse, makeResident } from '../../../test/factories.ts';
+import { createConfiguredCipher } from '../../app.ts';
 import { houseAreas, householdsWithAdults } from './index.ts';
 import { haidianId } from './testing.ts';
 import { addDays, chinaToday } from './vocabulary.ts';
 
 const ctx = await setupTestApp();
 await seedTree(ctx.database);
-const { app, database } = ctx;
-const staff = (await actorSession(ctx, 'community_staff', '110108001001')).cookie;
-
-async function post(url: string, payload: object) {
-  const res = await app.inject({ method: 'POST', url, headers: { cookie: staff }, payload });
-  if (res.statusCode !== 201) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
-  return res.json() as { id: string; householdId: string };
-}
+const { database } = ctx;
+const db = database.db;
+const pii = createConfiguredCipher(ctx.config);
+const { actor: staff } = await makeActor(database, 'community_staff', '110108001001');
 
 const today = chinaToday();
 const year = Number(today.slice(0, 4));
@@ -21,13 +19,13 @@ const year = Number(today.slice(0, 4));
 const comesOfAgeToday = `${year - 18}${today.slice(4)}`;
 const comesOfAgeTomorrow = addDays(comesOfAgeToday, 1);
 
-const building = await post('/api/registry/buildings', { gridCode: 'GA1', name: '翠微路28号院3号楼' });
-const big = await post('/api/registry/houses', { buildingId: building.id, unit: '2', number: '302', area: 89.5 });
-const small = await post('/api/registry/houses', { buildingId: building.id, unit: '2', number: '301' });
-const head = await post('/api/registry/residents', { name: '张三丰', idNumber: haidianId('1960-06-12', 11), houseId: big.id });
-await post('/api/registry/residents', { name: '张小明', idNumber: haidianId(comesOfAgeToday, 21), householdId: head.householdId, relation: 'child' });
-await post('/api/registry/residents', { name: '张小红', idNumber: haidianId(comesOfAgeTomorrow, 32), householdId: head.householdId, relation: 'child' });
-const child = await post('/api/registry/residents', { name: '李小宝', idNumber: haidianId('2015-03-01', 41), houseId: small.id });
+const building = await makeBuilding(db, staff);
+const big = await makeHouse(db, staff, { buildingId: building.id, unit: '2', number: '302', area: 89.5 });
+const small = await makeHouse(db, staff, { buildingId: building.id, unit: '2', number: '301' });
+const head = await makeResident(db, pii, staff, { name: '张三丰', idNumber: haidianId('1960-06-12', 11), houseId: big.id });
+await makeResident(db, pii, staff, { name: '张小明', idNumber: haidianId(comesOfAgeToday, 21), householdId: head.householdId as string, relation: 'child' });
+await makeResident(db, pii, staff, { name: '张小红', idNumber: haidianId(comesOfAgeTomorrow, 32), householdId: head.householdId as string, relation: 'child' });
+const child = await makeResident(db, pii, staff, { name: '李小宝', idNumber: haidianId('2015-03-01', 41), houseId: small.id });
 
 describe('what participation reads from the registry', () => {
   it('lists a community\'s households with the members who are 18 or over today, and households with none', async () => {

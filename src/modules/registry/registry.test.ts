@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { queryRows } from '../../platform/db.ts';
-import { canAccess, type Actor } from '../../platform/auth/scope.ts';
+import { canAccess } from '../../platform/auth/scope.ts';
 import { roleNames, type Permission, type Role } from '../../platform/auth/roles.ts';
 import { createApiKey } from '../accounts/index.ts';
 import { actorSession, seedTree, setupTestApp } from '../../../test/helpers.ts';
+import { actorAt } from '../../../test/factories.ts';
 import { haidianId, ledgerXlsx, multipartFile, waitForImport, xlsxText } from './testing.ts';
 import { chinaToday, addDays } from './vocabulary.ts';
 
@@ -376,7 +377,7 @@ describe('data scope: every registry route, every role', () => {
     { label: 'community_staff of A2', role: 'community_staff', path: paths.A2, auth: staffA2 },
   ];
   const mayDo = (who: Who, permission: Permission) => {
-    const actor: Actor = { kind: 'user', id: null, name: who.label, grants: [{ role: who.role, orgPath: who.path }], mustChangePassword: false };
+    const actor = actorAt(who.role, who.path, who.label);
     return canAccess(actor, permission, paths.GA2);
   };
 
@@ -402,7 +403,7 @@ describe('data scope: every registry route, every role', () => {
   it('lists only what each role may see', async () => {
     const lists = ['/api/registry/residents?pageSize=500', '/api/registry/buildings?pageSize=500', '/api/registry/houses?pageSize=500', '/api/registry/key-groups?pageSize=500', '/api/registry/visits?pageSize=500'];
     for (const who of everyone) {
-      const actor: Actor = { kind: 'user', id: null, name: who.label, grants: [{ role: who.role, orgPath: who.path }], mustChangePassword: false };
+      const actor = actorAt(who.role, who.path, who.label);
       for (const url of lists) {
         const res = await call(who.auth, 'GET', url);
         if (!canAccess(actor, 'registry.read', who.path || P)) {

@@ -77,7 +77,11 @@ export function assertInScope(actor: Actor, permission: Permission, orgPath: str
  * digits, '-' and '.', so they need no LIKE escaping.
  */
 export function inScope(actor: Actor, permission: Permission, column: AnyColumn | SQL): SQL {
-  const paths = scopePaths(actor, permission);
+  return underPaths(column, scopePaths(actor, permission));
+}
+
+/** Rows whose org path is one of the paths or lies below one ('' is the whole tree; no path, no row). */
+export function underPaths(column: AnyColumn | SQL, paths: readonly string[]): SQL {
   if (paths.includes('')) return sql`true`;
   if (paths.length === 0) return sql`false`;
   const parts = paths.map((p) => sql`(${column} = ${p} or ${column} like ${`${p}.%`})`);

@@ -4,7 +4,7 @@ import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../platform/db.ts';
 import { queryRows } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { requirePermission, type Actor } from '../../../platform/auth/scope.ts';
+import { requirePermission, underPaths, type Actor } from '../../../platform/auth/scope.ts';
 import { placeOf } from '../../org/index.ts';
 import type { CaseListItem, CasePage, CaseSort, CaseSource, CaseState, CaseTier, CaseUrgency, MatterClass, SlaLevel } from '../contract.ts';
 import { cases } from '../schema.ts';
@@ -52,7 +52,7 @@ async function listConditions(db: Db, actor: Actor, q: Omit<CaseListQuery, 'page
   if (q.under) {
     const orgUnit = await placeOf(db, q.under);
     if (!orgUnit) throw new AppError('NOT_FOUND', { what: q.under });
-    conditions.push(orgUnit.level === 'department' ? sql`${cases.handledBy} && ${sql.param([orgUnit.code])}::text[]` : sql`(${cases.orgPath} like ${`${orgUnit.orgPath}.%`} or ${cases.orgPath} = ${orgUnit.orgPath})`);
+    conditions.push(orgUnit.level === 'department' ? sql`${cases.handledBy} && ${sql.param([orgUnit.code])}::text[]` : underPaths(cases.orgPath, [orgUnit.orgPath]));
   }
   if (q.handlingUnit) conditions.push(eq(cases.handlingUnit, q.handlingUnit));
   // The caller's clock, not the database's now(): a list at an injected time (tests, the demo) agrees with its sla views.

@@ -2,7 +2,7 @@
 // the case list, and the states the actor's to-do board groups its cases by.
 import { sql, type SQL } from 'drizzle-orm';
 import { permissionsOf } from '../../../platform/auth/roles.ts';
-import type { Actor, Grant } from '../../../platform/auth/scope.ts';
+import { underPaths, type Actor, type Grant } from '../../../platform/auth/scope.ts';
 import type { CaseRelation, TodoStates } from '../contract.ts';
 import { todoRules, todoStatesFor, type TodoRule } from '../workflow.ts';
 import { cases } from '../schema.ts';
@@ -13,7 +13,7 @@ function relationCondition(actor: Actor, grant: Grant, relation: CaseRelation): 
   const orgUnit = orgUnitOfGrant(grant);
   switch (relation) {
     case 'anyone':
-      return grant.orgPath === '' ? sql`true` : sql`(${cases.orgPath} = ${grant.orgPath} or ${cases.orgPath} like ${`${grant.orgPath}.%`})`;
+      return underPaths(cases.orgPath, [grant.orgPath]);
     case 'reporter':
       return actor.id ? sql`${cases.reporterUserId} = ${actor.id}` : sql`false`;
     case 'dispatcher':

@@ -13,10 +13,11 @@
 // This file: the job (its row, how it is shown, listed, discarded) and its errors.
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../../platform/db.ts';
+import { listPage, countAll, offsetOf } from '../../../platform/list-page.ts';
 import { AppError, errorMessage } from '../../../platform/errors.ts';
 import { recordAudit } from '../../../platform/audit.ts';
 import { assertInScope, inScope, requirePermission, shownName, type Actor } from '../../../platform/auth/scope.ts';
-import { findOrgNode } from '../../org/index.ts';
+import { findOrgUnit } from '../../org/index.ts';
 import type { ImportErrorView, ImportFailure, ImportProgress, ImportStatus, ImportView, LedgerFormat, Page, Paging } from '../contract.ts';
 import { ledgerFields } from '../ledger.ts';
 import { registryImportErrors, registryImports } from '../schema.ts';
@@ -80,28 +81,29 @@ export async function getImport(db: Db, actor: Actor, id: string): Promise<Impor
 export async function listImports(db: Db, actor: Actor, q: Paging): Promise<Page<ImportView>> {
   requirePermission(actor, 'registry.import');
   const where = inScope(actor, 'registry.import', registryImports.orgPath);
-  const [rows, [count]] = await Promise.all([
-    db.select().from(registryImports).where(where).orderBy(desc(registryImports.createdAt)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
-    db.select({ total: sql<number>`count(*)::int` }).from(registryImports).where(where),
-  ]);
-  return { items: await Promise.all(rows.map((job) => presentImport(db, job))), total: count?.total ?? 0, page: q.page, pageSize: q.pageSize };
+  return listPage(
+    q,
+    db.select().from(registryImports).where(where).orderBy(desc(registryImports.createdAt)).limit(q.pageSize).offset(offsetOf(q)),
+    db.select(countAll).from(registryImports).where(where),
+    (rows) => Promise.all(rows.map((job) => presentImport(db, job))),
+  );
 }
 
 /** The row-level problems of an import, by row. */
 export async function importErrors(db: Db, actor: Actor, id: string, q: Paging): Promise<Page<ImportErrorView>> {
   const job = await loadJob(db, actor, id);
   const where = eq(registryImportErrors.importId, job.id);
-  const [items, [count]] = await Promise.all([
+  return listPage(
+    q,
     db
       .select({ rowNo: registryImportErrors.rowNo, column: registryImportErrors.columnName, message: registryImportErrors.message, name: registryImportErrors.personName })
       .from(registryImportErrors)
       .where(where)
       .orderBy(asc(registryImportErrors.rowNo))
       .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    db.select({ total: sql<number>`count(*)::int` }).from(registryImportErrors).where(where),
-  ]);
-  return { items, total: count?.total ?? 0, page: q.page, pageSize: q.pageSize };
+      .offset(offsetOf(q)),
+    db.select(countAll).from(registryImportErrors).where(where),
+  );
 }
 
 /** Every problem of an import in row order, in batches (for the downloadable report). */
@@ -116,7 +118,7 @@ export async function* eachImportError(db: Db, actor: Actor, id: string): AsyncG
 
 /** The community a ledger is imported into, if the actor may import there. */
 export async function assertMayImport(db: Db, actor: Actor, communityCode: string) {
-  const community = await findOrgNode(db, communityCode);
+  const community = await findOrgUnit(db, communityCode);
   if (!community || community.level !== 'community') throw new AppError('NOT_FOUND', { what: `社区 ${communityCode}` });
   assertInScope(actor, 'registry.import', community.orgPath);
   return community;

@@ -2,13 +2,14 @@
 // interval; and the list of members due or overdue for a visit.
 import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../platform/db.ts';
+import { listPage, countAll, offsetOf } from '../../../platform/list-page.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { recordAudit } from '../../../platform/audit.ts';
 import type { PiiCipher } from '../../../platform/crypto.ts';
 import { assertInScope, inScope, requirePermission, type Actor } from '../../../platform/auth/scope.ts';
 import type { AddMembershipBody, EndedMembership, EndMembershipBody, KeyGroupMember, MemberQuery, MembershipView, Page, UpdateMembershipBody } from '../contract.ts';
 import { keyGroupMemberships, residents } from '../schema.ts';
-import { pathOfCode, validationFailed } from '../use-cases/common.ts';
+import { pathOfCode, underPath, validationFailed } from '../use-cases/common.ts';
 import { presentResidents } from '../use-cases/present-residents.ts';
 import type { Reveal } from '../use-cases/reveal.ts';
 import { addDays, chinaToday } from '../vocabulary.ts';
@@ -118,12 +119,13 @@ export async function listMembers(
     visibleMembershipCondition(actor),
     isNull(keyGroupMemberships.until),
   ];
-  if (path) conditions.push(sql`(${keyGroupMemberships.orgPath} = ${path} or ${keyGroupMemberships.orgPath} like ${`${path}.%`})`);
+  if (path) conditions.push(underPath(keyGroupMemberships.orgPath, path));
   if (q.kind) conditions.push(eq(keyGroupMemberships.kind, q.kind));
   if (q.overdue) conditions.push(sql`${keyGroupMemberships.nextVisitDue} < ${today}::date`);
   if (q.dueWithinDays !== undefined) conditions.push(sql`${keyGroupMemberships.nextVisitDue} <= ${addDays(today, q.dueWithinDays)}::date`);
   const where = and(...conditions);
-  const [rows, [count]] = await Promise.all([
+  return listPage(
+    q,
     db
       .select({ membership: keyGroupMemberships, resident: residents })
       .from(keyGroupMemberships)
@@ -131,16 +133,17 @@ export async function listMembers(
       .where(where)
       .orderBy(sql`${keyGroupMemberships.nextVisitDue} asc nulls last`, asc(residents.namePinyin), asc(keyGroupMemberships.id))
       .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    db.select({ total: sql<number>`count(*)::int` }).from(keyGroupMemberships).where(where),
-  ]);
-  const people = await presentResidents(db, pii, actor, rows.map((r) => r.resident), reveal, 'key-groups');
-  const items = rows.map((r, i) => ({
-    ...r.membership,
-    name: catalogue.get(r.membership.kind)?.name ?? r.membership.kind,
-    daysOverdue: r.membership.nextVisitDue && r.membership.nextVisitDue < today ? Math.round((Date.parse(today) - Date.parse(r.membership.nextVisitDue)) / 86_400_000) : 0,
-    resident: people[i] as KeyGroupMember['resident'],
-  }));
-  return { items, total: count?.total ?? 0, page: q.page, pageSize: q.pageSize };
+      .offset(offsetOf(q)),
+    db.select(countAll).from(keyGroupMemberships).where(where),
+    async (rows) => {
+      const people = await presentResidents(db, pii, actor, rows.map((r) => r.resident), reveal, 'key-groups');
+      return rows.map((r, i) => ({
+        ...r.membership,
+        name: catalogue.get(r.membership.kind)?.name ?? r.membership.kind,
+        daysOverdue: r.membership.nextVisitDue && r.membership.nextVisitDue < today ? Math.round((Date.parse(today) - Date.parse(r.membership.nextVisitDue)) / 86_400_000) : 0,
+        resident: people[i] as KeyGroupMember['resident'],
+      }));
+    },
+  );
 }
 

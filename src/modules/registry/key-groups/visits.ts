@@ -2,12 +2,13 @@
 // on), and listed newest first.
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../platform/db.ts';
+import { listPage, countAll, offsetOf } from '../../../platform/list-page.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { recordAudit } from '../../../platform/audit.ts';
 import { assertInScope, inScope, requirePermission, shownName, type Actor } from '../../../platform/auth/scope.ts';
 import type { Page, RecordVisitBody, VisitListQuery, VisitRow, VisitView } from '../contract.ts';
 import { residents, visits } from '../schema.ts';
-import { pathOfCode, validationFailed } from '../use-cases/common.ts';
+import { pathOfCode, underPath, validationFailed } from '../use-cases/common.ts';
 import { chinaToday } from '../vocabulary.ts';
 import { visibleMembershipCondition } from './catalogue.ts';
 import { loadMembership } from './memberships.ts';
@@ -55,9 +56,10 @@ export async function listVisits(db: Db, actor: Actor, q: VisitListQuery): Promi
   const path = await pathOfCode(db, q.under);
   const conditions: SQL[] = [inScope(actor, 'registry.read', visits.orgPath), sql`(${visits.membershipId} is null or exists (select 1 from key_group_memberships m where m.id = ${visits.membershipId} and ${visibleMembershipCondition(actor, sql`m`)}))`];
   if (q.residentId) conditions.push(eq(visits.residentId, q.residentId));
-  if (path) conditions.push(sql`(${visits.orgPath} = ${path} or ${visits.orgPath} like ${`${path}.%`})`);
+  if (path) conditions.push(underPath(visits.orgPath, path));
   const where = and(...conditions);
-  const [items, [count]] = await Promise.all([
+  return listPage(
+    q,
     db
       .select({ id: visits.id, residentId: visits.residentId, residentName: residents.name, orgPath: visits.orgPath, membershipId: visits.membershipId, visitedOn: visits.visitedOn, method: visits.method, visitorName: visits.visitorName, notes: visits.notes, createdAt: visits.createdAt })
       .from(visits)
@@ -65,9 +67,8 @@ export async function listVisits(db: Db, actor: Actor, q: VisitListQuery): Promi
       .where(where)
       .orderBy(desc(visits.visitedOn), desc(visits.createdAt))
       .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    db.select({ total: sql<number>`count(*)::int` }).from(visits).where(where),
-  ]);
-  return { items, total: count?.total ?? 0, page: q.page, pageSize: q.pageSize };
+      .offset(offsetOf(q)),
+    db.select(countAll).from(visits).where(where),
+  );
 }
 

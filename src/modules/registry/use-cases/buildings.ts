@@ -2,6 +2,7 @@
 // (moving to another grid of the community moves everything in them), deleted when empty.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db.ts';
+import { listPage, countAll, offsetOf, emptyPage } from '../../../platform/list-page.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { recordAudit } from '../../../platform/audit.ts';
 import { assertInScope, inScope, requirePermission, type Actor } from '../../../platform/auth/scope.ts';
@@ -23,10 +24,11 @@ export async function listBuildings(db: Db, actor: Actor, q: BuildingListQuery):
   const path = await pathOfCode(db, q.under);
   const conditions = [inScope(actor, 'registry.read', buildings.orgPath), underPath(sql`${buildings.orgPath}`, path)];
   const query = q.q ? tsqueryFor(q.q) : undefined;
-  if (q.q && !query) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+  if (q.q && !query) return emptyPage(q);
   if (query) conditions.push(sql`${buildings.search} @@ ${query}::tsquery`);
   const where = and(...conditions);
-  const [items, [count]] = await Promise.all([
+  return listPage(
+    q,
     db
       .select({
         id: buildings.id,
@@ -48,10 +50,9 @@ export async function listBuildings(db: Db, actor: Actor, q: BuildingListQuery):
       .where(where)
       .orderBy(asc(buildings.gridCode), asc(buildings.name))
       .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    db.select({ total: sql<number>`count(*)::int` }).from(buildings).where(where),
-  ]);
-  return { items, total: count?.total ?? 0, page: q.page, pageSize: q.pageSize };
+      .offset(offsetOf(q)),
+    db.select(countAll).from(buildings).where(where),
+  );
 }
 
 /** One building with its houses (and how many live in each). */

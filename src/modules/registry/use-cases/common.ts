@@ -1,6 +1,7 @@
 // What the registry's use cases share: field-level validation errors, where a code lies in
 // the tree (through org's functions), and the search column writer.
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { underPaths } from '../../../platform/auth/scope.ts';
 import type { Db } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { findGrid, pathOf, type GridRef } from '../../org/index.ts';
@@ -34,6 +35,6 @@ export async function pathOfCode(db: Db, code: string | undefined): Promise<stri
 }
 
 /** Rows whose org path lies under `path` (every row when there is none). */
-export function underPath(column: SQL, path: string | undefined): SQL {
-  return path ? sql`(${column} = ${path} or ${column} like ${`${path}.%`})` : sql`true`;
+export function underPath(column: SQL | AnyColumn, path: string | undefined): SQL {
+  return path ? underPaths(column, [path]) : sql`true`;
 }

@@ -2,6 +2,7 @@
 // people in them (以房管人), added to a building, changed, deleted when nobody lived there.
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../platform/db.ts';
+import { listPage, countAll, offsetOf, emptyPage } from '../../../platform/list-page.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { recordAudit } from '../../../platform/audit.ts';
 import type { PiiCipher } from '../../../platform/crypto.ts';
@@ -33,10 +34,11 @@ export async function listHouses(db: Db, actor: Actor, q: HouseListQuery): Promi
     const query = words ? tsqueryFor(words) : undefined;
     if (query) conditions.push(sql`${buildings.search} @@ ${query}::tsquery`);
     if (number) conditions.push(eq(houses.number, number));
-    if (!query && !number) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+    if (!query && !number) return emptyPage(q);
   }
   const where = and(...conditions);
-  const [rows, [count]] = await Promise.all([
+  return listPage(
+    q,
     db
       .select({
         id: houses.id,
@@ -56,10 +58,10 @@ export async function listHouses(db: Db, actor: Actor, q: HouseListQuery): Promi
       .where(where)
       .orderBy(asc(buildings.name), asc(houses.unit), asc(houses.number))
       .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    db.select({ total: sql<number>`count(*)::int` }).from(houses).innerJoin(buildings, eq(buildings.id, houses.buildingId)).where(where),
-  ]);
-  return { items: rows.map((h) => ({ ...h, address: houseAddress({ name: h.buildingName }, h) })), total: count?.total ?? 0, page: q.page, pageSize: q.pageSize };
+      .offset(offsetOf(q)),
+    db.select(countAll).from(houses).innerJoin(buildings, eq(buildings.id, houses.buildingId)).where(where),
+    (rows) => rows.map((h) => ({ ...h, address: houseAddress({ name: h.buildingName }, h) })),
+  );
 }
 
 /** One house with its households and the people in each (以房管人). */

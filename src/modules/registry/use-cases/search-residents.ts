@@ -2,6 +2,7 @@
 // number, an address) and filters, in scope, paged and sorted; and every match, for export.
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../platform/db.ts';
+import { listPage, countAll, offsetOf } from '../../../platform/list-page.ts';
 import type { PiiCipher } from '../../../platform/crypto.ts';
 import { inScope, requirePermission, type Actor } from '../../../platform/auth/scope.ts';
 import type { Page, ResidentFilter, ResidentQuery, ResidentView } from '../contract.ts';
@@ -115,12 +116,12 @@ function residentOrder(q: ResidentFilter): SQL[] {
 export async function searchResidents(db: Db, pii: PiiCipher, actor: Actor, q: ResidentQuery, reveal: Reveal | null): Promise<Page<ResidentView>> {
   requirePermission(actor, 'registry.read');
   const where = await residentWhere(db, pii, actor, q);
-  const [rows, [count]] = await Promise.all([
-    db.select().from(residents).where(where).orderBy(...residentOrder(q)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
-    db.select({ total: sql<number>`count(*)::int` }).from(residents).where(where),
-  ]);
-  const items = await presentResidents(db, pii, actor, rows, reveal, 'search');
-  return { items, total: count?.total ?? 0, page: q.page, pageSize: q.pageSize };
+  return listPage(
+    q,
+    db.select().from(residents).where(where).orderBy(...residentOrder(q)).limit(q.pageSize).offset(offsetOf(q)),
+    db.select(countAll).from(residents).where(where),
+    (rows) => presentResidents(db, pii, actor, rows, reveal, 'search'),
+  );
 }
 
 /** Every resident a search finds, in pages of `batch`, for export (bounded memory). */

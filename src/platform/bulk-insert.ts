@@ -1,0 +1,32 @@
+// Bulk loads in plain SQL, for demo data and imports that write many rows at once.
+import { sql } from 'drizzle-orm';
+import type { Db } from './db.ts';
+
+/**
+ * Bulk insert with one array parameter per column (insert … select from unnest(…)), the
+ * fastest plain-SQL load on both engines. Array and jsonb columns travel as text.
+ */
+export async function insertByUnnest(tx: Db, table: string, columns: [string, string][], rows: Record<string, unknown>[], batch: number): Promise<void> {
+  for (let i = 0; i < rows.length; i += batch) {
+    const slice = rows.slice(i, i + batch);
+    const params = columns.map(([name, type]) =>
+      slice.map((r) => {
+        const v = r[name];
+        if (v === null || v === undefined) return null;
+        if (type === 'jsonb') return JSON.stringify(v);
+        if (type === 'text[]') return `{${(v as string[]).map((x) => `"${x.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+        return v;
+      }),
+    );
+    const arrays = sql.join(
+      columns.map(([, type], k) => sql`${sql.param(params[k])}::${sql.raw(type === 'text[]' || type === 'jsonb' ? 'text' : type)}[]`),
+      sql`, `,
+    );
+    const selects = sql.join(
+      columns.map(([name, type]) => (type === 'text[]' || type === 'jsonb' ? sql.raw(`${name}::${type}`) : sql.raw(name))),
+      sql`, `,
+    );
+    await tx.execute(sql`insert into ${sql.raw(table)} (${sql.raw(columns.map(([n]) => n).join(', '))})
+      select ${selects} from unnest(${arrays}) as x(${sql.raw(columns.map(([n]) => n).join(', '))})`);
+  }
+}
