@@ -166,6 +166,10 @@ export const casesEnUS: Record<CaseMessageKey, string> = {
   'case.todo.wait.handling': 'Handling',
   'case.todo.wait.handled': 'To verify',
   'case.todo.wait.closed': 'To rate',
+  'case.todo.wait.rejected': 'Rejected',
+  'case.todo.wait.rated': 'Rated',
+  'case.todo.wait.suspended': 'Suspended',
+  'case.todo.wait.merged': 'Merged',
 
   'case.list.title': 'Case list',
   'case.list.searchPlaceholder': 'Case number, title or address',

@@ -164,6 +164,10 @@ export const casesZhCN = {
   'case.todo.wait.handling': '处置中',
   'case.todo.wait.handled': '待核查',
   'case.todo.wait.closed': '待评价',
+  'case.todo.wait.rejected': '不予受理',
+  'case.todo.wait.rated': '已评价',
+  'case.todo.wait.suspended': '挂起',
+  'case.todo.wait.merged': '已合并',
 
   'case.list.title': '案件列表',
   'case.list.searchPlaceholder': '案件编号、标题或地址',

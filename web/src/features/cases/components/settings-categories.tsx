@@ -1,7 +1,8 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { casesApi, matterClasses, type CaseCategory, type MatterClass } from '../api.ts';
+import { casesApi, type CaseCategory } from '../api.ts';
+import { matterClasses, type MatterClass } from '../../../../../src/modules/cases/contract.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { MatterTag } from './labels.tsx';
 import { ErrorAlert, useReportError } from '../../../platform/components/feedback.tsx';

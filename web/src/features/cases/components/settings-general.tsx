@@ -2,7 +2,8 @@ import { MinusCircleOutlined, PlusOutlined, SaveOutlined } from '@ant-design/ico
 import { App, Button, Card, Flex, Form, InputNumber, Skeleton, Space, Switch, TimePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { casesApi, type CaseSettings } from '../api.ts';
+import { casesApi } from '../api.ts';
+import type { CaseSettings } from '../../../../../src/modules/cases/contract.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { ErrorAlert, useReportError } from '../../../platform/components/feedback.tsx';
 import { invalidate, useApiQuery } from '../../../platform/query.ts';

@@ -1,7 +1,8 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Form, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { casesApi, slaStages, type SlaStage, type TimeLimit, type TimeUnit } from '../api.ts';
+import { casesApi, type TimeLimit } from '../api.ts';
+import { slaStages, workingTimeUnits, type SlaStage, type WorkingTimeUnit } from '../../../../../src/modules/cases/contract.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { CategoryCascader, useCaseCategories } from './category-select.tsx';
 import { ErrorAlert, useReportError } from '../../../platform/components/feedback.tsx';
@@ -12,7 +13,7 @@ interface LimitForm {
   category?: string[];
   stage: SlaStage;
   amount: number;
-  unit: TimeUnit;
+  unit: WorkingTimeUnit;
   yellowAt: number;
   redAt: number;
 }
@@ -170,7 +171,7 @@ export function CaseSettingsTimeLimits() {
                 <InputNumber min={0.5} max={1000} step={1} style={{ width: 120 }} />
               </Form.Item>
               <Form.Item name="unit" noStyle>
-                <Select<TimeUnit> style={{ width: 130 }} options={(['working_days', 'working_hours'] as const).map((u) => ({ value: u, label: t(`case.unitName.${u}`) }))} />
+                <Select<WorkingTimeUnit> style={{ width: 130 }} options={workingTimeUnits.map((u) => ({ value: u, label: t(`case.unitName.${u}`) }))} />
               </Form.Item>
             </Space.Compact>
           </Form.Item>
