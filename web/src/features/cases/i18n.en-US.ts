@@ -255,6 +255,7 @@ export const casesEnUS: Record<CaseMessageKey, string> = {
   'case.act.parentNotFound': 'No case has the number {number}',
   'case.act.escalateTo': 'The case goes up to the {tier}; its command centre dispatches it again',
   'case.act.conflictTitle': 'Someone else has acted on this case',
+  'case.act.conflictDescription': 'Someone else has just acted on this case (now version {version}); reload and try again',
   'case.act.conflictReload': 'Reload the case',
   'case.act.unitGroup.proposal': 'Proposed',
   'case.act.unitGroup.local': "The case's area",

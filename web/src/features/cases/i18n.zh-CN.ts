@@ -253,6 +253,7 @@ export const casesZhCN = {
   'case.act.parentNotFound': '没有找到编号为 {number} 的案件',
   'case.act.escalateTo': '将上报至上一级循环：{tier}，由其指挥中心重新派遣',
   'case.act.conflictTitle': '案件已被他人办理',
+  'case.act.conflictDescription': '该案件刚被他人办理（当前版本 {version}），请刷新后重试',
   'case.act.conflictReload': '刷新案件',
   'case.act.unitGroup.proposal': '推荐',
   'case.act.unitGroup.local': '本案所在区域',

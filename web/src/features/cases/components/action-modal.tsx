@@ -106,6 +106,11 @@ export function CaseActionModal({ target: given, action, onClose, onDone, onRelo
   };
 
   if (!target || !action) return null;
+  // VERSION_CONFLICT is every module's; on a case the form says what it means here.
+  const conflictText = (error: ApiError) => {
+    const version = error.details.currentVersion;
+    return typeof version === 'number' ? t('case.act.conflictDescription', { version }) : error.message;
+  };
   return (
     <Modal
       open={open}
@@ -129,7 +134,7 @@ export function CaseActionModal({ target: given, action, onClose, onDone, onRelo
           showIcon
           style={{ marginBottom: 12 }}
           title={t('case.act.conflictTitle')}
-          description={conflict.message}
+          description={conflictText(conflict)}
           data-testid="action-conflict"
           action={
             <Button
