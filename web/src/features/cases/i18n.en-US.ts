@@ -166,6 +166,10 @@ export const casesEnUS: Record<CaseMessageKey, string> = {
   'case.todo.wait.handling': 'Handling',
   'case.todo.wait.handled': 'To verify',
   'case.todo.wait.closed': 'To rate',
+  'case.todo.wait.rejected': 'Rejected',
+  'case.todo.wait.rated': 'Rated',
+  'case.todo.wait.suspended': 'Suspended',
+  'case.todo.wait.merged': 'Merged',
 
   'case.list.title': 'Case list',
   'case.list.searchPlaceholder': 'Case number, title or address',
@@ -251,6 +255,7 @@ export const casesEnUS: Record<CaseMessageKey, string> = {
   'case.act.parentNotFound': 'No case has the number {number}',
   'case.act.escalateTo': 'The case goes up to the {tier}; its command centre dispatches it again',
   'case.act.conflictTitle': 'Someone else has acted on this case',
+  'case.act.conflictDescription': 'Someone else has just acted on this case (now version {version}); reload and try again',
   'case.act.conflictReload': 'Reload the case',
   'case.act.unitGroup.proposal': 'Proposed',
   'case.act.unitGroup.local': "The case's area",

@@ -164,6 +164,10 @@ export const casesZhCN = {
   'case.todo.wait.handling': '处置中',
   'case.todo.wait.handled': '待核查',
   'case.todo.wait.closed': '待评价',
+  'case.todo.wait.rejected': '不予受理',
+  'case.todo.wait.rated': '已评价',
+  'case.todo.wait.suspended': '挂起',
+  'case.todo.wait.merged': '已合并',
 
   'case.list.title': '案件列表',
   'case.list.searchPlaceholder': '案件编号、标题或地址',
@@ -249,6 +253,7 @@ export const casesZhCN = {
   'case.act.parentNotFound': '没有找到编号为 {number} 的案件',
   'case.act.escalateTo': '将上报至上一级循环：{tier}，由其指挥中心重新派遣',
   'case.act.conflictTitle': '案件已被他人办理',
+  'case.act.conflictDescription': '该案件刚被他人办理（当前版本 {version}），请刷新后重试',
   'case.act.conflictReload': '刷新案件',
   'case.act.unitGroup.proposal': '推荐',
   'case.act.unitGroup.local': '本案所在区域',

@@ -1,87 +1,45 @@
-import { BulbOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Checkbox, Form, Input, InputNumber, Modal, Radio, Select, Space, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
-import { orgApi } from '../../org/index.ts';
+import { ReloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Form, Modal, Skeleton, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { toApiError, type ApiError } from '../../../platform/api-client.ts';
-import {
-  caseRatings,
-  casesApi,
-  supervisionLevels,
-  type ActionInput,
-  type CaseAction,
-  type CaseDetail,
-  type CaseListItem,
-  type CaseRating,
-  type SupervisionLevel,
-  type TimeUnit,
-  type WorkingTime,
-} from '../api.ts';
-import { useI18n, type MessageKey } from '../../../platform/i18n/index.tsx';
-import { caseActionLabel } from './labels.tsx';
-import { PhotoInput } from './photos.tsx';
-import { CaseUnitSelect, type UnitOption } from './unit-select.tsx';
+import type { AllowedAction, CaseAction, CaseActionBody } from '../../../../../src/modules/cases/contract.ts';
+import { casesApi, type CaseDetail } from '../api.ts';
+import { useI18n } from '../../../platform/i18n/index.tsx';
 import { useReportError } from '../../../platform/components/feedback.tsx';
 import { useApiQuery } from '../../../platform/query.ts';
+import { ActionField, formInputs, useTargetUnits, type ActionForm, type ActionInputField, type ActionTarget } from './action-fields.tsx';
+import { caseActionLabel, dangerActions } from './labels.tsx';
 
-// What each action needs, mirroring the workflow table (src/modules/cases/workflow.ts:
-// caseTransitions[action].requires / accepts). The API lists the actions the user may take
-// but not their inputs, so the form keeps this copy.
-type Field = 'reason' | 'text' | 'photos' | 'targetUnitId' | 'coUnitIds' | 'rating' | 'extension' | 'supervisionLevel' | 'parentCaseId';
+export type { ActionTarget } from './action-fields.tsx';
 
-export const actionInputs: Record<CaseAction, { requires: Field[]; accepts: Field[] }> = {
-  accept: { requires: [], accepts: ['text'] },
-  reject: { requires: ['reason'], accepts: [] },
-  register: { requires: [], accepts: ['text'] },
-  dispatch: { requires: ['targetUnitId'], accepts: ['coUnitIds', 'text'] },
-  acknowledge: { requires: [], accepts: ['text'] },
-  return: { requires: ['reason'], accepts: ['photos'] },
-  feedback: { requires: ['text', 'photos'], accepts: [] },
-  verify_pass: { requires: [], accepts: ['text', 'photos'] },
-  verify_fail: { requires: ['reason'], accepts: ['photos'] },
-  rate: { requires: ['rating'], accepts: ['text'] },
-  reopen: { requires: ['reason'], accepts: [] },
-  request_extension: { requires: ['extension', 'reason'], accepts: [] },
-  approve_extension: { requires: [], accepts: ['extension', 'text'] },
-  reject_extension: { requires: ['reason'], accepts: [] },
-  suspend: { requires: ['reason'], accepts: [] },
-  resume: { requires: [], accepts: ['text'] },
-  supervise: { requires: ['supervisionLevel', 'text'], accepts: [] },
-  // The server names the next tier's dispatching centre when no target is given.
-  escalate: { requires: ['reason'], accepts: [] },
-  merge: { requires: ['parentCaseId'], accepts: ['reason'] },
-  instruct: { requires: ['text'], accepts: [] },
-  comment: { requires: ['text'], accepts: ['photos'] },
-};
+/** The body of the action from the form's values: the inputs the form asked for, blank ones left out. */
+function actionBody(action: CaseAction, version: number, inputs: readonly ActionInputField[], values: ActionForm): CaseActionBody {
+  const body: CaseActionBody = { action, version };
+  const trimmed = (value: string | undefined) => value?.trim() || undefined;
+  for (const { name } of inputs) {
+    if (name === 'reason') body.reason = trimmed(values.reason);
+    else if (name === 'text') body.text = trimmed(values.text);
+    else if (name === 'photos' && values.photos?.length) body.photos = values.photos;
+    else if (name === 'targetUnitId') body.targetUnitId = values.targetUnitId;
+    else if (name === 'coUnitIds' && values.coUnitIds?.length) body.coUnitIds = values.coUnitIds.filter((c) => c !== values.targetUnitId);
+    else if (name === 'rating') body.rating = values.rating;
+    else if (name === 'resolved' && values.resolved !== undefined) body.resolved = values.resolved;
+    else if (name === 'extension' && values.extensionAmount) body.extension = { unit: values.extensionUnit ?? 'working_days', amount: values.extensionAmount };
+    else if (name === 'supervisionLevel') body.supervisionLevel = values.supervisionLevel;
+    else if (name === 'shareReporterContact' && values.shareReporterContact) body.shareReporterContact = true;
+  }
+  return body;
+}
 
-/** Actions that move a case along its main path: shown as primary buttons. */
-export const mainActions: readonly CaseAction[] = ['accept', 'register', 'dispatch', 'acknowledge', 'feedback', 'verify_pass', 'rate', 'approve_extension', 'resume'];
-/** Actions that turn a case back or refuse it: shown as danger buttons. */
-export const dangerActions: readonly CaseAction[] = ['reject', 'return', 'verify_fail', 'reject_extension', 'reopen', 'suspend'];
-
-const textLabels: Partial<Record<CaseAction, MessageKey>> = {
-  feedback: 'case.act.feedbackText',
-  supervise: 'case.act.superviseText',
-  instruct: 'case.act.instructText',
-  comment: 'case.act.commentText',
-};
-
-/** What the form needs to know about the case it acts on (a list row or the full record). */
-export type ActionTarget = Pick<CaseListItem, 'id' | 'version' | 'number' | 'title' | 'tier' | 'gridCode' | 'communityCode' | 'communityName' | 'streetCode' | 'streetName'> &
-  Partial<Pick<CaseDetail, 'gridName' | 'pendingExtension' | 'reporter' | 'reporterHidden'>>;
-
-interface ActionForm {
-  reason?: string;
-  text?: string;
-  photos?: string[];
-  targetUnitId?: string;
-  coUnitIds?: string[];
-  rating?: CaseRating;
-  resolved?: boolean;
-  extensionAmount?: number;
-  extensionUnit?: TimeUnit;
-  supervisionLevel?: SupervisionLevel;
-  parentNumber?: string;
-  shareReporterContact?: boolean;
+/**
+ * The action as the server allows it, with its inputs: from the record when the target is
+ * one, else (a list row) from the case loaded now.
+ */
+function useAllowedAction(target: ActionTarget | null, action: CaseAction | null) {
+  const loaded = useApiQuery(['cases', 'get', target?.id], target && action && !target.allowedActions ? (signal) => casesApi.get(target.id, signal) : null);
+  const fullTarget: ActionTarget | null = target && !target.allowedActions ? (loaded.data ?? null) : target;
+  const allowed: AllowedAction | undefined = fullTarget?.allowedActions?.find((a) => a.action === action);
+  return { target: fullTarget ?? target, allowed, loading: !fullTarget, error: loaded.error };
 }
 
 interface CaseActionModalProps {
@@ -96,50 +54,22 @@ interface CaseActionModalProps {
   camera?: boolean;
 }
 
-/** The form of one workflow action: exactly the inputs the action requires or accepts, with a clear version-conflict path. */
-export function CaseActionModal({ target, action, onClose, onDone, onReload, camera = false }: CaseActionModalProps) {
+/** The form of one workflow action: exactly the inputs the server lists for it, with a clear version-conflict path. */
+export function CaseActionModal({ target: given, action, onClose, onDone, onReload, camera = false }: CaseActionModalProps) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const reportError = useReportError();
   const [form] = Form.useForm<ActionForm>();
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState<ApiError | null>(null);
-  const open = target !== null && action !== null;
-  const spec = action ? actionInputs[action] : { requires: [], accepts: [] };
-  const has = (field: Field) => spec.requires.includes(field) || spec.accepts.includes(field);
-  const needs = (field: Field) => spec.requires.includes(field);
+  const open = given !== null && action !== null;
+  const { target, allowed, loading, error } = useAllowedAction(open ? given : null, action);
+  const inputs = allowed ? formInputs(allowed) : [];
+  const units = useTargetUnits(form, target, open && inputs.some((i) => i.name === 'targetUnitId'));
 
   useEffect(() => {
     if (open) setConflict(null);
-  }, [open, action, target?.id]);
-
-  const proposal = useApiQuery(
-    ['cases', 'dispatchProposal', open, action, target?.id],
-    open && action === 'dispatch' ? (signal) => casesApi.dispatchProposal(target.id, signal) : null,
-  );
-  // The case's grid may have no name in a list row: look it up once.
-  const gridName = useApiQuery(
-    ['org', 'grid', 'gridName', open, action, target?.gridCode],
-    open && action === 'dispatch' && target.gridCode && !target.gridName ? (signal) => orgApi.grid(target.gridCode as string, signal).then((g) => g.name) : null,
-  );
-
-  useEffect(() => {
-    if (action !== 'dispatch' || !proposal.data?.unit) return;
-    if (!form.getFieldValue('targetUnitId')) {
-      form.setFieldsValue({ targetUnitId: proposal.data.unit.code, coUnitIds: proposal.data.coUnits.map((u) => u.code) });
-    }
-  }, [proposal.data, action, form]);
-
-  const unitOptions = useMemo<UnitOption[]>(() => {
-    if (!target) return [];
-    const list: UnitOption[] = [];
-    if (proposal.data?.unit) list.push({ ...proposal.data.unit, group: 'proposal' });
-    for (const unit of proposal.data?.coUnits ?? []) list.push({ ...unit, group: 'proposal' });
-    if (target.gridCode) list.push({ code: target.gridCode, name: target.gridName ?? gridName.data ?? target.gridCode, group: 'local', hint: t('users.levelGrid') });
-    if (target.communityCode) list.push({ code: target.communityCode, name: target.communityName ?? target.communityCode, group: 'local', hint: t('level.community') });
-    if (target.streetCode) list.push({ code: target.streetCode, name: target.streetName ?? target.streetCode, group: 'local', hint: t('level.street') });
-    return list;
-  }, [target, proposal.data, gridName.data, t]);
+  }, [open, action, given?.id]);
 
   const close = () => {
     form.resetFields();
@@ -151,23 +81,8 @@ export function CaseActionModal({ target, action, onClose, onDone, onReload, cam
     setSaving(true);
     setConflict(null);
     try {
-      const input: ActionInput = { action, version: target.version };
-      const text = (value: string | undefined) => value?.trim() || undefined;
-      if (has('reason')) input.reason = text(values.reason);
-      if (has('text')) input.text = text(values.text);
-      if (has('photos') && values.photos?.length) input.photos = values.photos;
-      if (has('targetUnitId')) input.targetUnitId = values.targetUnitId;
-      if (has('coUnitIds') && values.coUnitIds?.length) input.coUnitIds = values.coUnitIds.filter((c) => c !== values.targetUnitId);
-      if (has('rating')) {
-        input.rating = values.rating;
-        if (values.resolved !== undefined) input.resolved = values.resolved;
-      }
-      if (has('extension') && values.extensionAmount) {
-        input.extension = { unit: values.extensionUnit ?? 'working_days', amount: values.extensionAmount } satisfies WorkingTime;
-      }
-      if (has('supervisionLevel')) input.supervisionLevel = values.supervisionLevel;
-      if (action === 'dispatch' && values.shareReporterContact) input.shareReporterContact = true;
-      if (has('parentCaseId')) {
+      const body = actionBody(action, target.version, inputs, values);
+      if (inputs.some((i) => i.name === 'parentCaseId')) {
         const number = values.parentNumber?.trim().toUpperCase() ?? '';
         const found = await casesApi.list({ q: number, page: 1, pageSize: 1 });
         const parent = found.items.find((c) => c.number === number);
@@ -175,9 +90,9 @@ export function CaseActionModal({ target, action, onClose, onDone, onReload, cam
           form.setFields([{ name: 'parentNumber', errors: [t('case.act.parentNotFound', { number })] }]);
           return;
         }
-        input.parentCaseId = parent.id;
+        body.parentCaseId = parent.id;
       }
-      const detail = await casesApi.act(target.id, input);
+      const detail = await casesApi.act(target.id, body);
       void message.success(t('case.detail.done', { action: caseActionLabel(t, action) }));
       form.resetFields();
       onDone(detail);
@@ -191,10 +106,11 @@ export function CaseActionModal({ target, action, onClose, onDone, onReload, cam
   };
 
   if (!target || !action) return null;
-  const requiredRule = (label: string) => ({ required: true, whitespace: true, message: t('common.required', { field: label }) });
-  const textLabel = t(textLabels[action] ?? 'case.act.text');
-  const danger = dangerActions.includes(action);
-
+  // VERSION_CONFLICT is every module's; on a case the form says what it means here.
+  const conflictText = (error: ApiError) => {
+    const version = error.details.currentVersion;
+    return typeof version === 'number' ? t('case.act.conflictDescription', { version }) : error.message;
+  };
   return (
     <Modal
       open={open}
@@ -202,7 +118,7 @@ export function CaseActionModal({ target, action, onClose, onDone, onReload, cam
       onCancel={close}
       onOk={() => form.submit()}
       okText={t('case.act.confirm', { action: caseActionLabel(t, action) })}
-      okButtonProps={{ danger, disabled: conflict !== null }}
+      okButtonProps={{ danger: dangerActions.includes(action), disabled: conflict !== null || !allowed }}
       cancelText={t('common.cancel')}
       confirmLoading={saving}
       destroyOnHidden
@@ -218,7 +134,7 @@ export function CaseActionModal({ target, action, onClose, onDone, onReload, cam
           showIcon
           style={{ marginBottom: 12 }}
           title={t('case.act.conflictTitle')}
-          description={conflict.message}
+          description={conflictText(conflict)}
           data-testid="action-conflict"
           action={
             <Button
@@ -246,116 +162,12 @@ export function CaseActionModal({ target, action, onClose, onDone, onReload, cam
           title={t('case.act.pendingExtension', { amount: target.pendingExtension.amount, unit: t(`case.unit.${target.pendingExtension.unit}`) })}
         />
       )}
+      {loading && !error && <Skeleton active paragraph={{ rows: 3 }} />}
+      {!loading && !allowed && <Alert type="warning" showIcon title={error?.message ?? t('case.detail.noActions')} />}
       <Form<ActionForm> form={form} layout="vertical" onFinish={(values) => void submit(values)} preserve={false} data-testid={`action-form-${action}`}>
-        {action === 'dispatch' && (
-          <>
-            {proposal.data && (
-              <Alert
-                type={proposal.data.unit ? 'success' : 'warning'}
-                showIcon
-                icon={<BulbOutlined />}
-                style={{ marginBottom: 12 }}
-                data-testid="dispatch-proposal"
-                title={
-                  proposal.data.unit
-                    ? t('case.act.proposalUnit', { unit: proposal.data.unit.name }) +
-                      (proposal.data.coUnits.length ? t('case.act.proposalCo', { units: proposal.data.coUnits.map((u) => u.name).join('、') }) : '')
-                    : t('case.act.proposalBasis.none')
-                }
-                description={
-                  proposal.data.basis === 'matrix'
-                    ? t('case.act.proposalBasis.matrix')
-                    : proposal.data.basis === 'matter_class'
-                      ? t('case.act.proposalBasis.matter_class', { matter: t(`case.matter.${proposal.data.matterClass}`) })
-                      : undefined
-                }
-                action={
-                  proposal.data.unit ? (
-                    <Button
-                      size="small"
-                      onClick={() =>
-                        form.setFieldsValue({ targetUnitId: proposal.data?.unit?.code, coUnitIds: proposal.data?.coUnits.map((u) => u.code) ?? [] })
-                      }
-                    >
-                      {t('case.act.useProposal')}
-                    </Button>
-                  ) : undefined
-                }
-              />
-            )}
-            <Form.Item name="targetUnitId" label={t('case.act.target')} rules={[{ required: true, message: t('common.required', { field: t('case.act.target') }) }]}>
-              <CaseUnitSelect options={unitOptions} placeholder={t('case.act.targetPlaceholder')} testId="dispatch-target" />
-            </Form.Item>
-            <Form.Item name="coUnitIds" label={t('case.act.coUnits')}>
-              <CaseUnitSelect options={unitOptions} multiple placeholder={t('case.act.coUnitsPlaceholder')} />
-            </Form.Item>
-            {!target.reporterHidden && target.reporter && (target.reporter.phone || target.reporter.name) && (
-              <Form.Item name="shareReporterContact" valuePropName="checked">
-                <Checkbox>{t('case.act.shareContact')}</Checkbox>
-              </Form.Item>
-            )}
-          </>
-        )}
-        {has('rating') && (
-          <>
-            <Form.Item name="rating" label={t('case.act.rating')} rules={[{ required: true, message: t('common.required', { field: t('case.act.rating') }) }]}>
-              <Radio.Group optionType="button" buttonStyle="solid" options={caseRatings.map((r) => ({ value: r, label: t(`case.rating.${r}`) }))} />
-            </Form.Item>
-            <Form.Item name="resolved" valuePropName="checked" initialValue={true}>
-              <Checkbox>{t('case.act.resolved')}</Checkbox>
-            </Form.Item>
-          </>
-        )}
-        {has('supervisionLevel') && (
-          <Form.Item name="supervisionLevel" label={t('case.act.supervisionLevel')} initialValue="ordinary" rules={[{ required: true }]}>
-            <Radio.Group optionType="button" options={supervisionLevels.map((l) => ({ value: l, label: t(`case.supervision.${l}`) }))} />
-          </Form.Item>
-        )}
-        {has('extension') && (
-          <Form.Item label={needs('extension') ? t('case.act.extension') : t('case.act.extensionGrant')} required={needs('extension')}>
-            <Space.Compact>
-              <Form.Item name="extensionAmount" noStyle rules={needs('extension') ? [{ required: true, message: t('common.required', { field: t('case.act.extension') }) }] : []}>
-                <InputNumber min={1} max={240} precision={0} style={{ width: 120 }} />
-              </Form.Item>
-              <Form.Item name="extensionUnit" noStyle initialValue="working_days">
-                <Select<TimeUnit>
-                  style={{ width: 130 }}
-                  options={(['working_days', 'working_hours'] as const).map((u) => ({ value: u, label: t(`case.unitName.${u}`) }))}
-                />
-              </Form.Item>
-            </Space.Compact>
-          </Form.Item>
-        )}
-        {has('parentCaseId') && (
-          <Form.Item name="parentNumber" label={t('case.act.parentCase')} rules={[requiredRule(t('case.act.parentCase'))]}>
-            <Input placeholder={t('case.act.parentPlaceholder')} maxLength={30} />
-          </Form.Item>
-        )}
-        {has('reason') && (
-          <Form.Item name="reason" label={t('case.act.reason')} rules={needs('reason') ? [requiredRule(t('case.act.reason'))] : []}>
-            <Input.TextArea rows={3} maxLength={2000} showCount placeholder={t('case.act.reasonPlaceholder')} data-testid="action-reason" />
-          </Form.Item>
-        )}
-        {has('text') && (
-          <Form.Item name="text" label={textLabel} rules={needs('text') ? [requiredRule(textLabel)] : []}>
-            <Input.TextArea
-              rows={3}
-              maxLength={4000}
-              showCount
-              placeholder={action === 'feedback' ? t('case.act.feedbackTextPlaceholder') : needs('text') ? undefined : t('case.act.textPlaceholder')}
-              data-testid="action-text"
-            />
-          </Form.Item>
-        )}
-        {has('photos') && (
-          <Form.Item
-            name="photos"
-            label={t('case.act.photos')}
-            rules={needs('photos') ? [{ required: true, type: 'array', min: 1, message: t('case.act.photosRequired') }] : []}
-          >
-            <PhotoInput caseId={target.id} camera={camera} testId="action-photos" />
-          </Form.Item>
-        )}
+        {inputs.map((input) => (
+          <ActionField key={input.name} action={action} input={input} target={target} form={form} units={units} camera={camera} />
+        ))}
       </Form>
     </Modal>
   );

@@ -9,6 +9,19 @@ export function useCaseCategories() {
   return useApiQuery(['cases', 'categories', 'active'], (signal) => casesApi.categories({}, signal), { staleTime: Infinity });
 }
 
+/** Each category's name and its class's code (null for a class), by code. */
+export function useCategoryNames(): Map<string, { name: string; className: string | null; parent: string | null }> {
+  const tree = useCaseCategories();
+  return useMemo(() => {
+    const map = new Map<string, { name: string; className: string | null; parent: string | null }>();
+    for (const cls of tree.data ?? []) {
+      map.set(cls.code, { name: cls.name, className: null, parent: null });
+      for (const sub of cls.children ?? []) map.set(sub.code, { name: sub.name, className: cls.name, parent: cls.code });
+    }
+    return map;
+  }, [tree.data]);
+}
+
 /** Every subclass, with its class's name. */
 export function subclassesOf(tree: readonly CaseCategory[]): (CaseCategory & { className: string })[] {
   return tree.flatMap((cls) => (cls.children ?? []).map((sub) => ({ ...sub, className: cls.name })));

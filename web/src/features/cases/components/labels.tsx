@@ -1,20 +1,19 @@
 import { ClockCircleOutlined, FlagOutlined, WarningOutlined } from '@ant-design/icons';
 import { Flex, Tag, Tooltip, Typography } from 'antd';
 import type { CSSProperties } from 'react';
-import {
-  isCaseState,
-  isTimelineAction,
-  type CaseListItem,
-  type CaseRating,
-  type CaseSla,
-  type CaseState,
-  type SupervisionLevel,
-  type WorkingTime,
-} from '../api.ts';
+import type { CaseListItem, CaseSla } from '../api.ts';
+import { caseStates, timelineActions, type CaseAction, type CaseRating, type CaseState, type SupervisionLevel, type TimelineAction, type WorkingTime } from '../../../../../src/modules/cases/contract.ts';
 import { useI18n, type Translate } from '../../../platform/i18n/index.tsx';
 import { formatDateTime } from '../../../platform/components/labels.tsx';
 
 // ---- Words ----
+
+function isCaseState(value: string): value is CaseState {
+  return (caseStates as readonly string[]).includes(value);
+}
+function isTimelineAction(value: string): value is TimelineAction {
+  return (timelineActions as readonly string[]).includes(value);
+}
 
 export function caseStateLabel(t: Translate, state: string): string {
   return isCaseState(state) ? t(`case.state.${state}`) : state;
@@ -24,6 +23,11 @@ export function caseStateLabel(t: Translate, state: string): string {
 export function caseActionLabel(t: Translate, action: string): string {
   return isTimelineAction(action) ? t(`case.action.${action}`) : action;
 }
+
+/** Actions that move a case along its main path: shown as primary buttons. */
+export const mainActions: readonly CaseAction[] = ['accept', 'register', 'dispatch', 'acknowledge', 'feedback', 'verify_pass', 'rate', 'approve_extension', 'resume'];
+/** Actions that turn a case back or refuse it: shown as danger buttons. */
+export const dangerActions: readonly CaseAction[] = ['reject', 'return', 'verify_fail', 'reject_extension', 'reopen', 'suspend'];
 
 export function workingTimeLabel(t: Translate, amount: WorkingTime): string {
   return `${amount.amount} ${t(`case.unit.${amount.unit}`)}`;

@@ -1,26 +1,10 @@
 import * as maplibregl from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef, useState } from 'react';
 import type { GridGeometry, Position } from '../../org/index.ts';
 import { gridKindColors } from '../../org/index.ts';
+import { createBaseMap } from '../../../platform/map.ts';
 
-// As in grid-map-view.tsx: maplibre-gl 6 loads its worker from next to its module, which a bundle moves.
-maplibregl.setWorkerUrl(workerUrl);
-
-const HAIDIAN: [number, number] = [116.298, 39.96];
 const POINT_COLOR = '#c41d1d';
-
-function baseStyle(tileUrl: string | null): maplibregl.StyleSpecification {
-  return {
-    version: 8,
-    sources: tileUrl ? { base: { type: 'raster', tiles: [tileUrl], tileSize: 256, attribution: '' } } : {},
-    layers: [
-      { id: 'background', type: 'background', paint: { 'background-color': '#eef2f7' } },
-      ...(tileUrl ? [{ id: 'base', type: 'raster' as const, source: 'base' }] : []),
-    ],
-  };
-}
 
 function boundsOf(geometry: GridGeometry): maplibregl.LngLatBoundsLike {
   const bounds = new maplibregl.LngLatBounds();
@@ -62,23 +46,12 @@ export function CasePointMap({ point, grid, tileUrl, height = 280, onPick, onErr
     if (!container.current) return;
     let map: maplibregl.Map;
     try {
-      map = new maplibregl.Map({
-        container: container.current,
-        style: baseStyle(tileUrl),
-        center: HAIDIAN,
-        zoom: 12,
-        attributionControl: false,
-        dragRotate: false,
-        pitchWithRotate: false,
-        touchPitch: false,
-      });
+      map = createBaseMap(container.current, tileUrl, 12);
     } catch (error) {
       callbacks.current.onError?.(error instanceof Error ? error.message : String(error));
       return;
     }
     mapRef.current = map;
-    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     map.on('load', () => {
       map.addSource('grid', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
       map.addSource('point', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });

@@ -1,14 +1,7 @@
 import { useState } from 'react';
-import { casesApi, type CaseAction, type CaseDetail } from '../api.ts';
-import { dangerActions, mainActions } from './action-modal.tsx';
+import { casesApi, type CaseDetail } from '../api.ts';
 import { useLiveNotifications } from './bell.tsx';
 import { useApiQuery } from '../../../platform/query.ts';
-
-/** The actions shown as buttons, main path first and refusals last (commenting has its own box). */
-export function actionButtons(actions: readonly CaseAction[]): CaseAction[] {
-  const order = [...mainActions, ...actions.filter((a) => !mainActions.includes(a) && !dangerActions.includes(a)), ...dangerActions];
-  return order.filter((a, i) => actions.includes(a) && a !== 'comment' && order.indexOf(a) === i);
-}
 
 /**
  * Loads a case and keeps the freshest copy: an action's answer (the whole record) replaces

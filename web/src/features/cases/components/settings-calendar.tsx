@@ -1,11 +1,13 @@
 import { EditOutlined, PlusOutlined, RollbackOutlined } from '@ant-design/icons';
-import { App, Button, Checkbox, DatePicker, Descriptions, Empty, Flex, Form, Input, InputNumber, Modal, Popconfirm, Segmented, Space, Tag, Typography } from 'antd';
+import { Button, Checkbox, DatePicker, Descriptions, Empty, Flex, Form, Input, InputNumber, Popconfirm, Segmented, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { casesApi, type CalendarYear } from '../api.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
-import { ErrorAlert, useReportError } from '../../../platform/components/feedback.tsx';
-import { invalidate, useApiQuery } from '../../../platform/query.ts';
+import { ErrorAlert } from '../../../platform/components/feedback.tsx';
+import { FormModal } from '../../../platform/components/form-modal.tsx';
+import { useApiQuery } from '../../../platform/query.ts';
+import { useWrite } from '../../../platform/use-write.ts';
 
 interface YearForm {
   holidays: Dayjs[];
@@ -57,13 +59,11 @@ function MonthGrid({ year, month, holidays, workdays, locale }: { year: number; 
 /** 工作日历: each year's public holidays and make-up working days (调休), shipped for 2025–2027 and editable. */
 export function CaseSettingsCalendar() {
   const { t, locale } = useI18n();
-  const { message } = App.useApp();
-  const reportError = useReportError();
   const years = useApiQuery(['cases', 'calendar'], (signal) => casesApi.calendar(signal));
   const [selected, setSelected] = useState<number | null>(null);
   const [editing, setEditing] = useState<number | null>(null);
   const [adding, setAdding] = useState<number | null>(null);
-  const [saving, setSaving] = useState(false);
+  const write = useWrite();
   const [form] = Form.useForm<YearForm>();
   const list = years.data ?? [];
   const year: CalendarYear | undefined = list.find((y) => y.year === selected) ?? list.find((y) => y.year === new Date().getFullYear()) ?? list[0];
@@ -81,32 +81,17 @@ export function CaseSettingsCalendar() {
     });
   };
 
-  const save = async (values: YearForm) => {
+  const save = (values: YearForm) => {
     if (editing === null) return;
-    setSaving(true);
-    try {
-      const dates = (list: Dayjs[]) => [...new Set(list.map((d) => d.format('YYYY-MM-DD')))].sort();
-      await casesApi.saveCalendarYear(editing, { holidays: dates(values.holidays), workdays: dates(values.workdays), source: values.source.trim(), provisional: values.provisional });
-      void message.success(t('case.common.saved'));
+    const dates = (list: Dayjs[]) => [...new Set(list.map((d) => d.format('YYYY-MM-DD')))].sort();
+    const input = { holidays: dates(values.holidays), workdays: dates(values.workdays), source: values.source.trim(), provisional: values.provisional };
+    const then = () => {
       setSelected(editing);
       setEditing(null);
-      void invalidate(['cases', 'calendar']);
-    } catch (error) {
-      reportError(error, form);
-    } finally {
-      setSaving(false);
-    }
+    };
+    return write.run(() => casesApi.saveCalendarYear(editing, input), { success: t('case.common.saved'), invalidates: ['cases', 'calendar'], form, then });
   };
-
-  const reset = async (target: number) => {
-    try {
-      await casesApi.resetCalendarYear(target);
-      void message.success(t('case.common.saved'));
-      void invalidate(['cases', 'calendar']);
-    } catch (error) {
-      reportError(error);
-    }
-  };
+  const reset = (target: number) => write.run(() => casesApi.resetCalendarYear(target), { success: t('case.common.saved'), invalidates: ['cases', 'calendar'] });
 
   const inYear = (target: number | null) => (current: Dayjs) => target !== null && current.year() !== target;
   return (
@@ -186,33 +171,29 @@ export function CaseSettingsCalendar() {
           </Flex>
         </>
       )}
-      <Modal
-        open={editing !== null}
-        title={t('case.settings.calendar.editTitle', { year: editing ?? '' })}
-        onCancel={() => setEditing(null)}
-        onOk={() => form.submit()}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        confirmLoading={saving}
-        width={640}
-        forceRender
-      >
-        <Typography.Paragraph type="secondary">{t('case.settings.calendar.pickHint')}</Typography.Paragraph>
-        <Form<YearForm> form={form} layout="vertical" onFinish={(values) => void save(values)}>
-          <Form.Item name="holidays" label={t('case.settings.calendar.holidays')}>
-            <DatePicker multiple maxTagCount="responsive" disabledDate={inYear(editing)} defaultPickerValue={editing ? dayjs(new Date(editing, 0, 1)) : undefined} style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item name="workdays" label={t('case.settings.calendar.workdays')}>
-            <DatePicker multiple maxTagCount="responsive" disabledDate={inYear(editing)} defaultPickerValue={editing ? dayjs(new Date(editing, 0, 1)) : undefined} style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item name="source" label={t('case.settings.calendar.source')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('case.settings.calendar.source') }) }]}>
-            <Input maxLength={200} placeholder={t('case.settings.calendar.sourcePlaceholder')} />
-          </Form.Item>
-          <Form.Item name="provisional" valuePropName="checked">
-            <Checkbox>{t('case.settings.calendar.provisional')}</Checkbox>
-          </Form.Item>
-        </Form>
-      </Modal>
+      <FormModal<YearForm>
+      open={editing !== null}
+      title={t('case.settings.calendar.editTitle', { year: editing ?? '' })}
+      form={form}
+      saving={write.busy}
+      onCancel={() => setEditing(null)}
+      onFinish={(values) => void save(values)}
+      width={640}
+      intro={<Typography.Paragraph type="secondary">{t('case.settings.calendar.pickHint')}</Typography.Paragraph>}
+    >
+        <Form.Item name="holidays" label={t('case.settings.calendar.holidays')}>
+          <DatePicker multiple maxTagCount="responsive" disabledDate={inYear(editing)} defaultPickerValue={editing ? dayjs(new Date(editing, 0, 1)) : undefined} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="workdays" label={t('case.settings.calendar.workdays')}>
+          <DatePicker multiple maxTagCount="responsive" disabledDate={inYear(editing)} defaultPickerValue={editing ? dayjs(new Date(editing, 0, 1)) : undefined} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="source" label={t('case.settings.calendar.source')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('case.settings.calendar.source') }) }]}>
+          <Input maxLength={200} placeholder={t('case.settings.calendar.sourcePlaceholder')} />
+        </Form.Item>
+        <Form.Item name="provisional" valuePropName="checked">
+          <Checkbox>{t('case.settings.calendar.provisional')}</Checkbox>
+        </Form.Item>
+      </FormModal>
     </Flex>
   );
 }

@@ -1,11 +1,14 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Flex, Form, Input, InputNumber, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { casesApi, matterClasses, type CaseCategory, type MatterClass } from '../api.ts';
+import { casesApi, type CaseCategory } from '../api.ts';
+import { matterClasses, type MatterClass } from '../../../../../src/modules/cases/contract.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { MatterTag } from './labels.tsx';
-import { ErrorAlert, useReportError } from '../../../platform/components/feedback.tsx';
-import { invalidate, useApiQuery } from '../../../platform/query.ts';
+import { ErrorAlert } from '../../../platform/components/feedback.tsx';
+import { FormModal } from '../../../platform/components/form-modal.tsx';
+import { useApiQuery } from '../../../platform/query.ts';
+import { useWrite } from '../../../platform/use-write.ts';
 
 interface CategoryForm {
   code: string;
@@ -23,11 +26,9 @@ type Editing = { mode: 'new'; parentCode: string | null } | { mode: 'edit'; cate
 /** 事件类别: the two-level tree (class → subclass) with each one's default matter class and search keywords. */
 export function CaseSettingsCategories() {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const reportError = useReportError();
   const tree = useApiQuery(['cases', 'categories', 'all'], (signal) => casesApi.categories({ all: true }, signal));
   const [editing, setEditing] = useState<Editing | null>(null);
-  const [saving, setSaving] = useState(false);
+  const write = useWrite();
   const [form] = Form.useForm<CategoryForm>();
 
   const open = (next: Editing) => {
@@ -39,29 +40,20 @@ export function CaseSettingsCategories() {
     );
   };
 
-  const save = async (values: CategoryForm) => {
+  const save = (values: CategoryForm) => {
     if (!editing) return;
-    setSaving(true);
-    try {
-      const code = editing.mode === 'edit' ? editing.category.code : values.code.trim();
-      await casesApi.saveCategory(code, {
-        parentCode: values.parentCode ?? null,
-        name: values.name.trim(),
-        defaultMatterClass: values.defaultMatterClass,
-        keywords: values.keywords?.trim() ?? '',
-        description: values.description?.trim() ?? '',
-        sort: values.sort ?? 0,
-        active: values.active,
-        ...(editing.mode === 'edit' ? { attributes: editing.category.attributes } : {}),
-      });
-      void message.success(t('case.common.saved'));
-      setEditing(null);
-      void invalidate(['cases', 'categories']);
-    } catch (error) {
-      reportError(error, form);
-    } finally {
-      setSaving(false);
-    }
+    const code = editing.mode === 'edit' ? editing.category.code : values.code.trim();
+    const input = {
+      parentCode: values.parentCode ?? null,
+      name: values.name.trim(),
+      defaultMatterClass: values.defaultMatterClass,
+      keywords: values.keywords?.trim() ?? '',
+      description: values.description?.trim() ?? '',
+      sort: values.sort ?? 0,
+      active: values.active,
+      ...(editing.mode === 'edit' ? { attributes: editing.category.attributes } : {}),
+    };
+    return write.run(() => casesApi.saveCategory(code, input), { success: t('case.common.saved'), invalidates: ['cases', 'categories'], form, then: () => setEditing(null) });
   };
 
   const classes = tree.data ?? [];
@@ -125,55 +117,51 @@ export function CaseSettingsCategories() {
           },
         ]}
       />
-      <Modal
-        open={editing !== null}
-        title={editing?.mode === 'edit' ? t('case.settings.category.editTitle', { name: editing.category.name }) : t('case.settings.category.newTitle')}
-        onCancel={() => setEditing(null)}
-        onOk={() => form.submit()}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        confirmLoading={saving}
-        forceRender
-      >
-        <Form<CategoryForm> form={form} layout="vertical" onFinish={(values) => void save(values)}>
-          <Form.Item
-            name="code"
-            label={t('case.settings.category.code')}
-            extra={editing?.mode === 'new' ? t('case.settings.category.codeRule') : undefined}
-            rules={[{ required: true, pattern: /^[A-Za-z0-9_-]{1,32}$/, message: t('case.settings.category.codeRule') }]}
-          >
-            <Input maxLength={32} disabled={editing?.mode === 'edit'} />
+      <FormModal<CategoryForm>
+      open={editing !== null}
+      title={editing?.mode === 'edit' ? t('case.settings.category.editTitle', { name: editing.category.name }) : t('case.settings.category.newTitle')}
+      form={form}
+      saving={write.busy}
+      onCancel={() => setEditing(null)}
+      onFinish={(values) => void save(values)}
+    >
+        <Form.Item
+          name="code"
+          label={t('case.settings.category.code')}
+          extra={editing?.mode === 'new' ? t('case.settings.category.codeRule') : undefined}
+          rules={[{ required: true, pattern: /^[A-Za-z0-9_-]{1,32}$/, message: t('case.settings.category.codeRule') }]}
+        >
+          <Input maxLength={32} disabled={editing?.mode === 'edit'} />
+        </Form.Item>
+        <Form.Item name="parentCode" label={t('case.settings.category.parent')}>
+          <Select<string | null>
+            allowClear
+            disabled={editing?.mode === 'edit'}
+            placeholder="—"
+            options={classes.map((c) => ({ value: c.code, label: `${c.name}（${c.code}）` }))}
+          />
+        </Form.Item>
+        <Form.Item name="name" label={t('case.settings.category.name')} rules={[{ required: true, whitespace: true, max: 40, message: t('common.required', { field: t('case.settings.category.name') }) }]}>
+          <Input maxLength={40} />
+        </Form.Item>
+        <Form.Item name="defaultMatterClass" label={t('case.settings.category.defaultMatter')} rules={[{ required: true }]}>
+          <Select<MatterClass> options={matterClasses.map((m) => ({ value: m, label: t(`case.matter.${m}`) }))} />
+        </Form.Item>
+        <Form.Item name="keywords" label={t('case.settings.category.keywords')} extra={t('case.settings.category.keywordsHint')}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="description" label={t('case.settings.category.description')}>
+          <Input.TextArea rows={2} maxLength={500} />
+        </Form.Item>
+        <Flex gap={24}>
+          <Form.Item name="sort" label={t('case.settings.category.sort')}>
+            <InputNumber min={0} max={9999} precision={0} />
           </Form.Item>
-          <Form.Item name="parentCode" label={t('case.settings.category.parent')}>
-            <Select<string | null>
-              allowClear
-              disabled={editing?.mode === 'edit'}
-              placeholder="—"
-              options={classes.map((c) => ({ value: c.code, label: `${c.name}（${c.code}）` }))}
-            />
+          <Form.Item name="active" label={t('case.settings.category.active')} valuePropName="checked">
+            <Switch />
           </Form.Item>
-          <Form.Item name="name" label={t('case.settings.category.name')} rules={[{ required: true, whitespace: true, max: 40, message: t('common.required', { field: t('case.settings.category.name') }) }]}>
-            <Input maxLength={40} />
-          </Form.Item>
-          <Form.Item name="defaultMatterClass" label={t('case.settings.category.defaultMatter')} rules={[{ required: true }]}>
-            <Select<MatterClass> options={matterClasses.map((m) => ({ value: m, label: t(`case.matter.${m}`) }))} />
-          </Form.Item>
-          <Form.Item name="keywords" label={t('case.settings.category.keywords')} extra={t('case.settings.category.keywordsHint')}>
-            <Input maxLength={200} />
-          </Form.Item>
-          <Form.Item name="description" label={t('case.settings.category.description')}>
-            <Input.TextArea rows={2} maxLength={500} />
-          </Form.Item>
-          <Flex gap={24}>
-            <Form.Item name="sort" label={t('case.settings.category.sort')}>
-              <InputNumber min={0} max={9999} precision={0} />
-            </Form.Item>
-            <Form.Item name="active" label={t('case.settings.category.active')} valuePropName="checked">
-              <Switch />
-            </Form.Item>
-          </Flex>
-        </Form>
-      </Modal>
+        </Flex>
+      </FormModal>
     </Flex>
   );
 }

@@ -2,8 +2,9 @@ import { MinusCircleOutlined, PlusOutlined, SaveOutlined } from '@ant-design/ico
 import { App, Button, Card, Flex, Form, InputNumber, Skeleton, Space, Switch, TimePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { casesApi, type CaseSettings } from '../api.ts';
-import { useI18n } from '../../../platform/i18n/index.tsx';
+import { casesApi } from '../api.ts';
+import { caseSettings, type CaseSettings } from '../../../../../src/modules/cases/contract.ts';
+import { useI18n, type MessageKey } from '../../../platform/i18n/index.tsx';
 import { ErrorAlert, useReportError } from '../../../platform/components/feedback.tsx';
 import { invalidate, useApiQuery } from '../../../platform/query.ts';
 
@@ -14,6 +15,25 @@ function clock(text: string): Dayjs {
 }
 
 type GeneralForm = Omit<CaseSettings, 'workingHours' | 'numberPrefixes'> & { workingHours: [Dayjs, Dayjs][] };
+
+type NumberSetting = 'maxReopens' | 'maxExtensions' | 'duplicateRadiusMetres' | 'duplicateDays' | 'redSupervisionAfterWorkingDays';
+type SettingField = { kind: 'number'; name: NumberSetting; label: MessageKey } | { kind: 'switch'; name: 'reopenOnUnsatisfied' | 'autoSupervise'; label: MessageKey };
+
+// The plain settings in the order the form shows them (the number inputs take their bounds from the contract).
+const settingFields: SettingField[] = [
+  { kind: 'number', name: 'maxReopens', label: 'case.settings.general.maxReopens' },
+  { kind: 'switch', name: 'reopenOnUnsatisfied', label: 'case.settings.general.reopenOnUnsatisfied' },
+  { kind: 'number', name: 'maxExtensions', label: 'case.settings.general.maxExtensions' },
+  { kind: 'number', name: 'duplicateRadiusMetres', label: 'case.settings.general.duplicateRadius' },
+  { kind: 'number', name: 'duplicateDays', label: 'case.settings.general.duplicateDays' },
+  { kind: 'switch', name: 'autoSupervise', label: 'case.settings.general.autoSupervise' },
+  { kind: 'number', name: 'redSupervisionAfterWorkingDays', label: 'case.settings.general.redAfter' },
+];
+
+function boundsOf(name: NumberSetting): { min?: number; max?: number } {
+  const schema = caseSettings.shape[name];
+  return { min: schema.minValue ?? undefined, max: schema.maxValue ?? undefined };
+}
 
 /** 其他参数: reopen and extension limits, duplicate suggestion, automatic supervision, working hours. */
 export function CaseSettingsGeneral() {
@@ -49,27 +69,17 @@ export function CaseSettingsGeneral() {
   return (
     <Form<GeneralForm> form={form} layout="horizontal" labelCol={{ span: 9 }} wrapperCol={{ span: 15 }} style={{ maxWidth: 720 }} onFinish={(values) => void save(values)}>
       <Card size="small" style={{ marginBottom: 16 }}>
-        <Form.Item name="maxReopens" label={t('case.settings.general.maxReopens')}>
-          <InputNumber min={0} max={10} precision={0} />
-        </Form.Item>
-        <Form.Item name="reopenOnUnsatisfied" label={t('case.settings.general.reopenOnUnsatisfied')} valuePropName="checked">
-          <Switch />
-        </Form.Item>
-        <Form.Item name="maxExtensions" label={t('case.settings.general.maxExtensions')}>
-          <InputNumber min={0} max={10} precision={0} />
-        </Form.Item>
-        <Form.Item name="duplicateRadiusMetres" label={t('case.settings.general.duplicateRadius')}>
-          <InputNumber min={10} max={5000} precision={0} />
-        </Form.Item>
-        <Form.Item name="duplicateDays" label={t('case.settings.general.duplicateDays')}>
-          <InputNumber min={1} max={365} precision={0} />
-        </Form.Item>
-        <Form.Item name="autoSupervise" label={t('case.settings.general.autoSupervise')} valuePropName="checked">
-          <Switch />
-        </Form.Item>
-        <Form.Item name="redSupervisionAfterWorkingDays" label={t('case.settings.general.redAfter')}>
-          <InputNumber min={0} max={30} precision={0} />
-        </Form.Item>
+        {settingFields.map((field) =>
+          field.kind === 'switch' ? (
+            <Form.Item key={field.name} name={field.name} label={t(field.label)} valuePropName="checked">
+              <Switch />
+            </Form.Item>
+          ) : (
+            <Form.Item key={field.name} name={field.name} label={t(field.label)}>
+              <InputNumber {...boundsOf(field.name)} precision={0} />
+            </Form.Item>
+          ),
+        )}
         <Form.Item label={t('case.settings.general.workingHours')} extra={t('case.settings.general.workingHoursHint')}>
           <Form.List name="workingHours">
             {(fields, { add, remove }) => (

@@ -1,14 +1,16 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Form, Input, Modal, Popconfirm, Table, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Input, Popconfirm, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { orgApi, OrgNodeSelect, useScopeNodes } from '../../org/index.ts';
 import { casesApi, type RoutingRule } from '../api.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
-import { CategoryCascader, useCaseCategories } from './category-select.tsx';
+import { CategoryCascader, useCategoryNames } from './category-select.tsx';
 import { CaseUnitSelect } from './unit-select.tsx';
-import { ErrorAlert, useReportError } from '../../../platform/components/feedback.tsx';
+import { ErrorAlert } from '../../../platform/components/feedback.tsx';
+import { FormModal } from '../../../platform/components/form-modal.tsx';
 import { DateTime } from '../../../platform/components/labels.tsx';
-import { invalidate, useApiQuery } from '../../../platform/query.ts';
+import { useApiQuery } from '../../../platform/query.ts';
+import { useWrite } from '../../../platform/use-write.ts';
 
 interface RuleForm {
   nodeCode: string;
@@ -21,24 +23,17 @@ interface RuleForm {
 /** 责任矩阵: which unit handles which category of government matter on which part of the tree (defaults up the tree). */
 export function CaseSettingsMatrix() {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const reportError = useReportError();
   const scope = useScopeNodes();
-  const tree = useCaseCategories();
+  const categories = useCategoryNames();
   const [node, setNode] = useState<string | undefined>(undefined);
   const rules = useApiQuery(['cases', 'routingRules', node], (signal) => casesApi.routingRules(node, signal));
   const [adding, setAdding] = useState(false);
-  const [saving, setSaving] = useState(false);
+  const write = useWrite();
   const [form] = Form.useForm<RuleForm>();
-
-  const categoryNames = useMemo(() => {
-    const map = new Map<string, string>();
-    for (const cls of tree.data ?? []) {
-      map.set(cls.code, cls.name);
-      for (const sub of cls.children ?? []) map.set(sub.code, `${cls.name} / ${sub.name}`);
-    }
-    return map;
-  }, [tree.data]);
+  const categoryName = (code: string) => {
+    const found = categories.get(code);
+    return found ? (found.className ? `${found.className} / ${found.name}` : found.name) : code;
+  };
 
   // Rules name units by code: look their names up once per list.
   const codes = useMemo(() => [...new Set((rules.data ?? []).flatMap((r) => [r.nodeCode, r.unitCode, ...r.coUnitCodes]))].sort(), [rules.data]);
@@ -53,36 +48,22 @@ export function CaseSettingsMatrix() {
   );
   const nameOf = (code: string) => unitNames.data?.get(code) ?? code;
 
-  const save = async (values: RuleForm) => {
-    setSaving(true);
-    try {
-      await casesApi.saveRoutingRule({
-        nodeCode: values.nodeCode,
-        categoryCode: values.category?.at(-1) ?? null,
-        unitCode: values.unitCode,
-        coUnitCodes: (values.coUnitCodes ?? []).filter((c) => c !== values.unitCode),
-        note: values.note?.trim() || undefined,
-      });
-      void message.success(t('case.common.saved'));
+  const save = (values: RuleForm) => {
+    const input = {
+      nodeCode: values.nodeCode,
+      categoryCode: values.category?.at(-1) ?? null,
+      unitCode: values.unitCode,
+      coUnitCodes: (values.coUnitCodes ?? []).filter((c) => c !== values.unitCode),
+      note: values.note?.trim() || undefined,
+    };
+    const then = () => {
       setAdding(false);
       form.resetFields();
-      void invalidate(['cases', 'routingRules']);
-    } catch (error) {
-      reportError(error, form);
-    } finally {
-      setSaving(false);
-    }
+    };
+    return write.run(() => casesApi.saveRoutingRule(input), { success: t('case.common.saved'), invalidates: ['cases', 'routingRules'], form, then });
   };
-
-  const remove = async (rule: RoutingRule) => {
-    try {
-      await casesApi.deleteRoutingRule(rule.id);
-      void message.success(t('case.common.deleted'));
-      void invalidate(['cases', 'routingRules']);
-    } catch (error) {
-      reportError(error);
-    }
-  };
+  const remove = (rule: RoutingRule) =>
+    write.run(() => casesApi.deleteRoutingRule(rule.id), { success: t('case.common.deleted'), invalidates: ['cases', 'routingRules'] });
 
   return (
     <Flex vertical gap={12}>
@@ -113,7 +94,7 @@ export function CaseSettingsMatrix() {
           {
             title: t('case.settings.matrix.category'),
             dataIndex: 'categoryCode',
-            render: (code: string | null) => (code ? (categoryNames.get(code) ?? code) : <Typography.Text type="secondary">{t('case.settings.matrix.anyCategory')}</Typography.Text>),
+            render: (code: string | null) => (code ? categoryName(code) : <Typography.Text type="secondary">{t('case.settings.matrix.anyCategory')}</Typography.Text>),
           },
           { title: t('case.settings.matrix.unit'), dataIndex: 'unitCode', render: (code: string) => <Typography.Text strong>{nameOf(code)}</Typography.Text> },
           { title: t('case.settings.matrix.coUnits'), dataIndex: 'coUnitCodes', render: (list: string[]) => (list.length ? list.map(nameOf).join('、') : '—') },
@@ -133,34 +114,23 @@ export function CaseSettingsMatrix() {
           },
         ]}
       />
-      <Modal
-        open={adding}
-        title={t('case.settings.matrix.addTitle')}
-        onCancel={() => setAdding(false)}
-        onOk={() => form.submit()}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        confirmLoading={saving}
-        forceRender
-      >
-        <Form<RuleForm> form={form} layout="vertical" onFinish={(values) => void save(values)}>
-          <Form.Item name="nodeCode" label={t('case.settings.matrix.node')} rules={[{ required: true, message: t('common.required', { field: t('case.settings.matrix.node') }) }]}>
-            <OrgNodeSelect levels={['district', 'street', 'community']} suggestions={scope.data?.suggestions} />
-          </Form.Item>
-          <Form.Item name="category" label={t('case.settings.matrix.category')}>
-            <CategoryCascader placeholder={t('case.settings.matrix.anyCategory')} />
-          </Form.Item>
-          <Form.Item name="unitCode" label={t('case.settings.matrix.unit')} rules={[{ required: true, message: t('common.required', { field: t('case.settings.matrix.unit') }) }]}>
-            <CaseUnitSelect options={[]} placeholder={t('case.act.unitSearchHint')} />
-          </Form.Item>
-          <Form.Item name="coUnitCodes" label={t('case.settings.matrix.coUnits')}>
-            <CaseUnitSelect options={[]} multiple placeholder={t('case.act.coUnitsPlaceholder')} />
-          </Form.Item>
-          <Form.Item name="note" label={t('case.settings.matrix.note')}>
-            <Input maxLength={200} />
-          </Form.Item>
-        </Form>
-      </Modal>
+      <FormModal<RuleForm> open={adding} title={t('case.settings.matrix.addTitle')} form={form} saving={write.busy} onCancel={() => setAdding(false)} onFinish={(values) => void save(values)}>
+        <Form.Item name="nodeCode" label={t('case.settings.matrix.node')} rules={[{ required: true, message: t('common.required', { field: t('case.settings.matrix.node') }) }]}>
+          <OrgNodeSelect levels={['district', 'street', 'community']} suggestions={scope.data?.suggestions} />
+        </Form.Item>
+        <Form.Item name="category" label={t('case.settings.matrix.category')}>
+          <CategoryCascader placeholder={t('case.settings.matrix.anyCategory')} />
+        </Form.Item>
+        <Form.Item name="unitCode" label={t('case.settings.matrix.unit')} rules={[{ required: true, message: t('common.required', { field: t('case.settings.matrix.unit') }) }]}>
+          <CaseUnitSelect options={[]} placeholder={t('case.act.unitSearchHint')} />
+        </Form.Item>
+        <Form.Item name="coUnitCodes" label={t('case.settings.matrix.coUnits')}>
+          <CaseUnitSelect options={[]} multiple placeholder={t('case.act.coUnitsPlaceholder')} />
+        </Form.Item>
+        <Form.Item name="note" label={t('case.settings.matrix.note')}>
+          <Input maxLength={200} />
+        </Form.Item>
+      </FormModal>
     </Flex>
   );
 }

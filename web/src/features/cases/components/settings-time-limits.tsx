@@ -1,18 +1,21 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Form, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Flex, Form, InputNumber, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { casesApi, slaStages, type SlaStage, type TimeLimit, type TimeUnit } from '../api.ts';
+import { casesApi, type TimeLimit } from '../api.ts';
+import { slaStages, workingTimeUnits, type SlaStage, type WorkingTimeUnit } from '../../../../../src/modules/cases/contract.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
-import { CategoryCascader, useCaseCategories } from './category-select.tsx';
-import { ErrorAlert, useReportError } from '../../../platform/components/feedback.tsx';
+import { CategoryCascader, useCategoryNames } from './category-select.tsx';
+import { ErrorAlert } from '../../../platform/components/feedback.tsx';
+import { FormModal } from '../../../platform/components/form-modal.tsx';
 import { DateTime } from '../../../platform/components/labels.tsx';
-import { invalidate, useApiQuery } from '../../../platform/query.ts';
+import { useApiQuery } from '../../../platform/query.ts';
+import { useWrite } from '../../../platform/use-write.ts';
 
 interface LimitForm {
   category?: string[];
   stage: SlaStage;
   amount: number;
-  unit: TimeUnit;
+  unit: WorkingTimeUnit;
   yellowAt: number;
   redAt: number;
 }
@@ -20,22 +23,11 @@ interface LimitForm {
 /** 办理时限: the default limit of each stage, and the limits particular classes or subclasses have. */
 export function CaseSettingsTimeLimits() {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const reportError = useReportError();
   const limits = useApiQuery(['cases', 'timeLimits'], (signal) => casesApi.timeLimits(signal));
-  const tree = useCaseCategories();
+  const names = useCategoryNames();
   const [editing, setEditing] = useState<TimeLimit | 'new' | null>(null);
-  const [saving, setSaving] = useState(false);
+  const write = useWrite();
   const [form] = Form.useForm<LimitForm>();
-
-  const names = useMemo(() => {
-    const map = new Map<string, { name: string; parent: string | null }>();
-    for (const cls of tree.data ?? []) {
-      map.set(cls.code, { name: cls.name, parent: null });
-      for (const sub of cls.children ?? []) map.set(sub.code, { name: sub.name, parent: cls.code });
-    }
-    return map;
-  }, [tree.data]);
   const rows = useMemo(
     () =>
       [...(limits.data ?? [])].sort(
@@ -59,30 +51,13 @@ export function CaseSettingsTimeLimits() {
     );
   };
 
-  const save = async (values: LimitForm) => {
-    setSaving(true);
-    try {
-      const categoryCode = editing !== 'new' && editing ? editing.categoryCode : (values.category?.at(-1) ?? null);
-      await casesApi.saveTimeLimit({ categoryCode, stage: values.stage, limit: { unit: values.unit, amount: values.amount }, yellowAt: values.yellowAt, redAt: values.redAt });
-      void message.success(t('case.common.saved'));
-      setEditing(null);
-      void invalidate(['cases', 'timeLimits']);
-    } catch (error) {
-      reportError(error, form);
-    } finally {
-      setSaving(false);
-    }
+  const save = (values: LimitForm) => {
+    const categoryCode = editing !== 'new' && editing ? editing.categoryCode : (values.category?.at(-1) ?? null);
+    const input = { categoryCode, stage: values.stage, limit: { unit: values.unit, amount: values.amount }, yellowAt: values.yellowAt, redAt: values.redAt };
+    return write.run(() => casesApi.saveTimeLimit(input), { success: t('case.common.saved'), invalidates: ['cases', 'timeLimits'], form, then: () => setEditing(null) });
   };
-
-  const remove = async (limit: TimeLimit) => {
-    try {
-      await casesApi.deleteTimeLimit(limit.id);
-      void message.success(t('case.common.deleted'));
-      void invalidate(['cases', 'timeLimits']);
-    } catch (error) {
-      reportError(error);
-    }
-  };
+  const remove = (limit: TimeLimit) =>
+    write.run(() => casesApi.deleteTimeLimit(limit.id), { success: t('case.common.deleted'), invalidates: ['cases', 'timeLimits'] });
 
   const ratio = (value: number) => `${Math.round(value * 100)}%`;
   return (
@@ -143,50 +118,39 @@ export function CaseSettingsTimeLimits() {
           },
         ]}
       />
-      <Modal
-        open={editing !== null}
-        title={t('case.settings.limit.editTitle')}
-        onCancel={() => setEditing(null)}
-        onOk={() => form.submit()}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        confirmLoading={saving}
-        forceRender
-      >
-        <Form<LimitForm> form={form} layout="vertical" onFinish={(values) => void save(values)}>
-          <Form.Item
-            name="category"
-            label={t('case.settings.limit.category')}
-            rules={editing === 'new' ? [{ required: true, message: t('common.required', { field: t('case.settings.limit.category') }) }] : []}
-          >
-            <CategoryCascader disabled={editing !== 'new'} placeholder={t('case.settings.limit.default')} />
-          </Form.Item>
-          <Form.Item name="stage" label={t('case.settings.limit.stage')} rules={[{ required: true }]}>
-            <Select<SlaStage> disabled={editing !== 'new'} options={slaStages.map((s) => ({ value: s, label: t(`case.stage.${s}`) }))} />
-          </Form.Item>
-          <Form.Item label={t('case.settings.limit.limit')} required>
-            <Space.Compact>
-              <Form.Item name="amount" noStyle rules={[{ required: true }]}>
-                <InputNumber min={0.5} max={1000} step={1} style={{ width: 120 }} />
-              </Form.Item>
-              <Form.Item name="unit" noStyle>
-                <Select<TimeUnit> style={{ width: 130 }} options={(['working_days', 'working_hours'] as const).map((u) => ({ value: u, label: t(`case.unitName.${u}`) }))} />
-              </Form.Item>
-            </Space.Compact>
-          </Form.Item>
-          <Flex gap={16}>
-            <Form.Item name="yellowAt" label={t('case.settings.limit.yellowAt')} rules={[{ required: true }]}>
-              <InputNumber min={0.05} max={1} step={0.05} />
+      <FormModal<LimitForm> open={editing !== null} title={t('case.settings.limit.editTitle')} form={form} saving={write.busy} onCancel={() => setEditing(null)} onFinish={(values) => void save(values)}>
+        <Form.Item
+          name="category"
+          label={t('case.settings.limit.category')}
+          rules={editing === 'new' ? [{ required: true, message: t('common.required', { field: t('case.settings.limit.category') }) }] : []}
+        >
+          <CategoryCascader disabled={editing !== 'new'} placeholder={t('case.settings.limit.default')} />
+        </Form.Item>
+        <Form.Item name="stage" label={t('case.settings.limit.stage')} rules={[{ required: true }]}>
+          <Select<SlaStage> disabled={editing !== 'new'} options={slaStages.map((s) => ({ value: s, label: t(`case.stage.${s}`) }))} />
+        </Form.Item>
+        <Form.Item label={t('case.settings.limit.limit')} required>
+          <Space.Compact>
+            <Form.Item name="amount" noStyle rules={[{ required: true }]}>
+              <InputNumber min={0.5} max={1000} step={1} style={{ width: 120 }} />
             </Form.Item>
-            <Form.Item name="redAt" label={t('case.settings.limit.redAt')} rules={[{ required: true }]}>
-              <InputNumber min={0.05} max={2} step={0.05} />
+            <Form.Item name="unit" noStyle>
+              <Select<WorkingTimeUnit> style={{ width: 130 }} options={workingTimeUnits.map((u) => ({ value: u, label: t(`case.unitName.${u}`) }))} />
             </Form.Item>
-          </Flex>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('case.settings.limit.ratioHint')}
-          </Typography.Text>
-        </Form>
-      </Modal>
+          </Space.Compact>
+        </Form.Item>
+        <Flex gap={16}>
+          <Form.Item name="yellowAt" label={t('case.settings.limit.yellowAt')} rules={[{ required: true }]}>
+            <InputNumber min={0.05} max={1} step={0.05} />
+          </Form.Item>
+          <Form.Item name="redAt" label={t('case.settings.limit.redAt')} rules={[{ required: true }]}>
+            <InputNumber min={0.05} max={2} step={0.05} />
+          </Form.Item>
+        </Flex>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('case.settings.limit.ratioHint')}
+        </Typography.Text>
+      </FormModal>
     </Flex>
   );
 }

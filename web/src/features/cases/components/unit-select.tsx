@@ -1,8 +1,9 @@
 import { Flex, Select, Spin, Typography } from 'antd';
-import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useMemo, useState, type CSSProperties } from 'react';
 import { orgApi, type OrgNode } from '../../org/index.ts';
 import type { UnitRef } from '../api.ts';
 import { useT } from '../../../platform/i18n/index.tsx';
+import { useDebouncedSearch } from '../../../platform/use-debounced-search.ts';
 
 export interface UnitOption extends UnitRef {
   /** Which group the option is listed under: the routing proposal, the case's own area, or a search result. */
@@ -29,43 +30,20 @@ interface CaseUnitSelectProps {
 export function CaseUnitSelect({ value, onChange, options, multiple = false, placeholder, style, testId }: CaseUnitSelectProps) {
   const t = useT();
   const [results, setResults] = useState<OrgNode[]>([]);
-  const [searching, setSearching] = useState(false);
   // Units found earlier keep their names once picked, after the search text is gone.
   const [known, setKnown] = useState<Map<string, UnitOption>>(new Map());
-  const timer = useRef<number | undefined>(undefined);
-  const controller = useRef<AbortController | null>(null);
-  useEffect(() => () => window.clearTimeout(timer.current), []);
-
-  const onSearch = (text: string) => {
-    window.clearTimeout(timer.current);
-    controller.current?.abort();
-    const query = text.trim();
-    if (!query) {
-      setResults([]);
-      setSearching(false);
-      return;
-    }
-    setSearching(true);
-    timer.current = window.setTimeout(() => {
-      const abort = new AbortController();
-      controller.current = abort;
-      orgApi.orgSearch(query, abort.signal).then(
-        (nodes) => {
-          const units = nodes.filter((n) => n.level === 'street' || n.level === 'community' || n.level === 'department' || n.level === 'district');
-          setResults(units);
-          setKnown((previous) => {
-            const next = new Map(previous);
-            for (const n of units) next.set(n.code, { code: n.code, name: n.name, group: 'search', hint: t(`level.${n.level}`) });
-            return next;
-          });
-          setSearching(false);
-        },
-        () => {
-          if (!abort.signal.aborted) setSearching(false);
-        },
-      );
-    }, 250);
-  };
+  const { searching, onSearch } = useDebouncedSearch(
+    (text, signal) => orgApi.orgSearch(text, signal),
+    (nodes) => {
+      const units = (nodes ?? []).filter((n) => n.level === 'street' || n.level === 'community' || n.level === 'department' || n.level === 'district');
+      setResults(units);
+      setKnown((previous) => {
+        const next = new Map(previous);
+        for (const n of units) next.set(n.code, { code: n.code, name: n.name, group: 'search', hint: t(`level.${n.level}`) });
+        return next;
+      });
+    },
+  );
 
   const grouped = useMemo(() => {
     const seen = new Set<string>();

@@ -4,11 +4,11 @@ import { lazy, Suspense, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { platformApi, toApiError } from '../../../platform/api-client.ts';
 import { orgApi } from '../../org/index.ts';
-import { casesApi, type CaseAction } from '../api.ts';
-import { CaseActionModal, dangerActions, mainActions } from '../components/action-modal.tsx';
-import { caseActionLabel, CaseStateTag, DeadlineTag, MatterTag, RatingTag, SupervisionTag, UrgencyTag, workingTimeLabel } from '../components/labels.tsx';
+import { casesApi } from '../api.ts';
+import { useCaseActions } from '../components/action-buttons.tsx';
+import { CaseStateTag, DeadlineTag, MatterTag, RatingTag, SupervisionTag, UrgencyTag, workingTimeLabel } from '../components/labels.tsx';
 import { CasePhotos } from '../components/photos.tsx';
-import { actionButtons, useCaseRecord } from '../components/record.tsx';
+import { useCaseRecord } from '../components/record.tsx';
 import { CaseTimeline } from '../components/timeline.tsx';
 import { ErrorAlert, useReportError } from '../../../platform/components/feedback.tsx';
 import { DateTime } from '../../../platform/components/labels.tsx';
@@ -27,7 +27,7 @@ export function CaseDetailPage() {
   const reportError = useReportError();
   const record = useCaseRecord(id);
   const detail = record.detail;
-  const [acting, setActing] = useState<CaseAction | null>(null);
+  const { buttons, modal } = useCaseActions({ detail, onDone: record.setFresh, onReload: record.reload });
   const [comment, setComment] = useState('');
   const [sending, setSending] = useState(false);
   const [mapError, setMapError] = useState<string | null>(null);
@@ -76,7 +76,6 @@ export function CaseDetailPage() {
     }
   };
 
-  const buttons = actionButtons(detail.availableActions);
   const point = detail.lng !== null && detail.lat !== null ? { lng: detail.lng, lat: detail.lat } : null;
   const dash = <Typography.Text type="secondary">—</Typography.Text>;
   const info: DescriptionsProps['items'] = [
@@ -217,17 +216,7 @@ export function CaseDetailPage() {
         <Flex align="center" gap={8} wrap style={{ marginTop: 12, paddingTop: 12, borderTop: '1px solid #f0f0f0' }} data-testid="case-actions">
           <Typography.Text type="secondary">{t('case.detail.actions')}</Typography.Text>
           {buttons.length === 0 && <Typography.Text type="secondary">{t('case.detail.noActions')}</Typography.Text>}
-          {buttons.map((action) => (
-            <Button
-              key={action}
-              type={mainActions.includes(action) ? 'primary' : 'default'}
-              danger={dangerActions.includes(action)}
-              onClick={() => setActing(action)}
-              data-testid={`action-${action}`}
-            >
-              {caseActionLabel(t, action)}
-            </Button>
-          ))}
+          {buttons}
           <div style={{ flex: 1 }} />
           <Button icon={<ReloadOutlined />} onClick={record.reload} loading={record.loading}>
             {t('case.common.refresh')}
@@ -259,7 +248,7 @@ export function CaseDetailPage() {
               <div style={{ paddingTop: 8 }}>
                 <CaseTimeline entries={detail.timeline} attachments={detail.attachments} />
               </div>
-              {detail.availableActions.includes('comment') && (
+              {detail.allowedActions.some((a) => a.action === 'comment') && (
                 <Flex gap={8} align="flex-end">
                   <Input.TextArea
                     value={comment}
@@ -317,16 +306,7 @@ export function CaseDetailPage() {
         </Col>
       </Row>
 
-      <CaseActionModal
-        target={acting ? detail : null}
-        action={acting}
-        onClose={() => setActing(null)}
-        onDone={(next) => {
-          setActing(null);
-          record.setFresh(next);
-        }}
-        onReload={record.reload}
-      />
+      {modal}
     </Flex>
   );
 }

@@ -3,17 +3,8 @@ import { Alert, App, Button, Card, Checkbox, Col, Empty, Flex, Form, Input, List
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Link } from 'react-router';
 import { toApiError } from '../../../platform/api-client.ts';
-import {
-  caseUrgencies,
-  casesApi,
-  matterClasses,
-  openCaseStates,
-  type CaseCategory,
-  type CaseListItem,
-  type CaseUrgency,
-  type MatterClass,
-  type RegisteredCaller,
-} from '../api.ts';
+import { casesApi, type CaseCategory, type CaseListItem, type RegisteredCaller } from '../api.ts';
+import { caseUrgencies, matterClasses, openCaseStates, type CaseUrgency, type MatterClass } from '../../../../../src/modules/cases/contract.ts';
 import { useAuth } from '../../../platform/auth.tsx';
 import { CategorySearch } from '../components/category-select.tsx';
 import { CaseStateTag } from '../components/labels.tsx';

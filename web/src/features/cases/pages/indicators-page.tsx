@@ -2,13 +2,14 @@ import { BarChartOutlined } from '@ant-design/icons';
 import { Card, DatePicker, Flex, Segmented, Table, Typography, type TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { casesApi, type IndicatorMetrics } from '../api.ts';
+import { casesApi, type IndicatorReport } from '../api.ts';
 import { ErrorAlert } from '../../../platform/components/feedback.tsx';
 import { OrgNodeSelect, useScopeNodes } from '../../org/index.ts';
 import { useApiQuery } from '../../../platform/query.ts';
 import { useI18n, type MessageKey } from '../../../platform/i18n/index.tsx';
 
-type Row = IndicatorMetrics & { code: string; name: string; level: string };
+type Row = IndicatorReport['units'][number];
+type IndicatorMetrics = IndicatorReport['total'];
 
 function percent(value: number | null): string {
   return value === null ? '—' : `${(value * 100).toFixed(1)}%`;
@@ -33,7 +34,7 @@ export function CaseIndicatorsPage() {
   const { t } = useI18n();
   const scope = useScopeNodes();
   const [under, setUnder] = useState<string | undefined>(undefined);
-  const [groupBy, setGroupBy] = useState<'children' | 'departments'>('children');
+  const [groupBy, setGroupBy] = useState<IndicatorReport['groupBy']>('children');
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('month'), dayjs()]);
   const from = range[0].startOf('day').toISOString();
   const to = range[1].add(1, 'day').startOf('day').toISOString();
@@ -105,7 +106,7 @@ export function CaseIndicatorsPage() {
         </Flex>
         <Flex align="center" gap={8}>
           <Typography.Text>{t('case.indicators.groupBy')}</Typography.Text>
-          <Segmented<'children' | 'departments'>
+          <Segmented<IndicatorReport['groupBy']>
             value={groupBy}
             onChange={setGroupBy}
             options={[

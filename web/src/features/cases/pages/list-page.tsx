@@ -2,17 +2,8 @@ import { DeleteOutlined, DownloadOutlined, FileSearchOutlined, SaveOutlined } fr
 import { App, Button, Card, Checkbox, DatePicker, Flex, Form, Input, Modal, Popconfirm, Select, Space, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
-import {
-  caseSources,
-  caseStates,
-  caseTiers,
-  casesApi,
-  matterClasses,
-  type CaseListQuery,
-  type CaseSource,
-  type CaseTier,
-  type MatterClass,
-} from '../api.ts';
+import { casesApi, type CaseListQuery } from '../api.ts';
+import { caseSorts, caseSources, caseStates, caseTiers, matterClasses, type CaseSort, type CaseSource, type CaseTier, type MatterClass } from '../../../../../src/modules/cases/contract.ts';
 import { useAuth } from '../../../platform/auth.tsx';
 import { CategoryCascader } from '../components/category-select.tsx';
 import { CaseTable } from '../components/table.tsx';
@@ -26,9 +17,6 @@ interface SavedView {
   /** The list's URL query, without paging. */
   query: string;
 }
-
-const sorts = ['created_desc', 'deadline_asc', 'updated_desc'] as const;
-type Sort = (typeof sorts)[number];
 
 function storageKey(userId: string): string {
   return `gongzhi.caseViews.${userId}`;
@@ -74,7 +62,7 @@ function queryOf(params: URLSearchParams): CaseListQuery {
     from: from ? dayjs(from).startOf('day').toISOString() : undefined,
     to: to ? dayjs(to).add(1, 'day').startOf('day').toISOString() : undefined,
     q: params.get('q') ?? undefined,
-    sort: pick(params.get('sort'), sorts),
+    sort: pick(params.get('sort'), caseSorts),
   };
 }
 
@@ -260,11 +248,11 @@ export function CaseListPage() {
         <Checkbox checked={params.get('supervised') === '1'} onChange={(event) => update({ supervised: event.target.checked ? '1' : undefined })} style={{ alignSelf: 'center' }}>
           {t('case.field.supervisedOnly')}
         </Checkbox>
-        <Select<Sort>
-          value={pick(params.get('sort'), sorts) ?? 'created_desc'}
+        <Select<CaseSort>
+          value={pick(params.get('sort'), caseSorts) ?? 'created_desc'}
           onChange={(value) => update({ sort: value === 'created_desc' ? undefined : value })}
           style={{ width: 140 }}
-          options={sorts.map((s) => ({ value: s, label: t(`case.list.sort.${s}`) }))}
+          options={caseSorts.map((s) => ({ value: s, label: t(`case.list.sort.${s}`) }))}
         />
         <Button
           onClick={() => {

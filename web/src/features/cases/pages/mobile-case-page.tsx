@@ -1,12 +1,10 @@
 import { EnvironmentOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Result, Skeleton, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Card, Flex, Result, Skeleton, Typography } from 'antd';
 import { useParams } from 'react-router';
-import type { CaseAction } from '../api.ts';
-import { CaseActionModal, dangerActions, mainActions } from '../components/action-modal.tsx';
-import { caseActionLabel, CaseStateTag, DeadlineTag, SupervisionTag, UrgencyTag } from '../components/labels.tsx';
+import { useCaseActions } from '../components/action-buttons.tsx';
+import { CaseStateTag, DeadlineTag, SupervisionTag, UrgencyTag } from '../components/labels.tsx';
 import { CasePhotos } from '../components/photos.tsx';
-import { actionButtons, useCaseRecord } from '../components/record.tsx';
+import { useCaseRecord } from '../components/record.tsx';
 import { MobileShell } from '../components/shells.tsx';
 import { CaseTimeline } from '../components/timeline.tsx';
 import { ErrorAlert } from '../../../platform/components/feedback.tsx';
@@ -18,7 +16,7 @@ export function CaseMobileCasePage() {
   const { id } = useParams();
   const record = useCaseRecord(id);
   const detail = record.detail;
-  const [acting, setActing] = useState<CaseAction | null>(null);
+  const { buttons, modal } = useCaseActions({ detail, onDone: record.setFresh, onReload: record.reload, mobile: true });
 
   if (record.error && !detail) {
     return (
@@ -41,8 +39,7 @@ export function CaseMobileCasePage() {
     );
   }
 
-  const buttons = actionButtons(detail.availableActions);
-  const verifying = detail.availableActions.includes('verify_pass');
+  const verifying = detail.allowedActions.some((a) => a.action === 'verify_pass');
   return (
     <MobileShell title={t('case.m.caseTitle')} back="/m">
       <Flex vertical gap={12} data-testid="case-detail" data-case={detail.number} data-version={detail.version}>
@@ -86,19 +83,7 @@ export function CaseMobileCasePage() {
           <Card size="small" data-testid="case-actions">
             {verifying && <Alert type="info" showIcon style={{ marginBottom: 8 }} title={t('case.m.verifyHint')} />}
             <Flex vertical gap={8}>
-              {buttons.map((action) => (
-                <Button
-                  key={action}
-                  block
-                  size="large"
-                  type={mainActions.includes(action) ? 'primary' : 'default'}
-                  danger={dangerActions.includes(action)}
-                  onClick={() => setActing(action)}
-                  data-testid={`action-${action}`}
-                >
-                  {caseActionLabel(t, action)}
-                </Button>
-              ))}
+              {buttons}
             </Flex>
           </Card>
         )}
@@ -106,17 +91,7 @@ export function CaseMobileCasePage() {
           <CaseTimeline entries={detail.timeline} attachments={detail.attachments} compact />
         </Card>
       </Flex>
-      <CaseActionModal
-        target={acting ? detail : null}
-        action={acting}
-        camera
-        onClose={() => setActing(null)}
-        onDone={(next) => {
-          setActing(null);
-          record.setFresh(next);
-        }}
-        onReload={record.reload}
-      />
+      {modal}
     </MobileShell>
   );
 }

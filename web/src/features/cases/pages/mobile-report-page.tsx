@@ -3,7 +3,8 @@ import { Alert, Button, Card, Collapse, Form, Input, List, Radio, Result, Typogr
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { toApiError } from '../../../platform/api-client.ts';
-import { caseUrgencies, casesApi, type CaseListItem, type CaseUrgency, type DuplicateCase } from '../api.ts';
+import { casesApi, type CaseListItem, type DuplicateCase } from '../api.ts';
+import { caseUrgencies, type CaseUrgency } from '../../../../../src/modules/cases/contract.ts';
 import { useAuth } from '../../../platform/auth.tsx';
 import { CategoryCascader, useCaseCategories } from '../components/category-select.tsx';
 import { CaseStateTag } from '../components/labels.tsx';

@@ -3,7 +3,8 @@ import { Alert, Button, Card, Checkbox, Descriptions, Flex, Form, Input, Radio, 
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { toApiError, type ApiError } from '../../../platform/api-client.ts';
-import { caseRatings, casesApi, type CaseRating, type TrackedCase } from '../api.ts';
+import { casesApi, type TrackedCase } from '../api.ts';
+import { caseRatings, type CaseRating } from '../../../../../src/modules/cases/contract.ts';
 import { caseActionLabel, CaseStateTag, RatingTag } from '../components/labels.tsx';
 import { PortalShell } from '../components/shells.tsx';
 import { DateTime } from '../../../platform/components/labels.tsx';

@@ -1,8 +1,7 @@
 import { ClockCircleOutlined, FireOutlined, InboxOutlined, ReloadOutlined, ThunderboltOutlined, WarningOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, Col, Flex, Row, Segmented, Statistic, Tooltip, Typography } from 'antd';
 import { useEffect, useRef, type ReactNode } from 'react';
-import { casesApi, type CaseListQuery, type CaseState } from '../api.ts';
-import { useAuth } from '../../../platform/auth.tsx';
+import { casesApi, type CaseListQuery } from '../api.ts';
 import { useLiveNotifications } from '../components/bell.tsx';
 import { deadlineColors } from '../components/labels.tsx';
 import { CaseTable } from '../components/table.tsx';
@@ -12,20 +11,6 @@ import { useListPage } from '../../../platform/use-list-page.tsx';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 
 type Tone = 'all' | 'overdue' | 'red' | 'yellow';
-type Waiting = Extract<CaseState, 'reported' | 'accepted' | 'registered' | 'dispatched' | 'handling' | 'handled' | 'closed'>;
-
-// What waits for each role (the server's to-do condition, src/modules/cases/service.ts todoCondition).
-const waitingByRole: Record<string, Waiting[]> = {
-  hotline_operator: ['reported'],
-  community_staff: ['reported', 'accepted', 'registered', 'dispatched', 'handling', 'handled'],
-  street_staff: ['reported', 'accepted', 'registered', 'dispatched', 'handling', 'handled'],
-  district_staff: ['reported', 'accepted', 'registered', 'dispatched', 'handling', 'handled'],
-  department_handler: ['dispatched', 'handling'],
-  grid_worker: ['dispatched', 'handling', 'handled'],
-  resident: ['closed'],
-};
-const waitingOrder: Waiting[] = ['reported', 'accepted', 'registered', 'dispatched', 'handling', 'handled', 'closed'];
-
 function toneQuery(tone: Tone): CaseListQuery {
   if (tone === 'overdue') return { overdue: true };
   if (tone === 'red' || tone === 'yellow') return { slaLevel: tone };
@@ -37,9 +22,9 @@ const base: CaseListQuery = { todo: true };
 
 export function CaseTodoPage() {
   const { t } = useI18n();
-  const { me } = useAuth();
-  const roles = new Set((me?.grants ?? []).map((g) => g.role));
-  const waiting = waitingOrder.filter((s) => [...roles].some((r) => waitingByRole[r]?.includes(s)));
+  // The states my work waits in, as the server's to-do rules find it for my permissions.
+  const todoStates = useApiQuery(['cases', 'todoStates'], (signal) => casesApi.todoStates(signal));
+  const waiting = todoStates.data?.states ?? [];
   const list = useListPage({
     queryKey: ['cases', 'list', 'todo'],
     filters: (params) => {
