@@ -1,14 +1,13 @@
 import { DeleteOutlined, DownloadOutlined, FileSearchOutlined, SaveOutlined } from '@ant-design/icons';
-import { App, Button, Card, Checkbox, DatePicker, Flex, Form, Input, Modal, Popconfirm, Select, Space, Tooltip } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { casesApi, type CaseListQuery } from '../api.ts';
-import { caseSorts, caseSources, caseStates, caseTiers, matterClasses, type CaseSort, type CaseSource, type CaseTier, type MatterClass } from '../../../../../src/modules/cases/contract.ts';
+import { caseSorts, caseSources, caseStates, caseTiers, matterClasses } from '../../../../../src/modules/cases/contract.ts';
 import { useAuth } from '../../../platform/auth.tsx';
-import { CategoryCascader } from '../components/category-select.tsx';
+import { CaseListFilters, pick } from '../components/list-filters.tsx';
 import { CaseTable } from '../components/table.tsx';
 import { ErrorAlert, useReportError } from '../../../platform/components/feedback.tsx';
-import { OrgNodeSelect, useScopeNodes } from '../../org/index.ts';
 import { useListPage } from '../../../platform/use-list-page.tsx';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 
@@ -37,10 +36,6 @@ function writeViews(userId: string, views: SavedView[]): void {
   } catch {
     // Storage refused (private mode): the views last for this page only.
   }
-}
-
-function pick<T extends string>(value: string | null, allowed: readonly T[]): T | undefined {
-  return allowed.find((v) => v === value);
 }
 
 /** The list query a URL describes (the URL is the state: shareable, and what a saved view stores). */
@@ -72,13 +67,12 @@ export function CaseListPage() {
   const { me } = useAuth();
   const { message } = App.useApp();
   const reportError = useReportError();
-  const scope = useScopeNodes();
   const list = useListPage({
     queryKey: ['cases', 'list'],
     filters: queryOf,
     load: (query, paging, signal) => casesApi.list({ ...query, ...paging }, signal),
   });
-  const { params, update } = list;
+  const { params } = list;
   const [search, setSearch] = useState(params.get('q') ?? '');
   const [views, setViews] = useState<SavedView[]>(() => (me ? readViews(me.id) : []));
   const [naming, setNaming] = useState(false);
@@ -133,11 +127,6 @@ export function CaseListPage() {
     }
   };
 
-  const states = (params.get('state') ?? '').split(',').filter(Boolean);
-  const category = params.get('cat')?.split(',').filter(Boolean);
-  const from = params.get('from');
-  const to = params.get('to');
-
   return (
     <Card
       title={<><FileSearchOutlined /> {t('case.list.title')}</>}
@@ -173,96 +162,7 @@ export function CaseListPage() {
         </Space>
       }
     >
-      <Flex gap={12} wrap style={{ marginBottom: 16 }} data-testid="case-filters">
-        <Input.Search
-          value={search}
-          onChange={(event) => setSearch(event.target.value)}
-          onSearch={(value) => update({ q: value.trim() || undefined })}
-          allowClear
-          placeholder={t('case.list.searchPlaceholder')}
-          style={{ width: 260 }}
-          enterButton={t('common.search')}
-          data-testid="case-search"
-        />
-        <Select<string[]>
-          mode="multiple"
-          value={states}
-          onChange={(value) => update({ state: value.join(',') || undefined })}
-          placeholder={t('case.list.statePlaceholder')}
-          maxTagCount="responsive"
-          allowClear
-          style={{ width: 220 }}
-          options={caseStates.map((s) => ({ value: s, label: t(`case.state.${s}`) }))}
-          data-testid="case-filter-state"
-        />
-        <CategoryCascader value={category} onChange={(value) => update({ cat: value?.join(',') })} style={{ width: 200 }} />
-        <Select<MatterClass>
-          value={pick(params.get('matter'), matterClasses)}
-          onChange={(value) => update({ matter: value })}
-          allowClear
-          placeholder={t('case.field.matterClass')}
-          style={{ width: 130 }}
-          options={matterClasses.map((m) => ({ value: m, label: t(`case.matter.${m}`) }))}
-        />
-        <Select<CaseSource>
-          value={pick(params.get('source'), caseSources)}
-          onChange={(value) => update({ source: value })}
-          allowClear
-          placeholder={t('case.field.source')}
-          style={{ width: 140 }}
-          options={caseSources.map((s) => ({ value: s, label: t(`case.source.${s}`) }))}
-        />
-        <Select<CaseTier>
-          value={pick(params.get('tier'), caseTiers)}
-          onChange={(value) => update({ tier: value })}
-          allowClear
-          placeholder={t('case.field.tier')}
-          style={{ width: 130 }}
-          options={caseTiers.map((tier) => ({ value: tier, label: t(`case.tierShort.${tier}`) }))}
-        />
-        <OrgNodeSelect
-          value={params.get('under') ?? undefined}
-          onChange={(code) => update({ under: code })}
-          suggestions={scope.data?.suggestions}
-          placeholder={t('case.common.allScope')}
-          allowClear
-          style={{ width: 220 }}
-          testId="case-filter-under"
-        />
-        <DatePicker.RangePicker
-          value={from && to ? [dayjs(from), dayjs(to)] : null}
-          onChange={(range) => {
-            const [start, end] = range ?? [];
-            update({ from: start ? start.format('YYYY-MM-DD') : undefined, to: end ? end.format('YYYY-MM-DD') : undefined });
-          }}
-          placeholder={[t('case.field.dateRange'), t('case.field.dateRange')]}
-          presets={[
-            { label: t('case.indicators.thisMonth'), value: [dayjs().startOf('month'), dayjs()] },
-            { label: t('case.indicators.lastMonth'), value: [dayjs().subtract(1, 'month').startOf('month'), dayjs().subtract(1, 'month').endOf('month')] },
-            { label: t('case.indicators.thisYear'), value: [dayjs().startOf('year'), dayjs()] },
-          ]}
-        />
-        <Checkbox checked={params.get('overdue') === '1'} onChange={(event) => update({ overdue: event.target.checked ? '1' : undefined })} style={{ alignSelf: 'center' }}>
-          {t('case.field.overdueOnly')}
-        </Checkbox>
-        <Checkbox checked={params.get('supervised') === '1'} onChange={(event) => update({ supervised: event.target.checked ? '1' : undefined })} style={{ alignSelf: 'center' }}>
-          {t('case.field.supervisedOnly')}
-        </Checkbox>
-        <Select<CaseSort>
-          value={pick(params.get('sort'), caseSorts) ?? 'created_desc'}
-          onChange={(value) => update({ sort: value === 'created_desc' ? undefined : value })}
-          style={{ width: 140 }}
-          options={caseSorts.map((s) => ({ value: s, label: t(`case.list.sort.${s}`) }))}
-        />
-        <Button
-          onClick={() => {
-            setSearch('');
-            list.replace(new URLSearchParams());
-          }}
-        >
-          {t('common.reset')}
-        </Button>
-      </Flex>
+      <CaseListFilters list={list} search={search} onSearch={setSearch} />
       {list.query.error && <ErrorAlert error={list.query.error} onRetry={() => void list.query.refetch()} style={{ marginBottom: 16 }} />}
       <CaseTable
         list={list}

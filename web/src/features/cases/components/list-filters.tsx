@@ -1,0 +1,126 @@
+// The case list's filter bar: every filter lives in the URL's search params.
+import { Button, Checkbox, DatePicker, Flex, Input, Select } from 'antd';
+import dayjs from 'dayjs';
+import { caseSorts, caseSources, caseStates, caseTiers, matterClasses, type CaseSort } from '../../../../../src/modules/cases/contract.ts';
+import { useI18n } from '../../../platform/i18n/index.tsx';
+import type { ListPage } from '../../../platform/use-list-page.tsx';
+import { OrgNodeSelect, useScopeNodes } from '../../org/index.ts';
+import { CategoryCascader } from './category-select.tsx';
+
+/** The value of a search param when it is one of `allowed`. */
+export function pick<T extends string>(value: string | null, allowed: readonly T[]): T | undefined {
+  return allowed.find((v) => v === value);
+}
+
+type AnyListPage = Pick<ListPage<unknown, unknown>, 'params' | 'update' | 'replace'>;
+
+interface EnumFilterProps<T extends string> {
+  list: AnyListPage;
+  param: string;
+  values: readonly T[];
+  placeholder: string;
+  label: (value: T) => string;
+  width: number;
+}
+
+/** One of an enum's values, kept in a search param. */
+function EnumFilter<T extends string>({ list, param, values, placeholder, label, width }: EnumFilterProps<T>) {
+  return (
+    <Select<T>
+      value={pick(list.params.get(param), values)}
+      onChange={(value) => list.update({ [param]: value })}
+      allowClear
+      placeholder={placeholder}
+      style={{ width }}
+      options={values.map((v) => ({ value: v, label: label(v) }))}
+    />
+  );
+}
+
+interface CaseListFiltersProps {
+  list: AnyListPage;
+  /** The search box's text, applied on Enter. */
+  search: string;
+  onSearch: (text: string) => void;
+}
+
+export function CaseListFilters({ list, search, onSearch }: CaseListFiltersProps) {
+  const { t } = useI18n();
+  const scope = useScopeNodes();
+  const { params, update } = list;
+  const states = (params.get('state') ?? '').split(',').filter(Boolean);
+  const category = params.get('cat')?.split(',').filter(Boolean);
+  const from = params.get('from');
+  const to = params.get('to');
+  return (
+    <Flex gap={12} wrap style={{ marginBottom: 16 }} data-testid="case-filters">
+      <Input.Search
+        value={search}
+        onChange={(event) => onSearch(event.target.value)}
+        onSearch={(value) => update({ q: value.trim() || undefined })}
+        allowClear
+        placeholder={t('case.list.searchPlaceholder')}
+        style={{ width: 260 }}
+        enterButton={t('common.search')}
+        data-testid="case-search"
+      />
+      <Select<string[]>
+        mode="multiple"
+        value={states}
+        onChange={(value) => update({ state: value.join(',') || undefined })}
+        placeholder={t('case.list.statePlaceholder')}
+        maxTagCount="responsive"
+        allowClear
+        style={{ width: 220 }}
+        options={caseStates.map((s) => ({ value: s, label: t(`case.state.${s}`) }))}
+        data-testid="case-filter-state"
+      />
+      <CategoryCascader value={category} onChange={(value) => update({ cat: value?.join(',') })} style={{ width: 200 }} />
+      <EnumFilter list={list} param="matter" values={matterClasses} placeholder={t('case.field.matterClass')} label={(m) => t(`case.matter.${m}`)} width={130} />
+    <EnumFilter list={list} param="source" values={caseSources} placeholder={t('case.field.source')} label={(s) => t(`case.source.${s}`)} width={140} />
+    <EnumFilter list={list} param="tier" values={caseTiers} placeholder={t('case.field.tier')} label={(tier) => t(`case.tierShort.${tier}`)} width={130} />
+    <OrgNodeSelect
+        value={params.get('under') ?? undefined}
+        onChange={(code) => update({ under: code })}
+        suggestions={scope.data?.suggestions}
+        placeholder={t('case.common.allScope')}
+        allowClear
+        style={{ width: 220 }}
+        testId="case-filter-under"
+      />
+      <DatePicker.RangePicker
+        value={from && to ? [dayjs(from), dayjs(to)] : null}
+        onChange={(range) => {
+          const [start, end] = range ?? [];
+          update({ from: start ? start.format('YYYY-MM-DD') : undefined, to: end ? end.format('YYYY-MM-DD') : undefined });
+        }}
+        placeholder={[t('case.field.dateRange'), t('case.field.dateRange')]}
+        presets={[
+          { label: t('case.indicators.thisMonth'), value: [dayjs().startOf('month'), dayjs()] },
+          { label: t('case.indicators.lastMonth'), value: [dayjs().subtract(1, 'month').startOf('month'), dayjs().subtract(1, 'month').endOf('month')] },
+          { label: t('case.indicators.thisYear'), value: [dayjs().startOf('year'), dayjs()] },
+        ]}
+      />
+      <Checkbox checked={params.get('overdue') === '1'} onChange={(event) => update({ overdue: event.target.checked ? '1' : undefined })} style={{ alignSelf: 'center' }}>
+        {t('case.field.overdueOnly')}
+      </Checkbox>
+      <Checkbox checked={params.get('supervised') === '1'} onChange={(event) => update({ supervised: event.target.checked ? '1' : undefined })} style={{ alignSelf: 'center' }}>
+        {t('case.field.supervisedOnly')}
+      </Checkbox>
+      <Select<CaseSort>
+        value={pick(params.get('sort'), caseSorts) ?? 'created_desc'}
+        onChange={(value) => update({ sort: value === 'created_desc' ? undefined : value })}
+        style={{ width: 140 }}
+        options={caseSorts.map((s) => ({ value: s, label: t(`case.list.sort.${s}`) }))}
+      />
+      <Button
+        onClick={() => {
+          onSearch('');
+          list.replace(new URLSearchParams());
+        }}
+      >
+        {t('common.reset')}
+      </Button>
+    </Flex>
+  );
+}
