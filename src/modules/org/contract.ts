@@ -54,6 +54,12 @@ export type CreateDepartmentInput = z.infer<typeof createDepartmentBody>;
 
 // ---------------------------------------------------------------------------- grids
 
+/** A grid's shape: a GeoJSON Polygon or MultiPolygon in WGS84 (geo.ts checks it before it is stored). */
+export type Position = [number, number];
+export type GridGeometry =
+  | { type: 'Polygon'; coordinates: Position[][] }
+  | { type: 'MultiPolygon'; coordinates: Position[][][] };
+
 export const gridGeometry = z.object({ type: z.enum(['Polygon', 'MultiPolygon']), coordinates: z.array(z.any()) });
 
 export const gridSummary = z.object({

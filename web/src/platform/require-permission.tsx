@@ -2,7 +2,7 @@ import { Button, Result } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useAuth } from './auth.tsx';
-import type { Permission } from './domain.ts';
+import type { Permission } from '../../../src/platform/auth/roles.ts';
 import { useT } from './i18n/index.tsx';
 
 /** Shows its page only to holders of the permission; others get a 403 page. */

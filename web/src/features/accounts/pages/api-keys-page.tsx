@@ -6,7 +6,7 @@ import { ErrorAlert, useReportError } from '../../../platform/components/feedbac
 import { DateTime, roleLabel } from '../../../platform/components/labels.tsx';
 import { OneTimeSecret } from '../components/one-time-secret.tsx';
 import { invalidate, useApiQuery } from '../../../platform/query.ts';
-import type { Role } from '../../../platform/domain.ts';
+import type { Role } from '../../../../../src/platform/auth/roles.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 
 // Machine clients act with a staff-like role; the admin trio is never given to a key.

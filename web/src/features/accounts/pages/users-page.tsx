@@ -9,7 +9,7 @@ import { DateTime, formatDateTime, GrantTag, roleLabel } from '../../../platform
 import { OneTimeSecret } from '../components/one-time-secret.tsx';
 import { OrgNodeSelect, orgLevels, type OrgLevel } from '../../org/index.ts';
 import { invalidate, useApiQuery } from '../../../platform/query.ts';
-import type { Role } from '../../../platform/domain.ts';
+import type { Role } from '../../../../../src/platform/auth/roles.ts';
 import { useI18n, type Translate } from '../../../platform/i18n/index.tsx';
 
 function isLocked(user: UserWithGrants): boolean {
