@@ -138,7 +138,8 @@ export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', pa
   return data as T;
 }
 
-function parseError(status: number, data: unknown, locale: ReturnType<typeof getLocale>): ApiError {
+/** The ApiError of a failed answer's status and parsed body. */
+export function parseError(status: number, data: unknown, locale: ReturnType<typeof getLocale>): ApiError {
   const error = isObject(data) ? data.error : undefined;
   if (isObject(error) && typeof error.code === 'string') {
     return new ApiError(
