@@ -48,6 +48,9 @@ export type UserWithGrants = z.infer<typeof userWithGrants>;
 export const userPage = pageOf(userWithGrants);
 export type UserPage = z.infer<typeof userPage>;
 
+/** A username: 3–32 letters, digits, `_`, `.` or `-` (checked by the service, so the message is its own). */
+export const usernamePattern = /^[A-Za-z0-9_.-]{3,32}$/;
+
 export const createUserBody = z.object({ username: z.string().trim().min(3).max(32), displayName: z.string().trim().min(1).max(30) }).strict();
 export type CreateUserInput = z.infer<typeof createUserBody>;
 export const createdUser = z.object({ user: userView, initialPassword: z.string() });

@@ -24,7 +24,7 @@ import type { Json } from '../../platform/json.ts';
 
 // ---- Vocabulary: labels live in the i18n catalogue under `duty.*`, `gridKind.*`, `level.*`, `communityType.*` ----
 
-export { communityTypes, gridKinds, orgLevels } from '../../../../src/modules/org/contract.ts';
+export { communityTypes, gridCodePattern, gridKinds, gridStaffPhonePattern, orgLevels } from '../../../../src/modules/org/contract.ts';
 export type { CommunityType, GridGeometry, GridKind, OrgLevel, Position, PublicRoster } from '../../../../src/modules/org/contract.ts';
 export { gridDuties as duties };
 export type Duty = GridDuty;

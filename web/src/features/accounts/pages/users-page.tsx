@@ -1,7 +1,7 @@
 import { KeyOutlined, LockOutlined, PlusOutlined, SafetyCertificateOutlined, StopOutlined, UnlockOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { accountsApi, type RoleInfo } from '../api.ts';
+import { accountsApi, usernamePattern, type RoleInfo } from '../api.ts';
 import type { Grant, UserWithGrants } from '../../../platform/session-api.ts';
 import { useAuth } from '../../../platform/auth.tsx';
 import { ErrorAlert, useReportError } from '../../../platform/components/feedback.tsx';
@@ -238,7 +238,7 @@ function CreateUserModal({ open, onClose, onCreated }: { open: boolean; onClose:
           name="username"
           label={t('users.username')}
           extra={t('users.usernameRule')}
-          rules={[{ required: true, pattern: /^[A-Za-z0-9._-]{3,32}$/, message: t('users.usernameRule') }]}
+          rules={[{ required: true, pattern: usernamePattern, message: t('users.usernameRule') }]}
         >
           <Input maxLength={32} autoComplete="off" data-testid="create-username" />
         </Form.Item>

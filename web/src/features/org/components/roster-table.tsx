@@ -3,7 +3,7 @@ import { App, Button, Flex, Form, Input, Modal, Popconfirm, Select, Table, Tag, 
 import { useState } from 'react';
 import { orgApi, type GridStaff } from '../api.ts';
 import { useAuth } from '../../../platform/auth.tsx';
-import { duties, type Duty } from '../api.ts';
+import { duties, gridStaffPhonePattern, type Duty } from '../api.ts';
 import { useT } from '../../../platform/i18n/index.tsx';
 import { ErrorAlert, useReportError } from '../../../platform/components/feedback.tsx';
 import { DutyTag } from './org-labels.tsx';
@@ -137,7 +137,7 @@ export function RosterTable({ gridCode, editable, compact = false }: { gridCode:
           <Form.Item name="duty" label={t('roster.duty')} rules={[{ required: true }]}>
             <Select options={duties.map((d) => ({ value: d, label: t(`duty.${d}`) }))} />
           </Form.Item>
-          <Form.Item name="phone" label={t('roster.phone')} rules={[{ pattern: /^[0-9+\- ]{7,20}$/, message: t('roster.phoneInvalid') }]}>
+          <Form.Item name="phone" label={t('roster.phone')} rules={[{ pattern: gridStaffPhonePattern, message: t('roster.phoneInvalid') }]}>
             <Input maxLength={20} inputMode="tel" />
           </Form.Item>
         </Form>
