@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type {
   AddGridStaffInput,
+  CreateDepartmentInput,
   GridDetail as GridDetailView,
   GridDuty,
   GridFeatureCollection as GridFeatureCollectionView,
@@ -61,8 +62,7 @@ export const orgApi = {
     request<OrgNodeWithAncestors>('GET', `/api/org/nodes/${encodeURIComponent(code)}`, { signal }),
   updateOrgNode: (code: string, patch: UpdateOrgUnitInput) =>
     request<OrgNode>('PATCH', `/api/org/nodes/${encodeURIComponent(code)}`, { body: patch }),
-  createDepartment: (parentCode: string, name: string) =>
-    request<OrgNode>('POST', '/api/org/departments', { body: { parentCode, name } }),
+  createDepartment: (input: CreateDepartmentInput) => request<OrgNode>('POST', '/api/org/departments', { body: input }),
 
   grids: (query: Partial<z.infer<typeof listGridsQuery>>, signal?: AbortSignal) =>
     request<Paged<Grid>>('GET', '/api/org/grids', { query, signal }),

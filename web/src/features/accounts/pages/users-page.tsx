@@ -1,10 +1,11 @@
 import { KeyOutlined, LockOutlined, PlusOutlined, SafetyCertificateOutlined, StopOutlined, UnlockOutlined, UserSwitchOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { accountsApi, usernamePattern, type RoleInfo } from '../api.ts';
 import type { Grant, UserWithGrants } from '../../../platform/session-api.ts';
 import { useAuth } from '../../../platform/auth.tsx';
 import { ErrorAlert, useReportError } from '../../../platform/components/feedback.tsx';
+import { FormModal } from '../../../platform/components/form-modal.tsx';
 import { DateTime, formatDateTime, GrantTag, roleLabel } from '../../../platform/components/labels.tsx';
 import { OneTimeSecret } from '../components/one-time-secret.tsx';
 import { OrgNodeSelect, orgLevels, type OrgLevel } from '../../org/index.ts';
@@ -216,41 +217,30 @@ interface CreateForm {
 
 function CreateUserModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (name: string, password: string) => void }) {
   const { t } = useI18n();
-  const reportError = useReportError();
   const [form] = Form.useForm<CreateForm>();
-  const [saving, setSaving] = useState(false);
   const submit = async (values: CreateForm) => {
-    setSaving(true);
-    try {
-      const result = await accountsApi.createUser({ username: values.username.trim(), displayName: values.displayName.trim() });
-      form.resetFields();
-      onCreated(result.user.displayName, result.initialPassword);
-    } catch (error) {
-      reportError(error, form);
-    } finally {
-      setSaving(false);
-    }
+    const result = await accountsApi.createUser({ username: values.username.trim(), displayName: values.displayName.trim() });
+    form.resetFields();
+    onCreated(result.user.displayName, result.initialPassword);
   };
   return (
-    <Modal title={t('users.createTitle')} open={open} onCancel={onClose} onOk={() => form.submit()} confirmLoading={saving} okText={t('common.save')} destroyOnHidden>
-      <Form<CreateForm> form={form} layout="vertical" onFinish={submit} preserve={false} data-testid="create-user-form">
-        <Form.Item
-          name="username"
-          label={t('users.username')}
-          extra={t('users.usernameRule')}
-          rules={[{ required: true, pattern: usernamePattern, message: t('users.usernameRule') }]}
-        >
-          <Input maxLength={32} autoComplete="off" data-testid="create-username" />
-        </Form.Item>
-        <Form.Item
-          name="displayName"
-          label={t('users.displayName')}
-          rules={[{ required: true, whitespace: true, max: 30, message: t('common.required', { field: t('users.displayName') }) }]}
-        >
-          <Input maxLength={30} data-testid="create-display-name" />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal<CreateForm> title={t('users.createTitle')} open={open} onClose={onClose} okText={t('common.save')} form={form} onSubmit={submit} testId="create-user-form">
+      <Form.Item
+        name="username"
+        label={t('users.username')}
+        extra={t('users.usernameRule')}
+        rules={[{ required: true, pattern: usernamePattern, message: t('users.usernameRule') }]}
+      >
+        <Input maxLength={32} autoComplete="off" data-testid="create-username" />
+      </Form.Item>
+      <Form.Item
+        name="displayName"
+        label={t('users.displayName')}
+        rules={[{ required: true, whitespace: true, max: 30, message: t('common.required', { field: t('users.displayName') }) }]}
+      >
+        <Input maxLength={30} data-testid="create-display-name" />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -268,9 +258,7 @@ interface GrantForm {
 function GrantRoleModal({ user, onClose, onGranted }: { user: UserWithGrants | null; onClose: () => void; onGranted: (role: Role) => void }) {
   const { t } = useI18n();
   const { can } = useAuth();
-  const reportError = useReportError();
   const [form] = Form.useForm<GrantForm>();
-  const [saving, setSaving] = useState(false);
   const roles = useApiQuery(['accounts', 'roles', user?.id], user ? (signal) => accountsApi.roles(signal) : null);
   const role = Form.useWatch('role', form);
   const info: RoleInfo | undefined = roles.data?.find((r) => r.role === role);
@@ -281,58 +269,48 @@ function GrantRoleModal({ user, onClose, onGranted }: { user: UserWithGrants | n
 
   const submit = async (values: GrantForm) => {
     if (!user) return;
-    setSaving(true);
-    try {
-      await accountsApi.grantRole(user.id, values.role, needsOrg ? values.orgCode?.trim() : undefined);
-      form.resetFields();
-      onGranted(values.role);
-    } catch (error) {
-      reportError(error, form);
-    } finally {
-      setSaving(false);
-    }
+    await accountsApi.grantRole(user.id, values.role, needsOrg ? values.orgCode?.trim() : undefined);
+    form.resetFields();
+    onGranted(values.role);
   };
 
   return (
-    <Modal
+    <FormModal<GrantForm>
       title={user ? t('users.grantTitle', { name: user.displayName }) : ''}
       open={user !== null}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={saving}
+      onClose={onClose}
       okText={t('users.grant')}
-      destroyOnHidden
+      form={form}
+      onSubmit={submit}
+      before={roles.error && <ErrorAlert error={roles.error} onRetry={() => void roles.refetch()} style={{ marginBottom: 12 }} />}
     >
-      {roles.error && <ErrorAlert error={roles.error} onRetry={() => void roles.refetch()} style={{ marginBottom: 12 }} />}
-      <Form<GrantForm> form={form} layout="vertical" onFinish={submit} preserve={false}>
-        <Form.Item name="role" label={t('users.role')} rules={[{ required: true, message: t('common.required', { field: t('users.role') }) }]}>
-          <Select<Role>
-            loading={roles.isFetching}
-            onChange={() => form.setFieldValue('orgCode', undefined)}
-            options={(roles.data ?? []).map((r) => ({ value: r.role, label: roleLabel(t, r.role) }))}
-            data-testid="grant-role"
-          />
+      <Form.Item name="role" label={t('users.role')} rules={[{ required: true, message: t('common.required', { field: t('users.role') }) }]}>
+        <Select<Role>
+          loading={roles.isFetching}
+          onChange={() => form.setFieldValue('orgCode', undefined)}
+          options={(roles.data ?? []).map((r) => ({ value: r.role, label: roleLabel(t, r.role) }))}
+          data-testid="grant-role"
+        />
+      </Form.Item>
+      {info && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: -12 }}>
+          {needsOrg ? t('users.grantedOn', { levels: info.grantedOn.map((l) => scopeLabel(t, l)).join('、') }) : t('users.orgCodeRoot')}
+        </Typography.Paragraph>
+      )}
+      {needsOrg && (
+        <Form.Item
+          name="orgCode"
+          label={t('users.orgCode')}
+          extra={searchable ? t('users.orgCodeHint') : t('users.orgCodeInput')}
+          rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('users.orgCode') }) }]}
+        >
+          {searchable ? (
+            <OrgNodeSelect levels={levels} placeholder={t('users.orgSearchPlaceholder')} />
+          ) : (
+            <Input maxLength={40} placeholder="110108001" data-testid="grant-org-code" />
+          )}
         </Form.Item>
-        {info && (
-          <Typography.Paragraph type="secondary" style={{ marginTop: -12 }}>
-            {needsOrg ? t('users.grantedOn', { levels: info.grantedOn.map((l) => scopeLabel(t, l)).join('、') }) : t('users.orgCodeRoot')}
-          </Typography.Paragraph>
-        )}
-        {needsOrg && (
-          <Form.Item
-            name="orgCode"
-            label={t('users.orgCode')}
-            extra={searchable ? t('users.orgCodeHint') : t('users.orgCodeInput')}
-            rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('users.orgCode') }) }]}
-          >
-            {searchable ? (
-              <OrgNodeSelect levels={levels} placeholder={t('users.orgSearchPlaceholder')} />
-            ) : (
-              <Input maxLength={40} placeholder="110108001" data-testid="grant-org-code" />
-            )}
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      )}
+    </FormModal>
   );
 }
