@@ -10,6 +10,7 @@ import { DateTime, formatDateTime, GrantTag, roleLabel } from '../../../platform
 import { OneTimeSecret } from '../components/one-time-secret.tsx';
 import { OrgNodeSelect, orgLevels, type OrgLevel } from '../../org/index.ts';
 import { invalidate, useApiQuery } from '../../../platform/query.ts';
+import { useListPage } from '../../../platform/use-list-page.tsx';
 import type { Role } from '../../../../../src/platform/auth/roles.ts';
 import { useI18n, type Translate } from '../../../platform/i18n/index.tsx';
 
@@ -26,12 +27,13 @@ export function UsersPage() {
   const { can, me } = useAuth();
   const { message, modal } = App.useApp();
   const reportError = useReportError();
-  const [q, setQ] = useState('');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
   const [creating, setCreating] = useState(false);
   const [granting, setGranting] = useState<UserWithGrants | null>(null);
-  const users = useApiQuery(['accounts', 'users', q, page, pageSize], (signal) => accountsApi.users({ q: q || undefined, page, pageSize }, signal));
+  const list = useListPage({
+    queryKey: ['accounts', 'users'],
+    filters: (params) => ({ q: params.get('q') ?? '' }),
+    load: (filters, paging, signal) => accountsApi.users({ q: filters.q || undefined, ...paging }, signal),
+  });
 
   const showSecret = (name: string, secret: string) =>
     modal.success({
@@ -84,30 +86,18 @@ export function UsersPage() {
       <Input.Search
         allowClear
         placeholder={t('users.search')}
-        onSearch={(value) => {
-          setQ(value.trim());
-          setPage(1);
-        }}
+        defaultValue={list.filters.q}
+        onSearch={(value) => list.update({ q: value.trim() || undefined })}
         style={{ width: 300, marginBottom: 16 }}
         enterButton={t('common.search')}
       />
-      {users.error && <ErrorAlert error={users.error} onRetry={() => void users.refetch()} style={{ marginBottom: 16 }} />}
+      {list.query.error && <ErrorAlert error={list.query.error} onRetry={() => void list.query.refetch()} style={{ marginBottom: 16 }} />}
       <Table<UserWithGrants>
         rowKey="id"
-        loading={users.isFetching}
-        dataSource={users.data?.items ?? []}
+        loading={list.loading}
+        dataSource={list.rows}
         data-testid="users-table"
-        pagination={{
-          current: page,
-          pageSize,
-          total: users.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (nextPage, nextSize) => {
-            setPage(nextPage);
-            setPageSize(nextSize);
-          },
-        }}
+        pagination={list.pagination}
         columns={[
           { title: t('users.username'), dataIndex: 'username', width: 140, render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
           { title: t('users.displayName'), dataIndex: 'displayName', width: 180 },
@@ -142,46 +132,15 @@ export function UsersPage() {
             title: t('common.actions'),
             key: 'actions',
             width: 220,
-            render: (_: unknown, user) => {
-              const self = user.id === me?.id;
-              return (
-                <Space size={0} wrap>
-                  {can('user.write') && !self && (
-                    <Popconfirm
-                      title={t(user.disabled ? 'users.enableConfirm' : 'users.disableConfirm', { name: user.displayName })}
-                      okButtonProps={{ danger: !user.disabled }}
-                      onConfirm={() => act(() => accountsApi.updateUser(user.id, { disabled: !user.disabled }), t('users.updated', { name: user.displayName }))}
-                    >
-                      <Button type="link" size="small" danger={!user.disabled} icon={<StopOutlined />}>
-                        {t(user.disabled ? 'users.enable' : 'users.disable')}
-                      </Button>
-                    </Popconfirm>
-                  )}
-                  {can('user.reset_password') && !self && (
-                    <Popconfirm title={t('users.resetConfirm', { name: user.displayName })} okButtonProps={{ danger: true }} onConfirm={() => resetPassword(user)}>
-                      <Button type="link" size="small" icon={<KeyOutlined />}>
-                        {t('users.resetPassword')}
-                      </Button>
-                    </Popconfirm>
-                  )}
-                  {can('user.unlock') && isLocked(user) && (
-                    <Popconfirm
-                      title={t('users.unlockConfirm', { name: user.displayName })}
-                      onConfirm={() => act(() => accountsApi.unlockUser(user.id), t('users.unlocked', { name: user.displayName }))}
-                    >
-                      <Button type="link" size="small" icon={<UnlockOutlined />}>
-                        {t('users.unlock')}
-                      </Button>
-                    </Popconfirm>
-                  )}
-                  {can('role.grant') && !self && (
-                    <Button type="link" size="small" icon={<SafetyCertificateOutlined />} onClick={() => setGranting(user)}>
-                      {t('users.grant')}
-                    </Button>
-                  )}
-                </Space>
-              );
-            },
+            render: (_: unknown, user) => (
+              <UserActions
+                user={user}
+                isSelf={user.id === me?.id}
+                onAct={(work, done) => void act(work, done)}
+                onResetPassword={() => void resetPassword(user)}
+                onGrant={() => setGranting(user)}
+              />
+            ),
           },
         ]}
       />
@@ -312,5 +271,56 @@ function GrantRoleModal({ user, onClose, onGranted }: { user: UserWithGrants | n
         </Form.Item>
       )}
     </FormModal>
+  );
+}
+
+interface UserActionsProps {
+  user: UserWithGrants;
+  isSelf: boolean;
+  onAct: (work: () => Promise<unknown>, done: string) => void;
+  onResetPassword: () => void;
+  onGrant: () => void;
+}
+
+/** A user's row buttons: each administrator sees only the ones of their own duty (三权分立). */
+function UserActions({ user, isSelf, onAct, onResetPassword, onGrant }: UserActionsProps) {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  return (
+      <Space size={0} wrap>
+        {can('user.write') && !isSelf && (
+          <Popconfirm
+            title={t(user.disabled ? 'users.enableConfirm' : 'users.disableConfirm', { name: user.displayName })}
+            okButtonProps={{ danger: !user.disabled }}
+            onConfirm={() => onAct(() => accountsApi.updateUser(user.id, { disabled: !user.disabled }), t('users.updated', { name: user.displayName }))}
+          >
+            <Button type="link" size="small" danger={!user.disabled} icon={<StopOutlined />}>
+              {t(user.disabled ? 'users.enable' : 'users.disable')}
+            </Button>
+          </Popconfirm>
+        )}
+        {can('user.reset_password') && !isSelf && (
+          <Popconfirm title={t('users.resetConfirm', { name: user.displayName })} okButtonProps={{ danger: true }} onConfirm={onResetPassword}>
+            <Button type="link" size="small" icon={<KeyOutlined />}>
+              {t('users.resetPassword')}
+            </Button>
+          </Popconfirm>
+        )}
+        {can('user.unlock') && isLocked(user) && (
+          <Popconfirm
+            title={t('users.unlockConfirm', { name: user.displayName })}
+            onConfirm={() => onAct(() => accountsApi.unlockUser(user.id), t('users.unlocked', { name: user.displayName }))}
+          >
+            <Button type="link" size="small" icon={<UnlockOutlined />}>
+              {t('users.unlock')}
+            </Button>
+          </Popconfirm>
+        )}
+        {can('role.grant') && !isSelf && (
+          <Button type="link" size="small" icon={<SafetyCertificateOutlined />} onClick={onGrant}>
+            {t('users.grant')}
+          </Button>
+        )}
+      </Space>
   );
 }
