@@ -1,5 +1,5 @@
 import { KeyOutlined, LockOutlined, PlusOutlined, SafetyCertificateOutlined, StopOutlined, UnlockOutlined, UserSwitchOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Form, Input, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { accountsApi, usernamePattern, type RoleInfo } from '../api.ts';
 import type { Grant, UserWithGrants } from '../../../platform/session-api.ts';
@@ -11,6 +11,7 @@ import { OneTimeSecret } from '../components/one-time-secret.tsx';
 import { OrgNodeSelect, orgLevels, type OrgLevel } from '../../org/index.ts';
 import { invalidate, useApiQuery } from '../../../platform/query.ts';
 import { useListPage } from '../../../platform/use-list-page.tsx';
+import { ListTable } from '../../../platform/components/list-table.tsx';
 import type { Role } from '../../../../../src/platform/auth/roles.ts';
 import { useI18n, type Translate } from '../../../platform/i18n/index.tsx';
 
@@ -91,13 +92,10 @@ export function UsersPage() {
         style={{ width: 300, marginBottom: 16 }}
         enterButton={t('common.search')}
       />
-      {list.query.error && <ErrorAlert error={list.query.error} onRetry={() => void list.query.refetch()} style={{ marginBottom: 16 }} />}
-      <Table<UserWithGrants>
+      <ListTable<UserWithGrants>
+        list={list}
         rowKey="id"
-        loading={list.loading}
-        dataSource={list.rows}
         data-testid="users-table"
-        pagination={list.pagination}
         columns={[
           { title: t('users.username'), dataIndex: 'username', width: 140, render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
           { title: t('users.displayName'), dataIndex: 'displayName', width: 180 },

@@ -1,12 +1,13 @@
 import { AuditOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Descriptions, Flex, Form, Input, Select, Table, Typography, type GetProps } from 'antd';
+import { App, Button, Card, DatePicker, Descriptions, Flex, Form, Input, Select, Typography, type GetProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { auditApi, type AuditEntry, type AuditQuery } from '../api.ts';
-import { ErrorAlert, useReportError } from '../../../platform/components/feedback.tsx';
+import { useReportError } from '../../../platform/components/feedback.tsx';
 import { auditActionLabel, AuditResultTag } from '../components/audit-labels.tsx';
 import { DateTime } from '../../../platform/components/labels.tsx';
 import { useListPage } from '../../../platform/use-list-page.tsx';
+import { ListTable } from '../../../platform/components/list-table.tsx';
 import { auditResults, type AuditResult } from '../api.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 
@@ -134,14 +135,11 @@ export function AuditPage() {
           </Flex>
         </Form.Item>
       </Form>
-      {list.query.error && <ErrorAlert error={list.query.error} onRetry={() => void list.query.refetch()} style={{ marginBottom: 16 }} />}
-      <Table<AuditEntry>
+      <ListTable<AuditEntry>
+        list={list}
         rowKey="id"
         size="middle"
-        loading={list.loading}
-        dataSource={list.rows}
         data-testid="audit-table"
-        pagination={list.pagination}
         expandable={{ expandedRowRender: (entry) => <AuditEntryDetails entry={entry} /> }}
         columns={[
           { title: '#', dataIndex: 'id', width: 72 },
