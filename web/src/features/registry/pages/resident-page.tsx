@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { registryApi, type Membership, type ResidentFile, type ResidentVisit } from '../api.ts';
 import { useAuth } from '../../../platform/auth.tsx';
-import { ErrorAlert } from '../../../platform/components/feedback.tsx';
-import { RegistryBreadcrumb, type Crumb } from '../components/breadcrumb.tsx';
+import { RecordCard } from '../components/record-card.tsx';
+import type { Crumb } from '../components/breadcrumb.tsx';
 import {
   educationLabel,
   Identifier,
@@ -20,7 +20,7 @@ import {
   visitMethodLabel,
 } from '../components/labels.tsx';
 import { householdPath, housePath, residentsPath } from '../components/paths.ts';
-import { RevealButton, RevealNotice } from '../components/reveal.tsx';
+import { RevealButton } from '../components/reveal.tsx';
 import { RecordVisitModal, type VisitTarget } from '../components/visit-modal.tsx';
 import { useApiQuery } from '../../../platform/query.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
@@ -50,11 +50,11 @@ function ResidentView({ residentId }: { residentId: string }) {
 
   return (
     <>
-      <RegistryBreadcrumb crumbs={crumbs} root={root} />
-      {file.error && <ErrorAlert error={file.error} onRetry={() => void file.refetch()} style={{ marginBottom: 16 }} />}
-      <RevealNotice reason={r?.revealed ? reveal : null} />
-      <Card
-        loading={file.isFetching && !r}
+      <RecordCard
+        crumbs={crumbs}
+        root={root}
+        query={file}
+        revealedFor={r?.revealed ? reveal : null}
         data-testid="resident-file"
         data-revealed={r?.revealed ? 'true' : 'false'}
         title={
@@ -92,7 +92,7 @@ function ResidentView({ residentId }: { residentId: string }) {
         }
       >
         {r && <ResidentBasics resident={r} />}
-      </Card>
+      </RecordCard>
 
       {r && (
         <>
