@@ -5,6 +5,20 @@ import reactHooks from 'eslint-plugin-react-hooks';
 // Folders under src/modules (and names reserved for modules to come).
 const moduleNames = 'org|accounts|audit|notifications|registry|cases|services|participation|community|assessment|facilities|practices';
 
+// A module is used only through its index.ts (a web feature likewise).
+const throughIndex = { regex: `^(\\.\\./)+(modules/)?(${moduleNames})/(?!index\\.ts$)`, message: 'Import another module only through its index.ts.' };
+
+// What the web app may import from the server (src/): the modules' contracts and pure rule
+// tables, which depend on zod alone. Anything else would pull server code into the browser.
+const webMayImport = [
+  'modules/[^/]+/contract\\.ts',
+  'modules/[^/]+/contract/[^/]+\\.ts',
+  'modules/cases/workflow\\.ts',
+  'platform/auth/roles\\.ts',
+  'platform/auth/password-policy\\.ts',
+  'platform/paging\\.ts',
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'web/dist/', 'data/', '.cache/', 'e2e/artifacts/'] },
   js.configs.recommended,
@@ -18,7 +32,7 @@ export default tseslint.config(
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       // A module is used only through its index.ts: reach into another module's files and this fails.
-      'no-restricted-imports': ['error', { patterns: [{ regex: `^(\\.\\./)+(modules/)?(${moduleNames})/(?!index\\.ts$)`, message: 'Import another module only through its index.ts.' }] }],
+      'no-restricted-imports': ['error', { patterns: [throughIndex] }],
     },
   },
   {
@@ -48,7 +62,23 @@ export default tseslint.config(
   {
     files: ['web/**/*.tsx', 'web/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
-    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            throughIndex,
+            {
+              regex: `^(\\.\\./)+src/(?!(${webMayImport.join('|')})$)`,
+              message: 'The web app imports from src/ only contracts and pure rule tables (see webMayImport in eslint.config.js).',
+            },
+            { group: ['node:*', 'drizzle-orm', 'drizzle-orm/*', 'pg', 'fastify', '@fastify/*', '@electric-sql/*', '@node-rs/*'], message: 'Server-only packages stay out of the web app.' },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['**/*.js', '**/*.mjs'],

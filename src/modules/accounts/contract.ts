@@ -32,6 +32,7 @@ export const grantParams = z.object({ id: z.uuid(), grantId: z.uuid() });
 
 export const loginBody = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) });
 export const loginResponse = z.object({ user: meView, mustChangePassword: z.boolean() });
+export type LoginResponse = z.infer<typeof loginResponse>;
 
 export const changePasswordBody = z.object({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(1).max(256) });
 export type ChangePasswordInput = z.infer<typeof changePasswordBody>;
@@ -43,8 +44,12 @@ export type RoleInfo = z.infer<typeof roleInfo>;
 
 export const listUsersQuery = z.object({ q: z.string().max(50).optional(), ...pageQuery });
 export const userWithGrants = userView.extend({ grants: z.array(grantView) });
+export type UserWithGrants = z.infer<typeof userWithGrants>;
 export const userPage = pageOf(userWithGrants);
 export type UserPage = z.infer<typeof userPage>;
+
+/** A username: 3–32 letters, digits, `_`, `.` or `-` (checked by the service, so the message is its own). */
+export const usernamePattern = /^[A-Za-z0-9_.-]{3,32}$/;
 
 export const createUserBody = z.object({ username: z.string().trim().min(3).max(32), displayName: z.string().trim().min(1).max(30) }).strict();
 export type CreateUserInput = z.infer<typeof createUserBody>;

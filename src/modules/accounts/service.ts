@@ -26,6 +26,7 @@ import type {
   UserPage,
   UserView,
 } from './contract.ts';
+import { usernamePattern } from './contract.ts';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MS = 15 * 60_000;
@@ -134,10 +135,9 @@ export async function changePassword(db: Db, actor: Actor, input: ChangePassword
 
 // ---------------------------------------------------------------------------- users (system admin)
 
-const USERNAME = /^[A-Za-z0-9_.-]{3,32}$/;
 
 async function insertUser(db: Db, input: CreateUserInput, password: string, mustChangePassword: boolean): Promise<UserView> {
-  if (!USERNAME.test(input.username)) {
+  if (!usernamePattern.test(input.username)) {
     throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'body.username', message: '3–32 位字母、数字、_ . -' }], summary: 'username: 3–32 位字母、数字、_ . -' });
   }
   const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.username, input.username));

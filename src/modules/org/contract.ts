@@ -19,7 +19,9 @@ export const gridDuties = ['grid_leader', 'grid_worker', 'police', 'supervisor',
 export type GridDuty = (typeof gridDuties)[number];
 
 const code = z.string().min(1).max(40);
-export const gridCode = z.string().regex(/^[A-Za-z0-9-]{1,32}$/, '网格编码必须是 1–32 位字母、数字或连字符 / 1–32 letters, digits or hyphens');
+/** A grid's code; the web checks a typed code with it before asking. */
+export const gridCodePattern = /^[A-Za-z0-9-]{1,32}$/;
+export const gridCode = z.string().regex(gridCodePattern, '网格编码必须是 1–32 位字母、数字或连字符 / 1–32 letters, digits or hyphens');
 
 // ---------------------------------------------------------------------------- org units
 
@@ -53,6 +55,12 @@ export const createDepartmentBody = z.object({ parentCode: code, name: z.string(
 export type CreateDepartmentInput = z.infer<typeof createDepartmentBody>;
 
 // ---------------------------------------------------------------------------- grids
+
+/** A grid's shape: a GeoJSON Polygon or MultiPolygon in WGS84 (geo.ts checks it before it is stored). */
+export type Position = [number, number];
+export type GridGeometry =
+  | { type: 'Polygon'; coordinates: Position[][] }
+  | { type: 'MultiPolygon'; coordinates: Position[][][] };
 
 export const gridGeometry = z.object({ type: z.enum(['Polygon', 'MultiPolygon']), coordinates: z.array(z.any()) });
 
@@ -122,11 +130,14 @@ export const gridStaffMember = z.object({
 });
 export type GridStaffMemberView = z.infer<typeof gridStaffMember>;
 
+/** A work phone on a grid's roster. */
+export const gridStaffPhonePattern = /^[0-9+\- ]{7,20}$/;
+
 export const addGridStaffBody = z
   .object({
     name: z.string().trim().min(1).max(30),
     duty: z.enum(gridDuties),
-    phone: z.string().regex(/^[0-9+\- ]{7,20}$/, '电话号码格式不正确 / invalid phone number').optional(),
+    phone: z.string().regex(gridStaffPhonePattern, '电话号码格式不正确 / invalid phone number').optional(),
     userId: z.uuid().optional(),
     sort: z.number().int().min(0).max(999).optional(),
   })

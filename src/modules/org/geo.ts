@@ -1,13 +1,11 @@
 import Flatbush from 'flatbush';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import type { GridGeometry, Position } from './contract.ts';
 
 // Grid shapes: GeoJSON polygons in WGS84 (longitude, latitude), validated before storing,
 // and a spatial index answering "which grid is this point in".
 
-export type Position = [number, number];
-export type GridGeometry =
-  | { type: 'Polygon'; coordinates: Position[][] }
-  | { type: 'MultiPolygon'; coordinates: Position[][][] };
+export type { GridGeometry, Position };
 
 export interface BBox {
   minLng: number;

@@ -27,18 +27,7 @@ export async function verifyNothing(password: string): Promise<void> {
   await verifyPassword(await dummyHash, password);
 }
 
-export type PasswordProblem = 'too_short' | 'too_few_classes' | 'same_as_old' | 'too_long';
-
-/** Password policy: at least 8 characters from at least 3 of the 4 classes, not the old one. */
-export function checkPasswordPolicy(password: string, oldPassword?: string): PasswordProblem[] {
-  const problems: PasswordProblem[] = [];
-  if ([...password].length < 8) problems.push('too_short');
-  if (password.length > 128) problems.push('too_long');
-  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/].filter((re) => re.test(password)).length;
-  if (classes < 3) problems.push('too_few_classes');
-  if (oldPassword !== undefined && password === oldPassword) problems.push('same_as_old');
-  return problems;
-}
+export { checkPasswordPolicy, type PasswordProblem } from './password-policy.ts';
 
 /** A random password that meets the policy, for initial and reset passwords. */
 export function generatePassword(length = 14): string {

@@ -1,15 +1,13 @@
 // The one API client of the web app: typed calls, Accept-Language on every request, and
 // errors thrown as ApiError carrying the server's stable code and localised message.
+import type { z } from 'zod';
+import type { pageOf } from '../../../src/platform/paging.ts';
 import { getLocale, translate } from './i18n/locale.ts';
 
-// ---- Shapes shared by every feature (mirroring /api/docs/json) ----
+// ---- Shapes shared by every feature ----
 
-export interface Paged<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+/** A page of a list, as every paged response has it (src/platform/paging.ts). */
+export type Paged<T> = Omit<z.infer<ReturnType<typeof pageOf>>, 'items'> & { items: T[] };
 
 export interface PublicConfig {
   mapTileUrl: string | null;
@@ -140,7 +138,8 @@ export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', pa
   return data as T;
 }
 
-function parseError(status: number, data: unknown, locale: ReturnType<typeof getLocale>): ApiError {
+/** The ApiError of a failed answer's status and parsed body. */
+export function parseError(status: number, data: unknown, locale: ReturnType<typeof getLocale>): ApiError {
   const error = isObject(data) ? data.error : undefined;
   if (isObject(error) && typeof error.code === 'string') {
     return new ApiError(

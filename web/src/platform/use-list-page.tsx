@@ -9,10 +9,7 @@ import type { ApiError, Paged } from './api-client.ts';
 import { useT } from './i18n/index.tsx';
 import { useApiQuery } from './query.ts';
 
-export interface Paging {
-  page: number;
-  pageSize: number;
-}
+export type Paging = Pick<Paged<unknown>, 'page' | 'pageSize'>;
 
 export interface ListPageOptions<F, T> {
   /** The query key's prefix, feature first: `['org', 'grids']`; filters and paging are appended. */

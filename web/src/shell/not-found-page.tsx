@@ -1,19 +1,7 @@
-import { Button, Result } from 'antd';
-import { Link } from 'react-router';
+import { StatusResult } from '../platform/components/status-result.tsx';
 import { useT } from '../platform/i18n/index.tsx';
 
 export function NotFoundPage() {
   const t = useT();
-  return (
-    <Result
-      status="404"
-      title="404"
-      subTitle={t('common.notFound')}
-      extra={
-        <Link to="/">
-          <Button type="primary">{t('common.backHome')}</Button>
-        </Link>
-      }
-    />
-  );
+  return <StatusResult status="404" message={t('common.notFound')} />;
 }

@@ -1,5 +1,8 @@
-// The server's password policy, checked live in the browser: at least 8 characters with
-// at least 3 of 4 character classes, and not the current password. The server decides.
+// The server's password policy (src/platform/auth/password-policy.ts), checked live in the
+// browser and shown rule by rule. The server decides.
+import { characterClassesOf, checkPasswordPolicy, isLongEnough } from '../../../../src/platform/auth/password-policy.ts';
+
+export { minCharacterClasses } from '../../../../src/platform/auth/password-policy.ts';
 
 export interface PasswordCheck {
   isLongEnough: boolean;
@@ -12,25 +15,16 @@ export interface PasswordCheck {
   isAcceptable: boolean;
 }
 
-export const minPasswordLength = 8;
-export const minCharacterClasses = 3;
-
 export function checkPassword(password: string, current = ''): PasswordCheck {
-  const hasUpper = /[A-Z]/.test(password);
-  const hasLower = /[a-z]/.test(password);
-  const hasDigit = /[0-9]/.test(password);
-  const hasSymbol = /[^A-Za-z0-9]/.test(password);
-  const classCount = [hasUpper, hasLower, hasDigit, hasSymbol].filter(Boolean).length;
-  const isLongEnough = [...password].length >= minPasswordLength;
-  const differsFromCurrent = password.length > 0 && password !== current;
+  const classes = characterClassesOf(password);
   return {
-    isLongEnough,
-    hasUpper,
-    hasLower,
-    hasDigit,
-    hasSymbol,
-    classCount,
-    differsFromCurrent,
-    isAcceptable: isLongEnough && classCount >= minCharacterClasses && differsFromCurrent,
+    isLongEnough: isLongEnough(password),
+    hasUpper: classes.includes('upper'),
+    hasLower: classes.includes('lower'),
+    hasDigit: classes.includes('digit'),
+    hasSymbol: classes.includes('symbol'),
+    classCount: classes.length,
+    differsFromCurrent: password.length > 0 && password !== current,
+    isAcceptable: password.length > 0 && checkPasswordPolicy(password, current).length === 0,
   };
 }

@@ -1,41 +1,14 @@
-// Typed calls of the audit log: search and chain verification. Shapes mirror the audit
-// routes until their contract replaces them.
+// Typed calls of the audit log: search and chain verification, in the audit contract's shapes.
+import type { AuditEntryView, AuditSearchQuery, AuditVerificationView } from '../../../../src/modules/audit/contract.ts';
 import { request, type Paged } from '../../platform/api-client.ts';
+import type { Json } from '../../platform/json.ts';
 
-export const auditResults = ['success', 'failure', 'denied'] as const;
-export type AuditResult = (typeof auditResults)[number];
+export { auditResults, type AuditResult } from '../../../../src/modules/audit/contract.ts';
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actorName: string | null;
-  ip: string | null;
-  requestId: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  orgPath: string | null;
-  result: string;
-  details: Record<string, unknown>;
-  hash: string;
-}
-
-export interface AuditQuery {
-  actor?: string;
-  action?: string;
-  result?: AuditResult;
-  from?: string;
-  to?: string;
-  page: number;
-  pageSize: number;
-}
-
-export interface AuditVerifyResult {
-  ok: boolean;
-  checked: number;
-  firstBadId?: number;
-  reason?: string;
-}
+export type AuditEntry = Json<AuditEntryView>;
+export type AuditVerifyResult = AuditVerificationView;
+/** The search as the page sends it: dates as ISO strings in the query. */
+export type AuditQuery = Json<AuditSearchQuery>;
 
 export const auditApi = {
   audit: (query: AuditQuery, signal?: AbortSignal) =>

@@ -3,31 +3,31 @@
 // its `send`, which raises the same ApiError so screens handle one kind of failure.
 import { buildUrl, request, send, sendJson, type Paged } from '../../platform/api-client.ts';
 import type { z } from 'zod';
-import type { Wire } from '../../platform/wire.ts';
+import type { Json } from '../../platform/json.ts';
 import type * as contract from '../../../../src/modules/cases/contract.ts';
 import type { MarkReadResult, NotificationList, NotificationView } from '../../../../src/modules/notifications/contract.ts';
 import type { ResidentView } from '../../../../src/modules/registry/contract.ts';
 
 // ---- Shapes: the server's contract as it arrives over JSON (dates as ISO strings) ----
 
-export type CaseSla = Wire<contract.CaseSla>;
-export type CaseListItem = Wire<contract.CaseListItem>;
-export type CaseDetail = Wire<contract.CaseDetail>;
-export type TimelineEntry = Wire<contract.CaseTimelineView>;
+export type CaseSla = Json<contract.CaseSla>;
+export type CaseListItem = Json<contract.CaseListItem>;
+export type CaseDetail = Json<contract.CaseDetail>;
+export type TimelineEntry = Json<contract.CaseTimelineView>;
 export type CaseAttachment = CaseDetail['attachments'][number];
-export type DuplicateCase = Wire<contract.CaseDuplicate>;
-export type DispatchProposal = Wire<contract.DispatchProposal>;
-export type CaseCategory = Wire<contract.CategoryListItem>;
-export type TimeLimit = Wire<contract.TimeLimit>;
-export type CalendarYear = Wire<contract.CalendarYear>;
-export type RoutingRule = Wire<contract.RoutingRule>;
-export type IndicatorReport = Wire<contract.CaseIndicatorsView>;
-export type TrackedCase = Wire<contract.TrackedCase>;
-export type AppNotification = Wire<NotificationView>;
+export type DuplicateCase = Json<contract.CaseDuplicate>;
+export type DispatchProposal = Json<contract.DispatchProposal>;
+export type CaseCategory = Json<contract.CategoryListItem>;
+export type TimeLimit = Json<contract.TimeLimit>;
+export type CalendarYear = Json<contract.CalendarYear>;
+export type RoutingRule = Json<contract.RoutingRule>;
+export type IndicatorReport = Json<contract.CaseIndicatorsView>;
+export type TrackedCase = Json<contract.TrackedCase>;
+export type AppNotification = Json<NotificationView>;
 /** An org unit named in a proposal or a form: its code and name. */
 export type UnitRef = NonNullable<DispatchProposal['unit']>;
 /** A person of the registry found by phone (hotline intake). */
-export type RegisteredCaller = Wire<ResidentView>;
+export type RegisteredCaller = Json<ResidentView>;
 
 /** A query string as the client builds it: flags as booleans, dates as ISO strings. */
 type QueryOf<T> = {
@@ -44,18 +44,18 @@ const id = (value: string) => encodeURIComponent(value);
 
 export const casesApi = {
   list: (query: CasePageQuery, signal?: AbortSignal) =>
-    request<Wire<contract.CasePage>>('GET', '/api/cases', { query: { ...query }, signal }),
+    request<Json<contract.CasePage>>('GET', '/api/cases', { query: { ...query }, signal }),
   get: (caseId: string, signal?: AbortSignal) => request<CaseDetail>('GET', `/api/cases/${id(caseId)}`, { signal }),
   /** The states my to-do board groups its cases by (the server's to-do rules for my permissions). */
   todoStates: (signal?: AbortSignal) => request<contract.TodoStates>('GET', '/api/cases/todo-states', { signal }),
-  create: (input: contract.CreateCaseBody) => request<Wire<z.infer<typeof contract.createCaseResponse>>>('POST', '/api/cases', { body: input }),
+  create: (input: contract.CreateCaseBody) => request<Json<z.infer<typeof contract.createCaseResponse>>>('POST', '/api/cases', { body: input }),
   /** The body is the action's member of the contract, or (built from allowedActions' inputs) its flat form. */
   act: (caseId: string, input: contract.CaseActionRequest | contract.CaseActionBody) => request<CaseDetail>('POST', `/api/cases/${id(caseId)}/actions`, { body: input }),
   dispatchProposal: (caseId: string, signal?: AbortSignal) =>
     request<DispatchProposal>('GET', `/api/cases/${id(caseId)}/dispatch-proposal`, { signal }),
   duplicates: (query: z.output<typeof contract.duplicatesQuery>, signal?: AbortSignal) =>
     request<DuplicateCase[]>('GET', '/api/cases/duplicates', { query, signal }),
-  callerHistory: (phone: string, signal?: AbortSignal) => request<Wire<contract.CallerHistory>>('GET', '/api/cases/hotline/caller', { query: { phone }, signal }),
+  callerHistory: (phone: string, signal?: AbortSignal) => request<Json<contract.CallerHistory>>('GET', '/api/cases/hotline/caller', { query: { phone }, signal }),
   /** Residents of the registry with this phone (the body keeps the number out of URLs and logs). */
   registeredCallers: (phone: string, signal?: AbortSignal) =>
     request<Paged<RegisteredCaller>>('POST', '/api/registry/residents/search', { body: { phone, page: 1, pageSize: 5 }, signal }),
@@ -79,7 +79,7 @@ export const casesApi = {
     request<CaseCategory[]>('GET', '/api/cases/categories', { query: { all: options.all ? 'true' : undefined }, signal }),
   searchCategories: (q: string, signal?: AbortSignal) => request<CaseCategory[]>('GET', '/api/cases/categories', { query: { q }, signal }),
   saveCategory: (code: string, input: contract.CategoryBody) =>
-    sendJson<Wire<contract.Category>>('PUT', `/api/cases/categories/${id(code)}`, input),
+    sendJson<Json<contract.Category>>('PUT', `/api/cases/categories/${id(code)}`, input),
 
   timeLimits: (signal?: AbortSignal) => request<TimeLimit[]>('GET', '/api/cases/time-limits', { signal }),
   saveTimeLimit: (input: contract.TimeLimitBody) =>
@@ -88,7 +88,7 @@ export const casesApi = {
 
   calendar: (signal?: AbortSignal) => request<CalendarYear[]>('GET', '/api/cases/calendar', { signal }),
   saveCalendarYear: (year: number, input: contract.CalendarYearBody) =>
-    sendJson<Wire<contract.SavedCalendarYear>>('PUT', `/api/cases/calendar/${year}`, input),
+    sendJson<Json<contract.SavedCalendarYear>>('PUT', `/api/cases/calendar/${year}`, input),
   resetCalendarYear: (year: number) => request<null>('DELETE', `/api/cases/calendar/${year}`),
 
   settings: (signal?: AbortSignal) => request<contract.CaseSettings>('GET', '/api/cases/settings', { signal }),
@@ -108,7 +108,7 @@ export const casesApi = {
     request<TrackedCase>('POST', '/api/public/cases/rate', { body: input, quiet: true }),
 
   notifications: (query: { unread?: boolean; limit?: number } = {}, signal?: AbortSignal) =>
-    request<Wire<NotificationList>>('GET', '/api/notifications', {
+    request<Json<NotificationList>>('GET', '/api/notifications', {
       query: { unread: query.unread ? 'true' : undefined, limit: query.limit },
       signal,
       quiet: true,

@@ -1,28 +1,40 @@
 import { Form, Modal, type FormInstance } from 'antd';
-import type { ReactNode } from 'react';
-import { useT } from '../i18n/index.tsx';
+import { useState, type ReactNode } from 'react';
+import { useReportError } from './feedback.tsx';
 
 interface FormModalProps<T> {
-  open: boolean;
   title: ReactNode;
+  open: boolean;
+  onClose: () => void;
+  okText: string;
   form: FormInstance<T>;
-  /** The save is under way: the OK button spins. */
-  saving: boolean;
-  onCancel: () => void;
-  onFinish: (values: T) => void;
+  /** Runs on a valid submit; what it throws shows on the form's fields, or as a toast. */
+  onSubmit: (values: T) => Promise<void>;
+  initialValues?: Partial<T>;
+  /** Shown above the form (a load error). */
+  before?: ReactNode;
+  testId?: string;
   children: ReactNode;
-  width?: number;
-  /** Shown above the form. */
-  intro?: ReactNode;
 }
 
-/** A modal holding one vertical form, saved by its OK button; kept mounted so the form can be filled before it opens. */
-export function FormModal<T>({ open, title, form, saving, onCancel, onFinish, children, width, intro }: FormModalProps<T>) {
-  const t = useT();
+/** A dialog holding one form: OK submits it, the button spins while the call runs. */
+export function FormModal<T extends object>({ title, open, onClose, okText, form, onSubmit, initialValues, before, testId, children }: FormModalProps<T>) {
+  const reportError = useReportError();
+  const [saving, setSaving] = useState(false);
+  const submit = async (values: T) => {
+    setSaving(true);
+    try {
+      await onSubmit(values);
+    } catch (error) {
+      reportError(error, form);
+    } finally {
+      setSaving(false);
+    }
+  };
   return (
-    <Modal open={open} title={title} onCancel={onCancel} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={saving} width={width} forceRender>
-      {intro}
-      <Form<T> form={form} layout="vertical" onFinish={onFinish}>
+    <Modal title={title} open={open} onCancel={onClose} onOk={() => form.submit()} confirmLoading={saving} okText={okText} destroyOnHidden>
+      {before}
+      <Form<T> form={form} layout="vertical" onFinish={submit} initialValues={initialValues} preserve={false} data-testid={testId}>
         {children}
       </Form>
     </Modal>

@@ -1,7 +1,21 @@
 import { Tag, Tooltip } from 'antd';
 import type { Grant } from '../session-api.ts';
-import { isRole, roleColors } from '../domain.ts';
+import { isRole, type Role } from '../../../../src/platform/auth/roles.ts';
 import { useI18n, type Locale, type Translate } from '../i18n/index.tsx';
+
+/** Roles whose colour marks them out in tag lists: the three admin roles are kept apart (三权分立). */
+const roleColors: Partial<Record<Role, string>> = {
+  system_admin: 'geekblue',
+  security_admin: 'volcano',
+  auditor: 'purple',
+  district_staff: 'blue',
+  street_staff: 'cyan',
+  community_staff: 'green',
+  grid_worker: 'gold',
+  department_handler: 'magenta',
+  hotline_operator: 'orange',
+  leader: 'red',
+};
 
 export function roleLabel(t: Translate, role: string): string {
   return isRole(role) ? t(`role.${role}`) : role;

@@ -1,12 +1,13 @@
 import { DeleteOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Popconfirm, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { accountsApi, type ApiKey, type CreatedApiKey } from '../api.ts';
 import { ErrorAlert, useReportError } from '../../../platform/components/feedback.tsx';
+import { FormModal } from '../../../platform/components/form-modal.tsx';
 import { DateTime, roleLabel } from '../../../platform/components/labels.tsx';
 import { OneTimeSecret } from '../components/one-time-secret.tsx';
 import { invalidate, useApiQuery } from '../../../platform/query.ts';
-import type { Role } from '../../../platform/domain.ts';
+import type { Role } from '../../../../../src/platform/auth/roles.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 
 // Machine clients act with a staff-like role; the admin trio is never given to a key.
@@ -24,7 +25,6 @@ export function ApiKeysPage() {
   const { message, modal } = App.useApp();
   const reportError = useReportError();
   const [creating, setCreating] = useState(false);
-  const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<KeyForm>();
   const keys = useApiQuery(['accounts', 'apiKeys'], (signal) => accountsApi.apiKeys(signal));
 
@@ -43,19 +43,12 @@ export function ApiKeysPage() {
     });
 
   const create = async (values: KeyForm) => {
-    setSaving(true);
-    try {
-      const orgCode = values.orgCode?.trim();
-      const created = await accountsApi.createApiKey({ name: values.name.trim(), role: values.role, ...(orgCode ? { orgCode } : {}) });
-      setCreating(false);
-      form.resetFields();
-      showKey(created);
-      void invalidate(['accounts', 'apiKeys']);
-    } catch (error) {
-      reportError(error, form);
-    } finally {
-      setSaving(false);
-    }
+    const orgCode = values.orgCode?.trim();
+    const created = await accountsApi.createApiKey({ name: values.name.trim(), role: values.role, ...(orgCode ? { orgCode } : {}) });
+    setCreating(false);
+    form.resetFields();
+    showKey(created);
+    void invalidate(['accounts', 'apiKeys']);
   };
 
   const revoke = async (key: ApiKey) => {
@@ -116,27 +109,25 @@ export function ApiKeysPage() {
           },
         ]}
       />
-      <Modal
+      <FormModal<KeyForm>
         title={t('apikeys.createTitle')}
         open={creating}
-        onCancel={() => setCreating(false)}
-        onOk={() => form.submit()}
-        confirmLoading={saving}
+        onClose={() => setCreating(false)}
         okText={t('common.save')}
-        destroyOnHidden
+        form={form}
+        onSubmit={create}
+        initialValues={{ role: 'api_client' }}
       >
-        <Form<KeyForm> form={form} layout="vertical" onFinish={create} initialValues={{ role: 'api_client' }} preserve={false}>
-          <Form.Item name="name" label={t('apikeys.name')} rules={[{ required: true, whitespace: true, max: 60, message: t('common.required', { field: t('apikeys.name') }) }]}>
-            <Input maxLength={60} placeholder={t('apikeys.namePlaceholder')} />
-          </Form.Item>
-          <Form.Item name="role" label={t('apikeys.role')} rules={[{ required: true }]}>
-            <Select<Role> options={keyRoles.map((r) => ({ value: r, label: roleLabel(t, r) }))} />
-          </Form.Item>
-          <Form.Item name="orgCode" label={t('apikeys.scope')} extra={t('apikeys.scopeHint')}>
-            <Input maxLength={40} placeholder="110108" />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item name="name" label={t('apikeys.name')} rules={[{ required: true, whitespace: true, max: 60, message: t('common.required', { field: t('apikeys.name') }) }]}>
+          <Input maxLength={60} placeholder={t('apikeys.namePlaceholder')} />
+        </Form.Item>
+        <Form.Item name="role" label={t('apikeys.role')} rules={[{ required: true }]}>
+          <Select<Role> options={keyRoles.map((r) => ({ value: r, label: roleLabel(t, r) }))} />
+        </Form.Item>
+        <Form.Item name="orgCode" label={t('apikeys.scope')} extra={t('apikeys.scopeHint')}>
+          <Input maxLength={40} placeholder="110108" />
+        </Form.Item>
+      </FormModal>
     </Card>
   );
 }

@@ -35,7 +35,7 @@ export function ChangePasswordPage() {
     setSaving(true);
     setError(null);
     try {
-      await accountsApi.changePassword(values.currentPassword, values.newPassword);
+      await accountsApi.changePassword({ currentPassword: values.currentPassword, newPassword: values.newPassword });
       void message.success(t('password.success'));
       const updated = await refresh();
       void navigate(updated ? homePath(updated) : '/login', { replace: true });

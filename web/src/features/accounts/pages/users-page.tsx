@@ -1,15 +1,18 @@
 import { KeyOutlined, LockOutlined, PlusOutlined, SafetyCertificateOutlined, StopOutlined, UnlockOutlined, UserSwitchOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Form, Input, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { accountsApi, type RoleInfo } from '../api.ts';
+import { accountsApi, usernamePattern, type RoleInfo } from '../api.ts';
 import type { Grant, UserWithGrants } from '../../../platform/session-api.ts';
 import { useAuth } from '../../../platform/auth.tsx';
 import { ErrorAlert, useReportError } from '../../../platform/components/feedback.tsx';
+import { FormModal } from '../../../platform/components/form-modal.tsx';
 import { DateTime, formatDateTime, GrantTag, roleLabel } from '../../../platform/components/labels.tsx';
 import { OneTimeSecret } from '../components/one-time-secret.tsx';
 import { OrgNodeSelect, orgLevels, type OrgLevel } from '../../org/index.ts';
 import { invalidate, useApiQuery } from '../../../platform/query.ts';
-import type { Role } from '../../../platform/domain.ts';
+import { useListPage } from '../../../platform/use-list-page.tsx';
+import { ListTable } from '../../../platform/components/list-table.tsx';
+import type { Role } from '../../../../../src/platform/auth/roles.ts';
 import { useI18n, type Translate } from '../../../platform/i18n/index.tsx';
 
 function isLocked(user: UserWithGrants): boolean {
@@ -25,12 +28,13 @@ export function UsersPage() {
   const { can, me } = useAuth();
   const { message, modal } = App.useApp();
   const reportError = useReportError();
-  const [q, setQ] = useState('');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
   const [creating, setCreating] = useState(false);
   const [granting, setGranting] = useState<UserWithGrants | null>(null);
-  const users = useApiQuery(['accounts', 'users', q, page, pageSize], (signal) => accountsApi.users({ q: q || undefined, page, pageSize }, signal));
+  const list = useListPage({
+    queryKey: ['accounts', 'users'],
+    filters: (params) => ({ q: params.get('q') ?? '' }),
+    load: (filters, paging, signal) => accountsApi.users({ q: filters.q || undefined, ...paging }, signal),
+  });
 
   const showSecret = (name: string, secret: string) =>
     modal.success({
@@ -83,30 +87,15 @@ export function UsersPage() {
       <Input.Search
         allowClear
         placeholder={t('users.search')}
-        onSearch={(value) => {
-          setQ(value.trim());
-          setPage(1);
-        }}
+        defaultValue={list.filters.q}
+        onSearch={(value) => list.update({ q: value.trim() || undefined })}
         style={{ width: 300, marginBottom: 16 }}
         enterButton={t('common.search')}
       />
-      {users.error && <ErrorAlert error={users.error} onRetry={() => void users.refetch()} style={{ marginBottom: 16 }} />}
-      <Table<UserWithGrants>
+      <ListTable<UserWithGrants>
+        list={list}
         rowKey="id"
-        loading={users.isFetching}
-        dataSource={users.data?.items ?? []}
         data-testid="users-table"
-        pagination={{
-          current: page,
-          pageSize,
-          total: users.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (nextPage, nextSize) => {
-            setPage(nextPage);
-            setPageSize(nextSize);
-          },
-        }}
         columns={[
           { title: t('users.username'), dataIndex: 'username', width: 140, render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
           { title: t('users.displayName'), dataIndex: 'displayName', width: 180 },
@@ -141,46 +130,15 @@ export function UsersPage() {
             title: t('common.actions'),
             key: 'actions',
             width: 220,
-            render: (_: unknown, user) => {
-              const self = user.id === me?.id;
-              return (
-                <Space size={0} wrap>
-                  {can('user.write') && !self && (
-                    <Popconfirm
-                      title={t(user.disabled ? 'users.enableConfirm' : 'users.disableConfirm', { name: user.displayName })}
-                      okButtonProps={{ danger: !user.disabled }}
-                      onConfirm={() => act(() => accountsApi.updateUser(user.id, { disabled: !user.disabled }), t('users.updated', { name: user.displayName }))}
-                    >
-                      <Button type="link" size="small" danger={!user.disabled} icon={<StopOutlined />}>
-                        {t(user.disabled ? 'users.enable' : 'users.disable')}
-                      </Button>
-                    </Popconfirm>
-                  )}
-                  {can('user.reset_password') && !self && (
-                    <Popconfirm title={t('users.resetConfirm', { name: user.displayName })} okButtonProps={{ danger: true }} onConfirm={() => resetPassword(user)}>
-                      <Button type="link" size="small" icon={<KeyOutlined />}>
-                        {t('users.resetPassword')}
-                      </Button>
-                    </Popconfirm>
-                  )}
-                  {can('user.unlock') && isLocked(user) && (
-                    <Popconfirm
-                      title={t('users.unlockConfirm', { name: user.displayName })}
-                      onConfirm={() => act(() => accountsApi.unlockUser(user.id), t('users.unlocked', { name: user.displayName }))}
-                    >
-                      <Button type="link" size="small" icon={<UnlockOutlined />}>
-                        {t('users.unlock')}
-                      </Button>
-                    </Popconfirm>
-                  )}
-                  {can('role.grant') && !self && (
-                    <Button type="link" size="small" icon={<SafetyCertificateOutlined />} onClick={() => setGranting(user)}>
-                      {t('users.grant')}
-                    </Button>
-                  )}
-                </Space>
-              );
-            },
+            render: (_: unknown, user) => (
+              <UserActions
+                user={user}
+                isSelf={user.id === me?.id}
+                onAct={(work, done) => void act(work, done)}
+                onResetPassword={() => void resetPassword(user)}
+                onGrant={() => setGranting(user)}
+              />
+            ),
           },
         ]}
       />
@@ -216,41 +174,30 @@ interface CreateForm {
 
 function CreateUserModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (name: string, password: string) => void }) {
   const { t } = useI18n();
-  const reportError = useReportError();
   const [form] = Form.useForm<CreateForm>();
-  const [saving, setSaving] = useState(false);
   const submit = async (values: CreateForm) => {
-    setSaving(true);
-    try {
-      const result = await accountsApi.createUser({ username: values.username.trim(), displayName: values.displayName.trim() });
-      form.resetFields();
-      onCreated(result.user.displayName, result.initialPassword);
-    } catch (error) {
-      reportError(error, form);
-    } finally {
-      setSaving(false);
-    }
+    const result = await accountsApi.createUser({ username: values.username.trim(), displayName: values.displayName.trim() });
+    form.resetFields();
+    onCreated(result.user.displayName, result.initialPassword);
   };
   return (
-    <Modal title={t('users.createTitle')} open={open} onCancel={onClose} onOk={() => form.submit()} confirmLoading={saving} okText={t('common.save')} destroyOnHidden>
-      <Form<CreateForm> form={form} layout="vertical" onFinish={submit} preserve={false} data-testid="create-user-form">
-        <Form.Item
-          name="username"
-          label={t('users.username')}
-          extra={t('users.usernameRule')}
-          rules={[{ required: true, pattern: /^[A-Za-z0-9._-]{3,32}$/, message: t('users.usernameRule') }]}
-        >
-          <Input maxLength={32} autoComplete="off" data-testid="create-username" />
-        </Form.Item>
-        <Form.Item
-          name="displayName"
-          label={t('users.displayName')}
-          rules={[{ required: true, whitespace: true, max: 30, message: t('common.required', { field: t('users.displayName') }) }]}
-        >
-          <Input maxLength={30} data-testid="create-display-name" />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal<CreateForm> title={t('users.createTitle')} open={open} onClose={onClose} okText={t('common.save')} form={form} onSubmit={submit} testId="create-user-form">
+      <Form.Item
+        name="username"
+        label={t('users.username')}
+        extra={t('users.usernameRule')}
+        rules={[{ required: true, pattern: usernamePattern, message: t('users.usernameRule') }]}
+      >
+        <Input maxLength={32} autoComplete="off" data-testid="create-username" />
+      </Form.Item>
+      <Form.Item
+        name="displayName"
+        label={t('users.displayName')}
+        rules={[{ required: true, whitespace: true, max: 30, message: t('common.required', { field: t('users.displayName') }) }]}
+      >
+        <Input maxLength={30} data-testid="create-display-name" />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -268,9 +215,7 @@ interface GrantForm {
 function GrantRoleModal({ user, onClose, onGranted }: { user: UserWithGrants | null; onClose: () => void; onGranted: (role: Role) => void }) {
   const { t } = useI18n();
   const { can } = useAuth();
-  const reportError = useReportError();
   const [form] = Form.useForm<GrantForm>();
-  const [saving, setSaving] = useState(false);
   const roles = useApiQuery(['accounts', 'roles', user?.id], user ? (signal) => accountsApi.roles(signal) : null);
   const role = Form.useWatch('role', form);
   const info: RoleInfo | undefined = roles.data?.find((r) => r.role === role);
@@ -281,58 +226,99 @@ function GrantRoleModal({ user, onClose, onGranted }: { user: UserWithGrants | n
 
   const submit = async (values: GrantForm) => {
     if (!user) return;
-    setSaving(true);
-    try {
-      await accountsApi.grantRole(user.id, values.role, needsOrg ? values.orgCode?.trim() : undefined);
-      form.resetFields();
-      onGranted(values.role);
-    } catch (error) {
-      reportError(error, form);
-    } finally {
-      setSaving(false);
-    }
+    await accountsApi.grantRole(user.id, values.role, needsOrg ? values.orgCode?.trim() : undefined);
+    form.resetFields();
+    onGranted(values.role);
   };
 
   return (
-    <Modal
+    <FormModal<GrantForm>
       title={user ? t('users.grantTitle', { name: user.displayName }) : ''}
       open={user !== null}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={saving}
+      onClose={onClose}
       okText={t('users.grant')}
-      destroyOnHidden
+      form={form}
+      onSubmit={submit}
+      before={roles.error && <ErrorAlert error={roles.error} onRetry={() => void roles.refetch()} style={{ marginBottom: 12 }} />}
     >
-      {roles.error && <ErrorAlert error={roles.error} onRetry={() => void roles.refetch()} style={{ marginBottom: 12 }} />}
-      <Form<GrantForm> form={form} layout="vertical" onFinish={submit} preserve={false}>
-        <Form.Item name="role" label={t('users.role')} rules={[{ required: true, message: t('common.required', { field: t('users.role') }) }]}>
-          <Select<Role>
-            loading={roles.isFetching}
-            onChange={() => form.setFieldValue('orgCode', undefined)}
-            options={(roles.data ?? []).map((r) => ({ value: r.role, label: roleLabel(t, r.role) }))}
-            data-testid="grant-role"
-          />
+      <Form.Item name="role" label={t('users.role')} rules={[{ required: true, message: t('common.required', { field: t('users.role') }) }]}>
+        <Select<Role>
+          loading={roles.isFetching}
+          onChange={() => form.setFieldValue('orgCode', undefined)}
+          options={(roles.data ?? []).map((r) => ({ value: r.role, label: roleLabel(t, r.role) }))}
+          data-testid="grant-role"
+        />
+      </Form.Item>
+      {info && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: -12 }}>
+          {needsOrg ? t('users.grantedOn', { levels: info.grantedOn.map((l) => scopeLabel(t, l)).join('、') }) : t('users.orgCodeRoot')}
+        </Typography.Paragraph>
+      )}
+      {needsOrg && (
+        <Form.Item
+          name="orgCode"
+          label={t('users.orgCode')}
+          extra={searchable ? t('users.orgCodeHint') : t('users.orgCodeInput')}
+          rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('users.orgCode') }) }]}
+        >
+          {searchable ? (
+            <OrgNodeSelect levels={levels} placeholder={t('users.orgSearchPlaceholder')} />
+          ) : (
+            <Input maxLength={40} placeholder="110108001" data-testid="grant-org-code" />
+          )}
         </Form.Item>
-        {info && (
-          <Typography.Paragraph type="secondary" style={{ marginTop: -12 }}>
-            {needsOrg ? t('users.grantedOn', { levels: info.grantedOn.map((l) => scopeLabel(t, l)).join('、') }) : t('users.orgCodeRoot')}
-          </Typography.Paragraph>
-        )}
-        {needsOrg && (
-          <Form.Item
-            name="orgCode"
-            label={t('users.orgCode')}
-            extra={searchable ? t('users.orgCodeHint') : t('users.orgCodeInput')}
-            rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('users.orgCode') }) }]}
+      )}
+    </FormModal>
+  );
+}
+
+interface UserActionsProps {
+  user: UserWithGrants;
+  isSelf: boolean;
+  onAct: (work: () => Promise<unknown>, done: string) => void;
+  onResetPassword: () => void;
+  onGrant: () => void;
+}
+
+/** A user's row buttons: each administrator sees only the ones of their own duty (三权分立). */
+function UserActions({ user, isSelf, onAct, onResetPassword, onGrant }: UserActionsProps) {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  return (
+      <Space size={0} wrap>
+        {can('user.write') && !isSelf && (
+          <Popconfirm
+            title={t(user.disabled ? 'users.enableConfirm' : 'users.disableConfirm', { name: user.displayName })}
+            okButtonProps={{ danger: !user.disabled }}
+            onConfirm={() => onAct(() => accountsApi.updateUser(user.id, { disabled: !user.disabled }), t('users.updated', { name: user.displayName }))}
           >
-            {searchable ? (
-              <OrgNodeSelect levels={levels} placeholder={t('users.orgSearchPlaceholder')} />
-            ) : (
-              <Input maxLength={40} placeholder="110108001" data-testid="grant-org-code" />
-            )}
-          </Form.Item>
+            <Button type="link" size="small" danger={!user.disabled} icon={<StopOutlined />}>
+              {t(user.disabled ? 'users.enable' : 'users.disable')}
+            </Button>
+          </Popconfirm>
         )}
-      </Form>
-    </Modal>
+        {can('user.reset_password') && !isSelf && (
+          <Popconfirm title={t('users.resetConfirm', { name: user.displayName })} okButtonProps={{ danger: true }} onConfirm={onResetPassword}>
+            <Button type="link" size="small" icon={<KeyOutlined />}>
+              {t('users.resetPassword')}
+            </Button>
+          </Popconfirm>
+        )}
+        {can('user.unlock') && isLocked(user) && (
+          <Popconfirm
+            title={t('users.unlockConfirm', { name: user.displayName })}
+            onConfirm={() => onAct(() => accountsApi.unlockUser(user.id), t('users.unlocked', { name: user.displayName }))}
+          >
+            <Button type="link" size="small" icon={<UnlockOutlined />}>
+              {t('users.unlock')}
+            </Button>
+          </Popconfirm>
+        )}
+        {can('role.grant') && !isSelf && (
+          <Button type="link" size="small" icon={<SafetyCertificateOutlined />} onClick={onGrant}>
+            {t('users.grant')}
+          </Button>
+        )}
+      </Space>
   );
 }

@@ -1,11 +1,13 @@
 import { AuditOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Descriptions, Flex, Form, Input, Select, Table, Typography, type GetProps } from 'antd';
+import { App, Button, Card, DatePicker, Descriptions, Flex, Form, Input, Select, Typography, type GetProps } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { auditApi, type AuditEntry, type AuditQuery } from '../api.ts';
-import { ErrorAlert, useReportError } from '../../../platform/components/feedback.tsx';
+import { useReportError } from '../../../platform/components/feedback.tsx';
 import { auditActionLabel, AuditResultTag } from '../components/audit-labels.tsx';
 import { DateTime } from '../../../platform/components/labels.tsx';
-import { useApiQuery } from '../../../platform/query.ts';
+import { useListPage } from '../../../platform/use-list-page.tsx';
+import { ListTable } from '../../../platform/components/list-table.tsx';
 import { auditResults, type AuditResult } from '../api.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 
@@ -20,28 +22,41 @@ interface FilterForm {
 
 type Filters = Omit<AuditQuery, 'page' | 'pageSize'>;
 
+function readFilters(params: URLSearchParams): Filters {
+  const result = params.get('result');
+  return {
+    actor: params.get('actor') ?? undefined,
+    action: params.get('action') ?? undefined,
+    result: auditResults.find((r) => r === result),
+    from: params.get('from') ?? undefined,
+    to: params.get('to') ?? undefined,
+  };
+}
+
 /** 审计日志 (auditor): search the append-only log and verify its hash chain. */
 export function AuditPage() {
   const { t } = useI18n();
   const { modal } = App.useApp();
   const reportError = useReportError();
   const [form] = Form.useForm<FilterForm>();
-  const [filters, setFilters] = useState<Filters>({});
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
   const [verifying, setVerifying] = useState(false);
-  const entries = useApiQuery(['audit', 'audit', filters, page, pageSize], (signal) => auditApi.audit({ ...filters, page, pageSize }, signal));
+  const list = useListPage({
+    queryKey: ['audit', 'audit'],
+    filters: readFilters,
+    load: (filters, paging, signal) => auditApi.audit({ ...filters, ...paging }, signal),
+    pageSizeOptions: [20, 50, 100],
+  });
+  const { filters } = list;
 
   const apply = (values: FilterForm) => {
     const [from, to] = values.range ?? [];
-    setFilters({
+    list.update({
       actor: values.actor?.trim() || undefined,
       action: values.action?.trim() || undefined,
       result: values.result,
       from: from ? from.toISOString() : undefined,
       to: to ? to.toISOString() : undefined,
     });
-    setPage(1);
   };
 
   const verify = async () => {
@@ -62,7 +77,7 @@ export function AuditPage() {
           ),
         });
       }
-      void entries.refetch();
+      void list.query.refetch();
     } catch (error) {
       reportError(error);
     } finally {
@@ -79,7 +94,13 @@ export function AuditPage() {
         </Button>
       }
     >
-      <Form<FilterForm> form={form} layout="inline" onFinish={apply} className="gz-filter-form">
+      <Form<FilterForm>
+        form={form}
+        layout="inline"
+        onFinish={apply}
+        className="gz-filter-form"
+        initialValues={{ ...filters, range: filters.from || filters.to ? [filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null] : undefined }}
+      >
         <Form.Item name="actor" label={t('audit.actor')}>
           <Input allowClear maxLength={64} style={{ width: 140 }} />
         </Form.Item>
@@ -104,7 +125,8 @@ export function AuditPage() {
             </Button>
             <Button
               onClick={() => {
-                form.resetFields();
+                // Not resetFields: the form's initial values are the filters it was opened with.
+                form.setFieldsValue({ actor: undefined, action: undefined, result: undefined, range: undefined });
                 apply({});
               }}
             >
@@ -113,44 +135,12 @@ export function AuditPage() {
           </Flex>
         </Form.Item>
       </Form>
-      {entries.error && <ErrorAlert error={entries.error} onRetry={() => void entries.refetch()} style={{ marginBottom: 16 }} />}
-      <Table<AuditEntry>
+      <ListTable<AuditEntry>
+        list={list}
         rowKey="id"
         size="middle"
-        loading={entries.isFetching}
-        dataSource={entries.data?.items ?? []}
         data-testid="audit-table"
-        pagination={{
-          current: page,
-          pageSize,
-          total: entries.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100],
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (nextPage, nextSize) => {
-            setPage(nextPage);
-            setPageSize(nextSize);
-          },
-        }}
-        expandable={{
-          expandedRowRender: (entry) => (
-            <Descriptions
-              size="small"
-              column={1}
-              bordered
-              items={[
-                {
-                  key: 'details',
-                  label: t('audit.details'),
-                  children: <pre className="gz-json">{JSON.stringify(entry.details, null, 2)}</pre>,
-                },
-                { key: 'orgPath', label: t('audit.orgPath'), children: entry.orgPath ?? '—' },
-                { key: 'requestId', label: t('common.requestId'), children: entry.requestId ?? '—' },
-                { key: 'hash', label: t('audit.hash'), children: <Typography.Text code style={{ fontSize: 12 }}>{entry.hash}</Typography.Text> },
-              ]}
-            />
-          ),
-        }}
+        expandable={{ expandedRowRender: (entry) => <AuditEntryDetails entry={entry} /> }}
         columns={[
           { title: '#', dataIndex: 'id', width: 72 },
           { title: t('audit.at'), dataIndex: 'at', width: 180, render: (v: string) => <DateTime value={v} /> },
@@ -188,5 +178,27 @@ export function AuditPage() {
         ]}
       />
     </Card>
+  );
+}
+
+/** An entry's particulars: its details as JSON, where, the request and the chain hash. */
+function AuditEntryDetails({ entry }: { entry: AuditEntry }) {
+  const { t } = useI18n();
+  return (
+    <Descriptions
+      size="small"
+      column={1}
+      bordered
+      items={[
+        {
+          key: 'details',
+          label: t('audit.details'),
+          children: <pre className="gz-json">{JSON.stringify(entry.details, null, 2)}</pre>,
+        },
+        { key: 'orgPath', label: t('audit.orgPath'), children: entry.orgPath ?? '—' },
+        { key: 'requestId', label: t('common.requestId'), children: entry.requestId ?? '—' },
+        { key: 'hash', label: t('audit.hash'), children: <Typography.Text code style={{ fontSize: 12 }}>{entry.hash}</Typography.Text> },
+      ]}
+    />
   );
 }

@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import { casesApi, type CalendarYear } from '../api.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { ErrorAlert } from '../../../platform/components/feedback.tsx';
-import { FormModal } from '../../../platform/components/form-modal.tsx';
+import { SettingsFormModal } from './settings-form-modal.tsx';
 import { useApiQuery } from '../../../platform/query.ts';
 import { useWrite } from '../../../platform/use-write.ts';
 
@@ -171,7 +171,7 @@ export function CaseSettingsCalendar() {
           </Flex>
         </>
       )}
-      <FormModal<YearForm>
+      <SettingsFormModal<YearForm>
       open={editing !== null}
       title={t('case.settings.calendar.editTitle', { year: editing ?? '' })}
       form={form}
@@ -193,7 +193,7 @@ export function CaseSettingsCalendar() {
         <Form.Item name="provisional" valuePropName="checked">
           <Checkbox>{t('case.settings.calendar.provisional')}</Checkbox>
         </Form.Item>
-      </FormModal>
+      </SettingsFormModal>
     </Flex>
   );
 }

@@ -6,7 +6,7 @@ import { matterClasses, type MatterClass } from '../../../../../src/modules/case
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { MatterTag } from './labels.tsx';
 import { ErrorAlert } from '../../../platform/components/feedback.tsx';
-import { FormModal } from '../../../platform/components/form-modal.tsx';
+import { SettingsFormModal } from './settings-form-modal.tsx';
 import { useApiQuery } from '../../../platform/query.ts';
 import { useWrite } from '../../../platform/use-write.ts';
 
@@ -117,7 +117,7 @@ export function CaseSettingsCategories() {
           },
         ]}
       />
-      <FormModal<CategoryForm>
+      <SettingsFormModal<CategoryForm>
       open={editing !== null}
       title={editing?.mode === 'edit' ? t('case.settings.category.editTitle', { name: editing.category.name }) : t('case.settings.category.newTitle')}
       form={form}
@@ -161,7 +161,7 @@ export function CaseSettingsCategories() {
             <Switch />
           </Form.Item>
         </Flex>
-      </FormModal>
+      </SettingsFormModal>
     </Flex>
   );
 }

@@ -7,7 +7,7 @@ import { useI18n } from '../../../platform/i18n/index.tsx';
 import { CategoryCascader, useCategoryNames } from './category-select.tsx';
 import { CaseUnitSelect } from './unit-select.tsx';
 import { ErrorAlert } from '../../../platform/components/feedback.tsx';
-import { FormModal } from '../../../platform/components/form-modal.tsx';
+import { SettingsFormModal } from './settings-form-modal.tsx';
 import { DateTime } from '../../../platform/components/labels.tsx';
 import { useApiQuery } from '../../../platform/query.ts';
 import { useWrite } from '../../../platform/use-write.ts';
@@ -114,7 +114,7 @@ export function CaseSettingsMatrix() {
           },
         ]}
       />
-      <FormModal<RuleForm> open={adding} title={t('case.settings.matrix.addTitle')} form={form} saving={write.busy} onCancel={() => setAdding(false)} onFinish={(values) => void save(values)}>
+      <SettingsFormModal<RuleForm> open={adding} title={t('case.settings.matrix.addTitle')} form={form} saving={write.busy} onCancel={() => setAdding(false)} onFinish={(values) => void save(values)}>
         <Form.Item name="nodeCode" label={t('case.settings.matrix.node')} rules={[{ required: true, message: t('common.required', { field: t('case.settings.matrix.node') }) }]}>
           <OrgNodeSelect levels={['district', 'street', 'community']} suggestions={scope.data?.suggestions} />
         </Form.Item>
@@ -130,7 +130,7 @@ export function CaseSettingsMatrix() {
         <Form.Item name="note" label={t('case.settings.matrix.note')}>
           <Input maxLength={200} />
         </Form.Item>
-      </FormModal>
+      </SettingsFormModal>
     </Flex>
   );
 }

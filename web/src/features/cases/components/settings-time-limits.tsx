@@ -6,7 +6,7 @@ import { slaStages, workingTimeUnits, type SlaStage, type WorkingTimeUnit } from
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { CategoryCascader, useCategoryNames } from './category-select.tsx';
 import { ErrorAlert } from '../../../platform/components/feedback.tsx';
-import { FormModal } from '../../../platform/components/form-modal.tsx';
+import { SettingsFormModal } from './settings-form-modal.tsx';
 import { DateTime } from '../../../platform/components/labels.tsx';
 import { useApiQuery } from '../../../platform/query.ts';
 import { useWrite } from '../../../platform/use-write.ts';
@@ -118,7 +118,7 @@ export function CaseSettingsTimeLimits() {
           },
         ]}
       />
-      <FormModal<LimitForm> open={editing !== null} title={t('case.settings.limit.editTitle')} form={form} saving={write.busy} onCancel={() => setEditing(null)} onFinish={(values) => void save(values)}>
+      <SettingsFormModal<LimitForm> open={editing !== null} title={t('case.settings.limit.editTitle')} form={form} saving={write.busy} onCancel={() => setEditing(null)} onFinish={(values) => void save(values)}>
         <Form.Item
           name="category"
           label={t('case.settings.limit.category')}
@@ -150,7 +150,7 @@ export function CaseSettingsTimeLimits() {
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('case.settings.limit.ratioHint')}
         </Typography.Text>
-      </FormModal>
+      </SettingsFormModal>
     </Flex>
   );
 }

@@ -4,12 +4,11 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useT } from '../../../platform/i18n/index.tsx';
 import { useApiQuery } from '../../../platform/query.ts';
-import { orgApi } from '../api.ts';
+import { gridCodePattern, orgApi } from '../api.ts';
 import { DutyTag, GridKindTag } from './org-labels.tsx';
 
 // The public real-name roster of a grid (实名制公示) on /portal: the search in the hero band
 // and the result in the main column share the grid code through the URL (?grid=).
-const gridCodePattern = /^[A-Za-z0-9-]{1,32}$/;
 
 function useGridParam() {
   const [params, setParams] = useSearchParams();

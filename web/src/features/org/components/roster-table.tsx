@@ -1,11 +1,12 @@
 import { DeleteOutlined, PhoneOutlined, UserAddOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Form, Input, Modal, Popconfirm, Select, Table, Tag, Typography } from 'antd';
+import { App, Button, Flex, Form, Input, Popconfirm, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { orgApi, type GridStaff } from '../api.ts';
 import { useAuth } from '../../../platform/auth.tsx';
-import { duties, type Duty } from '../api.ts';
+import { duties, gridStaffPhonePattern, type Duty } from '../api.ts';
 import { useT } from '../../../platform/i18n/index.tsx';
 import { ErrorAlert, useReportError } from '../../../platform/components/feedback.tsx';
+import { FormModal } from '../../../platform/components/form-modal.tsx';
 import { DutyTag } from './org-labels.tsx';
 import { invalidate, useApiQuery } from '../../../platform/query.ts';
 
@@ -22,24 +23,16 @@ export function RosterTable({ gridCode, editable, compact = false }: { gridCode:
   const { message } = App.useApp();
   const reportError = useReportError();
   const [adding, setAdding] = useState(false);
-  const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<StaffForm>();
   const staff = useApiQuery(['org', 'gridStaff', gridCode], (signal) => orgApi.gridStaff(gridCode, signal));
 
   const add = async (values: StaffForm) => {
-    setSaving(true);
-    try {
-      const phone = values.phone?.trim();
-      await orgApi.addGridStaff(gridCode, { name: values.name.trim(), duty: values.duty, ...(phone ? { phone } : {}) });
-      void message.success(t('roster.added', { name: values.name }));
-      setAdding(false);
-      form.resetFields();
-      void invalidate(['org']);
-    } catch (error) {
-      reportError(error, form);
-    } finally {
-      setSaving(false);
-    }
+    const phone = values.phone?.trim();
+    await orgApi.addGridStaff(gridCode, { name: values.name.trim(), duty: values.duty, ...(phone ? { phone } : {}) });
+    void message.success(t('roster.added', { name: values.name }));
+    setAdding(false);
+    form.resetFields();
+    void invalidate(['org']);
   };
 
   const remove = async (member: GridStaff) => {
@@ -121,27 +114,25 @@ export function RosterTable({ gridCode, editable, compact = false }: { gridCode:
             : []),
         ]}
       />
-      <Modal
+      <FormModal<StaffForm>
         title={t('roster.addTitle')}
         open={adding}
-        onCancel={() => setAdding(false)}
-        onOk={() => form.submit()}
-        confirmLoading={saving}
+        onClose={() => setAdding(false)}
         okText={t('common.save')}
-        destroyOnHidden
+        form={form}
+        onSubmit={add}
+        initialValues={{ duty: 'grid_worker' }}
       >
-        <Form<StaffForm> form={form} layout="vertical" onFinish={add} initialValues={{ duty: 'grid_worker' }} preserve={false}>
-          <Form.Item name="name" label={t('roster.name')} rules={[{ required: true, whitespace: true, max: 30, message: t('common.required', { field: t('roster.name') }) }]}>
-            <Input maxLength={30} autoFocus />
-          </Form.Item>
-          <Form.Item name="duty" label={t('roster.duty')} rules={[{ required: true }]}>
-            <Select options={duties.map((d) => ({ value: d, label: t(`duty.${d}`) }))} />
-          </Form.Item>
-          <Form.Item name="phone" label={t('roster.phone')} rules={[{ pattern: /^[0-9+\- ]{7,20}$/, message: t('roster.phoneInvalid') }]}>
-            <Input maxLength={20} inputMode="tel" />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item name="name" label={t('roster.name')} rules={[{ required: true, whitespace: true, max: 30, message: t('common.required', { field: t('roster.name') }) }]}>
+          <Input maxLength={30} autoFocus />
+        </Form.Item>
+        <Form.Item name="duty" label={t('roster.duty')} rules={[{ required: true }]}>
+          <Select options={duties.map((d) => ({ value: d, label: t(`duty.${d}`) }))} />
+        </Form.Item>
+        <Form.Item name="phone" label={t('roster.phone')} rules={[{ pattern: gridStaffPhonePattern, message: t('roster.phoneInvalid') }]}>
+          <Input maxLength={20} inputMode="tel" />
+        </Form.Item>
+      </FormModal>
     </>
   );
 }

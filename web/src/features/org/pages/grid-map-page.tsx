@@ -104,25 +104,7 @@ export function GridMapPage() {
           />
         )}
 
-        <div className="gz-map-legend" data-testid="map-legend">
-          <Typography.Text strong style={{ fontSize: 12 }}>
-            {t('map.legend')}
-          </Typography.Text>
-          {gridKinds.map((kind) => (
-            <Flex key={kind} align="center" gap={6} style={{ fontSize: 12 }}>
-              <span className="gz-swatch" style={{ background: `${gridKindColors[kind]}55`, borderColor: gridKindColors[kind] }} />
-              <span>{t(`gridKind.${kind}`)}</span>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {collection ? counts[kind] : ''}
-              </Typography.Text>
-            </Flex>
-          ))}
-          {!config.data?.mapTileUrl && (
-            <Typography.Text type="secondary" style={{ fontSize: 11 }}>
-              {t('map.baseMapNone')}
-            </Typography.Text>
-          )}
-        </div>
+        <MapLegend counts={collection ? counts : null} hasBaseMap={Boolean(config.data?.mapTileUrl)} />
 
         {!node && !scope.loading && (
           <div className="gz-map-overlay-center">
@@ -143,35 +125,68 @@ export function GridMapPage() {
           <div className="gz-map-hint">{t('map.clickHint')}</div>
         )}
 
-        {selectedGrid && (
-          <Card
-            size="small"
-            className="gz-map-panel"
-            title={selectedGrid.name}
-            extra={<Button type="text" size="small" icon={<CloseOutlined />} onClick={() => setSelected(null)} aria-label={t('common.close')} />}
-            data-testid="grid-panel"
-          >
-            <Descriptions
-              size="small"
-              column={1}
-              items={[
-                { key: 'code', label: t('map.gridCode'), children: <Typography.Text copyable>{selectedGrid.code}</Typography.Text> },
-                { key: 'kind', label: t('map.gridKind'), children: <GridKindTag kind={selectedGrid.kind} /> },
-                { key: 'community', label: t('map.community'), children: `${selectedGrid.communityName}（${selectedGrid.communityCode}）` },
-              ]}
-            />
-            <Divider titlePlacement="start" plain style={{ margin: '8px 0' }}>
-              {t('map.roster')}
-            </Divider>
-            <RosterTable gridCode={selectedGrid.code} editable={can('grid.roster.write')} compact />
-            <a href={`/portal?grid=${encodeURIComponent(selectedGrid.code)}`} target="_blank" rel="noreferrer" style={{ display: 'inline-block', marginTop: 8 }}>
-              <LinkOutlined /> {t('map.publicRoster')}
-            </a>
-          </Card>
-        )}
+        {selectedGrid && <GridPanel grid={selectedGrid} onClose={() => setSelected(null)} />}
       </div>
 
       <GridImportModal open={importing} onClose={() => setImporting(false)} onImported={() => void invalidate(['org'])} />
     </Flex>
+  );
+}
+
+/** The grid kinds' colours, with how many of each are on the map. */
+function MapLegend({ counts, hasBaseMap }: { counts: Record<GridKind, number> | null; hasBaseMap: boolean }) {
+  const t = useT();
+  return (
+    <div className="gz-map-legend" data-testid="map-legend">
+      <Typography.Text strong style={{ fontSize: 12 }}>
+        {t('map.legend')}
+      </Typography.Text>
+      {gridKinds.map((kind) => (
+        <Flex key={kind} align="center" gap={6} style={{ fontSize: 12 }}>
+          <span className="gz-swatch" style={{ background: `${gridKindColors[kind]}55`, borderColor: gridKindColors[kind] }} />
+          <span>{t(`gridKind.${kind}`)}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {counts ? counts[kind] : ''}
+          </Typography.Text>
+        </Flex>
+      ))}
+      {!hasBaseMap && (
+        <Typography.Text type="secondary" style={{ fontSize: 11 }}>
+          {t('map.baseMapNone')}
+        </Typography.Text>
+      )}
+    </div>
+  );
+}
+
+/** The clicked grid: code, kind, community and its roster. */
+function GridPanel({ grid, onClose }: { grid: GridFeatureProperties; onClose: () => void }) {
+  const t = useT();
+  const { can } = useAuth();
+  return (
+    <Card
+      size="small"
+      className="gz-map-panel"
+      title={grid.name}
+      extra={<Button type="text" size="small" icon={<CloseOutlined />} onClick={onClose} aria-label={t('common.close')} />}
+      data-testid="grid-panel"
+    >
+      <Descriptions
+        size="small"
+        column={1}
+        items={[
+          { key: 'code', label: t('map.gridCode'), children: <Typography.Text copyable>{grid.code}</Typography.Text> },
+          { key: 'kind', label: t('map.gridKind'), children: <GridKindTag kind={grid.kind} /> },
+          { key: 'community', label: t('map.community'), children: `${grid.communityName}（${grid.communityCode}）` },
+        ]}
+      />
+      <Divider titlePlacement="start" plain style={{ margin: '8px 0' }}>
+        {t('map.roster')}
+      </Divider>
+      <RosterTable gridCode={grid.code} editable={can('grid.roster.write')} compact />
+      <a href={`/portal?grid=${encodeURIComponent(grid.code)}`} target="_blank" rel="noreferrer" style={{ display: 'inline-block', marginTop: 8 }}>
+        <LinkOutlined /> {t('map.publicRoster')}
+      </a>
+    </Card>
   );
 }

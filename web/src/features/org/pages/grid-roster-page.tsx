@@ -1,16 +1,16 @@
 import { EnvironmentOutlined, LinkOutlined, TeamOutlined } from '@ant-design/icons';
-import { Button, Card, Drawer, Flex, Input, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, Drawer, Flex, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { orgApi, type Grid } from '../api.ts';
 import { useAuth } from '../../../platform/auth.tsx';
-import { ErrorAlert } from '../../../platform/components/feedback.tsx';
 import { DateTime } from '../../../platform/components/labels.tsx';
 import { GridKindTag } from '../components/org-labels.tsx';
 import { OrgNodeSelect } from '../components/org-node-select.tsx';
 import { RosterTable } from '../components/roster-table.tsx';
 import { invalidate } from '../../../platform/query.ts';
 import { useListPage } from '../../../platform/use-list-page.tsx';
+import { ListTable } from '../../../platform/components/list-table.tsx';
 import { useScopeNodes } from '../components/use-scope-nodes.ts';
 import { gridKinds, isGridKind, type GridKind } from '../api.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
@@ -65,15 +65,11 @@ export function GridRosterPage() {
           data-testid="roster-search"
         />
       </Flex>
-      {list.query.error && <ErrorAlert error={list.query.error} onRetry={() => void list.query.refetch()} style={{ marginBottom: 16 }} />}
-      <Table<Grid>
+      <ListTable<Grid>
+        list={list}
         rowKey="code"
         size="middle"
-        loading={list.loading}
-        dataSource={list.rows}
         data-testid="roster-table"
-        pagination={list.pagination}
-        locale={{ emptyText: list.emptyText(undefined) }}
         columns={[
           { title: t('map.gridCode'), dataIndex: 'code', width: 160, render: (code: string) => <Typography.Text code>{code}</Typography.Text> },
           { title: t('map.gridName'), dataIndex: 'name' },

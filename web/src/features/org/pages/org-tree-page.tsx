@@ -1,11 +1,12 @@
 import { ApartmentOutlined, EnvironmentOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
-import { App, Breadcrumb, Button, Card, Col, Descriptions, Empty, Flex, Form, Input, List, Modal, Row, Select, Skeleton, Spin, Tag, Tree, Typography } from 'antd';
+import { App, Breadcrumb, Button, Card, Col, Descriptions, Empty, Flex, Form, Input, List, Row, Select, Skeleton, Spin, Tag, Tree, Typography } from 'antd';
 import type { TreeDataNode } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { orgApi, type OrgNode } from '../api.ts';
 import { useAuth } from '../../../platform/auth.tsx';
 import { ErrorAlert, useReportError } from '../../../platform/components/feedback.tsx';
+import { FormModal } from '../../../platform/components/form-modal.tsx';
 import { invalidate, useApiQuery } from '../../../platform/query.ts';
 import { communityTypes, type CommunityType, type OrgLevel } from '../api.ts';
 import { useT } from '../../../platform/i18n/index.tsx';
@@ -321,36 +322,23 @@ function NodeDetail({ code, onChanged, onDepartmentAdded, onNavigate }: NodeDeta
 
 function AddDepartmentModal({ parent, onClose, onCreated }: { parent: OrgNode | null; onClose: () => void; onCreated: (node: OrgNode) => Promise<void> }) {
   const t = useT();
-  const reportError = useReportError();
   const [form] = Form.useForm<{ name: string }>();
-  const [saving, setSaving] = useState(false);
   const submit = async ({ name }: { name: string }) => {
     if (!parent) return;
-    setSaving(true);
-    try {
-      const created = await orgApi.createDepartment(parent.code, name.trim());
-      await onCreated(created);
-    } catch (error) {
-      reportError(error, form);
-    } finally {
-      setSaving(false);
-    }
+    await onCreated(await orgApi.createDepartment({ parentCode: parent.code, name: name.trim() }));
   };
   return (
-    <Modal
+    <FormModal<{ name: string }>
       title={parent ? t('org.addDepartmentTitle', { name: parent.name }) : ''}
       open={parent !== null}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={saving}
+      onClose={onClose}
       okText={t('common.save')}
-      destroyOnHidden
+      form={form}
+      onSubmit={submit}
     >
-      <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
-        <Form.Item name="name" label={t('org.departmentName')} rules={[{ required: true, whitespace: true, max: 60, message: t('common.required', { field: t('org.departmentName') }) }]}>
-          <Input maxLength={60} autoFocus />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="name" label={t('org.departmentName')} rules={[{ required: true, whitespace: true, max: 60, message: t('common.required', { field: t('org.departmentName') }) }]}>
+        <Input maxLength={60} autoFocus />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -2,7 +2,7 @@
 // choices that follow (commit clean or valid rows, remap, discard).
 import { DeleteOutlined, DownloadOutlined, FileExcelOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Flex, Progress, Radio, Result, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { registryApi, type ImportError, type ImportJob, type ImportStatus } from '../api.ts';
 import { ErrorAlert } from '../../../platform/components/feedback.tsx';
@@ -140,64 +140,63 @@ export function JobView({ stage, mode, onMode, busy, editingMapping, onEditMappi
     );
   }
 
-  if (job.status === 'committed') {
-    const unchanged = Math.max(0, job.validRows - job.inserted - job.updated);
-    return (
-      <Result
-        status="success"
-        title={t('registry.import.done')}
-        subTitle={
-          <span data-testid="import-done">
-            {t('registry.import.doneSummary', { inserted: job.inserted, updated: job.updated, unchanged, skipped: job.skipped })}
-            {job.skipped > 0 && job.skippedRows.length > 0 && (
-              <>
-                <br />
-                {t('registry.import.skippedRows', { rows: job.skippedRows.slice(0, 50).join('、') })}
-              </>
-            )}
-          </span>
-        }
-        extra={[
-          <Link key="residents" to={`${residentsPath}?under=${encodeURIComponent(job.communityCode)}`}>
-            <Button type="primary">{t('registry.import.viewResidents')}</Button>
-          </Link>,
-          job.skipped > 0 && (
-            <Button key="report" icon={<DownloadOutlined />} onClick={() => downloadFile(registryApi.importReportUrl(job.id))}>
-              {t('registry.import.downloadReport')}
-            </Button>
-          ),
-          <span key="again">{again}</span>,
-        ]}
-      />
-    );
-  }
+  if (job.status === 'committed') return <CommittedResult job={job} again={again} />;
 
   // checked or interrupted: the dry-run report and the choice of how to import.
+  return <CheckedReport {...{ job, file, fileLine, again, mode, onMode, busy, onEditMapping, onCommit, onDiscard }} />;
+}
+
+/** A finished import: what changed, the rows skipped, and where to go next. */
+function CommittedResult({ job, again }: { job: ImportJob; again: ReactNode }) {
+  const { t } = useI18n();
+  const unchanged = Math.max(0, job.validRows - job.inserted - job.updated);
+  return (
+    <Result
+      status="success"
+      title={t('registry.import.done')}
+      subTitle={
+        <span data-testid="import-done">
+          {t('registry.import.doneSummary', { inserted: job.inserted, updated: job.updated, unchanged, skipped: job.skipped })}
+          {job.skipped > 0 && job.skippedRows.length > 0 && (
+            <>
+              <br />
+              {t('registry.import.skippedRows', { rows: job.skippedRows.slice(0, 50).join('、') })}
+            </>
+          )}
+        </span>
+      }
+      extra={[
+        <Link key="residents" to={`${residentsPath}?under=${encodeURIComponent(job.communityCode)}`}>
+          <Button type="primary">{t('registry.import.viewResidents')}</Button>
+        </Link>,
+        job.skipped > 0 && (
+          <Button key="report" icon={<DownloadOutlined />} onClick={() => downloadFile(registryApi.importReportUrl(job.id))}>
+            {t('registry.import.downloadReport')}
+          </Button>
+        ),
+        <span key="again">{again}</span>,
+      ]}
+    />
+  );
+}
+
+interface CheckedReportProps extends Pick<JobViewProps, 'mode' | 'onMode' | 'busy' | 'onEditMapping' | 'onCommit' | 'onDiscard'> {
+  job: ImportJob;
+  file: File | null;
+  fileLine: ReactNode;
+  again: ReactNode;
+}
+
+/** The dry run's report and the choice of how to import (a job checked, or interrupted while committing). */
+function CheckedReport({ job, file, fileLine, again, mode, onMode, busy, onEditMapping, onCommit, onDiscard }: CheckedReportProps) {
+  const { t } = useI18n();
   const hasErrors = job.errorRows > 0;
   const unmapped = job.headers.filter((h) => h.field === null && h.header.trim() !== '').map((h) => h.header);
-  const rowsText = job.skippedRows.slice(0, 20).join('、') + (job.skippedRows.length > 20 ? '…' : '');
   return (
     <div data-testid="import-report">
       {fileLine}
       {job.status === 'interrupted' && <Alert type="warning" showIcon title={t('registry.import.interrupted')} style={{ marginBottom: 16 }} />}
-      <Row gutter={[16, 16]} style={{ marginBottom: 16 }} data-testid="import-summary">
-        {(
-          [
-            ['totalRows', job.totalRows, undefined],
-            ['validRows', job.validRows, '#2b9348'],
-            ['errorRows', job.errorRows, hasErrors ? '#cf1322' : undefined],
-            ['newRows', job.newRows, undefined],
-            ['changedRows', job.changedRows, undefined],
-            ['unchangedRows', job.unchangedRows, undefined],
-          ] as const
-        ).map(([key, value, color]) => (
-          <Col key={key} xs={12} sm={8} md={4}>
-            <Card size="small">
-              <Statistic title={t(`registry.import.${key}`)} value={value} styles={{ content: color ? { color } : {} }} />
-            </Card>
-          </Col>
-        ))}
-      </Row>
+      <ImportSummary job={job} />
       {hasErrors ? (
         <Alert type="warning" showIcon title={t('registry.import.hasErrors', { errorRows: job.errorRows, total: job.totalRows })} style={{ marginBottom: 12 }} data-testid="import-has-errors" />
       ) : (
@@ -214,38 +213,7 @@ export function JobView({ stage, mode, onMode, busy, editingMapping, onEditMappi
         </Typography.Paragraph>
       )}
       {hasErrors && <ErrorsTable jobId={job.id} />}
-      <Descriptions
-        bordered
-        size="small"
-        column={1}
-        style={{ marginTop: 16, maxWidth: 880 }}
-        items={[
-          {
-            key: 'mode',
-            label: t('registry.import.mode'),
-            children: (
-              <Radio.Group value={mode} onChange={(event) => onMode(event.target.value as Mode)} data-testid="import-mode">
-                <Space orientation="vertical">
-                  <Radio value="clean" disabled={hasErrors}>
-                    {t('registry.import.modeClean')}
-                    <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
-                      {t('registry.import.modeCleanHint')}
-                    </Typography.Text>
-                  </Radio>
-                  <Radio value="valid" disabled={!hasErrors || job.validRows === 0} data-testid="import-mode-valid">
-                    {t('registry.import.modeValid')}
-                    {hasErrors && (
-                      <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
-                        {t('registry.import.modeValidHint', { errorRows: job.errorRows, rows: rowsText, validRows: job.validRows })}
-                      </Typography.Text>
-                    )}
-                  </Radio>
-                </Space>
-              </Radio.Group>
-            ),
-          },
-        ]}
-      />
+      <ModeChoice job={job} mode={mode} onMode={onMode} />
       <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
         {t('registry.import.atomic')}
       </Typography.Paragraph>
@@ -268,6 +236,73 @@ export function JobView({ stage, mode, onMode, busy, editingMapping, onEditMappi
         {again}
       </Flex>
     </div>
+  );
+}
+
+/** The dry run's counts: total, valid, in error, new, changed, unchanged. */
+function ImportSummary({ job }: { job: ImportJob }) {
+  const { t } = useI18n();
+  const hasErrors = job.errorRows > 0;
+  return (
+    <Row gutter={[16, 16]} style={{ marginBottom: 16 }} data-testid="import-summary">
+      {(
+        [
+          ['totalRows', job.totalRows, undefined],
+          ['validRows', job.validRows, '#2b9348'],
+          ['errorRows', job.errorRows, hasErrors ? '#cf1322' : undefined],
+          ['newRows', job.newRows, undefined],
+          ['changedRows', job.changedRows, undefined],
+          ['unchangedRows', job.unchangedRows, undefined],
+        ] as const
+      ).map(([key, value, color]) => (
+        <Col key={key} xs={12} sm={8} md={4}>
+          <Card size="small">
+            <Statistic title={t(`registry.import.${key}`)} value={value} styles={{ content: color ? { color } : {} }} />
+          </Card>
+        </Col>
+      ))}
+    </Row>
+  );
+}
+
+/** Import a clean file as is, or only the valid rows of a file with errors. */
+function ModeChoice({ job, mode, onMode }: { job: ImportJob; mode: Mode | null; onMode: (mode: Mode) => void }) {
+  const { t } = useI18n();
+  const hasErrors = job.errorRows > 0;
+  const rowsText = job.skippedRows.slice(0, 20).join('、') + (job.skippedRows.length > 20 ? '…' : '');
+  return (
+    <Descriptions
+      bordered
+      size="small"
+      column={1}
+      style={{ marginTop: 16, maxWidth: 880 }}
+      items={[
+        {
+          key: 'mode',
+          label: t('registry.import.mode'),
+          children: (
+            <Radio.Group value={mode} onChange={(event) => onMode(event.target.value as Mode)} data-testid="import-mode">
+              <Space orientation="vertical">
+                <Radio value="clean" disabled={hasErrors}>
+                  {t('registry.import.modeClean')}
+                  <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
+                    {t('registry.import.modeCleanHint')}
+                  </Typography.Text>
+                </Radio>
+                <Radio value="valid" disabled={!hasErrors || job.validRows === 0} data-testid="import-mode-valid">
+                  {t('registry.import.modeValid')}
+                  {hasErrors && (
+                    <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
+                      {t('registry.import.modeValidHint', { errorRows: job.errorRows, rows: rowsText, validRows: job.validRows })}
+                    </Typography.Text>
+                  )}
+                </Radio>
+              </Space>
+            </Radio.Group>
+          ),
+        },
+      ]}
+    />
   );
 }
 

@@ -72,7 +72,7 @@ export function ImportMapping({ headers, busy, onSubmit, onCancel }: { headers: 
                       label: (
                         <Flex justify="space-between" gap={8}>
                           <span>{t(`registry.ledger.${f}`)}</span>
-                          {requiredLedgerFields.includes(f) && <Tag color="red" style={{ marginInlineEnd: 0 }}>{t('registry.ledger.required')}</Tag>}
+                          {(requiredLedgerFields as readonly LedgerField[]).includes(f) && <Tag color="red" style={{ marginInlineEnd: 0 }}>{t('registry.ledger.required')}</Tag>}
                         </Flex>
                       ),
                     })),

@@ -3,8 +3,7 @@ import { Button, Card, Descriptions, Empty, Flex, Segmented, Skeleton, Table, To
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { houseTenures, registryApi, type BuildingHouse, type HouseTenure } from '../api.ts';
-import { ErrorAlert } from '../../../platform/components/feedback.tsx';
-import { RegistryBreadcrumb } from '../components/breadcrumb.tsx';
+import { RecordCard } from '../components/record-card.tsx';
 import { tenureColors, TenureTag } from '../components/labels.tsx';
 import { housePath } from '../components/paths.ts';
 import { useApiQuery } from '../../../platform/query.ts';
@@ -22,11 +21,10 @@ export function RegistryBuildingPage() {
 
   return (
     <>
-      <RegistryBreadcrumb crumbs={[{ label: b?.name ?? '…' }]} />
-      {building.error && <ErrorAlert error={building.error} onRetry={() => void building.refetch()} style={{ marginBottom: 16 }} />}
-      <Card
+      <RecordCard
+        crumbs={[{ label: b?.name ?? '…' }]}
+        query={building}
         title={<><BankOutlined /> {b?.name ?? t('registry.building')}</>}
-        loading={building.isFetching && !b}
         data-testid="building-card"
       >
         {b && (
@@ -44,7 +42,7 @@ export function RegistryBuildingPage() {
             ]}
           />
         )}
-      </Card>
+      </RecordCard>
       <Card
         style={{ marginTop: 16 }}
         title={t('registry.building.houses')}

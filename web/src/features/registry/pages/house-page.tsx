@@ -4,12 +4,11 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { registryApi, type HouseDetail } from '../api.ts';
 import { useAuth } from '../../../platform/auth.tsx';
-import { ErrorAlert } from '../../../platform/components/feedback.tsx';
-import { RegistryBreadcrumb } from '../components/breadcrumb.tsx';
+import { RecordCard } from '../components/record-card.tsx';
 import { TenureTag } from '../components/labels.tsx';
 import { buildingPath, householdPath } from '../components/paths.ts';
 import { ResidentTable } from '../components/resident-table.tsx';
-import { RevealButton, RevealNotice } from '../components/reveal.tsx';
+import { RevealButton } from '../components/reveal.tsx';
 import { useApiQuery } from '../../../platform/query.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 
@@ -30,12 +29,11 @@ function HouseView({ houseId }: { houseId: string }) {
 
   return (
     <>
-      <RegistryBreadcrumb crumbs={h ? [{ label: h.buildingName, to: buildingPath(h.buildingId) }, { label: h.address }] : [{ label: '…' }]} />
-      {house.error && <ErrorAlert error={house.error} onRetry={() => void house.refetch()} style={{ marginBottom: 16 }} />}
-      <RevealNotice reason={shownInClear ? reveal : null} />
-      <Card
+      <RecordCard
+        crumbs={h ? [{ label: h.buildingName, to: buildingPath(h.buildingId) }, { label: h.address }] : [{ label: '…' }]}
+        query={house}
+        revealedFor={shownInClear ? reveal : null}
         title={<><HomeOutlined /> {h?.address ?? t('registry.house.title')}</>}
-        loading={house.isFetching && !h}
         extra={<RevealButton reason={reveal} onReveal={setReveal} onHide={() => setReveal(null)} />}
         data-testid="house-card"
       >
@@ -55,7 +53,7 @@ function HouseView({ houseId }: { houseId: string }) {
             ]}
           />
         )}
-      </Card>
+      </RecordCard>
       {h && h.households.length === 0 && h.others.length === 0 && (
         <Card style={{ marginTop: 16 }}>
           <Empty description={t('registry.house.noHouseholds')} />

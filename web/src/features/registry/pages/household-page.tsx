@@ -1,15 +1,14 @@
 import { FileTextOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Space, Table, Tooltip, Typography } from 'antd';
+import { Button, Descriptions, Space, Table, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { registryApi, type HouseholdFile } from '../api.ts';
 import { useAuth } from '../../../platform/auth.tsx';
-import { ErrorAlert } from '../../../platform/components/feedback.tsx';
-import { RegistryBreadcrumb } from '../components/breadcrumb.tsx';
+import { RecordCard } from '../components/record-card.tsx';
 import { relationLabel, TenureTag } from '../components/labels.tsx';
 import { buildingPath, housePath, residentPath } from '../components/paths.ts';
 import { ResidentTable } from '../components/resident-table.tsx';
-import { RevealButton, RevealNotice } from '../components/reveal.tsx';
+import { RevealButton } from '../components/reveal.tsx';
 import { useApiQuery } from '../../../platform/query.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 
@@ -31,7 +30,7 @@ function HouseholdView({ householdId }: { householdId: string }) {
 
   return (
     <>
-      <RegistryBreadcrumb
+      <RecordCard
         crumbs={
           h
             ? [
@@ -41,12 +40,9 @@ function HouseholdView({ householdId }: { householdId: string }) {
               ]
             : [{ label: '…' }]
         }
-      />
-      {household.error && <ErrorAlert error={household.error} onRetry={() => void household.refetch()} style={{ marginBottom: 16 }} />}
-      <RevealNotice reason={h?.members.some((m) => m.revealed) ? reveal : null} />
-      <Card
+        query={household}
+        revealedFor={h?.members.some((m) => m.revealed) ? reveal : null}
         title={<><FileTextOutlined /> {t('registry.household.title')}</>}
-        loading={household.isFetching && !h}
         data-testid="household-file"
         extra={
           <Space>
@@ -103,7 +99,7 @@ function HouseholdView({ householdId }: { householdId: string }) {
             />
           </>
         )}
-      </Card>
+      </RecordCard>
     </>
   );
 }

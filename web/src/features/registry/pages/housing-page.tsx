@@ -1,14 +1,14 @@
 import { DownloadOutlined, HomeOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Input, Table, Tooltip, Typography } from 'antd';
+import { Button, Card, Flex, Input, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { registryApi, type BuildingRow, type BuildingUse } from '../api.ts';
 import { useAuth } from '../../../platform/auth.tsx';
-import { ErrorAlert } from '../../../platform/components/feedback.tsx';
 import { AreaFilter, areaCode, type AreaValue } from '../components/area-filter.tsx';
 import { downloadFile } from '../components/labels.tsx';
 import { buildingPath } from '../components/paths.ts';
 import { useListPage } from '../../../platform/use-list-page.tsx';
+import { ListTable } from '../../../platform/components/list-table.tsx';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 
 /** 以房管人: the buildings of the user's area, filtered by community and grid; each opens its houses. */
@@ -52,15 +52,12 @@ export function RegistryHousingPage() {
           data-testid="housing-search"
         />
       </Flex>
-      {list.query.error && <ErrorAlert error={list.query.error} onRetry={() => void list.query.refetch()} style={{ marginBottom: 16 }} />}
-      <Table<BuildingRow>
+      <ListTable<BuildingRow>
+        list={list}
         rowKey="id"
         size="middle"
-        loading={list.loading}
-        dataSource={list.rows}
         data-testid="housing-table"
-        locale={{ emptyText: list.emptyText(t('registry.housing.empty')) }}
-        pagination={list.pagination}
+        emptyText={t('registry.housing.empty')}
         columns={[
           {
             title: t('registry.building'),

@@ -1,11 +1,11 @@
 import { CloudUploadOutlined, DownloadOutlined, FileExcelOutlined, InboxOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, Progress, Steps, Table, Typography, Upload } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type Dispatch, type SetStateAction } from 'react';
 import { toApiError, type ApiError } from '../../../platform/api-client.ts';
 import { registryApi, type ImportJob, type ImportStatus } from '../api.ts';
 import { ErrorAlert, useReportError } from '../../../platform/components/feedback.tsx';
 import { DateTime } from '../../../platform/components/labels.tsx';
-import { OrgNodeSelect, useScopeNodes } from '../../org/index.ts';
+import { OrgNodeSelect, useScopeNodes, type OrgNode } from '../../org/index.ts';
 import { downloadFile } from '../components/labels.tsx';
 import { invalidate, useApiQuery } from '../../../platform/query.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
@@ -26,44 +26,16 @@ export function RegistryImportPage() {
   const [modeChoice, setModeChoice] = useState<{ jobId: string; mode: Mode } | null>(null);
   const [editingMapping, setEditingMapping] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [historyPage, setHistoryPage] = useState(1);
-  const history = useApiQuery(['registry', 'imports', historyPage], (signal) => registryApi.imports({ page: historyPage, pageSize: 10 }, signal));
 
   // Staff of one community import into it without choosing.
   const ownCommunity = scope.data?.roots.length === 1 && scope.data.roots[0]?.level === 'community' ? scope.data.roots[0].code : undefined;
   const communityCode = community ?? ownCommunity;
   const job = stage.kind === 'job' ? stage.job : null;
-  const jobId = job?.id;
-  const jobStatus = job?.status;
   const historyReload = reloadImportHistory;
   // A clean file imports as is; with bad rows the user must say to skip them.
   const mode: Mode | null = job && modeChoice?.jobId === job.id ? modeChoice.mode : job && job.errorRows === 0 ? 'clean' : null;
 
-  // Poll a running job (check or commit) once a second until it settles.
-  useEffect(() => {
-    if (!jobId || !jobStatus || !running.includes(jobStatus)) return;
-    const controller = new AbortController();
-    const timer = window.setTimeout(() => {
-      registryApi.importJob(jobId, controller.signal).then(
-        (next) => {
-          setStage((previous) => (previous.kind === 'job' && previous.job.id === next.id ? { ...previous, job: next } : previous));
-          if (!running.includes(next.status)) historyReload();
-        },
-        (error: unknown) => {
-          if (controller.signal.aborted) return;
-          // Try again on the next tick; a lasting failure shows as an error.
-          setUploadError(toApiError(error));
-          setStage((previous) => (previous.kind === 'job' ? { ...previous, job: { ...previous.job } } : previous));
-        },
-      );
-    }, 1000);
-    return () => {
-      window.clearTimeout(timer);
-      controller.abort();
-    };
-    // historyReload only bumps a counter: a stale one works as well.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [jobId, jobStatus, job]);
+  usePollJob(job, setStage, setUploadError);
 
   const upload = async (file: File, mapping: Record<string, string>) => {
     if (!communityCode) {
@@ -120,16 +92,7 @@ export function RegistryImportPage() {
     setStage({ kind: 'choose' });
   };
 
-  const headersFailed = job?.status === 'failed' && job.failure?.code === 'REGISTRY_IMPORT_HEADERS';
-  const current =
-    stage.kind === 'choose'
-      ? 0
-      : stage.kind === 'uploading' || job?.status === 'checking' || headersFailed
-        ? 1
-        : job?.status === 'committed'
-          ? 3
-          : 2;
-  const stepStatus = job?.status === 'failed' ? 'error' : job?.status === 'committed' ? 'finish' : 'process';
+  const { current, status: stepStatus } = importStep(stage);
 
   return (
     <>
@@ -157,38 +120,12 @@ export function RegistryImportPage() {
         {uploadError && <ErrorAlert error={uploadError} style={{ marginBottom: 16 }} />}
 
         {stage.kind === 'choose' && (
-          <div style={{ maxWidth: 720 }}>
-            <Form layout="vertical">
-              <Form.Item label={t('registry.import.community')} required>
-                <OrgNodeSelect
-                  value={communityCode}
-                  onChange={(code) => setCommunity(code)}
-                  levels={['community']}
-                  suggestions={scope.data?.suggestions.filter((n) => n.level === 'community')}
-                  placeholder={t('registry.import.community')}
-                  style={{ width: 320 }}
-                  testId="import-community"
-                />
-              </Form.Item>
-            </Form>
-            <Upload.Dragger
-              accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-              multiple={false}
-              showUploadList={false}
-              disabled={!communityCode}
-              beforeUpload={(file) => {
-                void upload(file, {});
-                return false;
-              }}
-              data-testid="import-upload"
-            >
-              <p className="ant-upload-drag-icon">
-                <InboxOutlined />
-              </p>
-              <p className="ant-upload-text">{t('registry.import.drop')}</p>
-              <p className="ant-upload-hint">{t('registry.import.dropHint')}</p>
-            </Upload.Dragger>
-          </div>
+          <ChooseLedger
+            communityCode={communityCode}
+            onCommunity={setCommunity}
+            suggestions={scope.data?.suggestions.filter((n) => n.level === 'community')}
+            onFile={(file) => void upload(file, {})}
+          />
         )}
 
         {stage.kind === 'uploading' && (
@@ -214,63 +151,164 @@ export function RegistryImportPage() {
         )}
       </Card>
 
-      <Card title={t('registry.import.history')} style={{ marginTop: 16 }} size="small">
-        {history.error && <ErrorAlert error={history.error} onRetry={() => void history.refetch()} style={{ marginBottom: 12 }} />}
-        <Table<ImportJob>
-          rowKey="id"
-          size="small"
-          loading={history.isFetching}
-          dataSource={history.data?.items ?? []}
-          locale={{ emptyText: t('registry.import.historyEmpty') }}
-          data-testid="import-history"
-          pagination={{
-            current: historyPage,
-            pageSize: 10,
-            total: history.data?.total ?? 0,
-            hideOnSinglePage: true,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: setHistoryPage,
-          }}
-          columns={[
-            { title: t('registry.import.createdAt'), dataIndex: 'createdAt', width: 180, render: (v: string) => <DateTime value={v} /> },
-            {
-              title: t('registry.import.fileName'),
-              dataIndex: 'fileName',
-              render: (v: string) => (
-                <span>
-                  <FileExcelOutlined style={{ color: '#1d6f42', marginInlineEnd: 6 }} />
-                  {v}
-                </span>
-              ),
-            },
-            { title: t('registry.import.community'), dataIndex: 'communityCode', width: 140 },
-            { title: t('registry.import.actor'), dataIndex: 'actorName', width: 120 },
-            { title: t('registry.status'), dataIndex: 'status', width: 100, render: (_: ImportStatus, j) => <StatusTag job={j} /> },
-            {
-              title: t('registry.import.result'),
-              key: 'result',
-              render: (_: unknown, j) =>
-                j.status === 'committed'
-                  ? t('registry.import.resultCounts', { total: j.totalRows, inserted: j.inserted, updated: j.updated, skipped: j.skipped })
-                  : j.status === 'failed'
-                    ? (j.failure?.message ?? '—')
-                    : t('registry.import.checkedCounts', { total: j.totalRows, valid: j.validRows, errors: j.errorRows }),
-            },
-            {
-              title: t('common.actions'),
-              key: 'actions',
-              width: 80,
-              render: (_: unknown, j) =>
-                (j.status === 'checked' || j.status === 'interrupted' || j.status === 'committed' || j.status === 'committing') && (
-                  <Button type="link" size="small" onClick={() => setStage({ kind: 'job', job: j, file: null, mapping: {} })}>
-                    {t('registry.open')}
-                  </Button>
-                ),
-            },
-          ]}
-        />
-      </Card>
+      <ImportHistory onOpen={(j) => setStage({ kind: 'job', job: j, file: null, mapping: {} })} />
     </>
   );
 }
 
+
+/** Every import so far, newest first; a settled or running one opens again. */
+function ImportHistory({ onOpen }: { onOpen: (job: ImportJob) => void }) {
+  const { t } = useI18n();
+  const [historyPage, setHistoryPage] = useState(1);
+  const history = useApiQuery(['registry', 'imports', historyPage], (signal) => registryApi.imports({ page: historyPage, pageSize: 10 }, signal));
+  return (
+  <Card title={t('registry.import.history')} style={{ marginTop: 16 }} size="small">
+    {history.error && <ErrorAlert error={history.error} onRetry={() => void history.refetch()} style={{ marginBottom: 12 }} />}
+    <Table<ImportJob>
+      rowKey="id"
+      size="small"
+      loading={history.isFetching}
+      dataSource={history.data?.items ?? []}
+      locale={{ emptyText: t('registry.import.historyEmpty') }}
+      data-testid="import-history"
+      pagination={{
+        current: historyPage,
+        pageSize: 10,
+        total: history.data?.total ?? 0,
+        hideOnSinglePage: true,
+        showTotal: (total) => t('common.total', { total }),
+        onChange: setHistoryPage,
+      }}
+      columns={[
+        { title: t('registry.import.createdAt'), dataIndex: 'createdAt', width: 180, render: (v: string) => <DateTime value={v} /> },
+        {
+          title: t('registry.import.fileName'),
+          dataIndex: 'fileName',
+          render: (v: string) => (
+            <span>
+              <FileExcelOutlined style={{ color: '#1d6f42', marginInlineEnd: 6 }} />
+              {v}
+            </span>
+          ),
+        },
+        { title: t('registry.import.community'), dataIndex: 'communityCode', width: 140 },
+        { title: t('registry.import.actor'), dataIndex: 'actorName', width: 120 },
+        { title: t('registry.status'), dataIndex: 'status', width: 100, render: (_: ImportStatus, j) => <StatusTag job={j} /> },
+        {
+          title: t('registry.import.result'),
+          key: 'result',
+          render: (_: unknown, j) =>
+            j.status === 'committed'
+              ? t('registry.import.resultCounts', { total: j.totalRows, inserted: j.inserted, updated: j.updated, skipped: j.skipped })
+              : j.status === 'failed'
+                ? (j.failure?.message ?? '—')
+                : t('registry.import.checkedCounts', { total: j.totalRows, valid: j.validRows, errors: j.errorRows }),
+        },
+        {
+          title: t('common.actions'),
+          key: 'actions',
+          width: 80,
+          render: (_: unknown, j) =>
+            (j.status === 'checked' || j.status === 'interrupted' || j.status === 'committed' || j.status === 'committing') && (
+              <Button type="link" size="small" onClick={() => onOpen(j)}>
+                {t('registry.open')}
+              </Button>
+            ),
+        },
+      ]}
+    />
+  </Card>
+  );
+}
+
+interface ChooseLedgerProps {
+  communityCode: string | undefined;
+  onCommunity: (code: string | undefined) => void;
+  suggestions: OrgNode[] | undefined;
+  onFile: (file: File) => void;
+}
+
+/** The first step: the community to import into and the file. */
+function ChooseLedger({ communityCode, onCommunity, suggestions, onFile }: ChooseLedgerProps) {
+  const { t } = useI18n();
+  return (
+    <div style={{ maxWidth: 720 }}>
+      <Form layout="vertical">
+        <Form.Item label={t('registry.import.community')} required>
+          <OrgNodeSelect
+            value={communityCode}
+            onChange={(code) => onCommunity(code)}
+            levels={['community']}
+            suggestions={suggestions}
+            placeholder={t('registry.import.community')}
+            style={{ width: 320 }}
+            testId="import-community"
+          />
+        </Form.Item>
+      </Form>
+      <Upload.Dragger
+        accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+        multiple={false}
+        showUploadList={false}
+        disabled={!communityCode}
+        beforeUpload={(file) => {
+          onFile(file);
+          return false;
+        }}
+        data-testid="import-upload"
+      >
+        <p className="ant-upload-drag-icon">
+          <InboxOutlined />
+        </p>
+        <p className="ant-upload-text">{t('registry.import.drop')}</p>
+        <p className="ant-upload-hint">{t('registry.import.dropHint')}</p>
+      </Upload.Dragger>
+    </div>
+  );
+}
+
+/** Where the steps bar stands: choose, check, commit, done. */
+function importStep(stage: Stage): { current: number; status: 'error' | 'finish' | 'process' } {
+  const job = stage.kind === 'job' ? stage.job : null;
+  const headersFailed = job?.status === 'failed' && job.failure?.code === 'REGISTRY_IMPORT_HEADERS';
+  const current =
+    stage.kind === 'choose'
+      ? 0
+      : stage.kind === 'uploading' || job?.status === 'checking' || headersFailed
+        ? 1
+        : job?.status === 'committed'
+          ? 3
+          : 2;
+  return { current, status: job?.status === 'failed' ? 'error' : job?.status === 'committed' ? 'finish' : 'process' };
+}
+
+/** Polls a running job (check or commit) once a second until it settles. */
+function usePollJob(job: ImportJob | null, setStage: Dispatch<SetStateAction<Stage>>, onError: (error: ApiError) => void) {
+  const jobId = job?.id;
+  const jobStatus = job?.status;
+  useEffect(() => {
+    if (!jobId || !jobStatus || !running.includes(jobStatus)) return;
+    const controller = new AbortController();
+    const timer = window.setTimeout(() => {
+      registryApi.importJob(jobId, controller.signal).then(
+        (next) => {
+          setStage((previous) => (previous.kind === 'job' && previous.job.id === next.id ? { ...previous, job: next } : previous));
+          if (!running.includes(next.status)) reloadImportHistory();
+        },
+        (error: unknown) => {
+          if (controller.signal.aborted) return;
+          // Try again on the next tick; a lasting failure shows as an error.
+          onError(toApiError(error));
+          setStage((previous) => (previous.kind === 'job' ? { ...previous, job: { ...previous.job } } : previous));
+        },
+      );
+    }, 1000);
+    return () => {
+      window.clearTimeout(timer);
+      controller.abort();
+    };
+    // `job` changes identity to poll again after a failed tick; the setters are stable.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [jobId, jobStatus, job]);
+}

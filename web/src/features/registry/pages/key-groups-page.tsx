@@ -1,16 +1,16 @@
 import { DownloadOutlined, HeartOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Segmented, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Flex, Segmented, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { registryApi, type KeyGroupMember, type MemberQuery } from '../api.ts';
 import { useAuth } from '../../../platform/auth.tsx';
-import { ErrorAlert } from '../../../platform/components/feedback.tsx';
 import { AreaFilter, areaCode } from '../components/area-filter.tsx';
 import { downloadFile, Identifier, KeyGroupTagView, keyGroupLabel, membershipDetails, VisitDue } from '../components/labels.tsx';
 import { residentPath } from '../components/paths.ts';
 import { RecordVisitModal, type VisitTarget } from '../components/visit-modal.tsx';
 import { useApiQuery } from '../../../platform/query.ts';
 import { useListPage } from '../../../platform/use-list-page.tsx';
+import { ListTable } from '../../../platform/components/list-table.tsx';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 
 type Due = 'all' | 'overdue' | 'week';
@@ -91,16 +91,13 @@ export function RegistryKeyGroupsPage() {
           data-testid="key-groups-due"
         />
       </Flex>
-      {list.query.error && <ErrorAlert error={list.query.error} onRetry={() => void list.query.refetch()} style={{ marginBottom: 16 }} />}
-      <Table<KeyGroupMember>
+      <ListTable<KeyGroupMember>
+        list={list}
         rowKey="id"
         size="middle"
-        loading={list.loading}
-        dataSource={list.rows}
         scroll={{ x: 'max-content' }}
         data-testid="key-groups-table"
-        locale={{ emptyText: list.emptyText(t('registry.keyGroups.empty')) }}
-        pagination={list.pagination}
+        emptyText={t('registry.keyGroups.empty')}
         columns={[
           {
             title: t('registry.name'),

@@ -1,12 +1,10 @@
-import { ArrowLeftOutlined, CarryOutOutlined, EnvironmentOutlined, HomeOutlined, LogoutOutlined, SearchOutlined, UserOutlined } from '@ant-design/icons';
+import { CarryOutOutlined, EnvironmentOutlined, HomeOutlined, SearchOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Descriptions, Drawer, Empty, Flex, Input, List, Row, Skeleton, Statistic, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
-import { registryApi, type HouseRow, type Resident } from '../api.ts';
+import { registryApi, type HouseRow, type MyGrid, type Resident } from '../api.ts';
 import { useAuth } from '../../../platform/auth.tsx';
 import { ErrorAlert } from '../../../platform/components/feedback.tsx';
-import { LanguageSwitch } from '../../../platform/components/language-switch.tsx';
-import { Logo } from '../../../platform/components/logo.tsx';
+import { MobileHeader } from '../../../platform/components/mobile-header.tsx';
 import { Identifier, KeyGroupTags, KeyGroupTagView, relationLabel, VisitDue } from '../components/labels.tsx';
 import { RecordVisitModal, type VisitTarget } from '../components/visit-modal.tsx';
 import { useApiQuery } from '../../../platform/query.ts';
@@ -19,8 +17,7 @@ const overdueQuery = { overdue: true, page: 1, pageSize: 20 };
 /** /m/registry: a grid worker's phone view of their grid — find a house or a person, record a visit. */
 export function RegistryMobilePage() {
   const { t } = useI18n();
-  const { me, can, logout } = useAuth();
-  const navigate = useNavigate();
+  const { me, can } = useAuth();
   const [q, setQ] = useState('');
   const [visiting, setVisiting] = useState<VisitTarget | null>(null);
   const [person, setPerson] = useState<string | null>(null);
@@ -32,89 +29,13 @@ export function RegistryMobilePage() {
   const mayVisit = can('registry.write');
 
 
-  const personItem = (r: Resident) => (
-    <List.Item
-      key={r.id}
-      data-testid="m-resident"
-      actions={
-        mayVisit
-          ? [
-              <Button key="visit" type="primary" size="small" icon={<CarryOutOutlined />} onClick={() => setVisiting(visitTargetOf(r))} data-testid="m-visit">
-                {t('registry.visit.record')}
-              </Button>,
-            ]
-          : []
-      }
-    >
-      <Flex vertical gap={2} style={{ minWidth: 0, cursor: 'pointer' }} onClick={() => setPerson(r.id)}>
-        <Flex align="center" gap={6} wrap>
-          <Typography.Text strong>{r.name}</Typography.Text>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t(`registry.gender.${r.gender}`)} · {t('registry.ageValue', { age: r.age })}
-            {r.relation ? ` · ${relationLabel(t, r.relation)}` : ''}
-          </Typography.Text>
-        </Flex>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          <EnvironmentOutlined /> {r.address ?? t('registry.noAddress')}
-        </Typography.Text>
-        {r.keyGroups.length > 0 && (
-          <div>
-            <KeyGroupTags groups={r.keyGroups} />
-          </div>
-        )}
-      </Flex>
-    </List.Item>
-  );
 
-  const counts = summary.data?.counts;
   return (
     <div className="gz-mobile">
-      <header className="gz-mobile-header">
-        <Flex align="center" gap={8}>
-          <Link to="/m" aria-label={t('registry.m.back')} style={{ color: '#fff', display: 'flex' }}>
-            <ArrowLeftOutlined />
-          </Link>
-          <Logo size={26} />
-          <span className="gz-mobile-title">{t('registry.m.title')}</span>
-        </Flex>
-        <Flex align="center" gap={4}>
-          <LanguageSwitch dark />
-          <Button
-            type="text"
-            icon={<LogoutOutlined />}
-            aria-label={t('header.logout')}
-            style={{ color: 'rgba(255, 255, 255, 0.88)' }}
-            onClick={() => void logout().then(() => navigate('/login', { replace: true }))}
-          />
-        </Flex>
-      </header>
+      <MobileHeader title={t('registry.m.title')} back={{ to: '/m', label: t('registry.m.back') }} />
       <main className="gz-mobile-main">
         {summary.error && <ErrorAlert error={summary.error} onRetry={() => void summary.refetch()} style={{ marginBottom: 8 }} />}
-        <Card size="small" data-testid="m-summary">
-          {!summary.data ? (
-            <Skeleton active paragraph={{ rows: 2 }} />
-          ) : (
-            <>
-              <Typography.Text strong>
-                <EnvironmentOutlined style={{ color: '#1a4f9c' }} /> {summary.data.grids.map((g) => g.name).join('、') || '—'}
-              </Typography.Text>
-              <Typography.Paragraph type="secondary" style={{ margin: '4px 0 8px', fontSize: 12 }}>
-                {counts && t('registry.m.counts', { buildings: counts.buildings, houses: counts.houses, residents: counts.residents })}
-              </Typography.Paragraph>
-              <Row gutter={8}>
-                <Col span={8}>
-                  <Statistic title={t('registry.m.overdue')} value={counts?.overdue ?? 0} styles={{ content: { color: counts?.overdue ? '#cf1322' : undefined, fontSize: 20 } }} />
-                </Col>
-                <Col span={8}>
-                  <Statistic title={t('registry.m.dueThisWeek')} value={counts?.dueThisWeek ?? 0} styles={{ content: { color: '#d46b08', fontSize: 20 } }} />
-                </Col>
-                <Col span={8}>
-                  <Statistic title={t('registry.m.keyGroupMembers')} value={counts?.keyGroupMembers ?? 0} styles={{ content: { fontSize: 20 } }} />
-                </Col>
-              </Row>
-            </>
-          )}
-        </Card>
+        <GridSummary summary={summary.data} />
 
         <Input.Search
           size="large"
@@ -162,7 +83,7 @@ export function RegistryMobilePage() {
                 )}
                 {(found.data?.residents.length ?? 0) > 0 && (
                   <Card size="small" title={<><UserOutlined /> {t('registry.m.people')}</>}>
-                    <List size="small" dataSource={found.data?.residents ?? []} renderItem={personItem} />
+                    <List size="small" dataSource={found.data?.residents ?? []} renderItem={(r) => <PersonItem key={r.id} resident={r} onOpen={() => setPerson(r.id)} onVisit={mayVisit ? () => setVisiting(visitTargetOf(r)) : undefined} />} />
                   </Card>
                 )}
               </>
@@ -345,5 +266,75 @@ function PersonDrawer({ residentId, onClose, onVisit }: { residentId: string | n
         </>
       )}
     </Drawer>
+  );
+}
+
+/** A person found: name, age, address and groups; tap to open, and a visit button for who may record one. */
+function PersonItem({ resident: r, onOpen, onVisit }: { resident: Resident; onOpen: () => void; onVisit?: () => void }) {
+  const { t } = useI18n();
+  return (
+    <List.Item
+      data-testid="m-resident"
+      actions={
+        onVisit
+          ? [
+              <Button key="visit" type="primary" size="small" icon={<CarryOutOutlined />} onClick={onVisit} data-testid="m-visit">
+                {t('registry.visit.record')}
+              </Button>,
+            ]
+          : []
+      }
+    >
+      <Flex vertical gap={2} style={{ minWidth: 0, cursor: 'pointer' }} onClick={onOpen}>
+        <Flex align="center" gap={6} wrap>
+          <Typography.Text strong>{r.name}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t(`registry.gender.${r.gender}`)} · {t('registry.ageValue', { age: r.age })}
+            {r.relation ? ` · ${relationLabel(t, r.relation)}` : ''}
+          </Typography.Text>
+        </Flex>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          <EnvironmentOutlined /> {r.address ?? t('registry.noAddress')}
+        </Typography.Text>
+        {r.keyGroups.length > 0 && (
+          <div>
+            <KeyGroupTags groups={r.keyGroups} />
+          </div>
+        )}
+      </Flex>
+    </List.Item>
+  );
+}
+
+/** The worker's grids and what is due there. */
+function GridSummary({ summary }: { summary: MyGrid | undefined }) {
+  const { t } = useI18n();
+  const counts = summary?.counts;
+  return (
+    <Card size="small" data-testid="m-summary">
+      {!summary ? (
+        <Skeleton active paragraph={{ rows: 2 }} />
+      ) : (
+        <>
+          <Typography.Text strong>
+            <EnvironmentOutlined style={{ color: '#1a4f9c' }} /> {summary.grids.map((g) => g.name).join('、') || '—'}
+          </Typography.Text>
+          <Typography.Paragraph type="secondary" style={{ margin: '4px 0 8px', fontSize: 12 }}>
+            {counts && t('registry.m.counts', { buildings: counts.buildings, houses: counts.houses, residents: counts.residents })}
+          </Typography.Paragraph>
+          <Row gutter={8}>
+            <Col span={8}>
+              <Statistic title={t('registry.m.overdue')} value={counts?.overdue ?? 0} styles={{ content: { color: counts?.overdue ? '#cf1322' : undefined, fontSize: 20 } }} />
+            </Col>
+            <Col span={8}>
+              <Statistic title={t('registry.m.dueThisWeek')} value={counts?.dueThisWeek ?? 0} styles={{ content: { color: '#d46b08', fontSize: 20 } }} />
+            </Col>
+            <Col span={8}>
+              <Statistic title={t('registry.m.keyGroupMembers')} value={counts?.keyGroupMembers ?? 0} styles={{ content: { fontSize: 20 } }} />
+            </Col>
+          </Row>
+        </>
+      )}
+    </Card>
   );
 }

@@ -1,11 +1,11 @@
 import { CarryOutOutlined, FileTextOutlined, IdcardOutlined, ManOutlined, WomanOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Empty, Flex, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Empty, Flex, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { registryApi, type Membership, type ResidentFile, type ResidentVisit } from '../api.ts';
 import { useAuth } from '../../../platform/auth.tsx';
-import { ErrorAlert } from '../../../platform/components/feedback.tsx';
-import { RegistryBreadcrumb, type Crumb } from '../components/breadcrumb.tsx';
+import { RecordCard } from '../components/record-card.tsx';
+import type { Crumb } from '../components/breadcrumb.tsx';
 import {
   educationLabel,
   Identifier,
@@ -20,7 +20,7 @@ import {
   visitMethodLabel,
 } from '../components/labels.tsx';
 import { householdPath, housePath, residentsPath } from '../components/paths.ts';
-import { RevealButton, RevealNotice } from '../components/reveal.tsx';
+import { RevealButton } from '../components/reveal.tsx';
 import { RecordVisitModal, type VisitTarget } from '../components/visit-modal.tsx';
 import { useApiQuery } from '../../../platform/query.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
@@ -50,11 +50,11 @@ function ResidentView({ residentId }: { residentId: string }) {
 
   return (
     <>
-      <RegistryBreadcrumb crumbs={crumbs} root={root} />
-      {file.error && <ErrorAlert error={file.error} onRetry={() => void file.refetch()} style={{ marginBottom: 16 }} />}
-      <RevealNotice reason={r?.revealed ? reveal : null} />
-      <Card
-        loading={file.isFetching && !r}
+      <RecordCard
+        crumbs={crumbs}
+        root={root}
+        query={file}
+        revealedFor={r?.revealed ? reveal : null}
         data-testid="resident-file"
         data-revealed={r?.revealed ? 'true' : 'false'}
         title={
@@ -91,41 +91,8 @@ function ResidentView({ residentId }: { residentId: string }) {
           )
         }
       >
-        {r && (
-          <Descriptions
-            bordered
-            size="small"
-            column={{ xs: 1, sm: 2, xl: 3 }}
-            data-testid="resident-basic"
-            items={[
-              { key: 'id', label: t('registry.idNumber'), children: <Identifier value={r.idNumber} revealed={r.revealed} /> },
-              { key: 'birth', label: t('registry.birthDate'), children: <Identifier value={r.birthDate} revealed={r.revealed} /> },
-              { key: 'phone', label: t('registry.phone'), children: <Identifier value={r.phone} revealed={r.revealed} /> },
-              { key: 'gender', label: t('registry.gender'), children: t(`registry.gender.${r.gender}`) },
-              { key: 'ethnicity', label: t('registry.ethnicity'), children: r.ethnicity ?? '—' },
-              { key: 'education', label: t('registry.education'), children: educationLabel(t, r.education) },
-              { key: 'political', label: t('registry.politicalStatus'), children: politicalLabel(t, r.politicalStatus) },
-              { key: 'employer', label: t('registry.employer'), children: r.employer ?? '—' },
-              { key: 'arrived', label: t('registry.arrivedOn'), children: r.arrivedOn ?? '—' },
-              {
-                key: 'address',
-                label: t('registry.address'),
-                span: 2,
-                children: r.houseId && r.address ? <Link to={housePath(r.houseId)}>{r.address}</Link> : t('registry.noAddress'),
-              },
-              { key: 'relation', label: t('registry.relation'), children: relationLabel(t, r.relation) },
-              { key: 'grid', label: t('registry.grid'), children: <Typography.Text code>{r.gridCode}</Typography.Text> },
-              {
-                key: 'groups',
-                label: t('registry.keyGroups'),
-                span: 2,
-                children: r.keyGroups.length ? r.keyGroups.map((g) => <KeyGroupTagView key={g.id} kind={g.kind} name={g.name} />) : t('registry.none'),
-              },
-              { key: 'notes', label: t('registry.notes'), span: 'filled', children: r.notes ?? '—' },
-            ]}
-          />
-        )}
-      </Card>
+        {r && <ResidentBasics resident={r} />}
+      </RecordCard>
 
       {r && (
         <>
@@ -195,64 +162,129 @@ function ResidentView({ residentId }: { residentId: string }) {
             )}
           </Card>
 
-          <Card title={t('registry.resident.visits')} style={{ marginTop: 16 }} size="small" data-testid="resident-visits">
-            <Table<ResidentVisit>
-              rowKey="id"
-              size="small"
-              dataSource={r.visits}
-              pagination={{ pageSize: 10, hideOnSinglePage: true }}
-              locale={{ emptyText: t('registry.visit.empty') }}
-              columns={[
-                { title: t('registry.visit.date'), dataIndex: 'visitedOn', width: 110 },
-                {
-                  title: t('registry.visit.method'),
-                  dataIndex: 'method',
-                  width: 110,
-                  render: (v: string) => visitMethodLabel(t, v),
-                },
-                { title: t('registry.visit.visitor'), dataIndex: 'visitorName', width: 160 },
-                {
-                  title: t('registry.visit.membership'),
-                  dataIndex: 'membershipId',
-                  width: 150,
-                  render: (id: string | null) => {
-                    const m = id ? r.memberships.find((x) => x.id === id) : undefined;
-                    return m ? keyGroupLabel(t, m.kind, m.name) : t('registry.visit.allMemberships');
-                  },
-                },
-                { title: t('registry.visit.notes'), dataIndex: 'notes', render: (v: string | null) => v ?? '—' },
-              ]}
-            />
-          </Card>
-
-          <Card title={t('registry.resident.history')} style={{ marginTop: 16 }} size="small" data-testid="resident-history">
-            <Table<HistoryRow>
-              rowKey="id"
-              size="small"
-              dataSource={r.history}
-              pagination={false}
-              locale={{ emptyText: t('registry.resident.historyEmpty') }}
-              columns={[
-                {
-                  title: t('registry.address'),
-                  dataIndex: 'address',
-                  render: (v: string | null, row) => (row.houseId && v ? <Link to={housePath(row.houseId)}>{v}</Link> : (v ?? '—')),
-                },
-                { title: t('registry.relation'), dataIndex: 'relation', width: 120, render: (v: string | null) => relationLabel(t, v) },
-                { title: t('registry.household.movedIn'), dataIndex: 'movedInOn', width: 120 },
-                {
-                  title: t('registry.household.movedOut'),
-                  dataIndex: 'movedOutOn',
-                  width: 120,
-                  render: (v: string | null) => v ?? <Tag color="green">{t('registry.household.untilNow')}</Tag>,
-                },
-                { title: t('registry.household.reason'), dataIndex: 'reason', render: (v: string | null) => v ?? '—' },
-              ]}
-            />
-          </Card>
+          <VisitsCard file={r} />
+          <HistoryCard history={r.history} />
         </>
       )}
       <RecordVisitModal target={visiting} onClose={() => setVisiting(null)} />
     </>
+  );
+}
+
+/** A small table of the file in a card of its own. */
+function FileTable<T extends { id: string }>({ title, testId, rows, emptyText, columns, paged }: { title: string; testId: string; rows: T[]; emptyText: string; columns: TableColumnsType<T>; paged?: boolean }) {
+  return (
+    <Card title={title} style={{ marginTop: 16 }} size="small" data-testid={testId}>
+      <Table<T>
+        rowKey="id"
+        size="small"
+        dataSource={rows}
+        pagination={paged ? { pageSize: 10, hideOnSinglePage: true } : false}
+        locale={{ emptyText }}
+        columns={columns}
+      />
+    </Card>
+  );
+}
+
+/** The latest visits, each with the key group it was for. */
+function VisitsCard({ file: r }: { file: ResidentFile }) {
+  const { t } = useI18n();
+  return (
+    <FileTable<ResidentVisit>
+      title={t('registry.resident.visits')}
+      testId="resident-visits"
+      rows={r.visits}
+      emptyText={t('registry.visit.empty')}
+      paged
+      columns={[
+      { title: t('registry.visit.date'), dataIndex: 'visitedOn', width: 110 },
+      {
+        title: t('registry.visit.method'),
+        dataIndex: 'method',
+        width: 110,
+        render: (v: string) => visitMethodLabel(t, v),
+      },
+      { title: t('registry.visit.visitor'), dataIndex: 'visitorName', width: 160 },
+      {
+        title: t('registry.visit.membership'),
+        dataIndex: 'membershipId',
+        width: 150,
+        render: (id: string | null) => {
+          const m = id ? r.memberships.find((x) => x.id === id) : undefined;
+          return m ? keyGroupLabel(t, m.kind, m.name) : t('registry.visit.allMemberships');
+        },
+      },
+      { title: t('registry.visit.notes'), dataIndex: 'notes', render: (v: string | null) => v ?? '—' },
+      ]}
+    />
+  );
+}
+
+/** Where the person has lived, newest first. */
+function HistoryCard({ history }: { history: HistoryRow[] }) {
+  const { t } = useI18n();
+  return (
+    <FileTable<HistoryRow>
+      title={t('registry.resident.history')}
+      testId="resident-history"
+      rows={history}
+      emptyText={t('registry.resident.historyEmpty')}
+      columns={[
+      {
+        title: t('registry.address'),
+        dataIndex: 'address',
+        render: (v: string | null, row) => (row.houseId && v ? <Link to={housePath(row.houseId)}>{v}</Link> : (v ?? '—')),
+      },
+      { title: t('registry.relation'), dataIndex: 'relation', width: 120, render: (v: string | null) => relationLabel(t, v) },
+      { title: t('registry.household.movedIn'), dataIndex: 'movedInOn', width: 120 },
+      {
+        title: t('registry.household.movedOut'),
+        dataIndex: 'movedOutOn',
+        width: 120,
+        render: (v: string | null) => v ?? <Tag color="green">{t('registry.household.untilNow')}</Tag>,
+      },
+      { title: t('registry.household.reason'), dataIndex: 'reason', render: (v: string | null) => v ?? '—' },
+      ]}
+    />
+  );
+}
+
+/** The record itself: identifiers (masked unless revealed), person, address and groups. */
+function ResidentBasics({ resident: r }: { resident: ResidentFile }) {
+  const { t } = useI18n();
+  return (
+    <Descriptions
+      bordered
+      size="small"
+      column={{ xs: 1, sm: 2, xl: 3 }}
+      data-testid="resident-basic"
+      items={[
+        { key: 'id', label: t('registry.idNumber'), children: <Identifier value={r.idNumber} revealed={r.revealed} /> },
+        { key: 'birth', label: t('registry.birthDate'), children: <Identifier value={r.birthDate} revealed={r.revealed} /> },
+        { key: 'phone', label: t('registry.phone'), children: <Identifier value={r.phone} revealed={r.revealed} /> },
+        { key: 'gender', label: t('registry.gender'), children: t(`registry.gender.${r.gender}`) },
+        { key: 'ethnicity', label: t('registry.ethnicity'), children: r.ethnicity ?? '—' },
+        { key: 'education', label: t('registry.education'), children: educationLabel(t, r.education) },
+        { key: 'political', label: t('registry.politicalStatus'), children: politicalLabel(t, r.politicalStatus) },
+        { key: 'employer', label: t('registry.employer'), children: r.employer ?? '—' },
+        { key: 'arrived', label: t('registry.arrivedOn'), children: r.arrivedOn ?? '—' },
+        {
+          key: 'address',
+          label: t('registry.address'),
+          span: 2,
+          children: r.houseId && r.address ? <Link to={housePath(r.houseId)}>{r.address}</Link> : t('registry.noAddress'),
+        },
+        { key: 'relation', label: t('registry.relation'), children: relationLabel(t, r.relation) },
+        { key: 'grid', label: t('registry.grid'), children: <Typography.Text code>{r.gridCode}</Typography.Text> },
+        {
+          key: 'groups',
+          label: t('registry.keyGroups'),
+          span: 2,
+          children: r.keyGroups.length ? r.keyGroups.map((g) => <KeyGroupTagView key={g.id} kind={g.kind} name={g.name} />) : t('registry.none'),
+        },
+        { key: 'notes', label: t('registry.notes'), span: 'filled', children: r.notes ?? '—' },
+      ]}
+    />
   );
 }
