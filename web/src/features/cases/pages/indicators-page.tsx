@@ -29,6 +29,11 @@ function LowRate({ value }: { value: number | null }) {
   return <span style={{ color, fontVariantNumeric: 'tabular-nums' }}>{percent(value)}</span>;
 }
 
+/** A column of whole numbers, right-aligned in tabular figures. */
+function countColumn(title: string, key: keyof IndicatorMetrics, width: number) {
+  return { title, dataIndex: key, width, align: 'right' as const, render: (v: number) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{v}</span> };
+}
+
 /** 考核指标: per unit (child areas or departments) and period, the standard case indicators and the three rates of 接诉即办. */
 export function CaseIndicatorsPage() {
   const { t } = useI18n();
@@ -40,13 +45,7 @@ export function CaseIndicatorsPage() {
   const to = range[1].add(1, 'day').startOf('day').toISOString();
   const report = useApiQuery(['cases', 'indicators', under, groupBy, from, to], (signal) => casesApi.indicators({ under, groupBy, from, to }, signal));
 
-  const count = (key: keyof IndicatorMetrics, label: MessageKey, width = 70) => ({
-    title: t(label),
-    dataIndex: key,
-    width,
-    align: 'right' as const,
-    render: (v: number) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{v}</span>,
-  });
+  const count = (key: keyof IndicatorMetrics, label: MessageKey, width = 70) => countColumn(t(label), key, width);
   const columns: TableColumnsType<Row> = [
     { title: t('case.indicators.unit'), dataIndex: 'name', fixed: 'left', width: 200, render: (name: string) => <Typography.Text strong>{name}</Typography.Text> },
     {

@@ -26,11 +26,55 @@ interface ReportForm {
   reporterPhone?: string;
 }
 
+/** The case just reported, its number, and open cases nearby that may be the same problem. */
+function ReportDone({ done, onAgain }: { done: { created: CaseListItem; duplicates: DuplicateCase[] }; onAgain: () => void }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  return (
+    <Card data-testid="report-done" data-number={done.created.number} data-id={done.created.id}>
+      <Result
+        status="success"
+        title={t('case.m.submitted')}
+        subTitle={
+          <Typography.Text copyable strong style={{ fontSize: 16 }}>
+            {done.created.number}
+          </Typography.Text>
+        }
+        extra={[
+          <Button key="again" type="primary" onClick={onAgain}>
+            {t('case.m.another')}
+          </Button>,
+          <Button key="home" onClick={() => void navigate('/m')}>
+            {t('case.m.backHome')}
+          </Button>,
+        ]}
+      />
+      {done.duplicates.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('case.m.duplicates')}
+          description={
+            <List
+              size="small"
+              dataSource={done.duplicates}
+              renderItem={(d) => (
+                <List.Item extra={<CaseStateTag state={d.state} />}>
+                  <Link to={`/m/cases/${d.id}`}>{d.number}</Link> {d.title} · {d.distance} m
+                </List.Item>
+              )}
+            />
+          }
+        />
+      )}
+    </Card>
+  );
+}
+
 /** /m/report: a grid worker reports what they found on patrol — camera photo, GPS point (or a manual fallback), category, a few words. */
 export function CaseMobileReportPage() {
   const { t } = useI18n();
   const { me } = useAuth();
-  const navigate = useNavigate();
   const reportError = useReportError();
   const tree = useCaseCategories();
   const [form] = Form.useForm<ReportForm>();
@@ -75,43 +119,7 @@ export function CaseMobileReportPage() {
   if (done) {
     return (
       <MobileShell title={t('case.m.reportTitle')} back="/m">
-        <Card data-testid="report-done" data-number={done.created.number} data-id={done.created.id}>
-          <Result
-            status="success"
-            title={t('case.m.submitted')}
-            subTitle={
-              <Typography.Text copyable strong style={{ fontSize: 16 }}>
-                {done.created.number}
-              </Typography.Text>
-            }
-            extra={[
-              <Button key="again" type="primary" onClick={() => setDone(null)}>
-                {t('case.m.another')}
-              </Button>,
-              <Button key="home" onClick={() => void navigate('/m')}>
-                {t('case.m.backHome')}
-              </Button>,
-            ]}
-          />
-          {done.duplicates.length > 0 && (
-            <Alert
-              type="warning"
-              showIcon
-              title={t('case.m.duplicates')}
-              description={
-                <List
-                  size="small"
-                  dataSource={done.duplicates}
-                  renderItem={(d) => (
-                    <List.Item extra={<CaseStateTag state={d.state} />}>
-                      <Link to={`/m/cases/${d.id}`}>{d.number}</Link> {d.title} · {d.distance} m
-                    </List.Item>
-                  )}
-                />
-              }
-            />
-          )}
-        </Card>
+        <ReportDone done={done} onAgain={() => setDone(null)} />
       </MobileShell>
     );
   }
