@@ -220,7 +220,7 @@ test.describe.serial('The closed loop: reported on /m, dispatched, handled, veri
     const conflict = page.getByTestId('action-conflict');
     await conflict.waitFor({ timeout: 10_000 });
     const text = await conflict.innerText();
-    expect(text.includes('已被他人修改') && text.includes('刷新'), `conflict: ${text}`).toBeTruthy();
+    expect(text.includes('刚被他人办理') && text.includes('请刷新后重试'), `conflict: ${text}`).toBeTruthy();
     await snap(page, 'case-version-conflict.png');
     await conflict.getByRole('button', { name: /刷新案件/ }).click();
     await waitForState(page, 'handling');
