@@ -1,4 +1,4 @@
-// Point → grid lookup for a district's grids (issue 2: "microseconds for ~700 grids").
+// Point → grid lookup for a district's grids.
 // Baseline in the same run: a linear scan with the same exact point-in-polygon test.
 // Run: node --import tsx bench/grid-lookup.ts [gridCount]
 import { performance } from 'node:perf_hooks';

@@ -1,4 +1,4 @@
-// Benchmark of the ledger import (SEEDS row 7, issue 3): N rows (default 200,000) from an
+// Benchmark of the ledger import: N rows (default 200,000) from an
 // .xlsx file into PostgreSQL through the real import path (streaming check, staging, one-
 // transaction commit), against PostgreSQL COPY of the same rows as CSV into a comparable
 // table, measured in the same run. Prints rows/s of both, the ratio, and the importer's

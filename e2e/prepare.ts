@@ -2,7 +2,7 @@
 // one process at a time): the demo, loaded as `gongzhi serve --demo-if-empty` loads it, and a
 // case of 万寿路街道 whose handling deadline passed long ago, marked overdue and supervised by
 // the real deadline job. The journeys then depend neither on the demo's random history nor on
-// the hour (issue 17: no overdue case on a Monday morning after a quiet weekend night).
+// the hour (a Monday morning after a quiet weekend night once had no overdue case).
 import { eq } from 'drizzle-orm';
 import { loadConfig } from '../src/platform/config.ts';
 import { migrate } from '../src/platform/migrate.ts';

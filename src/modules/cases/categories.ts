@@ -1,5 +1,5 @@
 // The shipped defaults: the common grid event classes (网格事件分类) as a two-level tree,
-// the default matter class of each (三事分流, SEEDS row 4), time limits, and settings.
+// the default matter class of each (三事分流), time limits, and settings.
 // All of it is data in the database after the first start, edited through the API.
 import type { CaseSettings, CategoryAttribute, MatterClass } from './contract.ts';
 import type { StageTimeLimit, SlaStage } from './sla.ts';

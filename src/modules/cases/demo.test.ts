@@ -14,7 +14,7 @@ import { openStates, type CaseDeps } from './use-cases/common.ts';
 import { loadCaseRules, type CaseRules } from './settings.ts';
 
 // The demo must show open, yellow, red and overdue cases in every street whatever the hour:
-// issue 17 was a Monday-morning journey finding no overdue case after a quiet weekend night.
+// a Monday-morning journey once found no overdue case after a quiet weekend night.
 // Each clock below is fixed; the database's own clock plays no part.
 const clocks = [
   { name: 'Monday 2026-11-30 06:40 Beijing, after a weekend', now: new Date('2026-11-29T22:40:00Z'), count: 0 },

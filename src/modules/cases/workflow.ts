@@ -3,11 +3,11 @@
 // loads a snapshot, calls applyAction with `now`, and stores `next` and `timelineEntry` in
 // one transaction with a version check.
 //
-// The loop (SEEDS row 2, 信息采集、案卷建立、任务派遣、任务处理、处理反馈、核查结案、考核评价):
+// The loop (信息采集、案卷建立、任务派遣、任务处理、处理反馈、核查结案、考核评价):
 //   reported → accept → accepted → register → registered → dispatch → dispatched
 //   → acknowledge → handling → feedback → handled → verify_pass → closed → rate → rated
 // with reject (intake refuses), return (退单: back to the dispatcher), verify_fail (返工),
-// reopen (reporter unsatisfied), escalate (微循环 → 小循环 → 大循环, SEEDS row 3), merge,
+// reopen (reporter unsatisfied), escalate (微循环 → 小循环 → 大循环), merge,
 // suspend/resume (挂起), extensions (延期), supervision (督办), instruction (批示), comments.
 //
 // Accept (受理: is this a valid request for us?) and register (立案: open a case file with
@@ -226,7 +226,7 @@ export interface CaseActionInput {
 
 /** Per-deployment settings of the workflow. */
 export interface WorkflowConfig {
-  /** How often an unsatisfied reporter may reopen a case (issue 4: once by default). */
+  /** How often an unsatisfied reporter may reopen a case (once by default). */
   readonly maxReopens: number;
   /** How many extensions a case may be granted. */
   readonly maxExtensions: number;

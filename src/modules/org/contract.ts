@@ -7,7 +7,7 @@ import { pageOf, pageQuery } from '../../platform/paging.ts';
 export const orgLevels = ['province', 'city', 'district', 'street', 'community', 'department'] as const;
 export type OrgLevel = (typeof orgLevels)[number];
 
-// SEEDS row 17 (Yuhua): 老旧城区居民型, 新楼盘型, 单位型, 综合型, 失地农民安置型, 保障性住房型, 商贸型.
+// Yuhua: 老旧城区居民型, 新楼盘型, 单位型, 综合型, 失地农民安置型, 保障性住房型, 商贸型.
 export const communityTypes = ['old_town', 'new_estate', 'work_unit', 'mixed', 'resettlement', 'affordable_housing', 'commercial'] as const;
 export type CommunityType = (typeof communityTypes)[number];
 

@@ -186,7 +186,7 @@ describe('rosters', () => {
 });
 
 describe('community types and departments', () => {
-  it('sets the type of a community (SEEDS row 17) and refuses it on a street', async () => {
+  it('sets the type of a community and refuses it on a street', async () => {
     const ok = await call(streetA.cookie, 'PATCH', '/api/org/nodes/110108001001', { communityType: 'old_town' });
     expect(ok.json().communityType).toBe('old_town');
     const street = await call(district.cookie, 'PATCH', '/api/org/nodes/110108001', { communityType: 'old_town' });

@@ -89,7 +89,7 @@ export async function actOnCase(deps: CaseDeps, actor: Actor, caseId: string, re
   const { extra, details } = extraColumns(row, entry, req, now);
   return db.transaction(async (tx) => {
     let updated = await commitTransition(tx, deps, rules, row, { next, entry, actorName: shownName(actor), extra, details }, events, now);
-    // An unsatisfied rating reopens the case at once while reopens are left (issue 4: once by default).
+    // An unsatisfied rating reopens the case at once while reopens are left (once by default).
     if (entry.action === 'rate' && entry.rating === 'unsatisfied' && rules.settings.reopenOnUnsatisfied) {
       const reopened = applyAction(next, 'reopen', decided.actor, { reason: req.text?.trim() || '评价不满意，案件重启' }, workflowConfig(rules), now);
       if (reopened.ok) {
