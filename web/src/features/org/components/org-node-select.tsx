@@ -1,8 +1,9 @@
 import { Flex, Select, Spin, Typography } from 'antd';
-import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { orgApi, type OrgNode } from '../api.ts';
 import type { OrgLevel } from '../api.ts';
 import { useT } from '../../../platform/i18n/index.tsx';
+import { useDebouncedSearch } from '../../../platform/use-debounced-search.ts';
 
 interface OrgNodeSelectProps {
   value?: string;
@@ -21,10 +22,7 @@ interface OrgNodeSelectProps {
 export function OrgNodeSelect({ value, onChange, levels, suggestions = [], placeholder, allowClear, style, testId }: OrgNodeSelectProps) {
   const t = useT();
   const [results, setResults] = useState<OrgNode[] | null>(null);
-  const [searching, setSearching] = useState(false);
   const [known, setKnown] = useState<Map<string, OrgNode>>(new Map());
-  const timer = useRef<number | undefined>(undefined);
-  const controller = useRef<AbortController | null>(null);
 
   const remember = (nodes: OrgNode[]) =>
     setKnown((previous) => {
@@ -44,34 +42,16 @@ export function OrgNodeSelect({ value, onChange, levels, suggestions = [], place
     return () => abort.abort();
   }, [value, known]);
 
-  useEffect(() => () => window.clearTimeout(timer.current), []);
-
-  const onSearch = (text: string) => {
-    window.clearTimeout(timer.current);
-    controller.current?.abort();
-    const query = text.trim();
-    if (!query) {
-      setResults(null);
-      setSearching(false);
-      return;
-    }
-    setSearching(true);
-    timer.current = window.setTimeout(() => {
-      const abort = new AbortController();
-      controller.current = abort;
-      orgApi.orgSearch(query, abort.signal).then(
-        (nodes) => {
-          const allowed = levels ? nodes.filter((n) => levels.includes(n.level)) : nodes;
-          remember(allowed);
-          setResults(allowed);
-          setSearching(false);
-        },
-        () => {
-          if (!abort.signal.aborted) setSearching(false);
-        },
-      );
-    }, 250);
-  };
+  const { searching, onSearch } = useDebouncedSearch(
+    async (query, signal) => {
+      const nodes = await orgApi.orgSearch(query, signal);
+      return levels ? nodes.filter((n) => levels.includes(n.level)) : nodes;
+    },
+    (nodes) => {
+      if (nodes) remember(nodes);
+      setResults(nodes);
+    },
+  );
 
   const shown = results ?? suggestions;
   const options = useMemo(() => {
