@@ -18,7 +18,7 @@ import type { Db } from '../../platform/db.ts';
 import { queryRows } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { assertInScope, scopePaths, type Actor } from '../../platform/auth/scope.ts';
-import { findOrgUnit, listChildOrgNodes, listDepartmentsUnder, type TreePlace } from '../org/index.ts';
+import { findOrgUnit, listChildOrgNodes, orgUnitsUnder, type TreePlace } from '../org/index.ts';
 import type { CaseIndicatorsView } from './contract.ts';
 
 export interface IndicatorQuery {
@@ -154,7 +154,7 @@ export async function caseIndicators(db: Db, actor: Actor, q: IndicatorQuery): P
   let rows: Counts[];
   let units: TreePlace[];
   if (q.groupBy === 'departments') {
-    units = await listDepartmentsUnder(db, under.orgPath);
+    units = await orgUnitsUnder(db, under.orgPath, 'department');
     const codes = units.map((u) => u.code);
     rows = codes.length
       ? await reportQuery<Counts>(

@@ -19,8 +19,6 @@ export {
   findOrgNodes,
   /** The org paths of org units and grids by code. */
   orgPathsOf,
-  /** The departments anywhere below an org path. */
-  listDepartmentsUnder,
   /** The children of a node: its departments, or the divisions below it. */
   listChildOrgNodes,
   /** The grids below an org path, each with its community and street. */
@@ -29,7 +27,7 @@ export {
   gridsOfCommunity,
   /** The grids under some org paths ('' is the whole tree). */
   gridsUnder,
-  /** The org units of one level under a node (a district's communities). */
+  /** The org units of one level under a node (a district's communities, its departments). */
   orgUnitsUnder,
   /** Who serves the grids under a node in one duty, in roster order. */
   gridRosterUnder,

@@ -106,15 +106,6 @@ export async function orgPathsOf(db: Db, codes: readonly string[]): Promise<stri
   return rows.map((r) => r.orgPath);
 }
 
-/** The departments anywhere below a node (by its org path), by code. */
-export async function listDepartmentsUnder(db: Db, orgPath: string): Promise<TreePlace[]> {
-  return db
-    .select({ code: orgNodes.code, name: orgNodes.name, level: orgNodes.level, orgPath: orgNodes.orgPath })
-    .from(orgNodes)
-    .where(and(eq(orgNodes.level, 'department'), like(orgNodes.orgPath, `${orgPath}.%`)))
-    .orderBy(asc(orgNodes.code));
-}
-
 /** The children of a node, by code: its departments, or the divisions below it (streets, communities…). */
 export async function listChildOrgNodes(db: Db, parentCode: string, kind: 'departments' | 'divisions'): Promise<TreePlace[]> {
   return db
@@ -162,9 +153,9 @@ export async function gridsUnder(db: Db, orgPaths: readonly string[], options: {
 }
 
 /** The org units of one level under a node (the communities of a district, say), by code. */
-export async function orgUnitsUnder(db: Db, orgPath: string, level: OrgLevel): Promise<{ code: string; name: string; orgPath: string }[]> {
+export async function orgUnitsUnder(db: Db, orgPath: string, level: OrgLevel): Promise<TreePlace[]> {
   return db
-    .select({ code: orgNodes.code, name: orgNodes.name, orgPath: orgNodes.orgPath })
+    .select({ code: orgNodes.code, name: orgNodes.name, level: orgNodes.level, orgPath: orgNodes.orgPath })
     .from(orgNodes)
     .where(and(eq(orgNodes.level, level), sql`${orgNodes.orgPath} like ${`${orgPath}.%`}`))
     .orderBy(asc(orgNodes.code));

@@ -5,13 +5,13 @@ import { inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { canAccess, hasPermission, requirePermission, shownName, type Actor } from '../../../platform/auth/scope.ts';
-import { findGridAt, placeOf as findPlace } from '../../org/index.ts';
+import { findGridAt, placeOf } from '../../org/index.ts';
 import type { CaseSource, CreateCaseBody, CaseDuplicate } from '../contract.ts';
 import { caseAttachments, cases, caseTimeline, type CaseRow } from '../schema.ts';
 import { loadCaseRules, type CaseRules } from '../settings.ts';
 import { caseActorId, orgUnitOfGrant } from '../policies.ts';
 import { normalisePhone, searchDocument, type CaseDeps } from './common.ts';
-import { nextCaseNumber, numberPrefix, placeOf } from './numbering.ts';
+import { nextCaseNumber, numberPrefix, placeCodesOf } from './numbering.ts';
 import { slaOf } from './case-sla.ts';
 import { notifyParties } from './notify-parties.ts';
 import { checkAttachments } from './attachments.ts';
@@ -44,7 +44,7 @@ async function placeCase(db: Db, input: Pick<CreateCaseInput, 'lng' | 'lat' | 'o
     if (grid) return { orgPath: grid.orgPath, gridCode: grid.code };
   }
   if (input.orgCode) {
-    const orgUnit = await findPlace(db, input.orgCode);
+    const orgUnit = await placeOf(db, input.orgCode);
     if (!orgUnit || !['grid', 'community', 'street'].includes(orgUnit.level)) throw new AppError('CASE_UNIT_UNKNOWN', { code: input.orgCode });
     return { orgPath: orgUnit.orgPath, gridCode: orgUnit.level === 'grid' ? orgUnit.code : null };
   }
@@ -88,7 +88,7 @@ export async function createCase(deps: CaseDeps, actor: Actor, input: CreateCase
   if (!canAccess(actor, 'case.report', place.orgPath) && !isResident) throw new AppError('OUT_OF_SCOPE', { permission: 'case.report' });
   const attributes = checkAttributes(rules, category.code, input.attributes ?? {});
   await checkAttachments(db, actor, input.attachmentIds ?? [], null);
-  const { districtName, ...placeCodes } = await placeOf(db, place.orgPath);
+  const { districtName, ...placeCodes } = await placeCodesOf(db, place.orgPath);
   const phone = input.reporter?.phone ? normalisePhone(input.reporter.phone) : undefined;
   if (phone !== undefined && !/^\d{5,15}$/.test(phone)) throw new AppError('CASE_INPUT_INVALID', { field: 'reporter.phone', reason: 'not a phone number' });
   const matterClass = input.matterClass ?? category.defaultMatterClass;

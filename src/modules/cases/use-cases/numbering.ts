@@ -16,7 +16,7 @@ export interface PlaceInfo {
 }
 
 /** The community, street and district an org path lies in (cached a minute: the tree rarely changes). */
-export async function placeOf(db: Db, orgPath: string): Promise<PlaceInfo> {
+export async function placeCodesOf(db: Db, orgPath: string): Promise<PlaceInfo> {
   let perDb = placeCache.get(db);
   if (!perDb) placeCache.set(db, (perDb = new Map()));
   const hit = perDb.get(orgPath);
