@@ -4,7 +4,21 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './db.ts';
 
-export const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * Where migrations live: the platform's and the first modules' in migrations/, and a newer
+ * module's in its own folder (src/modules/<m>/migrations/), so adding a module adds no file
+ * outside it. All are applied together in the order of their file names.
+ */
+export function migrationDirs(): string[] {
+  const modulesDir = path.join(root, 'src/modules');
+  const owned = fs
+    .readdirSync(modulesDir)
+    .map((m) => path.join(modulesDir, m, 'migrations'))
+    .filter((dir) => fs.existsSync(dir));
+  return [path.join(root, 'migrations'), ...owned];
+}
 
 // Any constant works; it only has to be the same for every process of one deployment.
 const MIGRATION_LOCK_KEY = 7_262_001;
@@ -15,16 +29,15 @@ export interface Migration {
   checksum: string;
 }
 
-/** The checked-in migrations, in file-name order. */
-export function readMigrations(dir = migrationsDir): Migration[] {
-  return fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.sql'))
-    .sort()
-    .map((file) => {
-      const sql = fs.readFileSync(path.join(dir, file), 'utf8');
-      return { id: file.replace(/\.sql$/, ''), sql, checksum: crypto.createHash('sha256').update(sql).digest('hex') };
-    });
+/** The checked-in migrations, in file-name order; two files with one name are a mistake. */
+export function readMigrations(dirs = migrationDirs()): Migration[] {
+  const files = dirs.flatMap((dir) => fs.readdirSync(dir).filter((f) => f.endsWith('.sql')).map((file) => ({ dir, file })));
+  files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return files.map(({ dir, file }, i) => {
+    if (files[i + 1]?.file === file) throw new Error(`two migrations are named ${file}`);
+    const sql = fs.readFileSync(path.join(dir, file), 'utf8');
+    return { id: file.replace(/\.sql$/, ''), sql, checksum: crypto.createHash('sha256').update(sql).digest('hex') };
+  });
 }
 
 /**
