@@ -1,4 +1,4 @@
-// Browser journeys (e2e/*.spec.ts) in Debian's Chromium against the real server, which
+// Browser journeys (e2e/*.spec.ts, and a feature's own in web/src/features/<m>/e2e/) in Debian's Chromium against the real server, which
 // e2e/global-setup.ts starts on prepared data. One worker: the journeys share the server and
 // its data, and later journeys rely on what earlier steps did.
 import { defineConfig } from '@playwright/test';
@@ -8,7 +8,8 @@ import { freePort } from './e2e/server.ts';
 process.env.GONGZHI_E2E_PORT ??= String(await freePort());
 
 export default defineConfig({
-  testDir: 'e2e',
+  testDir: '.',
+  testMatch: ['e2e/*.spec.ts', 'web/src/features/*/e2e/*.spec.ts'],
   outputDir: 'e2e/artifacts/results',
   globalSetup: './e2e/global-setup.ts',
   workers: 1,
