@@ -1,10 +1,28 @@
 // HTTP routes of files handed out: lists as .xlsx and the printable household file. Every
 // one is audited; identifiers are masked unless revealed.
+import type { Writable } from 'node:stream';
+import type { FastifyReply } from 'fastify';
+import type { Actor } from '../../../platform/auth/scope.ts';
+import type { PiiCipher } from '../../../platform/crypto.ts';
+import type { Db } from '../../../platform/db.ts';
+import type { AppContext } from '../../../platform/http.ts';
 import { route, routeTable } from '../../../platform/route.ts';
-import { buildingExportQuery, idParams, memberExportQuery, residentExportQuery, revealQuery } from '../contract.ts';
+import { buildingExportQuery, idParams, memberExportQuery, residentExportQuery, revealQuery, type RevealQuery } from '../contract.ts';
 import { exportBuildings, exportMembers, exportResidents, householdFile } from '../export.ts';
-import { revealRequest } from '../use-cases/reveal.ts';
+import { revealRequest, type Reveal } from '../use-cases/reveal.ts';
 import { filtersAndReveal, sendFile, stamp, XLSX } from './common.ts';
+
+type PeopleWriter<F> = (db: Db, pii: PiiCipher, actor: Actor, filters: F, reveal: Reveal | null, out: Writable) => Promise<void>;
+
+/** Sends a list of people as `<name>-<date>.xlsx`, identifiers masked unless the query reveals them. */
+async function sendPeople<Q extends RevealQuery>(
+  name: string,
+  { actor, query, ctx, reply }: { actor: Actor; query: Q; ctx: AppContext; reply: FastifyReply },
+  write: PeopleWriter<Omit<Q, 'reveal' | 'reason'>>,
+) {
+  const { filters, revealed } = await filtersAndReveal(ctx.database.db, actor, query);
+  return sendFile(reply, `${name}-${stamp()}.xlsx`, XLSX, (out) => write(ctx.database.db, ctx.pii, actor, filters, revealed, out));
+}
 
 /** Files handed out: lists as .xlsx and the printable household file. */
 export const exportRoutes = routeTable('registry', [
@@ -22,10 +40,7 @@ export const exportRoutes = routeTable('registry', [
     summary: 'A resident search as .xlsx (masked unless revealed; audited)',
     access: 'registry.export',
     query: residentExportQuery,
-    handle: async ({ actor, query, db, ctx, reply }) => {
-      const { filters, revealed } = await filtersAndReveal(db, actor, query);
-      return sendFile(reply, `居民-${stamp()}.xlsx`, XLSX, (out) => exportResidents(db, ctx.pii, actor, filters, revealed, out));
-    },
+    handle: (input) => sendPeople('居民', input, exportResidents),
   }),
   route({
     method: 'GET',
@@ -33,10 +48,7 @@ export const exportRoutes = routeTable('registry', [
     summary: 'Key-group members as .xlsx (masked unless revealed; audited)',
     access: 'registry.export',
     query: memberExportQuery,
-    handle: async ({ actor, query, db, ctx, reply }) => {
-      const { filters, revealed } = await filtersAndReveal(db, actor, query);
-      return sendFile(reply, `重点人群-${stamp()}.xlsx`, XLSX, (out) => exportMembers(db, ctx.pii, actor, filters, revealed, out));
-    },
+    handle: (input) => sendPeople('重点人群', input, exportMembers),
   }),
   route({
     method: 'GET',
