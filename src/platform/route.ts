@@ -7,6 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { Permission } from './auth/roles.ts';
 import type { Actor } from './auth/scope.ts';
+import type { Db } from './db.ts';
 import { requireActor, type AppContext, type RouteModule } from './http.ts';
 
 type Schema = z.ZodType | undefined;
@@ -26,6 +27,8 @@ export interface RouteInput<A extends Access, P extends Schema, Q extends Schema
   query: Parsed<Q>;
   body: Parsed<B>;
   ctx: AppContext;
+  /** `ctx.database.db`, which nearly every handler passes on. */
+  db: Db;
   req: FastifyRequest;
   reply: FastifyReply;
 }
@@ -47,6 +50,8 @@ export interface RouteSpec<A extends Access, P extends Schema, Q extends Schema,
   config?: FastifyContextConfig;
   /** Extra OpenAPI fields, e.g. `consumes` for uploads. */
   openapi?: { consumes?: string[]; hide?: boolean };
+  /** Input that fails its schema reaches the handler as is, with `req.validationError` set (the handler reads it another way or throws). */
+  attachValidation?: boolean;
   handle: (input: RouteInput<A, P, Q, B>) => Promise<Answer<R>> | Answer<R>;
 }
 
@@ -78,6 +83,7 @@ export function routeTable(tag: string, routes: readonly RouteSpec<Access, Schem
         method: spec.method,
         url: spec.url,
         ...(spec.config ? { config: spec.config } : {}),
+        ...(spec.attachValidation ? { attachValidation: true } : {}),
         schema: {
           tags: [tag],
           summary: spec.summary,
@@ -93,8 +99,9 @@ export function routeTable(tag: string, routes: readonly RouteSpec<Access, Schem
         },
         handler: async (req, reply) => {
           const actor = actorFor(req, spec.access);
-          const result = await spec.handle({ actor, params: req.params, query: req.query, body: req.body, ctx, req, reply } as RouteInput<Access, Schema, Schema, Schema>);
-          if (reply.sent) return reply;
+          const result = await spec.handle({ actor, params: req.params, query: req.query, body: req.body, ctx, db: ctx.database.db, req, reply } as RouteInput<Access, Schema, Schema, Schema>);
+          // A handler that sent the answer itself (a file; it returns the reply) or took the connection over (reply.hijack(), a stream) is done.
+          if (reply.sent || result === reply) return reply;
           if (status === 204) return reply.status(204).send();
           return reply.status(status).send(result);
         },

@@ -1,6 +1,6 @@
 // The accounts module (sign-in, users, role grants, API keys) as the platform sees it.
 import { defineModule } from '../../platform/module.ts';
-import { accountRoutes } from './routes.ts';
+import { authRoutes, userRoutes } from './routes.ts';
 import { loadAccountsDemo } from './demo.ts';
 import { registerAccountCommands } from './cli.ts';
 
@@ -26,7 +26,7 @@ export const accountsModule = defineModule({
     },
     USERNAME_TAKEN: { status: 409, zh: '用户名已被使用', en: 'This username is taken' },
   },
-  routes: [accountRoutes],
+  routes: [authRoutes, userRoutes],
   demo: loadAccountsDemo,
   cli: registerAccountCommands,
 });

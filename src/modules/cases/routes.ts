@@ -1,10 +1,8 @@
 // HTTP routes of cases, split by resource under routes/: intake and reading, the workflow,
 // attachments, settings, reports (export, indicators) and the public follow-up.
-import type { FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
-import type { AppContext } from '../../platform/http.ts';
+import type { RouteModule } from '../../platform/http.ts';
 import { maxUploadBytes } from '../../platform/storage.ts';
-import type { CaseDeps } from './use-cases/common.ts';
 import { caseReadingRoutes } from './routes/cases.ts';
 import { caseActionRoutes } from './routes/actions.ts';
 import { caseAttachmentRoutes } from './routes/attachments.ts';
@@ -13,10 +11,9 @@ import { caseReportRoutes } from './routes/reports.ts';
 import { casePublicRoutes } from './routes/public.ts';
 
 /** HTTP routes of cases: intake, the workflow, lists and export, settings, indicators, hotline and public follow-up. */
-export async function caseRoutes(base: FastifyInstance, ctx: AppContext): Promise<void> {
-  const deps: CaseDeps = { db: ctx.database.db, pii: ctx.pii, dataDir: ctx.config.dataDir };
+export const caseRoutes: RouteModule = async (base, ctx) => {
   await base.register(multipart, { limits: { fileSize: maxUploadBytes, files: 1 } });
-  for (const routes of [caseReadingRoutes, caseActionRoutes, caseAttachmentRoutes, caseSettingsRoutes, caseReportRoutes, casePublicRoutes]) {
-    await routes(base, deps);
+  for (const table of [caseReadingRoutes, caseActionRoutes, caseAttachmentRoutes, caseSettingsRoutes, caseReportRoutes, casePublicRoutes]) {
+    await table(base, ctx);
   }
-}
+};

@@ -1,6 +1,6 @@
 // The org module (org units, grids, rosters) as the platform sees it.
 import { defineModule } from '../../platform/module.ts';
-import { orgRoutes } from './routes.ts';
+import { orgPublicRoutes, orgRoutes } from './routes.ts';
 import { loadOrgDemo } from './demo.ts';
 import { registerOrgCommands } from './cli.ts';
 
@@ -18,7 +18,7 @@ export const orgModule = defineModule({
     GRID_IN_USE: { status: 409, zh: '该网格下还有楼栋等数据，不能删除', en: 'Buildings or other records still belong to this grid' },
     DIVISION_UNKNOWN: { status: 404, zh: '行政区划代码 {code} 不存在', en: 'No administrative division has code {code}' },
   },
-  routes: [orgRoutes],
+  routes: [orgRoutes, orgPublicRoutes],
   demo: loadOrgDemo,
   cli: registerOrgCommands,
 });

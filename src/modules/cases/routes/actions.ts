@@ -1,12 +1,10 @@
 // The workflow endpoint: one action on one case.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { requireActor } from '../../../platform/http.ts';
+import type { FastifyRequest } from 'fastify';
+import { route, routeTable } from '../../../platform/route.ts';
 import { caseActionBody, caseActionRequest, caseActions, caseDetail, idParams, type CaseActionBody } from '../contract.ts';
-import type { CaseDeps } from '../use-cases/common.ts';
 import { actOnCase } from '../use-cases/act-on-case.ts';
 import { getCase } from '../use-cases/get-case.ts';
-import { tags } from './cases.ts';
+import { depsOf } from './cases.ts';
 
 /**
  * A body that fits no member of caseActionRequest, read in the flat form: the workflow then
@@ -24,26 +22,20 @@ function flatBody(req: FastifyRequest): CaseActionBody {
 }
 
 /** Workflow actions on cases. */
-export async function caseActionRoutes(base: FastifyInstance, deps: CaseDeps): Promise<void> {
-  const app = base.withTypeProvider<ZodTypeProvider>();
-
-  app.post(
-    '/api/cases/:id/actions',
-    {
-      attachValidation: true,
-      schema: {
-        tags,
-        summary: `Take a workflow action (${caseActions.join(', ')}); the body is the action's member, with what it requires and accepts`,
-        params: idParams,
-        body: caseActionRequest,
-        response: { 200: caseDetail },
-      },
+export const caseActionRoutes = routeTable('cases', [
+  route({
+    method: 'POST',
+    url: '/api/cases/:id/actions',
+    summary: `Take a workflow action (${caseActions.join(', ')}); the body is the action's member, with what it requires and accepts`,
+    access: 'case.read',
+    params: idParams,
+    body: caseActionRequest,
+    response: caseDetail,
+    attachValidation: true,
+    handle: async ({ actor, params, body, ctx, req }) => {
+      const deps = depsOf(ctx);
+      await actOnCase(deps, actor, params.id, req.validationError ? flatBody(req) : body);
+      return getCase(deps, actor, params.id);
     },
-    async (req) => {
-      const body: CaseActionBody = req.validationError ? flatBody(req) : req.body;
-      const actor = requireActor(req, 'case.read');
-      await actOnCase(deps, actor, req.params.id, body);
-      return getCase(deps, actor, req.params.id);
-    },
-  );
-}
+  }),
+]);

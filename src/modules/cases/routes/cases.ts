@@ -1,9 +1,8 @@
 // Case intake and reading: report, list (and export), duplicates, one case, the to-do
 // board's groups, the dispatch proposal and the hotline's caller history.
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { pageQuery, requireActor } from '../../../platform/http.ts';
+import { pageQuery, type AppContext } from '../../../platform/http.ts';
+import { route, routeTable } from '../../../platform/route.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { requirePermission } from '../../../platform/auth/scope.ts';
 import {
@@ -33,7 +32,10 @@ import { todoStates as todoStatesOf } from '../use-cases/todo.ts';
 import { proposeDispatch } from '../use-cases/propose-dispatch.ts';
 import { callerHistory as callerHistoryOf } from '../use-cases/caller-history.ts';
 
-export const tags = ['cases'];
+/** What the case use cases need, out of the app's context. */
+export function depsOf({ database, pii, config }: AppContext): CaseDeps {
+  return { db: database.db, pii, dataDir: config.dataDir };
+}
 
 /** The list filters of a query string (the states as a comma-separated list). */
 export function listFilters(q: CaseListQueryString): Omit<CaseListQuery, 'page' | 'pageSize'> {
@@ -63,104 +65,75 @@ export function listFilters(q: CaseListQueryString): Omit<CaseListQuery, 'page' 
 }
 
 /** Intake and reading of cases. */
-export async function caseReadingRoutes(base: FastifyInstance, deps: CaseDeps): Promise<void> {
-  const app = base.withTypeProvider<ZodTypeProvider>();
-
-  app.post(
-    '/api/cases',
-    {
-      schema: {
-        tags,
-        summary: 'Report a case (resident, grid worker, hotline operator, staff); the grid is found from the point',
-        body: createCaseBody,
-        response: { 201: createCaseResponse },
-      },
+export const caseReadingRoutes = routeTable('cases', [
+  route({
+    method: 'POST',
+    url: '/api/cases',
+    summary: 'Report a case (resident, grid worker, hotline operator, staff); the grid is found from the point',
+    access: 'case.report',
+    body: createCaseBody,
+    response: createCaseResponse,
+    status: 201,
+    handle: async ({ actor, body, ctx }) => {
+      const deps = depsOf(ctx);
+      const { row, duplicates } = await createCase(deps, actor, body);
+      return { case: await presentCreated(deps, row), duplicates };
     },
-    async (req, reply) => {
-      const actor = requireActor(req, 'case.report');
-      const { row, duplicates } = await createCase(deps, actor, req.body);
-      return reply.status(201).send({ case: await presentCreated(deps, row), duplicates });
-    },
-  );
-
-  app.get(
-    '/api/cases',
-    {
-      schema: {
-        tags,
-        summary: 'Cases in scope, with filters and paging (todo=true: my to-do); total is counted up to 10,000 (totalCapped: more)',
-        querystring: caseListQuery.extend(pageQuery),
-        response: { 200: casePage },
-      },
-    },
-    async (req) => listCases(deps, requireActor(req, 'case.read'), { ...listFilters(req.query), page: req.query.page, pageSize: req.query.pageSize }),
-  );
-
-  app.get(
-    '/api/cases/todo-states',
-    {
-      schema: {
-        tags,
-        summary: 'The states my to-do board groups its cases by: where the to-do rules (todo=true on the list) find work for my permissions',
-        response: { 200: todoStates },
-      },
-    },
-    async (req) => todoStatesOf(requireActor(req, 'case.read')),
-  );
-
-  app.get(
-    '/api/cases/duplicates',
-    {
-      schema: {
-        tags,
-        summary: 'Likely duplicates at intake: same category, open, recent, nearby',
-        querystring: duplicatesQuery,
-        response: { 200: z.array(caseDuplicate) },
-      },
-    },
-    async (req) => {
-      const actor = requireActor(req, 'case.report');
+  }),
+  route({
+    method: 'GET',
+    url: '/api/cases',
+    summary: 'Cases in scope, with filters and paging (todo=true: my to-do); total is counted up to 10,000 (totalCapped: more)',
+    access: 'case.read',
+    query: caseListQuery.extend(pageQuery),
+    response: casePage,
+    handle: ({ actor, query, ctx }) => listCases(depsOf(ctx), actor, { ...listFilters(query), page: query.page, pageSize: query.pageSize }),
+  }),
+  route({
+    method: 'GET',
+    url: '/api/cases/todo-states',
+    summary: 'The states my to-do board groups its cases by: where the to-do rules (todo=true on the list) find work for my permissions',
+    access: 'case.read',
+    response: todoStates,
+    handle: ({ actor }) => todoStatesOf(actor),
+  }),
+  route({
+    method: 'GET',
+    url: '/api/cases/duplicates',
+    summary: 'Likely duplicates at intake: same category, open, recent, nearby',
+    access: 'case.report',
+    query: duplicatesQuery,
+    response: z.array(caseDuplicate),
+    handle: ({ actor, query, db }) => {
       requirePermission(actor, 'case.read');
-      return findDuplicates(deps.db, actor, req.query);
+      return findDuplicates(db, actor, query);
     },
-  );
-
-  app.get(
-    '/api/cases/:id',
-    {
-      schema: {
-        tags,
-        summary: 'One case: record, time limit, timeline, attachments and the actions you may take (allowedActions: with their inputs)',
-        params: idParams,
-        response: { 200: caseDetail },
-      },
-    },
-    async (req) => getCase(deps, requireActor(req, 'case.read'), req.params.id),
-  );
-
-  app.get(
-    '/api/cases/:id/dispatch-proposal',
-    {
-      schema: {
-        tags,
-        summary: 'Who should handle the case: the responsibility matrix for government matters, the community for community and private matters',
-        params: idParams,
-        response: { 200: dispatchProposal },
-      },
-    },
-    async (req) => proposeDispatch(deps, requireActor(req, 'case.dispatch'), req.params.id),
-  );
-
-  app.get(
-    '/api/cases/hotline/caller',
-    {
-      schema: {
-        tags,
-        summary: "A caller's earlier cases, by phone (hotline intake)",
-        querystring: callerQuery,
-        response: { 200: callerHistory },
-      },
-    },
-    async (req) => callerHistoryOf(deps, requireActor(req, 'case.report'), req.query.phone),
-  );
-}
+  }),
+  route({
+    method: 'GET',
+    url: '/api/cases/:id',
+    summary: 'One case: record, time limit, timeline, attachments and the actions you may take (allowedActions: with their inputs)',
+    access: 'case.read',
+    params: idParams,
+    response: caseDetail,
+    handle: ({ actor, params, ctx }) => getCase(depsOf(ctx), actor, params.id),
+  }),
+  route({
+    method: 'GET',
+    url: '/api/cases/:id/dispatch-proposal',
+    summary: 'Who should handle the case: the responsibility matrix for government matters, the community for community and private matters',
+    access: 'case.dispatch',
+    params: idParams,
+    response: dispatchProposal,
+    handle: ({ actor, params, ctx }) => proposeDispatch(depsOf(ctx), actor, params.id),
+  }),
+  route({
+    method: 'GET',
+    url: '/api/cases/hotline/caller',
+    summary: "A caller's earlier cases, by phone (hotline intake)",
+    access: 'case.report',
+    query: callerQuery,
+    response: callerHistory,
+    handle: ({ actor, query, ctx }) => callerHistoryOf(depsOf(ctx), actor, query.phone),
+  }),
+]);

@@ -1,13 +1,12 @@
 // The case list as an Excel file, and the indicators per org unit and period.
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import ExcelJS from 'exceljs';
-import { requireActor } from '../../../platform/http.ts';
+import type { Actor } from '../../../platform/auth/scope.ts';
+import { route, routeTable } from '../../../platform/route.ts';
 import { caseIndicatorsView, caseListQuery, indicatorsQuery, type CaseSource, type CaseState, type MatterClass } from '../contract.ts';
 import { caseIndicators } from '../indicators.ts';
 import type { CaseDeps } from '../use-cases/common.ts';
-import { casesForExport } from '../use-cases/list-cases.ts';
-import { listFilters, tags } from './cases.ts';
+import { casesForExport, type CaseListQuery } from '../use-cases/list-cases.ts';
+import { depsOf, listFilters } from './cases.ts';
 
 const stateNames: Record<CaseState, string> = {
   reported: '已上报', accepted: '已受理', rejected: '不予受理', registered: '已立案', dispatched: '已派遣', handling: '处置中',
@@ -39,59 +38,63 @@ const columns = [
 /** Beijing time to the minute, as the sheet shows it. */
 const bj = (d: Date | null) => (d ? new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : '');
 
-/** The Excel export and the indicators. */
-export async function caseReportRoutes(base: FastifyInstance, deps: CaseDeps): Promise<void> {
-  const app = base.withTypeProvider<ZodTypeProvider>();
+/** The cases an actor may see under the filters, as a workbook with Chinese headers and values. */
+async function caseWorkbook(deps: CaseDeps, actor: Actor, filters: Omit<CaseListQuery, 'page' | 'pageSize'>): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('案件');
+  sheet.columns = columns;
+  sheet.getRow(1).font = { bold: true };
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  for await (const batch of casesForExport(deps, actor, filters, EXPORT_MAX)) {
+    for (const c of batch) {
+      sheet.addRow({
+        ...c,
+        state: stateNames[c.state] ?? c.state,
+        matterClass: matterNames[c.matterClass],
+        source: sourceNames[c.source],
+        deadline: bj(c.sla.deadlineAt),
+        overdue: c.sla.isOverdue ? '是' : '',
+        supervision: c.supervisionLevel ?? '',
+        createdAt: bj(c.createdAt),
+        closedAt: bj(c.closedAt),
+      });
+    }
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
 
-  app.get(
-    '/api/cases/export.xlsx',
-    { schema: { tags, summary: `The case list as an Excel file (at most ${EXPORT_MAX} rows)`, querystring: caseListQuery } },
-    async (req, reply) => {
-      const actor = requireActor(req, 'case.read');
-      const workbook = new ExcelJS.Workbook();
-      const sheet = workbook.addWorksheet('案件');
-      sheet.columns = columns;
-      sheet.getRow(1).font = { bold: true };
-      sheet.views = [{ state: 'frozen', ySplit: 1 }];
-      for await (const batch of casesForExport(deps, actor, listFilters(req.query), EXPORT_MAX)) {
-        for (const c of batch) {
-          sheet.addRow({
-            ...c,
-            state: stateNames[c.state] ?? c.state,
-            matterClass: matterNames[c.matterClass],
-            source: sourceNames[c.source],
-            deadline: bj(c.sla.deadlineAt),
-            overdue: c.sla.isOverdue ? '是' : '',
-            supervision: c.supervisionLevel ?? '',
-            createdAt: bj(c.createdAt),
-            closedAt: bj(c.closedAt),
-          });
-        }
-      }
-      const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+/** The start of this month, Beijing time: the indicators' default period begins there. */
+function monthStart(now: Date): Date {
+  const bjNow = new Date(now.getTime() + 8 * 3_600_000);
+  return new Date(Date.UTC(bjNow.getUTCFullYear(), bjNow.getUTCMonth(), 1) - 8 * 3_600_000);
+}
+
+/** The Excel export and the indicators. */
+export const caseReportRoutes = routeTable('cases', [
+  route({
+    method: 'GET',
+    url: '/api/cases/export.xlsx',
+    summary: `The case list as an Excel file (at most ${EXPORT_MAX} rows)`,
+    access: 'case.read',
+    query: caseListQuery,
+    handle: async ({ actor, query, ctx, reply }) => {
+      const buffer = await caseWorkbook(depsOf(ctx), actor, listFilters(query));
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="cases-${new Date().toISOString().slice(0, 10)}.xlsx"`)
         .send(buffer);
     },
-  );
-
-  app.get(
-    '/api/cases/indicators',
-    {
-      schema: {
-        tags,
-        summary: 'Indicators per org unit and period, from the timeline (children of a node, or its departments)',
-        querystring: indicatorsQuery,
-        response: { 200: caseIndicatorsView },
-      },
-    },
-    async (req) => {
+  }),
+  route({
+    method: 'GET',
+    url: '/api/cases/indicators',
+    summary: 'Indicators per org unit and period, from the timeline (children of a node, or its departments)',
+    access: 'case.indicators',
+    query: indicatorsQuery,
+    response: caseIndicatorsView,
+    handle: ({ actor, query: { under, groupBy, from, to }, db }) => {
       const now = new Date();
-      // Default period: this month, Beijing time.
-      const bjNow = new Date(now.getTime() + 8 * 3_600_000);
-      const monthStart = new Date(Date.UTC(bjNow.getUTCFullYear(), bjNow.getUTCMonth(), 1) - 8 * 3_600_000);
-      return caseIndicators(deps.db, requireActor(req, 'case.indicators'), { under: req.query.under, groupBy: req.query.groupBy, from: req.query.from ?? monthStart, to: req.query.to ?? now });
+      return caseIndicators(db, actor, { under, groupBy, from: from ?? monthStart(now), to: to ?? now });
     },
-  );
-}
+  }),
+]);

@@ -1,9 +1,7 @@
 // What the cases module is configured with: categories, time limits, the working-day
 // calendar, settings and the responsibility matrix.
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireActor } from '../../../platform/http.ts';
+import { route, routeTable } from '../../../platform/route.ts';
 import {
   calendarYear,
   calendarYearBody,
@@ -39,103 +37,129 @@ import {
   searchCategories,
   updateCaseSettings,
 } from '../settings.ts';
-import type { CaseDeps } from '../use-cases/common.ts';
-import { tags } from './cases.ts';
 
 /** Categories, time limits, calendar, settings and the responsibility matrix. */
-export async function caseSettingsRoutes(base: FastifyInstance, deps: CaseDeps): Promise<void> {
-  const app = base.withTypeProvider<ZodTypeProvider>();
-  const { db } = deps;
+export const caseSettingsRoutes = routeTable('cases', [
+  route({
+    method: 'GET',
+    url: '/api/cases/categories',
+    summary: 'The category tree; q= searches subclasses by Chinese, pinyin (lajiluandui) or initials (ljld)',
+    access: 'signed-in',
+    query: categoriesQuery,
+    response: z.array(categoryListItem),
+    handle: ({ query, db }) => (query.q !== undefined ? searchCategories(db, query.q) : listCategories(db, { includeInactive: query.all === 'true' })),
+  }),
+  route({
+    method: 'PUT',
+    url: '/api/cases/categories/:code',
+    summary: 'Add or change a category (class or subclass) with its default matter class and Open311 attributes',
+    access: 'case.configure',
+    params: categoryParams,
+    body: categoryBody,
+    response: category,
+    handle: ({ actor, params, body, db }) => saveCategory(db, actor, { ...body, code: params.code }),
+  }),
 
-  app.get(
-    '/api/cases/categories',
-    {
-      schema: {
-        tags,
-        summary: 'The category tree; q= searches subclasses by Chinese, pinyin (lajiluandui) or initials (ljld)',
-        querystring: categoriesQuery,
-        response: { 200: z.array(categoryListItem) },
-      },
-    },
-    async (req) => {
-      requireActor(req);
-      if (req.query.q !== undefined) return searchCategories(db, req.query.q);
-      return listCategories(db, { includeInactive: req.query.all === 'true' });
-    },
-  );
+  // ------------------------------------------------------------------ time limits
+  route({
+    method: 'GET',
+    url: '/api/cases/time-limits',
+    summary: 'Time limits per category and stage',
+    access: 'case.read',
+    response: z.array(timeLimit),
+    handle: ({ db }) => listTimeLimits(db),
+  }),
+  route({
+    method: 'PUT',
+    url: '/api/cases/time-limits',
+    summary: 'Set the time limit of a stage for a category (categoryCode null: the default)',
+    access: 'case.configure',
+    body: timeLimitBody,
+    response: timeLimit,
+    handle: ({ actor, body, db }) => saveTimeLimit(db, actor, body),
+  }),
+  route({
+    method: 'DELETE',
+    url: '/api/cases/time-limits/:id',
+    summary: "Remove a category's own time limit",
+    access: 'case.configure',
+    params: idParams,
+    status: 204,
+    handle: ({ actor, params, db }) => deleteTimeLimit(db, actor, params.id),
+  }),
 
-  app.put(
-    '/api/cases/categories/:code',
-    {
-      schema: {
-        tags,
-        summary: 'Add or change a category (class or subclass) with its default matter class and Open311 attributes',
-        params: categoryParams,
-        body: categoryBody,
-        response: { 200: category },
-      },
-    },
-    async (req) => saveCategory(db, requireActor(req, 'case.configure'), { ...req.body, code: req.params.code }),
-  );
+  // ------------------------------------------------------------------ the working-day calendar
+  route({
+    method: 'GET',
+    url: '/api/cases/calendar',
+    summary: 'The working-day calendar: holidays and make-up working days (调休) per year',
+    access: 'case.read',
+    response: z.array(calendarYear),
+    handle: ({ db }) => listCalendarYears(db),
+  }),
+  route({
+    method: 'PUT',
+    url: '/api/cases/calendar/:year',
+    summary: "Replace a year's holidays and make-up working days (when the State Council's notice is published)",
+    access: 'case.configure',
+    params: calendarYearParams,
+    body: calendarYearBody,
+    response: savedCalendarYear,
+    handle: ({ actor, params, body, db }) => saveCalendarYear(db, actor, params.year, body),
+  }),
+  route({
+    method: 'DELETE',
+    url: '/api/cases/calendar/:year',
+    summary: 'Go back to the shipped arrangement of a year',
+    access: 'case.configure',
+    params: z.object({ year: z.coerce.number().int() }),
+    status: 204,
+    handle: ({ actor, params, db }) => resetCalendarYear(db, actor, params.year),
+  }),
 
-  app.get('/api/cases/time-limits', { schema: { tags, summary: 'Time limits per category and stage', response: { 200: z.array(timeLimit) } } }, async (req) => {
-    requireActor(req, 'case.read');
-    return listTimeLimits(db);
-  });
-  app.put(
-    '/api/cases/time-limits',
-    { schema: { tags, summary: 'Set the time limit of a stage for a category (categoryCode null: the default)', body: timeLimitBody, response: { 200: timeLimit } } },
-    async (req) => saveTimeLimit(db, requireActor(req, 'case.configure'), req.body),
-  );
-  app.delete('/api/cases/time-limits/:id', { schema: { tags, summary: "Remove a category's own time limit", params: idParams } }, async (req, reply) => {
-    await deleteTimeLimit(db, requireActor(req, 'case.configure'), req.params.id);
-    return reply.status(204).send();
-  });
-
-  app.get('/api/cases/calendar', { schema: { tags, summary: 'The working-day calendar: holidays and make-up working days (调休) per year', response: { 200: z.array(calendarYear) } } }, async (req) => {
-    requireActor(req, 'case.read');
-    return listCalendarYears(db);
-  });
-  app.put(
-    '/api/cases/calendar/:year',
-    {
-      schema: {
-        tags,
-        summary: "Replace a year's holidays and make-up working days (when the State Council's notice is published)",
-        params: calendarYearParams,
-        body: calendarYearBody,
-        response: { 200: savedCalendarYear },
-      },
-    },
-    async (req) => saveCalendarYear(db, requireActor(req, 'case.configure'), req.params.year, req.body),
-  );
-  app.delete('/api/cases/calendar/:year', { schema: { tags, summary: 'Go back to the shipped arrangement of a year', params: z.object({ year: z.coerce.number().int() }) } }, async (req, reply) => {
-    await resetCalendarYear(db, requireActor(req, 'case.configure'), req.params.year);
-    return reply.status(204).send();
-  });
-
-  app.get('/api/cases/settings', { schema: { tags, summary: 'Settings of the cases module', response: { 200: caseSettings } } }, async (req) => {
-    requireActor(req, 'case.read');
-    return getCaseSettings(db);
-  });
-  app.patch(
-    '/api/cases/settings',
-    { schema: { tags, summary: 'Change settings (reopen limit, duplicate radius, working hours, auto-supervision…)', body: caseSettingsBody, response: { 200: caseSettings } } },
-    async (req) => updateCaseSettings(db, requireActor(req, 'case.configure'), req.body),
-  );
-
-  app.get(
-    '/api/cases/routing-rules',
-    { schema: { tags, summary: 'The responsibility matrix (node × category → org unit)', querystring: routingRulesQuery, response: { 200: z.array(routingRule) } } },
-    async (req) => listRoutingRules(db, requireActor(req, 'case.read'), req.query.node),
-  );
-  app.put(
-    '/api/cases/routing-rules',
-    { schema: { tags, summary: 'Set which org unit handles a category (null: any) on a node and below', body: routingRuleBody, response: { 200: routingRule } } },
-    async (req) => saveRoutingRule(db, requireActor(req, 'case.configure'), req.body),
-  );
-  app.delete('/api/cases/routing-rules/:id', { schema: { tags, summary: 'Remove a rule of the matrix', params: idParams } }, async (req, reply) => {
-    await deleteRoutingRule(db, requireActor(req, 'case.configure'), req.params.id);
-    return reply.status(204).send();
-  });
-}
+  // ------------------------------------------------------------------ settings and the responsibility matrix
+  route({
+    method: 'GET',
+    url: '/api/cases/settings',
+    summary: 'Settings of the cases module',
+    access: 'case.read',
+    response: caseSettings,
+    handle: ({ db }) => getCaseSettings(db),
+  }),
+  route({
+    method: 'PATCH',
+    url: '/api/cases/settings',
+    summary: 'Change settings (reopen limit, duplicate radius, working hours, auto-supervision…)',
+    access: 'case.configure',
+    body: caseSettingsBody,
+    response: caseSettings,
+    handle: ({ actor, body, db }) => updateCaseSettings(db, actor, body),
+  }),
+  route({
+    method: 'GET',
+    url: '/api/cases/routing-rules',
+    summary: 'The responsibility matrix (node × category → org unit)',
+    access: 'case.read',
+    query: routingRulesQuery,
+    response: z.array(routingRule),
+    handle: ({ actor, query, db }) => listRoutingRules(db, actor, query.node),
+  }),
+  route({
+    method: 'PUT',
+    url: '/api/cases/routing-rules',
+    summary: 'Set which org unit handles a category (null: any) on a node and below',
+    access: 'case.configure',
+    body: routingRuleBody,
+    response: routingRule,
+    handle: ({ actor, body, db }) => saveRoutingRule(db, actor, body),
+  }),
+  route({
+    method: 'DELETE',
+    url: '/api/cases/routing-rules/:id',
+    summary: 'Remove a rule of the matrix',
+    access: 'case.configure',
+    params: idParams,
+    status: 204,
+    handle: ({ actor, params, db }) => deleteRoutingRule(db, actor, params.id),
+  }),
+]);

@@ -1,7 +1,5 @@
 // HTTP routes of places: buildings, houses and households.
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { requireActor } from '../../../platform/http.ts';
+import { route, routeTable } from '../../../platform/route.ts';
 import {
   buildingDetail,
   buildingPage,
@@ -26,108 +24,146 @@ import { createBuilding, deleteBuilding, getBuilding, listBuildings, updateBuild
 import { createHousehold, deleteHousehold, getHousehold, updateHousehold } from '../use-cases/households.ts';
 import { createHouse, deleteHouse, getHouse, listHouses, updateHouse } from '../use-cases/houses.ts';
 import { revealRequest } from '../use-cases/reveal.ts';
-import { tags } from './common.ts';
 
-export async function housingRoutes(base: FastifyInstance): Promise<void> {
-  const app = base.withTypeProvider<ZodTypeProvider>();
-  const { database, pii } = base.ctx;
-  const db = database.db;
-
+/** Places: buildings, houses and households. */
+export const housingRoutes = routeTable('registry', [
   // ------------------------------------------------------------------ buildings
-  app.get(
-    '/api/registry/buildings',
-    { schema: { tags, summary: 'Buildings in scope, with house and resident counts (search by name or address)', querystring: buildingListQuery, response: { 200: buildingPage } } },
-    async (req) => listBuildings(db, requireActor(req, 'registry.read'), req.query),
-  );
-
-  app.get(
-    '/api/registry/buildings/:id',
-    { schema: { tags, summary: 'One building with its houses', params: idParams, response: { 200: buildingDetail } } },
-    async (req) => getBuilding(db, requireActor(req, 'registry.read'), req.params.id),
-  );
-
-  app.post(
-    '/api/registry/buildings',
-    { schema: { tags, summary: 'Add a building to a grid', body: createBuildingBody, response: { 201: buildingView } } },
-    async (req, reply) => reply.status(201).send(await createBuilding(db, requireActor(req, 'registry.write'), req.body)),
-  );
-
-  app.patch(
-    '/api/registry/buildings/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Change a building (moving it to another grid of the community moves everyone in it)',
-        params: idParams,
-        body: updateBuildingBody,
-        response: { 200: buildingView },
-      },
-    },
-    async (req) => updateBuilding(db, requireActor(req, 'registry.write'), req.params.id, req.body),
-  );
-
-  app.delete('/api/registry/buildings/:id', { schema: { tags, summary: 'Delete a building without houses', params: idParams } }, async (req, reply) => {
-    await deleteBuilding(db, requireActor(req, 'registry.write'), req.params.id);
-    return reply.status(204).send();
-  });
+  route({
+    method: 'GET',
+    url: '/api/registry/buildings',
+    summary: 'Buildings in scope, with house and resident counts (search by name or address)',
+    access: 'registry.read',
+    query: buildingListQuery,
+    response: buildingPage,
+    handle: ({ actor, query, db }) => listBuildings(db, actor, query),
+  }),
+  route({
+    method: 'GET',
+    url: '/api/registry/buildings/:id',
+    summary: 'One building with its houses',
+    access: 'registry.read',
+    params: idParams,
+    response: buildingDetail,
+    handle: ({ actor, params, db }) => getBuilding(db, actor, params.id),
+  }),
+  route({
+    method: 'POST',
+    url: '/api/registry/buildings',
+    summary: 'Add a building to a grid',
+    access: 'registry.write',
+    body: createBuildingBody,
+    response: buildingView,
+    status: 201,
+    handle: ({ actor, body, db }) => createBuilding(db, actor, body),
+  }),
+  route({
+    method: 'PATCH',
+    url: '/api/registry/buildings/:id',
+    summary: 'Change a building (moving it to another grid of the community moves everyone in it)',
+    access: 'registry.write',
+    params: idParams,
+    body: updateBuildingBody,
+    response: buildingView,
+    handle: ({ actor, params, body, db }) => updateBuilding(db, actor, params.id, body),
+  }),
+  route({
+    method: 'DELETE',
+    url: '/api/registry/buildings/:id',
+    summary: 'Delete a building without houses',
+    access: 'registry.write',
+    params: idParams,
+    status: 204,
+    handle: ({ actor, params, db }) => deleteBuilding(db, actor, params.id),
+  }),
 
   // ------------------------------------------------------------------ houses
-  app.get(
-    '/api/registry/houses',
-    { schema: { tags, summary: 'Houses in scope (of a building, or found by "building number", e.g. "3号楼 302")', querystring: houseListQuery, response: { 200: housePage } } },
-    async (req) => listHouses(db, requireActor(req, 'registry.read'), req.query),
-  );
-
-  app.get(
-    '/api/registry/houses/:id',
-    { schema: { tags, summary: 'One house with its households and the people in each (以房管人)', params: idParams, querystring: revealQuery, response: { 200: houseDetail } } },
-    async (req) => {
-      const actor = requireActor(req, 'registry.read');
-      return getHouse(db, pii, actor, req.params.id, await revealRequest(db, actor, req.query));
-    },
-  );
-
-  app.post(
-    '/api/registry/houses',
-    { schema: { tags, summary: 'Add a house to a building', body: createHouseBody, response: { 201: houseView } } },
-    async (req, reply) => reply.status(201).send(await createHouse(db, requireActor(req, 'registry.write'), req.body)),
-  );
-
-  app.patch(
-    '/api/registry/houses/:id',
-    { schema: { tags, summary: 'Change a house', params: idParams, body: updateHouseBody, response: { 200: houseView } } },
-    async (req) => updateHouse(db, requireActor(req, 'registry.write'), req.params.id, req.body),
-  );
-
-  app.delete('/api/registry/houses/:id', { schema: { tags, summary: 'Delete a house nobody lives or lived in', params: idParams } }, async (req, reply) => {
-    await deleteHouse(db, requireActor(req, 'registry.write'), req.params.id);
-    return reply.status(204).send();
-  });
+  route({
+    method: 'GET',
+    url: '/api/registry/houses',
+    summary: 'Houses in scope (of a building, or found by "building number", e.g. "3号楼 302")',
+    access: 'registry.read',
+    query: houseListQuery,
+    response: housePage,
+    handle: ({ actor, query, db }) => listHouses(db, actor, query),
+  }),
+  route({
+    method: 'GET',
+    url: '/api/registry/houses/:id',
+    summary: 'One house with its households and the people in each (以房管人)',
+    access: 'registry.read',
+    params: idParams,
+    query: revealQuery,
+    response: houseDetail,
+    handle: async ({ actor, params, query, db, ctx }) => getHouse(db, ctx.pii, actor, params.id, await revealRequest(db, actor, query)),
+  }),
+  route({
+    method: 'POST',
+    url: '/api/registry/houses',
+    summary: 'Add a house to a building',
+    access: 'registry.write',
+    body: createHouseBody,
+    response: houseView,
+    status: 201,
+    handle: ({ actor, body, db }) => createHouse(db, actor, body),
+  }),
+  route({
+    method: 'PATCH',
+    url: '/api/registry/houses/:id',
+    summary: 'Change a house',
+    access: 'registry.write',
+    params: idParams,
+    body: updateHouseBody,
+    response: houseView,
+    handle: ({ actor, params, body, db }) => updateHouse(db, actor, params.id, body),
+  }),
+  route({
+    method: 'DELETE',
+    url: '/api/registry/houses/:id',
+    summary: 'Delete a house nobody lives or lived in',
+    access: 'registry.write',
+    params: idParams,
+    status: 204,
+    handle: ({ actor, params, db }) => deleteHouse(db, actor, params.id),
+  }),
 
   // ------------------------------------------------------------------ households
-  app.post(
-    '/api/registry/households',
-    { schema: { tags, summary: 'Register a household in a house', body: createHouseholdBody, response: { 201: householdView } } },
-    async (req, reply) => reply.status(201).send(await createHousehold(db, requireActor(req, 'registry.write'), req.body)),
-  );
-
-  app.get(
-    '/api/registry/households/:id',
-    { schema: { tags, summary: 'A household file (一户一档): house, members, history', params: idParams, querystring: revealQuery, response: { 200: householdFile } } },
-    async (req) => {
-      const actor = requireActor(req, 'registry.read');
-      return getHousehold(db, pii, actor, req.params.id, await revealRequest(db, actor, req.query));
-    },
-  );
-
-  app.patch(
-    '/api/registry/households/:id',
-    { schema: { tags, summary: "Set a household's head (a member) or number", params: idParams, body: updateHouseholdBody, response: { 200: householdView } } },
-    async (req) => updateHousehold(db, requireActor(req, 'registry.write'), req.params.id, req.body),
-  );
-
-  app.delete('/api/registry/households/:id', { schema: { tags, summary: 'Delete an empty household', params: idParams } }, async (req, reply) => {
-    await deleteHousehold(db, requireActor(req, 'registry.write'), req.params.id);
-    return reply.status(204).send();
-  });
-}
+  route({
+    method: 'POST',
+    url: '/api/registry/households',
+    summary: 'Register a household in a house',
+    access: 'registry.write',
+    body: createHouseholdBody,
+    response: householdView,
+    status: 201,
+    handle: ({ actor, body, db }) => createHousehold(db, actor, body),
+  }),
+  route({
+    method: 'GET',
+    url: '/api/registry/households/:id',
+    summary: 'A household file (一户一档): house, members, history',
+    access: 'registry.read',
+    params: idParams,
+    query: revealQuery,
+    response: householdFile,
+    handle: async ({ actor, params, query, db, ctx }) => getHousehold(db, ctx.pii, actor, params.id, await revealRequest(db, actor, query)),
+  }),
+  route({
+    method: 'PATCH',
+    url: '/api/registry/households/:id',
+    summary: "Set a household's head (a member) or number",
+    access: 'registry.write',
+    params: idParams,
+    body: updateHouseholdBody,
+    response: householdView,
+    handle: ({ actor, params, body, db }) => updateHousehold(db, actor, params.id, body),
+  }),
+  route({
+    method: 'DELETE',
+    url: '/api/registry/households/:id',
+    summary: 'Delete an empty household',
+    access: 'registry.write',
+    params: idParams,
+    status: 204,
+    handle: ({ actor, params, db }) => deleteHousehold(db, actor, params.id),
+  }),
+]);

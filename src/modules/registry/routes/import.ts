@@ -4,9 +4,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { requireActor } from '../../../platform/http.ts';
+import type { FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { Actor } from '../../../platform/auth/scope.ts';
+import type { AppContext } from '../../../platform/http.ts';
+import { route, routeTable } from '../../../platform/route.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { commitImportBody, idParams, importErrorPage, importJob, importPage, paging, uploadImportQuery } from '../contract.ts';
 import { writeImportReport, writeTemplate } from '../export.ts';
@@ -14,7 +16,7 @@ import { checkImport } from '../import/check.ts';
 import { commitImport, prepareCommit } from '../import/commit.ts';
 import { assertMayImport, createImportJob, discardImport, getImport, importErrors, listImports, presentImport, runInBackground } from '../import/jobs.ts';
 import { ledgerFormatOf } from '../ledger-reader.ts';
-import { sendFile, tags, XLSX } from './common.ts';
+import { sendFile, XLSX } from './common.ts';
 
 // Uploads are removed after their check; one left by a process that died is removed a day later.
 function removeStaleUploads(dir: string): void {
@@ -54,89 +56,104 @@ function formatOfUpload(file: string, fileName: string) {
   return format;
 }
 
-export async function importRoutes(base: FastifyInstance): Promise<void> {
-  const app = base.withTypeProvider<ZodTypeProvider>();
-  const { database, pii, config } = base.ctx;
-  const db = database.db;
-
-  app.get('/api/registry/imports/template', { schema: { tags, summary: 'The ledger template (.xlsx with Chinese headers and instructions)' } }, async (req, reply) => {
-    requireActor(req, 'registry.import');
-    return sendFile(reply, '实有人口台账模板.xlsx', XLSX, (out) => writeTemplate(out));
-  });
-
-  app.post(
-    '/api/registry/imports',
-    {
-      schema: {
-        tags,
-        summary: 'Upload a ledger (.xlsx or .csv, multipart field "file") for a community; it is checked in the background (dry run)',
-        consumes: ['multipart/form-data'],
-        querystring: uploadImportQuery,
-        response: { 202: importJob },
-      },
-    },
-    async (req, reply) => {
-      const actor = requireActor(req, 'registry.import');
-      await assertMayImport(db, actor, req.query.communityCode);
-      const { file, fileName } = await receiveUpload(req, path.join(config.dataDir, 'imports'));
-      try {
-        const format = formatOfUpload(file, fileName);
-        const job = await createImportJob(db, actor, { communityCode: req.query.communityCode, fileName, format, mapping: req.query.mapping });
-        runInBackground(checkImport(database, pii, actor, job.id, file, { deleteFile: true }), (error) => req.log.error({ err: error }, 'import check failed'));
-        return reply.status(202).send(await presentImport(db, job));
-      } catch (error) {
-        fs.rmSync(file, { force: true });
-        throw error;
-      }
-    },
-  );
-
-  app.get(
-    '/api/registry/imports',
-    { schema: { tags, summary: 'Import jobs in scope, newest first', querystring: paging, response: { 200: importPage } } },
-    async (req) => listImports(db, requireActor(req, 'registry.import'), req.query),
-  );
-
-  app.get(
-    '/api/registry/imports/:id',
-    { schema: { tags, summary: 'An import job with its counts and progress (poll while it runs)', params: idParams, response: { 200: importJob } } },
-    async (req) => getImport(db, requireActor(req, 'registry.import'), req.params.id),
-  );
-
-  app.get(
-    '/api/registry/imports/:id/errors',
-    { schema: { tags, summary: 'The row-level problems of an import (row, column, reason in Chinese)', params: idParams, querystring: paging, response: { 200: importErrorPage } } },
-    async (req) => importErrors(db, requireActor(req, 'registry.import'), req.params.id, req.query),
-  );
-
-  app.get('/api/registry/imports/:id/report', { schema: { tags, summary: 'The error report as .xlsx', params: idParams } }, async (req, reply) => {
-    const actor = requireActor(req, 'registry.import');
-    const job = await getImport(db, actor, req.params.id);
-    return sendFile(reply, `导入错误报告-${job.fileName.replace(/\.\w+$/, '')}.xlsx`, XLSX, (out) => writeImportReport(db, actor, job.id, out));
-  });
-
-  app.post(
-    '/api/registry/imports/:id/commit',
-    {
-      schema: {
-        tags,
-        summary: 'Commit a checked import in one transaction (onlyValid: import the good rows and skip the bad ones)',
-        params: idParams,
-        body: commitImportBody,
-        response: { 202: importJob },
-      },
-    },
-    async (req, reply) => {
-      const actor = requireActor(req, 'registry.import');
-      const options = { onlyValid: req.body.onlyValid };
-      const job = await prepareCommit(db, actor, req.params.id, options);
-      runInBackground(commitImport(database, actor, job.id, options, {}, { prepared: job }), (error) => req.log.error({ err: error }, 'import commit failed'));
-      return reply.status(202).send(await presentImport(db, job));
-    },
-  );
-
-  app.delete('/api/registry/imports/:id', { schema: { tags, summary: 'Discard a checked import', params: idParams } }, async (req, reply) => {
-    await discardImport(db, requireActor(req, 'registry.import'), req.params.id);
-    return reply.status(204).send();
-  });
+/** Receives a ledger for a community, creates its import job and checks it in the background (a dry run). */
+async function uploadLedger({ database, pii, config }: AppContext, actor: Actor, req: FastifyRequest, query: z.output<typeof uploadImportQuery>) {
+  const { db } = database;
+  await assertMayImport(db, actor, query.communityCode);
+  const { file, fileName } = await receiveUpload(req, path.join(config.dataDir, 'imports'));
+  try {
+    const format = formatOfUpload(file, fileName);
+    const job = await createImportJob(db, actor, { communityCode: query.communityCode, fileName, format, mapping: query.mapping });
+    runInBackground(checkImport(database, pii, actor, job.id, file, { deleteFile: true }), (error) => req.log.error({ err: error }, 'import check failed'));
+    return presentImport(db, job);
+  } catch (error) {
+    fs.rmSync(file, { force: true });
+    throw error;
+  }
 }
+
+/** Ledger import: the template, the upload, the jobs with their errors and report, commit and discard. */
+export const importRoutes = routeTable('registry', [
+  route({
+    method: 'GET',
+    url: '/api/registry/imports/template',
+    summary: 'The ledger template (.xlsx with Chinese headers and instructions)',
+    access: 'registry.import',
+    handle: ({ reply }) => sendFile(reply, '实有人口台账模板.xlsx', XLSX, (out) => writeTemplate(out)),
+  }),
+  route({
+    method: 'POST',
+    url: '/api/registry/imports',
+    summary: 'Upload a ledger (.xlsx or .csv, multipart field "file") for a community; it is checked in the background (dry run)',
+    access: 'registry.import',
+    openapi: { consumes: ['multipart/form-data'] },
+    query: uploadImportQuery,
+    response: importJob,
+    status: 202,
+    handle: ({ actor, query, ctx, req }) => uploadLedger(ctx, actor, req, query),
+  }),
+  route({
+    method: 'GET',
+    url: '/api/registry/imports',
+    summary: 'Import jobs in scope, newest first',
+    access: 'registry.import',
+    query: paging,
+    response: importPage,
+    handle: ({ actor, query, db }) => listImports(db, actor, query),
+  }),
+  route({
+    method: 'GET',
+    url: '/api/registry/imports/:id',
+    summary: 'An import job with its counts and progress (poll while it runs)',
+    access: 'registry.import',
+    params: idParams,
+    response: importJob,
+    handle: ({ actor, params, db }) => getImport(db, actor, params.id),
+  }),
+  route({
+    method: 'GET',
+    url: '/api/registry/imports/:id/errors',
+    summary: 'The row-level problems of an import (row, column, reason in Chinese)',
+    access: 'registry.import',
+    params: idParams,
+    query: paging,
+    response: importErrorPage,
+    handle: ({ actor, params, query, db }) => importErrors(db, actor, params.id, query),
+  }),
+  route({
+    method: 'GET',
+    url: '/api/registry/imports/:id/report',
+    summary: 'The error report as .xlsx',
+    access: 'registry.import',
+    params: idParams,
+    handle: async ({ actor, params, db, reply }) => {
+      const job = await getImport(db, actor, params.id);
+      return sendFile(reply, `导入错误报告-${job.fileName.replace(/\.\w+$/, '')}.xlsx`, XLSX, (out) => writeImportReport(db, actor, job.id, out));
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/registry/imports/:id/commit',
+    summary: 'Commit a checked import in one transaction (onlyValid: import the good rows and skip the bad ones)',
+    access: 'registry.import',
+    params: idParams,
+    body: commitImportBody,
+    response: importJob,
+    status: 202,
+    handle: async ({ actor, params, body, db, ctx, req }) => {
+      const options = { onlyValid: body.onlyValid };
+      const job = await prepareCommit(db, actor, params.id, options);
+      runInBackground(commitImport(ctx.database, actor, job.id, options, {}, { prepared: job }), (error) => req.log.error({ err: error }, 'import commit failed'));
+      return presentImport(db, job);
+    },
+  }),
+  route({
+    method: 'DELETE',
+    url: '/api/registry/imports/:id',
+    summary: 'Discard a checked import',
+    access: 'registry.import',
+    params: idParams,
+    status: 204,
+    handle: ({ actor, params, db }) => discardImport(db, actor, params.id),
+  }),
+]);
