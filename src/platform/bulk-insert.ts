@@ -1,5 +1,6 @@
-// Bulk loads in plain SQL, for demo data and imports that write many rows at once.
-import { sql } from 'drizzle-orm';
+// Bulk loads, for demo data and imports that write many rows at once.
+import { getTableColumns, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgInsertValue, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Db } from './db.ts';
 
 /**
@@ -28,5 +29,24 @@ export async function insertByUnnest(tx: Db, table: string, columns: [string, st
     );
     await tx.execute(sql`insert into ${sql.raw(table)} (${sql.raw(columns.map(([n]) => n).join(', '))})
       select ${selects} from unnest(${arrays}) as x(${sql.raw(columns.map(([n]) => n).join(', '))})`);
+  }
+}
+
+/** The `set` of an upsert that takes the named columns from the row that conflicted (`excluded.<column>`). */
+export function fromExcluded<T extends PgTable>(table: T, keys: readonly (keyof T['_']['columns'] & string)[]): Record<string, SQL> {
+  const columns = getTableColumns(table);
+  return Object.fromEntries(keys.map((key) => [key, sql.raw(`excluded.${columns[key]!.name}`)]));
+}
+
+/** Inserts rows in batches, updating the row already there on a conflict of `target`. */
+export async function upsertInBatches<T extends PgTable>(
+  tx: Db,
+  table: T,
+  rows: PgInsertValue<T>[],
+  batch: number,
+  conflict: { target: PgColumn; set: PgUpdateSetSource<T> },
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += batch) {
+    await tx.insert(table).values(rows.slice(i, i + batch)).onConflictDoUpdate(conflict);
   }
 }

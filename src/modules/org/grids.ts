@@ -5,6 +5,7 @@ import { listPage, countAll, offsetOf } from '../../platform/list-page.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { assertInScope, inScope, requirePermission, type Actor } from '../../platform/auth/scope.ts';
+import { givenFields } from '../../platform/patch.ts';
 import { bboxOf, geometryProblemText, validateGridGeometry, type GridGeometry } from './geo.ts';
 import { grids, orgNodes } from './schema.ts';
 import { findOrgUnit } from './queries.ts';
@@ -138,8 +139,7 @@ export async function updateGrid(
     const [grid] = await tx
       .update(grids)
       .set({
-        ...(changes.name !== undefined ? { name: changes.name } : {}),
-        ...(changes.kind !== undefined ? { kind: changes.kind } : {}),
+        ...givenFields(changes, ['name', 'kind']),
         ...(geometry ? { geometry, ...bboxOf(geometry) } : {}),
         version: sql`${grids.version} + 1`,
         updatedAt: sql`now()`,

@@ -5,6 +5,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { recordAudit } from '../../../platform/audit.ts';
 import type { PiiCipher } from '../../../platform/crypto.ts';
 import type { Actor } from '../../../platform/auth/scope.ts';
+import { givenFields } from '../../../platform/patch.ts';
 import type { CreateResidentBody, ResidentFile, ResidentView, ResidentVisit, UpdateResidentBody } from '../contract.ts';
 import { kindCatalogue, visibleMembershipCondition } from '../key-groups/catalogue.ts';
 import { nameSearchKeys } from '../pinyin.ts';
@@ -141,13 +142,8 @@ export async function updateResident(db: Db, pii: PiiCipher, actor: Actor, id: s
           ? {}
           : { phoneEnc: pii.encrypt(checked.phone), phoneHash: pii.lookupHash(checked.phone) }
       : {}),
-    ...(checked.ethnicity !== undefined ? { ethnicity: checked.ethnicity } : {}),
-    ...(changes.residenceType !== undefined ? { residenceType: changes.residenceType } : {}),
-    ...(changes.arrivedOn !== undefined ? { arrivedOn: changes.arrivedOn } : {}),
-    ...(changes.employer !== undefined ? { employer: changes.employer } : {}),
-    ...(changes.education !== undefined ? { education: changes.education } : {}),
-    ...(changes.politicalStatus !== undefined ? { politicalStatus: changes.politicalStatus } : {}),
-    ...(changes.notes !== undefined ? { notes: changes.notes } : {}),
+    ...givenFields(checked, ['ethnicity']),
+    ...givenFields(changes, ['residenceType', 'arrivedOn', 'employer', 'education', 'politicalStatus', 'notes']),
     ...(changes.relation !== undefined && current.householdId ? { relation: changes.relation } : {}),
   };
   const updated = await db.transaction(async (tx) => {
