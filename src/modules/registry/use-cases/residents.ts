@@ -15,7 +15,7 @@ import { chinaToday } from '../vocabulary.ts';
 import { lexemes, validationFailed } from './common.ts';
 import { loadResident, type Resident } from './load.ts';
 import { duplicateOf, placeIn, resolvePlacement } from './placement.ts';
-import { houseAddress, presentOne, presentResidents } from './present-residents.ts';
+import { addressColumns, houseAddress, presentOne, presentResidents } from './present-residents.ts';
 import { checkResident, type CheckedIdentity } from './resident-rules.ts';
 import type { Reveal } from './reveal.ts';
 
@@ -82,9 +82,7 @@ export async function getResident(db: Db, pii: PiiCipher, actor: Actor, id: stri
       movedInOn: residenceHistory.movedInOn,
       movedOutOn: residenceHistory.movedOutOn,
       reason: residenceHistory.reason,
-      buildingName: buildings.name,
-      unit: houses.unit,
-      number: houses.number,
+      ...addressColumns,
     })
     .from(residenceHistory)
     .leftJoin(houses, eq(houses.id, residenceHistory.houseId))
