@@ -5,7 +5,8 @@ import type { Db } from './db.ts';
 
 /**
  * Bulk insert with one array parameter per column (insert … select from unnest(…)), the
- * fastest plain-SQL load on both engines. Array and jsonb columns travel as text.
+ * fastest plain-SQL load on both engines. Array and jsonb columns travel as text; a
+ * tsvector column takes its lexemes as one space-separated text.
  */
 export async function insertByUnnest(tx: Db, table: string, columns: [string, string][], rows: Record<string, unknown>[], batch: number): Promise<void> {
   for (let i = 0; i < rows.length; i += batch) {
@@ -19,12 +20,19 @@ export async function insertByUnnest(tx: Db, table: string, columns: [string, st
         return v;
       }),
     );
+    const travelsAsText = (type: string) => type === 'text[]' || type === 'jsonb' || type === 'tsvector';
     const arrays = sql.join(
-      columns.map(([, type], k) => sql`${sql.param(params[k])}::${sql.raw(type === 'text[]' || type === 'jsonb' ? 'text' : type)}[]`),
+      columns.map(([, type], k) => sql`${sql.param(params[k])}::${sql.raw(travelsAsText(type) ? 'text' : type)}[]`),
       sql`, `,
     );
     const selects = sql.join(
-      columns.map(([name, type]) => (type === 'text[]' || type === 'jsonb' ? sql.raw(`${name}::${type}`) : sql.raw(name))),
+      columns.map(([name, type]) =>
+        type === 'tsvector'
+          ? sql.raw(`array_to_tsvector(string_to_array(${name}, ' '))`)
+          : travelsAsText(type)
+            ? sql.raw(`${name}::${type}`)
+            : sql.raw(name),
+      ),
       sql`, `,
     );
     await tx.execute(sql`insert into ${sql.raw(table)} (${sql.raw(columns.map(([n]) => n).join(', '))})
