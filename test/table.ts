@@ -7,3 +7,10 @@ export function itMapsEach<I, O>(title: string, rule: (input: I) => O, rows: rea
     expect(rule(input)).toEqual(expected);
   });
 }
+
+/** One test per labelled row: `validate` refuses the row's input for the row's reason. */
+export function itRefusesEach<I, R>(title: string, validate: (input: I) => unknown, rows: readonly (readonly [label: string, input: I, reason: R])[]): void {
+  it.each(rows as [string, I, R][])(title, (_label, input, reason) => {
+    expect(validate(input)).toEqual({ ok: false, reason });
+  });
+}
