@@ -126,12 +126,7 @@ export async function createGrid(db: Db, actor: Actor, input: CreateGridInput): 
 }
 
 /** Changes a grid's name, kind or shape; `version` must match (two editors: one wins). */
-export async function updateGrid(
-  db: Db,
-  actor: Actor,
-  code: string,
-  changes: UpdateGridInput,
-): Promise<GridDetail> {
+export async function updateGrid(db: Db, actor: Actor, code: string, changes: UpdateGridInput): Promise<GridDetail> {
   const current = await getGrid(db, actor, code);
   assertInScope(actor, 'org.write', current.orgPath);
   const geometry = changes.geometry === undefined ? undefined : checkedGeometry(changes.geometry);
