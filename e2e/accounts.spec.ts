@@ -1,27 +1,18 @@
 // Journeys of accounts and audit in Chromium against the real server: a new user must change
 // the initial password at first sign-in; an account locks after failed sign-ins, the security
 // admin unlocks it and the auditor checks the log.
-import type { BrowserContext, Page } from '@playwright/test';
-import { adminPassword, demoPassword, expect, menuLabels, openContext, signIn, snap, test } from './kit.ts';
+import type { Page } from '@playwright/test';
+import { adminPassword, demoPassword, expect, menuLabels, sharePage, signIn, signInFromLogin, snap, test } from './kit.ts';
 
 test.describe.serial('A new user must change the initial password at first sign-in', () => {
-  let context: BrowserContext;
   let page: Page;
-  test.beforeAll(async ({ browser }) => {
-    context = await openContext(browser, { viewport: { width: 1280, height: 860 } });
-    page = await context.newPage();
-  });
-  test.afterAll(async () => {
-    await context.close();
-  });
+  sharePage((p) => (page = p), { viewport: { width: 1280, height: 860 } });
   const username = `e2e${Date.now().toString(36)}`;
   let initialPassword = '';
   const newPassword = 'Gongzhi#2026ok';
 
   test('the system admin sees only the system admin menus', async () => {
-    await page.goto('/login');
-    await signIn(page, 'admin', adminPassword);
-    await page.waitForURL(/\/console\//);
+    await signInFromLogin(page, 'admin', adminPassword, /\/console\//);
     const labels = await menuLabels(page);
     expect(labels.some((l) => l.includes('用户与角色')), `menu: ${labels.join(',')}`).toBeTruthy();
     for (const unwanted of ['API 密钥', '审计日志']) expect(labels.some((l) => l.includes(unwanted)), `system admin sees ${unwanted}`).toBeFalsy();
@@ -86,15 +77,8 @@ test.describe.serial('A new user must change the initial password at first sign-
 });
 
 test.describe.serial('Lockout and unlock; the auditor checks the log', () => {
-  let context: BrowserContext;
   let page: Page;
-  test.beforeAll(async ({ browser }) => {
-    context = await openContext(browser);
-    page = await context.newPage();
-  });
-  test.afterAll(async () => {
-    await context.close();
-  });
+  sharePage((p) => (page = p));
 
   test('five failed sign-ins lock the account and the page says until when', async () => {
     await page.goto('/login');

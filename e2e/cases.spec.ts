@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import jpeg from 'jpeg-js';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from '@playwright/test';
-import { demoPassword, expect, openContext, prepared, signIn, snap, snapFull, test } from './kit.ts';
+import { demoPassword, downloadXlsx, expect, openContext, phone, prepared, sharePage, signInFromLogin, snap, snapFull, test } from './kit.ts';
 
 // A point inside the grid of the demo grid worker `grid` (翠微路社区第1社区网格, 11010800100101).
 const inGrid = { longitude: 116.1448, latitude: 40.1086 };
@@ -49,9 +49,7 @@ function photo(name: string, withStall: boolean): string {
 async function signedIn(browser: Browser, username: string, options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await openContext(browser, options);
   const page = await context.newPage();
-  await page.goto('/login');
-  await signIn(page, username, demoPassword);
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  await signInFromLogin(page, username, demoPassword);
   return { context, page };
 }
 
@@ -78,6 +76,16 @@ async function act(page: Page, action: string, fill?: () => Promise<void>) {
 
 async function uploaded(page: Page, count: number) {
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid=photo-thumb][data-uploaded=true]').length >= n, count, { timeout: 15_000 });
+}
+
+/** An action whose form takes a text and one photo (a screenshot of the filled form if named). */
+async function actWithPhoto(page: Page, action: string, text: string, photoFile: string, screenshot?: string) {
+  await act(page, action, async () => {
+    await page.getByTestId('action-text').fill(text);
+    await page.getByTestId('action-photos').setInputFiles(photoFile);
+    await uploaded(page, 1);
+    if (screenshot) await snap(page, screenshot);
+  });
 }
 
 // The closed loop's case, which the hotline operator then finds by the caller's number.
@@ -114,8 +122,7 @@ test.describe.serial('The closed loop: reported on /m, dispatched, handled, veri
 
   test('the grid worker opens the report form on /m and the phone’s GPS places the point in their grid', async ({ browser }) => {
     const signed = await signedIn(browser, 'grid', {
-      viewport: { width: 414, height: 860 },
-      isMobile: true,
+      ...phone,
       hasTouch: true,
       geolocation: inGrid,
       permissions: ['geolocation'],
@@ -228,12 +235,7 @@ test.describe.serial('The closed loop: reported on /m, dispatched, handled, veri
 
   test('the department feeds back with a result photo', async () => {
     const page = dept;
-    await act(page, 'feedback', async () => {
-      await page.getByTestId('action-text').fill('已联合街道城管队清理摊位，恢复人行道通行，并设置提示牌。');
-      await page.getByTestId('action-photos').setInputFiles(after);
-      await uploaded(page, 1);
-      await snap(page, 'case-dept-feedback.png');
-    });
+    await actWithPhoto(page, 'feedback', '已联合街道城管队清理摊位，恢复人行道通行，并设置提示牌。', after, 'case-dept-feedback.png');
     await waitForState(page, 'handled');
   });
 
@@ -245,17 +247,13 @@ test.describe.serial('The closed loop: reported on /m, dispatched, handled, veri
     await task.click();
     await page.waitForURL(new RegExp(`/m/cases/${caseId}`));
     await page.getByTestId('action-verify_pass').waitFor();
-    await act(page, 'verify_pass', async () => {
-      await page.getByTestId('action-text').fill('现场核查：摊位已清理，人行道畅通。');
-      await page.getByTestId('action-photos').setInputFiles(after);
-      await uploaded(page, 1);
-    });
+    await actWithPhoto(page, 'verify_pass', '现场核查：摊位已清理，人行道畅通。', after);
     await waitForState(page, 'closed');
     await snapFull(page, 'case-m-verified.png');
   });
 
   test('the resident follows the case on /portal by number and phone and rates it', async ({ browser }) => {
-    const context = await openContext(browser, { viewport: { width: 414, height: 860 }, isMobile: true });
+    const context = await openContext(browser, phone);
     contexts.push(context);
     const page = await context.newPage();
     await page.goto('/portal');
@@ -305,13 +303,10 @@ test.describe.serial('The closed loop: reported on /m, dispatched, handled, veri
 });
 
 test.describe.serial('A hotline operator takes a call by keyboard: caller history, category by pinyin, duplicates', () => {
-  let context: BrowserContext;
   let page: Page;
-  test.beforeAll(async ({ browser }) => {
-    ({ context, page } = await signedIn(browser, 'hotline'));
-  });
-  test.afterAll(async () => {
-    await context.close();
+  sharePage((p) => (page = p));
+  test.beforeAll(async () => {
+    await signInFromLogin(page, 'hotline', demoPassword);
   });
 
   test('the caller’s number brings up their earlier case', async () => {
@@ -361,13 +356,10 @@ test.describe.serial('A hotline operator takes a call by keyboard: caller histor
 });
 
 test.describe.serial('Street staff filter the case list, save a view, export it, and open the supervision board', () => {
-  let context: BrowserContext;
   let page: Page;
-  test.beforeAll(async ({ browser }) => {
-    ({ context, page } = await signedIn(browser, 'street', { acceptDownloads: true }));
-  });
-  test.afterAll(async () => {
-    await context.close();
+  sharePage((p) => (page = p), { acceptDownloads: true });
+  test.beforeAll(async () => {
+    await signInFromLogin(page, 'street', demoPassword);
   });
 
   test('the overdue filter finds the case whose deadline passed, marked by the deadline job', async () => {
@@ -402,12 +394,7 @@ test.describe.serial('Street staff filter the case list, save a view, export it,
   });
 
   test('the filtered list exports as an Excel file', async () => {
-    const download = page.waitForEvent('download');
-    await page.getByTestId('case-export').click();
-    const file = await download;
-    expect(file.suggestedFilename().endsWith('.xlsx'), `export named ${file.suggestedFilename()}`).toBeTruthy();
-    const bytes = fs.readFileSync(await file.path());
-    expect(bytes.subarray(0, 2).toString('latin1') === 'PK', 'the export is not an .xlsx (zip) file').toBeTruthy();
+    await downloadXlsx(page, 'case-export');
   });
 
   test('the supervision board lists overdue cases with a supervise action', async () => {

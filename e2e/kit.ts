@@ -1,7 +1,9 @@
 // What every journey uses: `test` (which fails a test when a page raised an uncaught error
-// during it), `expect`, browser contexts that report those errors, sign-in and screenshots.
+// during it), `expect`, browser contexts that report those errors, a page shared by a serial
+// describe, sign-in, downloads and screenshots.
+import fs from 'node:fs';
 import path from 'node:path';
-import { test as base, expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContext, type BrowserContextOptions, type Download, type Page } from '@playwright/test';
 import type { PreparedData } from './prepare.ts';
 import { repoRoot } from './server.ts';
 
@@ -32,6 +34,24 @@ export async function openContext(browser: Browser, options: BrowserContextOptio
   return context;
 }
 
+/** A phone's window, for /m and /portal. */
+export const phone = { viewport: { width: 414, height: 860 }, isMobile: true } satisfies BrowserContextOptions;
+
+/**
+ * The page that the tests of a serial describe share, in its own context: opened before the
+ * first test and closed after the last. Call it in the describe; `use` receives the page.
+ */
+export function sharePage(use: (page: Page) => void, options: BrowserContextOptions = {}): void {
+  let context: BrowserContext | undefined;
+  test.beforeAll(async ({ browser }) => {
+    context = await openContext(browser, options);
+    use(await context.newPage());
+  });
+  test.afterAll(async () => {
+    await context?.close();
+  });
+}
+
 /** The data global-setup.ts prepared before the server started. */
 export function prepared(): PreparedData {
   const overdueCase = process.env.GONGZHI_E2E_OVERDUE_CASE;
@@ -43,6 +63,29 @@ export async function signIn(page: Page, username: string, password: string) {
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
+}
+
+/** Opens the login page, signs in, and waits until the app lands where `landing` says (anywhere but /login unless told). */
+export async function signInFromLogin(
+  page: Page,
+  username: string,
+  password: string,
+  landing: RegExp | ((url: URL) => boolean) = (url) => !url.pathname.startsWith('/login'),
+) {
+  await page.goto('/login');
+  await signIn(page, username, password);
+  await page.waitForURL(landing);
+}
+
+/** Clicks what downloads a file and checks it is an .xlsx workbook (a zip) named so. */
+export async function downloadXlsx(page: Page, testId: string): Promise<Download> {
+  const download = page.waitForEvent('download');
+  await page.getByTestId(testId).click();
+  const file = await download;
+  expect(file.suggestedFilename().endsWith('.xlsx'), `${testId} gave ${file.suggestedFilename()}`).toBeTruthy();
+  const bytes = fs.readFileSync(await file.path());
+  expect(bytes.subarray(0, 2).toString('latin1') === 'PK', `${testId} did not give an .xlsx (zip) file`).toBeTruthy();
+  return file;
 }
 
 export async function menuLabels(page: Page): Promise<string[]> {

@@ -4,21 +4,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
-import { demoPassword, expect, menuLabels, openContext, signIn, snap, test } from './kit.ts';
+import type { Page } from '@playwright/test';
+import { demoPassword, expect, menuLabels, phone, sharePage, signIn, signInFromLogin, snap, test } from './kit.ts';
 
 const street = { username: 'street', displayName: '万寿路街道工作人员', code: '110108001' };
 
 test.describe.serial('Street staff opens the grid map of their street', () => {
-  let context: BrowserContext;
   let page: Page;
-  test.beforeAll(async ({ browser }) => {
-    context = await openContext(browser);
-    page = await context.newPage();
-  });
-  test.afterAll(async () => {
-    await context.close();
-  });
+  sharePage((p) => (page = p));
 
   test('an unauthenticated visit to the map goes to the login page', async () => {
     await page.goto('/console/map');
@@ -142,15 +135,8 @@ test.describe.serial('Street staff opens the grid map of their street', () => {
 });
 
 test.describe.serial('Anyone can look up a grid’s real-name roster; a grid worker sees their grid on the phone', () => {
-  let context: BrowserContext;
   let page: Page;
-  test.beforeAll(async ({ browser }) => {
-    context = await openContext(browser, { viewport: { width: 414, height: 860 }, isMobile: true });
-    page = await context.newPage();
-  });
-  test.afterAll(async () => {
-    await context.close();
-  });
+  sharePage((p) => (page = p), phone);
 
   test('the portal shows the roster of a grid code without signing in', async () => {
     await page.goto('/portal');
@@ -164,9 +150,7 @@ test.describe.serial('Anyone can look up a grid’s real-name roster; a grid wor
   });
 
   test('a grid worker lands on /m with their grid and its team', async () => {
-    await page.goto('/login');
-    await signIn(page, 'grid', demoPassword);
-    await page.waitForURL(/\/m$/);
+    await signInFromLogin(page, 'grid', demoPassword, /\/m$/);
     const grid = page.getByTestId('mobile-grid');
     await grid.locator('.ant-list-item').first().waitFor();
     const text = await grid.innerText();

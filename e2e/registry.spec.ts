@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Page } from '@playwright/test';
-import { demoPassword, expect, openContext, signIn, snap, test } from './kit.ts';
+import type { Page } from '@playwright/test';
+import { demoPassword, downloadXlsx, expect, phone, sharePage, signInFromLogin, snap, test } from './kit.ts';
 
 const ledger = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'registry-ledger.csv');
 
@@ -21,20 +21,11 @@ async function menuClick(page: Page, label: string) {
 }
 
 test.describe.serial('Community staff import a ledger through the wizard and find a person by pinyin', () => {
-  let context: BrowserContext;
   let page: Page;
-  test.beforeAll(async ({ browser }) => {
-    context = await openContext(browser, { acceptDownloads: true });
-    page = await context.newPage();
-  });
-  test.afterAll(async () => {
-    await context.close();
-  });
+  sharePage((p) => (page = p), { acceptDownloads: true });
 
   test('community staff see the registry menus', async () => {
-    await page.goto('/login');
-    await signIn(page, 'community', demoPassword);
-    await page.waitForURL(/\/console\//);
+    await signInFromLogin(page, 'community', demoPassword, /\/console\//);
     const labels = await page.locator('[data-testid=console-menu] .ant-menu-item').allInnerTexts();
     for (const wanted of ['以房管人', '居民查询', '重点人群', '台账导入']) expect(labels.some((l) => l.includes(wanted)), `menu lacks ${wanted}: ${labels.join(',')}`).toBeTruthy();
     const groups = await page.locator('[data-testid=console-menu] .ant-menu-item-group-title').allInnerTexts();
@@ -45,10 +36,7 @@ test.describe.serial('Community staff import a ledger through the wizard and fin
     await menuClick(page, '台账导入');
     await page.waitForURL(/\/console\/registry\/import/);
     await page.getByTestId('import-community').getByText('翠微路社区').waitFor();
-    const download = page.waitForEvent('download');
-    await page.getByTestId('import-template').click();
-    const template = await download;
-    expect(template.suggestedFilename().endsWith('.xlsx'), `template named ${template.suggestedFilename()}`).toBeTruthy();
+    const template = await downloadXlsx(page, 'import-template');
     const file = await template.path();
     expect(fs.statSync(file).size > 1000, 'the template is empty').toBeTruthy();
   });
@@ -84,12 +72,7 @@ test.describe.serial('Community staff import a ledger through the wizard and fin
   });
 
   test('the error report downloads as .xlsx', async () => {
-    const download = page.waitForEvent('download');
-    await page.getByTestId('import-report-download').click();
-    const report = await download;
-    expect(report.suggestedFilename().endsWith('.xlsx'), `report named ${report.suggestedFilename()}`).toBeTruthy();
-    const bytes = fs.readFileSync(await report.path());
-    expect(bytes[0] === 0x50 && bytes[1] === 0x4b, 'the report is not an xlsx (zip) file').toBeTruthy();
+    await downloadXlsx(page, 'import-report-download');
   });
 
   test('importing only the valid rows lands four people and skips the bad row', async () => {
@@ -114,12 +97,7 @@ test.describe.serial('Community staff import a ledger through the wizard and fin
     expect(text.includes(person.idMasked), `search row does not show the masked ID: ${text.slice(0, 300)}`).toBeTruthy();
     expect(!text.includes(person.idNumber), 'the search list shows an ID number in clear').toBeTruthy();
     await snap(page, 'registry-search-pinyin.png');
-    const download = page.waitForEvent('download');
-    await page.getByTestId('residents-export').click();
-    const exported = await download;
-    expect(exported.suggestedFilename().endsWith('.xlsx'), `export named ${exported.suggestedFilename()}`).toBeTruthy();
-    const bytes = fs.readFileSync(await exported.path());
-    expect(bytes[0] === 0x50 && bytes[1] === 0x4b, 'the export is not an xlsx (zip) file').toBeTruthy();
+    await downloadXlsx(page, 'residents-export');
   });
 
   test('the person’s file is masked until a reason is given; the reveal is audited', async ({ browser }) => {
@@ -184,20 +162,11 @@ test.describe.serial('Community staff import a ledger through the wizard and fin
 });
 
 test.describe.serial('A grid worker finds a person of their grid on the phone and records a visit', () => {
-  let context: BrowserContext;
   let page: Page;
-  test.beforeAll(async ({ browser }) => {
-    context = await openContext(browser, { viewport: { width: 414, height: 860 }, isMobile: true });
-    page = await context.newPage();
-  });
-  test.afterAll(async () => {
-    await context.close();
-  });
+  sharePage((p) => (page = p), phone);
 
   test('the grid worker’s phone view leads to their grid’s houses and people', async () => {
-    await page.goto('/login');
-    await signIn(page, 'grid', demoPassword);
-    await page.waitForURL(/\/m$/);
+    await signInFromLogin(page, 'grid', demoPassword, /\/m$/);
     await page.getByTestId('m-registry-entry').click();
     await page.waitForURL(/\/m\/registry$/);
     const summary = page.getByTestId('m-summary');

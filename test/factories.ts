@@ -5,7 +5,7 @@ import type { PiiCipher } from '../src/platform/crypto.ts';
 import type { Actor } from '../src/platform/auth/scope.ts';
 import type { Role } from '../src/platform/auth/roles.ts';
 import { createCase, type CaseDeps, type CreateCaseInput } from '../src/modules/cases/index.ts';
-import { makeIdNumber } from '../src/modules/registry/index.ts';
+import { createBuilding, createHouse, createResident, makeIdNumber } from '../src/modules/registry/index.ts';
 import {
   createBuildingBody,
   createHouseBody,
@@ -17,10 +17,6 @@ import {
   type HouseView,
   type ResidentView,
 } from '../src/modules/registry/contract.ts';
-// The registry's use cases are not part of its index (other modules have no use for them).
-import { createBuilding } from '../src/modules/registry/use-cases/buildings.ts';
-import { createHouse } from '../src/modules/registry/use-cases/houses.ts';
-import { createResident } from '../src/modules/registry/use-cases/residents.ts';
 
 export { actorSession, makeActor, makeUser } from './helpers.ts';
 

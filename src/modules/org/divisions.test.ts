@@ -1,26 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { divisionKey, loadDivisionSubtree, paddedCode, shortCommunityName } from './divisions.ts';
+import { itMapsEach } from '../../../test/table.ts';
 
 describe('divisions', () => {
-  it.each([
+  itMapsEach('shortens %s to %s', shortCommunityName, [
     ['多福巷社区居委会', '多福巷社区'],
     ['银闸社区居民委员会', '银闸社区'],
     ['西辛力屯村委会', '西辛力屯村'],
     ['某某村民委员会', '某某村'],
     ['中关村社区', '中关村社区'],
-  ])('shortens %s to %s', (full, short) => {
-    expect(shortCommunityName(full)).toBe(short);
-  });
+  ]);
 
-  it.each([
+  itMapsEach('reads %s as the package code %s', divisionKey, [
     ['11', '11'],
     ['110000', '11'],
     ['110100', '1101'],
     ['110108', '110108'],
     ['110108001', '110108001'],
-  ])('reads %s as the package code %s', (input, key) => {
-    expect(divisionKey(input)).toBe(key);
-  });
+  ]);
 
   it('pads province and city codes to six digits', () => {
     expect(paddedCode('11')).toBe('110000');

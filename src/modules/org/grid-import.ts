@@ -4,6 +4,7 @@ import { inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordAudit } from '../../platform/audit.ts';
+import { fromExcluded, upsertInBatches } from '../../platform/bulk-insert.ts';
 import { coversPath, requirePermission, scopePaths, type Actor } from '../../platform/auth/scope.ts';
 import { bboxOf, geometryProblemText, validateGridGeometry } from './geo.ts';
 import { grids, orgNodes } from './schema.ts';
@@ -92,25 +93,14 @@ export async function importGrids(
   const result = { created: rows.length - updated, updated, dryRun: options.dryRun === true };
   if (options.dryRun) return result;
   await db.transaction(async (tx) => {
-    for (let i = 0; i < rows.length; i += 500) {
-      await tx
-        .insert(grids)
-        .values(rows.slice(i, i + 500))
-        .onConflictDoUpdate({
-          target: grids.code,
-          set: {
-            name: sql`excluded.name`,
-            kind: sql`excluded.kind`,
-            geometry: sql`excluded.geometry`,
-            minLng: sql`excluded.min_lng`,
-            minLat: sql`excluded.min_lat`,
-            maxLng: sql`excluded.max_lng`,
-            maxLat: sql`excluded.max_lat`,
-            version: sql`${grids.version} + 1`,
-            updatedAt: sql`now()`,
-          },
-        });
-    }
+    await upsertInBatches(tx, grids, rows, 500, {
+      target: grids.code,
+      set: {
+        ...fromExcluded(grids, ['name', 'kind', 'geometry', 'minLng', 'minLat', 'maxLng', 'maxLat']),
+        version: sql`${grids.version} + 1`,
+        updatedAt: sql`now()`,
+      },
+    });
     await recordAudit(tx, actor, { action: 'org.grids.import', targetType: 'grid', details: { created: result.created, updated } });
   });
   invalidateGridIndex(db);

@@ -5,6 +5,7 @@ import { listPage, countAll, offsetOf } from '../../platform/list-page.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { assertInScope, inScope, requirePermission, type Actor } from '../../platform/auth/scope.ts';
+import { givenFields } from '../../platform/patch.ts';
 import { bboxOf, geometryProblemText, validateGridGeometry, type GridGeometry } from './geo.ts';
 import { grids, orgNodes } from './schema.ts';
 import { findOrgUnit } from './queries.ts';
@@ -125,12 +126,7 @@ export async function createGrid(db: Db, actor: Actor, input: CreateGridInput): 
 }
 
 /** Changes a grid's name, kind or shape; `version` must match (two editors: one wins). */
-export async function updateGrid(
-  db: Db,
-  actor: Actor,
-  code: string,
-  changes: UpdateGridInput,
-): Promise<GridDetail> {
+export async function updateGrid(db: Db, actor: Actor, code: string, changes: UpdateGridInput): Promise<GridDetail> {
   const current = await getGrid(db, actor, code);
   assertInScope(actor, 'org.write', current.orgPath);
   const geometry = changes.geometry === undefined ? undefined : checkedGeometry(changes.geometry);
@@ -138,8 +134,7 @@ export async function updateGrid(
     const [grid] = await tx
       .update(grids)
       .set({
-        ...(changes.name !== undefined ? { name: changes.name } : {}),
-        ...(changes.kind !== undefined ? { kind: changes.kind } : {}),
+        ...givenFields(changes, ['name', 'kind']),
         ...(geometry ? { geometry, ...bboxOf(geometry) } : {}),
         version: sql`${grids.version} + 1`,
         updatedAt: sql`now()`,

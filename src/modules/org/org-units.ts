@@ -4,7 +4,9 @@ import { and, asc, eq, ilike, inArray, isNull, like, or, sql, type SQL } from 'd
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordAudit } from '../../platform/audit.ts';
+import { fromExcluded, upsertInBatches } from '../../platform/bulk-insert.ts';
 import { assertInScope, hasPermission, inScope, requirePermission, scopePaths, type Actor } from '../../platform/auth/scope.ts';
+import { givenFields } from '../../platform/patch.ts';
 import { loadDivisionSubtree } from './divisions.ts';
 import { findOrgUnit } from './queries.ts';
 import { orgNodes } from './schema.ts';
@@ -35,22 +37,10 @@ export async function importDivisions(db: Db, actor: Actor, code: string): Promi
     return { ...d, orgPath };
   });
   await db.transaction(async (tx) => {
-    for (let i = 0; i < rows.length; i += 1000) {
-      await tx
-        .insert(orgNodes)
-        .values(rows.slice(i, i + 1000))
-        .onConflictDoUpdate({
-          target: orgNodes.code,
-          set: {
-            name: sql`excluded.name`,
-            fullName: sql`excluded.full_name`,
-            parentCode: sql`excluded.parent_code`,
-            orgPath: sql`excluded.org_path`,
-            level: sql`excluded.level`,
-            updatedAt: sql`now()`,
-          },
-        });
-    }
+    await upsertInBatches(tx, orgNodes, rows, 1000, {
+      target: orgNodes.code,
+      set: { ...fromExcluded(orgNodes, ['name', 'fullName', 'parentCode', 'orgPath', 'level']), updatedAt: sql`now()` },
+    });
     await recordAudit(tx, actor, { action: 'org.import', targetType: 'org_node', targetId: code, details: { nodes: rows.length } });
   });
   return { nodes: rows.length };
@@ -126,8 +116,7 @@ export async function updateNode(
     const [updated] = await tx
       .update(orgNodes)
       .set({
-        ...(changes.name !== undefined ? { name: changes.name } : {}),
-        ...(changes.communityType !== undefined ? { communityType: changes.communityType } : {}),
+        ...givenFields(changes, ['name', 'communityType']),
         updatedAt: sql`now()`,
       })
       .where(eq(orgNodes.code, code))

@@ -15,12 +15,7 @@ export async function listGridStaff(db: Db, actor: Actor, gridCode: string): Pro
 }
 
 /** Adds a person to a grid's roster. */
-export async function addGridStaff(
-  db: Db,
-  actor: Actor,
-  gridCode: string,
-  input: AddGridStaffInput,
-): Promise<GridStaffMemberView> {
+export async function addGridStaff(db: Db, actor: Actor, gridCode: string, input: AddGridStaffInput): Promise<GridStaffMemberView> {
   const grid = await getGrid(db, actor, gridCode);
   assertInScope(actor, 'grid.roster.write', grid.orgPath);
   return db.transaction(async (tx) => {

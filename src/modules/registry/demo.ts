@@ -7,6 +7,7 @@ import { fakerZH_CN as faker } from '@faker-js/faker';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db.ts';
 import type { PiiCipher } from '../../platform/crypto.ts';
+import { insertByUnnest } from '../../platform/bulk-insert.ts';
 import { findOrgUnit, gridRosterUnder, gridsUnder, orgUnitsUnder, type GridRef } from '../org/index.ts';
 import { makeIdNumber } from './id-number.ts';
 import { nameSearchKeys } from './pinyin.ts';
@@ -83,11 +84,8 @@ interface Person {
   politicalStatus: PoliticalStatus | null;
 }
 
-async function insertRows(db: Db, statement: (chunk: Record<string, unknown>[]) => ReturnType<typeof sql>, rows: Record<string, unknown>[], size = 5000): Promise<void> {
-  for (let i = 0; i < rows.length; i += size) await db.execute(statement(rows.slice(i, i + size)));
-}
-
-const column = (rows: Record<string, unknown>[], key: string) => sql.param(rows.map((r) => r[key] ?? null));
+/** Rows a bulk insert sends at once. */
+const BATCH = 5000;
 
 const PEOPLE_PER_COMMUNITY = 74;
 
@@ -222,7 +220,7 @@ function generatePlaces(
         const grid = communityGrids[(buildingNo - 1) % communityGrids.length] as (typeof communityGrids)[number];
         const buildingId = crypto.randomUUID();
         const name = `${base}${buildingNo}号楼`;
-        buildingRows.push({ id: buildingId, community_code: community.code, grid_code: grid.code, org_path: grid.orgPath, name, address: name, floors: 6, units: 2, terms: searchTermsOf(name).join(' ') });
+        buildingRows.push({ id: buildingId, community_code: community.code, grid_code: grid.code, org_path: grid.orgPath, name, address: name, floors: 6, units: 2, search: searchTermsOf(name).join(' ') });
         for (let unit = 1; unit <= 2; unit++) {
           for (let floor = 1; floor <= 6; floor++) {
             for (let pos = 1; pos <= 2; pos++) {
@@ -307,7 +305,7 @@ function generateKeyGroups(rnd: Random, today: string, { householdRows, people }
     // Most were visited within their interval; about one in five is overdue.
     const last = addDays(today, -rnd.int(0, Math.round(every * 1.25)));
     const id = crypto.randomUUID();
-    memberships.push({ id, resident_id: p.id, kind, org_path: p.orgPath, sensitive: builtInKinds[kind].sensitive, fields: JSON.stringify(fields), since, every, last, due: addDays(last, every) });
+    memberships.push({ id, resident_id: p.id, kind, org_path: p.orgPath, sensitive: builtInKinds[kind].sensitive, fields, since, visit_every_days: every, last_visited_on: last, next_visit_due: addDays(last, every) });
     visitRows.push({ resident_id: p.id, membership_id: id, org_path: p.orgPath, visited_on: last, method: rnd.chance(0.8) ? 'home' : 'phone', visitor_name: visitors.get(p.gridCode) ?? '网格员' });
   };
   for (const p of people) {
@@ -342,19 +340,14 @@ async function writeDemo(
   { today, prefix }: { today: string; prefix: string },
 ): Promise<void> {
   const { buildingRows, registeredHouses, householdRows, people, memberships, visitRows } = rows;
-  await insertRows(tx, (c) => sql`
-    insert into buildings (id, community_code, grid_code, org_path, name, address, floors, units, search)
-    select id, community_code, grid_code, org_path, name, address, floors, units, array_to_tsvector(string_to_array(terms, ' '))
-      from unnest(${column(c, 'id')}::uuid[], ${column(c, 'community_code')}::text[], ${column(c, 'grid_code')}::text[], ${column(c, 'org_path')}::text[],
-                  ${column(c, 'name')}::text[], ${column(c, 'address')}::text[], ${column(c, 'floors')}::int[], ${column(c, 'units')}::int[], ${column(c, 'terms')}::text[])
-        as t(id, community_code, grid_code, org_path, name, address, floors, units, terms)`, buildingRows);
-  await insertRows(tx, (c) => sql`
-    insert into houses (id, building_id, grid_code, org_path, unit, floor, number, tenure)
-    select * from unnest(${column(c, 'id')}::uuid[], ${column(c, 'building_id')}::uuid[], ${column(c, 'grid_code')}::text[], ${column(c, 'org_path')}::text[],
-                         ${column(c, 'unit')}::text[], ${column(c, 'floor')}::int[], ${column(c, 'number')}::text[], ${column(c, 'tenure')}::text[])`, registeredHouses);
-  await insertRows(tx, (c) => sql`
-    insert into households (id, house_id, grid_code, org_path)
-    select * from unnest(${column(c, 'id')}::uuid[], ${column(c, 'house_id')}::uuid[], ${column(c, 'grid_code')}::text[], ${column(c, 'org_path')}::text[])`, householdRows);
+  await insertByUnnest(tx, 'buildings', [
+    ['id', 'uuid'], ['community_code', 'text'], ['grid_code', 'text'], ['org_path', 'text'], ['name', 'text'], ['address', 'text'],
+    ['floors', 'int'], ['units', 'int'], ['search', 'tsvector'],
+  ], buildingRows, BATCH);
+  await insertByUnnest(tx, 'houses', [
+    ['id', 'uuid'], ['building_id', 'uuid'], ['grid_code', 'text'], ['org_path', 'text'], ['unit', 'text'], ['floor', 'int'], ['number', 'text'], ['tenure', 'text'],
+  ], registeredHouses, BATCH);
+  await insertByUnnest(tx, 'households', [['id', 'uuid'], ['house_id', 'uuid'], ['grid_code', 'text'], ['org_path', 'text']], householdRows, BATCH);
   const keysOf = new Map<string, ReturnType<typeof nameSearchKeys>>();
   const residentRows = people.map((p) => {
     const keys = keysOf.get(p.name) ?? nameSearchKeys(p.name);
@@ -362,27 +355,18 @@ async function writeDemo(
     return {
       id: p.id, grid_code: p.gridCode, org_path: p.orgPath, house_id: p.houseId, household_id: p.householdId, relation: p.relation,
       name: p.name, name_pinyin: keys.full, name_initials: keys.initials, gender: p.gender, birth_date: p.birthDate,
-      id_enc: pii.encrypt(p.idNumber), id_hash: pii.lookupHash(p.idNumber),
+      id_number_enc: pii.encrypt(p.idNumber), id_number_hash: pii.lookupHash(p.idNumber),
       phone_enc: p.phone ? pii.encrypt(p.phone) : null, phone_hash: p.phone ? pii.lookupHash(p.phone) : null,
       ethnicity: p.ethnicity, residence_type: p.residenceType, arrived_on: p.arrivedOn, employer: p.employer, education: p.education,
-      political_status: p.politicalStatus, terms: searchTermsOf(p.name).join(' '),
+      political_status: p.politicalStatus, search: searchTermsOf(p.name).join(' '),
     };
   });
-  await insertRows(tx, (c) => sql`
-    insert into residents (id, grid_code, org_path, house_id, household_id, relation, name, name_pinyin, name_initials, gender, birth_date,
-                           id_number_enc, id_number_hash, phone_enc, phone_hash, ethnicity, residence_type, arrived_on, employer, education,
-                           political_status, search)
-    select id, grid_code, org_path, house_id, household_id, relation, name, name_pinyin, name_initials, gender, birth_date,
-           id_enc, id_hash, phone_enc, phone_hash, ethnicity, residence_type, arrived_on, employer, education, political_status,
-           array_to_tsvector(string_to_array(terms, ' '))
-      from unnest(${column(c, 'id')}::uuid[], ${column(c, 'grid_code')}::text[], ${column(c, 'org_path')}::text[], ${column(c, 'house_id')}::uuid[],
-                  ${column(c, 'household_id')}::uuid[], ${column(c, 'relation')}::text[], ${column(c, 'name')}::text[], ${column(c, 'name_pinyin')}::text[],
-                  ${column(c, 'name_initials')}::text[], ${column(c, 'gender')}::text[], ${column(c, 'birth_date')}::date[], ${column(c, 'id_enc')}::text[],
-                  ${column(c, 'id_hash')}::text[], ${column(c, 'phone_enc')}::text[], ${column(c, 'phone_hash')}::text[], ${column(c, 'ethnicity')}::text[],
-                  ${column(c, 'residence_type')}::text[], ${column(c, 'arrived_on')}::date[], ${column(c, 'employer')}::text[], ${column(c, 'education')}::text[],
-                  ${column(c, 'political_status')}::text[], ${column(c, 'terms')}::text[])
-        as t(id, grid_code, org_path, house_id, household_id, relation, name, name_pinyin, name_initials, gender, birth_date, id_enc, id_hash,
-             phone_enc, phone_hash, ethnicity, residence_type, arrived_on, employer, education, political_status, terms)`, residentRows);
+  await insertByUnnest(tx, 'residents', [
+    ['id', 'uuid'], ['grid_code', 'text'], ['org_path', 'text'], ['house_id', 'uuid'], ['household_id', 'uuid'], ['relation', 'text'],
+    ['name', 'text'], ['name_pinyin', 'text'], ['name_initials', 'text'], ['gender', 'text'], ['birth_date', 'date'],
+    ['id_number_enc', 'text'], ['id_number_hash', 'text'], ['phone_enc', 'text'], ['phone_hash', 'text'], ['ethnicity', 'text'],
+    ['residence_type', 'text'], ['arrived_on', 'date'], ['employer', 'text'], ['education', 'text'], ['political_status', 'text'], ['search', 'tsvector'],
+  ], residentRows, BATCH);
   // Residence history from the rows just written (a local family moved in some time in
   // the last 25 years, a migrant on arrival): no need to send 50,000 rows again.
   await tx.execute(sql`
@@ -393,15 +377,11 @@ async function writeDemo(
   await tx.execute(sql`
     update households hh set head_resident_id = r.id from residents r
      where r.household_id = hh.id and r.relation = 'head' and hh.org_path like ${prefix}`);
-  await insertRows(tx, (c) => sql`
-    insert into key_group_memberships (id, resident_id, kind, org_path, sensitive, fields, since, visit_every_days, last_visited_on, next_visit_due)
-    select id, r, k, p, s, f::jsonb, since, every, last, due
-      from unnest(${column(c, 'id')}::uuid[], ${column(c, 'resident_id')}::uuid[], ${column(c, 'kind')}::text[], ${column(c, 'org_path')}::text[],
-                  ${column(c, 'sensitive')}::boolean[], ${column(c, 'fields')}::text[], ${column(c, 'since')}::date[], ${column(c, 'every')}::int[],
-                  ${column(c, 'last')}::date[], ${column(c, 'due')}::date[])
-        as t(id, r, k, p, s, f, since, every, last, due)`, memberships);
-  await insertRows(tx, (c) => sql`
-    insert into visits (resident_id, membership_id, org_path, visited_on, method, visitor_name)
-    select * from unnest(${column(c, 'resident_id')}::uuid[], ${column(c, 'membership_id')}::uuid[], ${column(c, 'org_path')}::text[],
-                         ${column(c, 'visited_on')}::date[], ${column(c, 'method')}::text[], ${column(c, 'visitor_name')}::text[])`, visitRows);
+  await insertByUnnest(tx, 'key_group_memberships', [
+    ['id', 'uuid'], ['resident_id', 'uuid'], ['kind', 'text'], ['org_path', 'text'], ['sensitive', 'boolean'], ['fields', 'jsonb'],
+    ['since', 'date'], ['visit_every_days', 'int'], ['last_visited_on', 'date'], ['next_visit_due', 'date'],
+  ], memberships, BATCH);
+  await insertByUnnest(tx, 'visits', [
+    ['resident_id', 'uuid'], ['membership_id', 'uuid'], ['org_path', 'text'], ['visited_on', 'date'], ['method', 'text'], ['visitor_name', 'text'],
+  ], visitRows, BATCH);
 }

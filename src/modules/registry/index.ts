@@ -37,3 +37,9 @@ export {
   type HouseholdWithAdults,
   type HouseArea,
 } from './use-cases/participation.ts';
+/** Adds a building to a grid (test factories; the HTTP API is the way in otherwise). */
+export { createBuilding } from './use-cases/buildings.ts';
+/** Adds a house to a building (test factories). */
+export { createHouse } from './use-cases/houses.ts';
+/** Registers a resident (test factories). */
+export { createResident } from './use-cases/residents.ts';

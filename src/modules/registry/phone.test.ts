@@ -1,11 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { mobileProblemMessage, normaliseMobile, validateMobile, type MobileProblem } from './phone.ts';
+import { itMapsEach, itRefusesEach } from '../../../test/table.ts';
 
 const mobileArb = fc.stringMatching(/^1[3-9]\d{9}$/);
 
 describe('normaliseMobile', () => {
-  it.each([
+  itMapsEach('turns %j into %j', normaliseMobile, [
     ['13812345678', '13812345678'],
     [' 138 1234 5678 ', '13812345678'],
     ['138-1234-5678', '13812345678'],
@@ -17,9 +18,7 @@ describe('normaliseMobile', () => {
     ['１３８１２３４５６７８', '13812345678'],
     ['＋８６\u3000138－1234－5678', '13812345678'],
     ['', ''],
-  ])('turns %j into %j', (raw, expected) => {
-    expect(normaliseMobile(raw)).toBe(expected);
-  });
+  ]);
 
   it('leaves a number alone when taking off 86 would not leave 11 digits', () => {
     expect(normaliseMobile('861234')).toBe('861234');
@@ -44,7 +43,7 @@ describe('validateMobile', () => {
     expect(validateMobile(raw)).toEqual({ ok: true, value: normaliseMobile(raw) });
   });
 
-  it.each<[string, string, MobileProblem]>([
+  itRefusesEach<string, MobileProblem>('rejects %s as %s', validateMobile, [
     ['nothing', '', 'empty'],
     ['only spaces and dashes', ' - ', 'empty'],
     ['only a country code', '+86', 'empty'],
@@ -55,9 +54,7 @@ describe('validateMobile', () => {
     ['a landline with area code', '010-12345678', 'format'],
     ['a letter', '1381234567a', 'format'],
     ['a foreign country code', '+1 13812345678', 'format'],
-  ])('rejects %s as %s', (_label, raw, reason) => {
-    expect(validateMobile(raw)).toEqual({ ok: false, reason });
-  });
+  ]);
 
   it('accepts every mainland mobile number however it is spaced or prefixed', () => {
     fc.assert(

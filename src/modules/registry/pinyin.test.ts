@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { pinyin } from 'pinyin-pro';
-import { isPinyinSyllable, nameSearchKeys, searchTermKind, type SearchTermKind } from './pinyin.ts';
+import { isPinyinSyllable, nameSearchKeys, searchTermKind } from './pinyin.ts';
+import { itMapsEach } from '../../../test/table.ts';
 
 // The CJK Unified Ideographs block as far as GB 18030 / Unicode 4.1 (U+4E00–U+9FA5).
 const hanChars: string[] = [];
@@ -76,7 +77,7 @@ describe('nameSearchKeys', () => {
 });
 
 describe('searchTermKind', () => {
-  it.each<[string, SearchTermKind]>([
+  itMapsEach('treats %j as %s', searchTermKind, [
     ['zsf', 'initials'],
     ['ZSF', 'initials'],
     ['ly', 'initials'],
@@ -107,9 +108,7 @@ describe('searchTermKind', () => {
     ['11010519491231002x', 'digits'],
     ['１３８', 'digits'],
     ['X', 'initials'],
-  ])('treats %j as %s', (q, kind) => {
-    expect(searchTermKind(q)).toBe(kind);
-  });
+  ]);
 
   it('reads the full key of any Chinese name of two or more characters as pinyin', () => {
     fc.assert(
@@ -152,7 +151,7 @@ describe('isPinyinSyllable', () => {
     expect(unknown).toEqual([]);
   });
 
-  it.each([
+  itMapsEach('says %j is a syllable: %s', isPinyinSyllable, [
     ['zhang', true],
     ['lv', true],
     ['a', true],
@@ -160,7 +159,5 @@ describe('isPinyinSyllable', () => {
     ['ng', false],
     ['zsf', false],
     ['', false],
-  ])('says %j is a syllable: %s', (letters, expected) => {
-    expect(isPinyinSyllable(letters)).toBe(expected);
-  });
+  ]);
 });

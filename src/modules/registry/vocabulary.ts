@@ -105,6 +105,15 @@ function lookup<T>(words: Record<string, T>, codes: Record<string, unknown>, raw
   return undefined;
 }
 
+/** A resident's profile fields, kept as typed: one list for views, imports and edits. */
+export const residentProfileFields = ['ethnicity', 'residenceType', 'arrivedOn', 'employer', 'education', 'politicalStatus', 'notes'] as const;
+type ResidentProfileField = (typeof residentProfileFields)[number];
+
+/** The profile fields of a resident or a ledger row. */
+export function profileOf<T extends Record<ResidentProfileField, unknown>>(r: T): Pick<T, ResidentProfileField> {
+  return Object.fromEntries(residentProfileFields.map((field) => [field, r[field]])) as Pick<T, ResidentProfileField>;
+}
+
 export const parseRelation = (raw: string) => lookup(relationWords, relationLabels, raw);
 export const parseResidenceType = (raw: string) => lookup(residenceTypeWords, residenceTypeLabels, raw);
 export const parseEducation = (raw: string) => lookup(educationWords, educationLabels, raw);

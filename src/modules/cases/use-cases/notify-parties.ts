@@ -72,9 +72,6 @@ export async function notifyParties(db: Db, deps: Pick<CaseDeps, 'pii' | 'db'>, 
     case 'report':
       recipients.push(...(await orgUnitUsers(db, [row.communityCode, row.gridCode], ['community_staff'], deps.db)));
       break;
-    case 'dispatch':
-      recipients.push(...(await orgUnitUsers(db, handling, staffRoles, deps.db)));
-      break;
     case 'return':
     case 'request_extension':
     case 'reopen':
@@ -83,6 +80,7 @@ export async function notifyParties(db: Db, deps: Pick<CaseDeps, 'pii' | 'db'>, 
     case 'feedback':
       recipients.push(...(await orgUnitUsers(db, [row.dispatcherUnit], staffRoles, deps.db)), ...(await orgUnitUsers(db, [row.gridCode], ['grid_worker'], deps.db)));
       break;
+    case 'dispatch':
     case 'verify_fail':
     case 'approve_extension':
     case 'reject_extension':

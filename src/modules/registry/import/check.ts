@@ -15,7 +15,7 @@ import { readLedger } from '../ledger-reader.ts';
 import { nameSearchKeys } from '../pinyin.ts';
 import { registryImports } from '../schema.ts';
 import { searchTermsOf } from '../text-search.ts';
-import { chinaToday, excelDate } from '../vocabulary.ts';
+import { chinaToday, excelDate, profileOf } from '../vocabulary.ts';
 import { fail, live, loadJob, presentImport, type ImportJob } from './jobs.ts';
 import { crossRowChecks } from './staged.ts';
 
@@ -248,13 +248,7 @@ function stagedRowOf(pii: PiiCipher, rowNo: number, gridCode: string, r: LedgerR
     idHash: pii.lookupHash(r.idNumber),
     phoneEnc: r.phone ? pii.encrypt(r.phone) : null,
     phoneHash: r.phone ? pii.lookupHash(r.phone) : null,
-    ethnicity: r.ethnicity,
-    residenceType: r.residenceType,
-    arrivedOn: r.arrivedOn,
-    employer: r.employer,
-    education: r.education,
-    politicalStatus: r.politicalStatus,
-    notes: r.notes,
+    ...profileOf(r),
     keyGroups: JSON.stringify(r.keyGroups),
     searchTerms: searchTermsOf(r.name).join(' '),
     buildingTerms: searchTermsOf(r.building).join(' '),

@@ -6,6 +6,7 @@ import { listPage, countAll, offsetOf, emptyPage } from '../../../platform/list-
 import { AppError } from '../../../platform/errors.ts';
 import { recordAudit } from '../../../platform/audit.ts';
 import { assertInScope, inScope, requirePermission, type Actor } from '../../../platform/auth/scope.ts';
+import { givenFields } from '../../../platform/patch.ts';
 import type { GridRef } from '../../org/index.ts';
 import type { BuildingDetail, BuildingListQuery, BuildingRow, BuildingView, CreateBuildingBody, Page, UpdateBuildingBody } from '../contract.ts';
 import { buildings, houses } from '../schema.ts';
@@ -124,11 +125,7 @@ export async function updateBuilding(db: Db, actor: Actor, id: string, changes: 
       .set({
         name,
         address,
-        ...(changes.floors !== undefined ? { floors: changes.floors } : {}),
-        ...(changes.units !== undefined ? { units: changes.units } : {}),
-        ...(changes.use !== undefined ? { use: changes.use } : {}),
-        ...(changes.lng !== undefined ? { lng: changes.lng } : {}),
-        ...(changes.lat !== undefined ? { lat: changes.lat } : {}),
+        ...givenFields(changes, ['floors', 'units', 'use', 'lng', 'lat']),
         ...(grid ? { gridCode: grid.code, orgPath: grid.orgPath } : {}),
         search: lexemes(searchTermsOf(name, address)),
         version: sql`${buildings.version} + 1`,

@@ -6,6 +6,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { recordAudit } from '../../../platform/audit.ts';
 import type { PiiCipher } from '../../../platform/crypto.ts';
 import { inScope, type Actor } from '../../../platform/auth/scope.ts';
+import { givenFields } from '../../../platform/patch.ts';
 import type { CreateHouseholdBody, HouseholdFile, HouseholdView, UpdateHouseholdBody } from '../contract.ts';
 import { households, residenceHistory, residents } from '../schema.ts';
 import { validationFailed } from './common.ts';
@@ -86,8 +87,7 @@ export async function updateHousehold(db: Db, actor: Actor, id: string, changes:
     const [updated] = await tx
       .update(households)
       .set({
-        ...(changes.headResidentId !== undefined ? { headResidentId: changes.headResidentId } : {}),
-        ...(changes.number !== undefined ? { number: changes.number } : {}),
+        ...givenFields(changes, ['headResidentId', 'number']),
         version: sql`${households.version} + 1`,
         updatedAt: sql`now()`,
       })

@@ -7,6 +7,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { recordAudit } from '../../../platform/audit.ts';
 import type { PiiCipher } from '../../../platform/crypto.ts';
 import { inScope, requirePermission, type Actor } from '../../../platform/auth/scope.ts';
+import { givenFields } from '../../../platform/patch.ts';
 import type { CreateHouseBody, HouseDetail, HouseListQuery, HouseRow, HouseView, Page, UpdateHouseBody } from '../contract.ts';
 import { buildings, households, houses, residenceHistory, residents } from '../schema.ts';
 import { tsqueryFor } from '../text-search.ts';
@@ -121,10 +122,7 @@ export async function updateHouse(db: Db, actor: Actor, id: string, changes: Upd
       .set({
         ...(changes.unit !== undefined ? { unit: changes.unit.trim().replace(/单元$/, '') } : {}),
         ...(changes.number !== undefined ? { number: changes.number.trim().replace(/室$/, '') } : {}),
-        ...(changes.floor !== undefined ? { floor: changes.floor } : {}),
-        ...(changes.area !== undefined ? { area: changes.area } : {}),
-        ...(changes.tenure !== undefined ? { tenure: changes.tenure } : {}),
-        ...(changes.notes !== undefined ? { notes: changes.notes } : {}),
+        ...givenFields(changes, ['floor', 'area', 'tenure', 'notes']),
         version: sql`${houses.version} + 1`,
         updatedAt: sql`now()`,
       })

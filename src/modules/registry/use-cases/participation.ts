@@ -4,7 +4,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db.ts';
 import { buildings, households, houses, residents } from '../schema.ts';
 import { ageOn, chinaToday } from '../vocabulary.ts';
-import { houseAddress } from './present-residents.ts';
+import { addressColumns, houseAddress } from './present-residents.ts';
 
 /** Full age in law (民法典 art. 17). */
 export const ADULT_AGE = 18;
@@ -29,9 +29,7 @@ export async function householdsWithAdults(db: Db, communityCode: string, on: st
       houseId: houses.id,
       orgPath: households.orgPath,
       headResidentId: households.headResidentId,
-      buildingName: buildings.name,
-      unit: houses.unit,
-      number: houses.number,
+      ...addressColumns,
       householdNumber: households.number,
       residentId: residents.id,
       name: residents.name,
@@ -67,7 +65,7 @@ export interface HouseArea {
 /** The houses of a community (by its buildings) with their floor areas. */
 export async function houseAreas(db: Db, communityCode: string): Promise<HouseArea[]> {
   const rows = await db
-    .select({ houseId: houses.id, buildingId: houses.buildingId, orgPath: houses.orgPath, buildingName: buildings.name, unit: houses.unit, number: houses.number, area: houses.area })
+    .select({ houseId: houses.id, buildingId: houses.buildingId, orgPath: houses.orgPath, ...addressColumns, area: houses.area })
     .from(houses)
     .innerJoin(buildings, eq(buildings.id, houses.buildingId))
     .where(eq(buildings.communityCode, communityCode))

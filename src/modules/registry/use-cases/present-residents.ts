@@ -8,7 +8,7 @@ import type { KeyGroupTag, ResidentView } from '../contract.ts';
 import { kindCatalogue, visibleMembershipCondition } from '../key-groups/catalogue.ts';
 import { maskIdNumber, maskMobile } from '../mask.ts';
 import { buildings, houses, keyGroupMemberships } from '../schema.ts';
-import { ageOn, chinaToday } from '../vocabulary.ts';
+import { ageOn, chinaToday, profileOf } from '../vocabulary.ts';
 import type { Resident } from './load.ts';
 import { auditReveal, mayReveal, type Reveal } from './reveal.ts';
 
@@ -16,6 +16,9 @@ import { auditReveal, mayReveal, type Reveal } from './reveal.ts';
 export function houseAddress(building: { name: string }, house: { unit: string; number: string }): string {
   return `${building.name}${house.unit ? `${house.unit}单元` : ''}${house.number}室`;
 }
+
+/** The columns houseAddress reads, for a select of houses joined to their buildings. */
+export const addressColumns = { buildingName: buildings.name, unit: houses.unit, number: houses.number };
 
 /**
  * One resident: ID number and phone masked (and the birth date's month and day, which the
@@ -37,13 +40,7 @@ export function presentResident(
     idNumber: extra.revealed ? idNumber : maskIdNumber(idNumber),
     phone: phone === null ? null : extra.revealed ? phone : maskMobile(phone),
     revealed: extra.revealed,
-    ethnicity: r.ethnicity,
-    residenceType: r.residenceType,
-    arrivedOn: r.arrivedOn,
-    employer: r.employer,
-    education: r.education,
-    politicalStatus: r.politicalStatus,
-    notes: r.notes,
+    ...profileOf(r),
     status: r.status,
     gridCode: r.gridCode,
     orgPath: r.orgPath,
@@ -65,7 +62,7 @@ async function residentExtras(db: Db, actor: Actor, rows: Resident[]) {
   const [addressRows, memberships, catalogue] = await Promise.all([
     houseIds.length
       ? db
-          .select({ id: houses.id, unit: houses.unit, number: houses.number, buildingName: buildings.name })
+          .select({ id: houses.id, ...addressColumns })
           .from(houses)
           .innerJoin(buildings, eq(buildings.id, houses.buildingId))
           .where(inArray(houses.id, houseIds))

@@ -5,6 +5,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { recordAudit } from '../../../platform/audit.ts';
 import type { PiiCipher } from '../../../platform/crypto.ts';
 import type { Actor } from '../../../platform/auth/scope.ts';
+import { givenFields } from '../../../platform/patch.ts';
 import type { CreateResidentBody, ResidentFile, ResidentView, ResidentVisit, UpdateResidentBody } from '../contract.ts';
 import { kindCatalogue, visibleMembershipCondition } from '../key-groups/catalogue.ts';
 import { nameSearchKeys } from '../pinyin.ts';
@@ -14,7 +15,7 @@ import { chinaToday } from '../vocabulary.ts';
 import { lexemes, validationFailed } from './common.ts';
 import { loadResident, type Resident } from './load.ts';
 import { duplicateOf, placeIn, resolvePlacement } from './placement.ts';
-import { houseAddress, presentOne, presentResidents } from './present-residents.ts';
+import { addressColumns, houseAddress, presentOne, presentResidents } from './present-residents.ts';
 import { checkResident, type CheckedIdentity } from './resident-rules.ts';
 import type { Reveal } from './reveal.ts';
 
@@ -81,9 +82,7 @@ export async function getResident(db: Db, pii: PiiCipher, actor: Actor, id: stri
       movedInOn: residenceHistory.movedInOn,
       movedOutOn: residenceHistory.movedOutOn,
       reason: residenceHistory.reason,
-      buildingName: buildings.name,
-      unit: houses.unit,
-      number: houses.number,
+      ...addressColumns,
     })
     .from(residenceHistory)
     .leftJoin(houses, eq(houses.id, residenceHistory.houseId))
@@ -141,13 +140,8 @@ export async function updateResident(db: Db, pii: PiiCipher, actor: Actor, id: s
           ? {}
           : { phoneEnc: pii.encrypt(checked.phone), phoneHash: pii.lookupHash(checked.phone) }
       : {}),
-    ...(checked.ethnicity !== undefined ? { ethnicity: checked.ethnicity } : {}),
-    ...(changes.residenceType !== undefined ? { residenceType: changes.residenceType } : {}),
-    ...(changes.arrivedOn !== undefined ? { arrivedOn: changes.arrivedOn } : {}),
-    ...(changes.employer !== undefined ? { employer: changes.employer } : {}),
-    ...(changes.education !== undefined ? { education: changes.education } : {}),
-    ...(changes.politicalStatus !== undefined ? { politicalStatus: changes.politicalStatus } : {}),
-    ...(changes.notes !== undefined ? { notes: changes.notes } : {}),
+    ...givenFields(checked, ['ethnicity']),
+    ...givenFields(changes, ['residenceType', 'arrivedOn', 'employer', 'education', 'politicalStatus', 'notes']),
     ...(changes.relation !== undefined && current.householdId ? { relation: changes.relation } : {}),
   };
   const updated = await db.transaction(async (tx) => {
