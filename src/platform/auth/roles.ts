@@ -23,7 +23,7 @@ export const roles = {
   // 三权分立: the system admin runs the system and accounts, the security admin decides who
   // may do what, the auditor reads the audit log. None can do the others' work.
   system_admin: {
-    permissions: ['org.read', 'org.write', 'grid.roster.write', 'user.read', 'user.write', 'user.reset_password'],
+    permissions: ['org.read', 'org.write', 'grid.roster.write', 'user.read', 'user.write', 'user.reset_password', 'practices.write'],
     grantedOn: ['root'],
     isAdminTrio: true,
   },
@@ -34,7 +34,7 @@ export const roles = {
   },
   auditor: { permissions: ['audit.read'], grantedOn: ['root'], isAdminTrio: true },
   district_staff: {
-    permissions: ['org.read', 'org.write', 'grid.roster.write', 'registry.read', 'registry.export', ...caseStaff, 'case.configure'],
+    permissions: ['org.read', 'org.write', 'grid.roster.write', 'registry.read', 'registry.export', ...caseStaff, 'case.configure', 'practices.write'],
     grantedOn: ['district'],
     isAdminTrio: false,
   },
