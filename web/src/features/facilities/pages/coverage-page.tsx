@@ -1,0 +1,191 @@
+import { AimOutlined, DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Empty, Flex, Select, Space, Spin, Typography } from 'antd';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { platformApi } from '../../../platform/api-client.ts';
+import { useReportError } from '../../../platform/components/feedback.tsx';
+import { ErrorAlert } from '../../../platform/components/feedback.tsx';
+import { ListTable } from '../../../platform/components/list-table.tsx';
+import { useI18n } from '../../../platform/i18n/index.tsx';
+import { useApiQuery } from '../../../platform/query.ts';
+import { useListPage } from '../../../platform/use-list-page.tsx';
+import { OrgNodeSelect, useScopeNodes } from '../../org/index.ts';
+import { facilitiesApi, type CoverageGap } from '../api.ts';
+import { BuildingCirclePanel, CommunityCoverageTable, CoverageFigures, CoverageLegend, KindCoverageTable, PrintableGaps } from '../components/coverage-panels.tsx';
+import { useDistanceText, useKinds } from '../components/labels.tsx';
+
+const FacilitiesMap = lazy(() => import('../components/facilities-map.tsx').then((m) => ({ default: m.FacilitiesMap })));
+
+// Community codes are the 12-digit statistical codes (streets 9, districts 6).
+const isCommunity = (code: string | undefined) => code?.length === 12;
+
+/** 覆盖分析: an org unit's coverage by kind; a community's map with the coverage layer; its gap list, report and print. */
+export function FacilitiesCoveragePage() {
+  const { t } = useI18n();
+  const scope = useScopeNodes();
+  const { kinds, nameOf } = useKinds();
+  const distance = useDistanceText();
+  const reportError = useReportError();
+  const { message } = App.useApp();
+  const fallback = scope.data?.roots.find((n) => n.level === 'street' || n.level === 'community')?.code ?? scope.data?.suggestions[0]?.code;
+  const list = useListPage({
+    queryKey: ['facilities', 'gaps'],
+    filters: (params) => ({ org: params.get('org') ?? undefined, kind: params.get('kind') ?? undefined }),
+    load: ({ org, kind }, paging, signal) => (org ? facilitiesApi.gaps({ org, kind, ...paging }, signal) : Promise.resolve({ items: [], total: 0, ...paging })),
+  });
+  const org = list.filters.org ?? fallback;
+  // The URL names the org unit once it is known, so the gap list loads for it.
+  useEffect(() => {
+    if (!list.filters.org && fallback) list.update({ org: fallback });
+  }, [fallback, list]);
+  const community = isCommunity(org) ? (org ?? null) : null;
+
+  const report = useApiQuery(['facilities', 'coverage', org], org ? (signal) => facilitiesApi.coverage(org, signal) : null);
+  const layer = useApiQuery(['facilities', 'layer', community], community ? (signal) => facilitiesApi.coverageLayer(community, signal) : null);
+  const config = useApiQuery(['platform', 'publicConfig'], () => platformApi.publicConfig().catch(() => null));
+  const [building, setBuilding] = useState<string | null>(null);
+  const [drawn, setDrawn] = useState<{ buildings: number; lacking: number } | null>(null);
+  const [mapError, setMapError] = useState<string | null>(null);
+  const [printRows, setPrintRows] = useState<CoverageGap[] | null>(null);
+  const circle = useApiQuery(['facilities', 'circle', building], building ? (signal) => facilitiesApi.buildingCircle(building, signal) : null);
+
+  useEffect(() => {
+    setBuilding(null);
+    setDrawn(null);
+  }, [org]);
+  useEffect(() => {
+    if (printRows) window.print();
+  }, [printRows]);
+
+  const downloadReport = () =>
+    org &&
+    facilitiesApi.gapReport(org).then(
+      () => void message.success(t('facilities.list.exported')),
+      (error: unknown) => void reportError(error),
+    );
+  const print = async () => {
+    if (!org) return;
+    try {
+      const rows: CoverageGap[] = [];
+      for (let page = 1; ; page++) {
+        const answer = await facilitiesApi.gaps({ org, kind: list.filters.kind, page, pageSize: 500 });
+        rows.push(...answer.items);
+        if (rows.length >= answer.total || answer.items.length === 0) break;
+      }
+      setPrintRows(rows);
+    } catch (error) {
+      reportError(error);
+    }
+  };
+
+  return (
+    <Flex vertical gap={12}>
+      <Card
+        size="small"
+        title={<><AimOutlined /> {t('facilities.coverage.title')}</>}
+        extra={
+          <OrgNodeSelect
+            value={org}
+            onChange={(code) => list.replace(new URLSearchParams(code ? { org: code } : {}))}
+            levels={['district', 'street', 'community']}
+            suggestions={scope.data?.suggestions}
+            placeholder={t('facilities.coverage.pickPlaceholder')}
+            style={{ width: 260 }}
+            testId="coverage-org"
+          />
+        }
+      >
+        {!org && !scope.loading && <Empty description={t('facilities.coverage.noOrg')} />}
+        {report.error && <ErrorAlert error={report.error} onRetry={() => void report.refetch()} />}
+        {report.isFetching && !report.data && <Spin />}
+        {report.data && <CoverageFigures report={report.data} />}
+      </Card>
+
+      {community && (
+        <div className="gz-map-wrap" style={{ height: 520, flex: 'none' }} data-testid="coverage-map" data-buildings={drawn?.buildings ?? ''} data-lacking={drawn?.lacking ?? ''}>
+          {mapError ? (
+            <Alert type="error" showIcon title={t('facilities.map.webglError', { reason: mapError })} />
+          ) : (
+            <Suspense fallback={<Spin className="gz-map-overlay-center" />}>
+              <FacilitiesMap
+                community={community}
+                tileUrl={config.data?.mapTileUrl ?? null}
+                coverage={layer.data ?? null}
+                circle={building ? (circle.data ?? null) : null}
+                onBuilding={setBuilding}
+                onError={setMapError}
+                onDrawn={setDrawn}
+              />
+            </Suspense>
+          )}
+          <CoverageLegend drawn={drawn?.buildings ?? null} />
+          {layer.isFetching && (
+            <div className="gz-map-overlay-center">
+              <Spin size="large" />
+            </div>
+          )}
+          {!building && layer.data && <div className="gz-map-hint">{t('facilities.map.clickHint')}</div>}
+          {building && <BuildingCirclePanel buildingId={building} onClose={() => setBuilding(null)} />}
+        </div>
+      )}
+
+      {report.data && (
+        <Card size="small" title={t('facilities.coverage.kinds')}>
+          <KindCoverageTable kinds={report.data.kinds} />
+        </Card>
+      )}
+      {report.data && !community && report.data.communities.length > 0 && (
+        <Card size="small" title={t('facilities.coverage.communities')}>
+          <CommunityCoverageTable report={report.data} />
+        </Card>
+      )}
+
+      {org && (
+        <Card
+          size="small"
+          title={t('facilities.coverage.gaps')}
+          extra={
+            <Space wrap>
+              <Select<string>
+                value={list.filters.kind}
+                onChange={(kind) => list.update({ kind })}
+                allowClear
+                placeholder={t('facilities.coverage.allKinds')}
+                style={{ width: 180 }}
+                options={kinds.filter((k) => k.required).map((k) => ({ value: k.code, label: nameOf(k.code) }))}
+                data-testid="gaps-kind"
+              />
+              <Button icon={<DownloadOutlined />} onClick={() => void downloadReport()} data-testid="gaps-report">
+                {t('facilities.coverage.report')}
+              </Button>
+              <Button icon={<PrinterOutlined />} onClick={() => void print()} data-testid="gaps-print">
+                {t('facilities.coverage.print')}
+              </Button>
+            </Space>
+          }
+        >
+          <ListTable<CoverageGap>
+            list={list}
+            rowKey={(g) => `${g.buildingId}/${g.kind}`}
+            size="small"
+            data-testid="gaps-table"
+            emptyText={t('facilities.coverage.gapsEmpty')}
+            onRow={(g) => ({ onClick: () => community && setBuilding(g.buildingId), style: community ? { cursor: 'pointer' } : undefined })}
+            columns={[
+              { title: t('facilities.coverage.gapBuilding'), dataIndex: 'buildingName', render: (name: string, g) => <><Typography.Text strong>{name}</Typography.Text> <Typography.Text type="secondary">{g.address}</Typography.Text></> },
+              { title: t('facilities.coverage.kind'), dataIndex: 'kind', width: 160, render: (code: string, g) => nameOf(code) || g.kindName },
+              { title: t('facilities.coverage.walk'), dataIndex: 'walkMeters', width: 100, align: 'right', render: (n: number) => t('facilities.coverage.meters', { n }) },
+              { title: t('facilities.coverage.distance'), dataIndex: 'distance', width: 100, align: 'right', render: (d: number | null) => (d === null ? '—' : distance(d)) },
+              { title: t('facilities.coverage.nearest'), dataIndex: 'nearestFacilityName', width: 200, render: (v: string | null) => v ?? t('facilities.coverage.none') },
+              { title: t('facilities.coverage.residents'), dataIndex: 'residents', width: 80, align: 'right' },
+              { title: t('facilities.coverage.groupPeople'), dataIndex: 'groupPeople', width: 90, align: 'right' },
+            ]}
+          />
+        </Card>
+      )}
+      {printRows && report.data && <PrintableGaps title={t('facilities.coverage.printTitle', { name: report.data.orgName })} gaps={printRows} />}
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('facilities.standard.intro')}
+      </Typography.Text>
+    </Flex>
+  );
+}
