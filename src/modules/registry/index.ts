@@ -37,3 +37,5 @@ export {
   type HouseholdWithAdults,
   type HouseArea,
 } from './use-cases/participation.ts';
+/** The placed buildings under a node with their residents, elderly and children, for the facilities' coverage. */
+export { buildingPopulationUnder, type BuildingPopulation } from './use-cases/coverage-population.ts';
