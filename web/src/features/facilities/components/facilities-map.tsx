@@ -8,7 +8,7 @@ import { createBaseMap } from '../../../platform/map.ts';
 import { useApiQuery } from '../../../platform/query.ts';
 import { gridKindColors, orgApi } from '../../org/index.ts';
 import { facilitiesApi, type BuildingCircle, type CoverageFeatureCollection } from '../api.ts';
-import { kindColor, useKinds } from './labels.tsx';
+import { kindColor, kindName, useKinds } from './labels.tsx';
 
 export const lackColors = { none: '#52c41a', one: '#fa8c16', more: '#f5222d' } as const;
 
@@ -97,18 +97,19 @@ export function FacilitiesMap({ community, tileUrl, height = '100%', coverage, c
   useEffect(() => {
     callbacks.current = { onBuilding, onPick, onError, onDrawn };
   });
-  const { kinds, nameOf } = useKinds();
+  const { kinds, locale } = useKinds();
   const grids = useApiQuery(['org', 'gridsGeojson', community], community ? (signal) => orgApi.gridsGeojson(community, signal) : null);
   const facilities = useApiQuery(['facilities', 'geojson', community], community ? (signal) => facilitiesApi.facilitiesGeojson(community, signal) : null);
 
   const facilityData = useMemo<Collection>(
     () => ({
       type: 'FeatureCollection',
-      features: (facilities.data?.features ?? []).map((f) => ({ ...f, properties: { ...f.properties, kindName: nameOf(f.properties.kind), color: kindColor(kinds, f.properties.kind) } })),
+      features: (facilities.data?.features ?? []).map((f) => ({
+        ...f,
+        properties: { ...f.properties, kindName: kindName(kinds, f.properties.kind, locale), color: kindColor(kinds, f.properties.kind) },
+      })),
     }),
-    // nameOf follows kinds and the language.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [facilities.data, kinds],
+    [facilities.data, kinds, locale],
   );
 
   useEffect(() => {

@@ -20,17 +20,22 @@ export function kindColor(kinds: readonly FacilityKind[], code: string): string 
   return palette[(index < 0 ? kinds.length : index) % palette.length] ?? '#595959';
 }
 
+// One empty list while the table loads, so memos and effects keyed on it stay put.
+const noKinds: FacilityKind[] = [];
+
+/** A kind's name in the UI's language (its code when the table does not know it). */
+export function kindName(kinds: readonly FacilityKind[], code: string, locale: string): string {
+  const kind = kinds.find((k) => k.code === code);
+  if (!kind) return code;
+  return locale === 'zh-CN' ? kind.name : kind.nameEn;
+}
+
 /** The standard table (kinds change rarely: kept for a minute) and a kind's name in the UI's language. */
 export function useKinds() {
   const { locale } = useI18n();
   const query = useApiQuery(['facilities', 'kinds'], (signal) => facilitiesApi.kinds(signal), { staleTime: 60_000 });
-  const kinds = query.data ?? [];
-  const nameOf = (code: string): string => {
-    const kind = kinds.find((k) => k.code === code);
-    if (!kind) return code;
-    return locale === 'zh-CN' ? kind.name : kind.nameEn;
-  };
-  return { query, kinds, nameOf };
+  const kinds = query.data ?? noKinds;
+  return { query, kinds, locale, nameOf: (code: string) => kindName(kinds, code, locale) };
 }
 
 /** Metres as "850 米" or "1.2 公里". */

@@ -1,0 +1,146 @@
+// Journeys of the facilities module in Chromium against the real server on the demo data:
+// community staff open their community's coverage map and find the planted gap (a building
+// coloured as lacking, listed in the gap list, its circle showing the missing kind), and a
+// resident on a phone asks "what is near me" from an address and gets the nearest facility.
+import type { APIRequestContext, BrowserContext, Download, Page } from '@playwright/test';
+import { demoPassword, expect, menuLabels, openContext, signIn, snap, snapFull, test } from '../../../../../e2e/kit.ts';
+
+interface Gap {
+  buildingId: string;
+  buildingName: string;
+  kind: string;
+  kindName: string;
+}
+interface NearAnswer {
+  items: { id: string; name: string; kind: string; distance: number }[];
+}
+
+/** Coverage is computed by a background job after the server starts: wait until the community has it. */
+async function waitForGaps(request: APIRequestContext, community: string): Promise<{ total: number; items: Gap[] }> {
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    const report = (await (await request.get(`/api/facilities/coverage?org=${community}`)).json()) as { computedAt: string | null };
+    if (report.computedAt) {
+      const gaps = await request.get(`/api/facilities/coverage/gaps?org=${community}&pageSize=100`);
+      expect(gaps.ok(), `gaps answered ${gaps.status()}`).toBeTruthy();
+      return (await gaps.json()) as { total: number; items: Gap[] };
+    }
+    if (Date.now() > deadline) throw new Error(`coverage of ${community} was not computed within 90 s`);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
+}
+
+/** Whether a download is an .xlsx file: a zip archive, which starts with "PK". */
+async function isXlsx(download: Download): Promise<boolean> {
+  const stream = await download.createReadStream();
+  const chunk = await new Promise<Uint8Array>((resolve, reject) => {
+    stream.once('data', (data: Uint8Array) => resolve(data));
+    stream.once('error', reject);
+  });
+  stream.destroy();
+  return chunk[0] === 0x50 && chunk[1] === 0x4b;
+}
+
+let plantedGap: Gap | null = null;
+
+test.describe.serial('Community staff find the planted gap on their coverage map', () => {
+  let context: BrowserContext;
+  let page: Page;
+  let community = '';
+  test.beforeAll(async ({ browser }) => {
+    context = await openContext(browser);
+    page = await context.newPage();
+  });
+  test.afterAll(async () => {
+    await context.close();
+  });
+
+  test('the menu has the life-circle pages and the ledger lists the community’s facilities', async () => {
+    await page.goto('/console/facilities');
+    await signIn(page, 'community', demoPassword);
+    await page.waitForURL(/\/console\/facilities/);
+    const labels = await menuLabels(page);
+    for (const wanted of ['服务设施', '覆盖分析', '配建标准']) expect(labels.some((l) => l.includes(wanted)), `menu lacks ${wanted}: ${labels.join(',')}`).toBeTruthy();
+    const rows = page.getByTestId('facilities-table').locator('tr.ant-table-row');
+    await rows.first().waitFor({ timeout: 20_000 });
+    expect(await rows.count(), 'the demo community has no facilities').toBeGreaterThan(0);
+    const download = page.waitForEvent('download');
+    await page.getByTestId('facilities-export').hover();
+    await page.getByText('导出 Excel', { exact: true }).click();
+    const exported = await download;
+    expect(await isXlsx(exported), `the export ${exported.suggestedFilename()} is not an xlsx (zip) file`).toBeTruthy();
+    await snap(page, 'facilities-list.png');
+  });
+
+  test('the coverage map colours the planted gap’s building and the gap list names it', async () => {
+    await page.goto('/console/facilities/coverage');
+    await page.waitForURL(/org=\d{12}/);
+    community = new URL(page.url()).searchParams.get('org') ?? '';
+    const gaps = await waitForGaps(page.request, community);
+    expect(gaps.total, 'the demo left no gap in the community').toBeGreaterThan(0);
+    plantedGap = gaps.items[0] ?? null;
+    if (!plantedGap) throw new Error('no gap');
+    await page.reload();
+    // The map has drawn the community's buildings, some of them as lacking a required kind.
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=coverage-map]')?.getAttribute('data-buildings') || '0') > 0, null, { timeout: 60_000 });
+    const lacking = Number(await page.getByTestId('coverage-map').getAttribute('data-lacking'));
+    expect(lacking, 'no building is drawn as lacking').toBeGreaterThan(0);
+    const table = page.getByTestId('gaps-table');
+    const row = table.locator('tr.ant-table-row', { hasText: plantedGap.buildingName }).filter({ hasText: plantedGap.kindName }).first();
+    await row.waitFor({ timeout: 20_000 });
+    await snap(page, 'facilities-coverage.png');
+    // Its circle lists the missing kind as lacking.
+    await row.click();
+    const circle = page.getByTestId('building-circle');
+    await circle.locator('[data-testid=circle-kind][data-covered=false]', { hasText: plantedGap.kindName }).waitFor({ timeout: 20_000 });
+    await snap(page, 'facilities-building-circle.png');
+  });
+
+  test('the gap report downloads as .xlsx', async () => {
+    const download = page.waitForEvent('download');
+    await page.getByTestId('gaps-report').click();
+    const report = await download;
+    expect(await isXlsx(report), `the report ${report.suggestedFilename()} is not an xlsx (zip) file`).toBeTruthy();
+  });
+});
+
+test.describe.serial('A resident asks what is near their address on the phone', () => {
+  let context: BrowserContext;
+  let page: Page;
+  test.beforeAll(async ({ browser }) => {
+    context = await openContext(browser, { viewport: { width: 390, height: 844 }, isMobile: true });
+    page = await context.newPage();
+  });
+  test.afterAll(async () => {
+    await context.close();
+  });
+
+  test('"near me" from a building found by name lists the nearest facility of each kind first', async () => {
+    const origin = plantedGap;
+    if (!origin) throw new Error('the coverage journey found no building to start from');
+    await page.goto('/portal');
+    await page.getByTestId('portal-near-me-link').click();
+    await page.waitForURL(/\/portal\/near-me/);
+    await page.getByTestId('near-search').locator('input').fill(origin.buildingName);
+    await page.getByTestId('near-place-option').first().waitFor({ timeout: 20_000 });
+    await page.locator('.ant-select-item-option', { hasText: origin.buildingName }).first().click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=near-results]')?.getAttribute('data-state') === 'done', null, { timeout: 30_000 });
+
+    const answer = (await (await page.request.get(`/api/public/facilities/near?buildingId=${origin.buildingId}`)).json()) as NearAnswer;
+    const nearest = answer.items[0];
+    expect(nearest, 'the API found nothing near the building').toBeTruthy();
+    if (!nearest) return;
+    const group = page.locator(`[data-testid=near-kind-group][data-kind="${nearest.kind}"]`);
+    const first = group.getByTestId('near-facility').first();
+    expect(await first.innerText(), 'the first facility of its kind is not the nearest').toContain(nearest.name);
+    // Nearest first within every kind.
+    const groups = page.getByTestId('near-kind-group');
+    for (let i = 0; i < (await groups.count()); i++) {
+      const distances = await groups.nth(i).getByTestId('near-facility').evaluateAll((nodes) => nodes.map((n) => Number(n.getAttribute('data-distance'))));
+      expect([...distances].sort((a, b) => a - b), `kind ${i} is not ordered by distance`).toEqual(distances);
+    }
+    const text = await page.getByTestId('near-results').innerText();
+    expect(text, 'no walking time shown').toContain('步行约');
+    await snapFull(page, 'facilities-portal-near-me.png');
+  });
+});
