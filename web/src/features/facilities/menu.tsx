@@ -5,7 +5,7 @@ import type { FacilitiesMessageKey } from './i18n.zh-CN.ts';
 const group = { key: 'facilities', label: 'facilities.menu.group', order: 35 } as const;
 
 export const facilitiesMenu: MenuEntry<FacilitiesMessageKey>[] = [
-  { route: 'facilities', label: 'facilities.menu.list', icon: <ShopOutlined />, group },
+  { route: 'facilities/ledger', label: 'facilities.menu.list', icon: <ShopOutlined />, group },
   { route: 'facilities/coverage', label: 'facilities.menu.coverage', icon: <AimOutlined />, group },
   { route: 'facilities/standard', label: 'facilities.menu.standard', icon: <TableOutlined />, group },
 ];

@@ -3,7 +3,7 @@ import { lazyNamed } from '../../platform/lazy.ts';
 
 export const facilitiesRoutes: FeatureRoutes = {
   console: [
-    { path: 'facilities', permission: 'facilities.read', page: lazyNamed(() => import('./pages/facilities-page.tsx'), 'FacilitiesPage') },
+    { path: 'facilities/ledger', permission: 'facilities.read', page: lazyNamed(() => import('./pages/facilities-page.tsx'), 'FacilitiesPage') },
     // The coverage page alone carries MapLibre and is fetched only when opened.
     { path: 'facilities/coverage', permission: 'facilities.read', page: lazyNamed(() => import('./pages/coverage-page.tsx'), 'FacilitiesCoveragePage') },
     { path: 'facilities/standard', permission: 'facilities.read', page: lazyNamed(() => import('./pages/standard-page.tsx'), 'FacilitiesStandardPage') },

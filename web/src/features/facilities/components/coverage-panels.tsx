@@ -9,7 +9,7 @@ import { useI18n } from '../../../platform/i18n/index.tsx';
 import { useApiQuery } from '../../../platform/query.ts';
 import { facilitiesApi, type CoverageGap, type CoverageReport, type KindCoverage, type LifeCircleLevel } from '../api.ts';
 import { lackColors } from './facilities-map.tsx';
-import { LevelTag, shareText, useDistanceText, useKinds } from './labels.tsx';
+import { kindColor, LevelTag, shareText, useDistanceText, useKinds } from './labels.tsx';
 
 /** The headline figures of an org unit's coverage, and how its distances were measured. */
 export function CoverageFigures({ report }: { report: CoverageReport }) {
@@ -91,9 +91,13 @@ export function CommunityCoverageTable({ report }: { report: CoverageReport }) {
   );
 }
 
-/** The coverage layer's colours. */
-export function CoverageLegend({ drawn }: { drawn: number | null }) {
+/** The coverage layer's colours, and the kinds of the facilities on the map with theirs. */
+export function CoverageLegend({ community, drawn }: { community: string; drawn: number | null }) {
   const { t } = useI18n();
+  const { kinds, nameOf } = useKinds();
+  // The map loads the same query; the legend reads it from the cache.
+  const facilities = useApiQuery(['facilities', 'geojson', community], (signal) => facilitiesApi.facilitiesGeojson(community, signal));
+  const present = kinds.filter((k) => facilities.data?.features.some((f) => f.properties.kind === k.code));
   const rows = [
     [lackColors.none, t('facilities.map.lacksNone')],
     [lackColors.one, t('facilities.map.lacksOne')],
@@ -108,6 +112,17 @@ export function CoverageLegend({ drawn }: { drawn: number | null }) {
         <Flex key={color} align="center" gap={6} style={{ fontSize: 12 }}>
           <span className="gz-swatch" style={{ background: color, borderColor: color, borderRadius: '50%' }} />
           <span>{label}</span>
+        </Flex>
+      ))}
+      {present.length > 0 && (
+        <Typography.Text strong style={{ fontSize: 12, marginTop: 4 }}>
+          {t('facilities.map.facility')}
+        </Typography.Text>
+      )}
+      {present.map((k) => (
+        <Flex key={k.code} align="center" gap={6} style={{ fontSize: 12 }}>
+          <span className="gz-swatch" style={{ background: kindColor(kinds, k.code), borderColor: '#fff', borderRadius: '50%' }} />
+          <span>{nameOf(k.code)}</span>
         </Flex>
       ))}
       {drawn !== null && (

@@ -1,5 +1,5 @@
 import { EnvironmentOutlined } from '@ant-design/icons';
-import { Alert, Button, Col, Form, Input, InputNumber, Row, Select, Spin } from 'antd';
+import { Alert, App, Button, Col, Form, Input, InputNumber, Row, Select, Spin, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { platformApi } from '../../../platform/api-client.ts';
 import { FormModal } from '../../../platform/components/form-modal.tsx';
@@ -33,6 +33,7 @@ const blankToNull = (value: string | undefined | null) => (value && value.trim()
 export function FacilityFormModal({ facility, onClose }: { facility: Facility | null; onClose: () => void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<FacilityForm>();
+  const { message } = App.useApp();
   const scope = useScopeNodes();
   const { kinds, nameOf } = useKinds();
   const [mapOpen, setMapOpen] = useState(false);
@@ -62,6 +63,7 @@ export function FacilityFormModal({ facility, onClose }: { facility: Facility | 
     };
     if (facility) await facilitiesApi.update(facility.id, { version: facility.version, ...fields });
     else await facilitiesApi.create(fields);
+    void message.success(facility ? t('facilities.form.saved') : t('facilities.form.created'));
     onClose();
     void invalidate(['facilities']);
   };
@@ -144,6 +146,9 @@ export function FacilityFormModal({ facility, onClose }: { facility: Facility | 
                 onPick={(point) => form.setFieldsValue(point)}
                 onError={setMapError}
               />
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('facilities.form.pickHint')}
+              </Typography.Text>
             </Suspense>
           )}
         </div>

@@ -56,9 +56,9 @@ test.describe.serial('Community staff find the planted gap on their coverage map
   });
 
   test('the menu has the life-circle pages and the ledger lists the community’s facilities', async () => {
-    await page.goto('/console/facilities');
+    await page.goto('/console/facilities/ledger');
     await signIn(page, 'community', demoPassword);
-    await page.waitForURL(/\/console\/facilities/);
+    await page.waitForURL(/\/console\/facilities\/ledger/);
     const labels = await menuLabels(page);
     for (const wanted of ['服务设施', '覆盖分析', '配建标准']) expect(labels.some((l) => l.includes(wanted)), `menu lacks ${wanted}: ${labels.join(',')}`).toBeTruthy();
     const rows = page.getByTestId('facilities-table').locator('tr.ant-table-row');

@@ -117,7 +117,7 @@ export function FacilitiesCoveragePage() {
               />
             </Suspense>
           )}
-          <CoverageLegend drawn={drawn?.buildings ?? null} />
+          <CoverageLegend community={community} drawn={drawn?.buildings ?? null} />
           {layer.isFetching && (
             <div className="gz-map-overlay-center">
               <Spin size="large" />

@@ -1,5 +1,5 @@
 import { EditOutlined, PlusOutlined, TableOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Col, Flex, Form, Input, InputNumber, Row, Select, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Col, Flex, Form, Input, InputNumber, Row, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useAuth } from '../../../platform/auth.tsx';
 import { ErrorAlert } from '../../../platform/components/feedback.tsx';
@@ -88,11 +88,13 @@ export function FacilitiesStandardPage() {
 function KindFormModal({ kind, onClose }: { kind: FacilityKind | null; onClose: () => void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<KindForm>();
+  const { message } = App.useApp();
   const level = Form.useWatch('level', form);
   const submit = async ({ code, walkMeters, ...values }: KindForm) => {
     const fields = { ...values, walkMeters: walkMeters ?? undefined };
     if (kind) await facilitiesApi.updateKind(kind.code, { version: kind.version, ...fields });
     else await facilitiesApi.createKind({ code, ...fields });
+    void message.success(t('facilities.standard.saved'));
     onClose();
     void invalidate(['facilities']);
   };
