@@ -20,8 +20,7 @@ import type {
   UpdateFacilityInput,
   UpdateFacilityKindInput,
 } from '../../../../src/modules/facilities/contract.ts';
-import { ApiError, buildUrl, isObject, parseError, request, send, sendJson, type Paged } from '../../platform/api-client.ts';
-import { getLocale, translate } from '../../platform/i18n/locale.ts';
+import { buildUrl, isObject, request, send, sendJson, type ApiError, type Paged } from '../../platform/api-client.ts';
 import type { Json } from '../../platform/json.ts';
 
 export {
@@ -76,7 +75,8 @@ const facilityPath = (id: string) => `/api/facilities/${encodeURIComponent(id)}`
 // ---- Endpoints ----
 
 export const facilitiesApi = {
-  kinds: (signal?: AbortSignal) => request<{ items: FacilityKind[] }>('GET', '/api/facilities/kinds', { signal }).then((r) => r.items),
+  /** The standard table; public, since the portal names kinds too. */
+  kinds: (signal?: AbortSignal) => request<{ items: FacilityKind[] }>('GET', '/api/public/facilities/kinds', { signal, quiet: true }).then((r) => r.items),
   createKind: (input: CreateFacilityKindInput) => request<FacilityKind>('POST', '/api/facilities/kinds', { body: input }),
   updateKind: (code: string, patch: UpdateFacilityKindInput) => request<FacilityKind>('PATCH', `/api/facilities/kinds/${encodeURIComponent(code)}`, { body: patch }),
 
@@ -91,12 +91,15 @@ export const facilitiesApi = {
   exportFile: (format: ImportFormat, filters: Omit<FacilityFilters, 'q'>) =>
     downloadBlob(buildUrl(`/api/facilities/export.${format}`, { ...filters, download: 1 }), `facilities.${format}`),
   /** Checks (dryRun) or applies a file of facilities; a wrong row arrives as FACILITY_IMPORT_INVALID with its problems. */
-  importFile: (format: ImportFormat, file: File, dryRun: boolean) => uploadFile(buildUrl('/api/facilities/import', { format, dryRun }), file, format),
+  importFile: (format: ImportFormat, file: File, dryRun: boolean) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return sendJson<ImportFacilitiesResult>('POST', buildUrl('/api/facilities/import', { format, dryRun }), form);
+  },
 
   coverageSettings: (district: string | undefined, signal?: AbortSignal) =>
-    request<CoverageSettings>('GET', '/api/facilities/coverage/settings', { query: { district }, signal }),
-  updateCoverageSettings: (district: string, detourFactor: number) =>
-    request<CoverageSettings>('PATCH', '/api/facilities/coverage/settings', { body: { district, detourFactor } }),
+    request<CoverageSettings>('GET', '/api/facilities/settings', { query: { district }, signal }),
+  updateCoverageSettings: (district: string, detourFactor: number) => sendJson<CoverageSettings>('PUT', '/api/facilities/settings', { district, detourFactor }),
   /** Replaces the district's road network with a GeoJSON FeatureCollection of LineStrings. */
   importRoads: (district: string, geojson: unknown) => sendJson<CoverageSettings>('PUT', buildUrl('/api/facilities/road-network', { district }), geojson),
   recompute: (district: string) => request<{ queued: boolean }>('POST', '/api/facilities/coverage/recompute', { query: { district } }),
@@ -110,7 +113,7 @@ export const facilitiesApi = {
   buildingCircle: (buildingId: string, signal?: AbortSignal) =>
     request<BuildingCircle>('GET', `/api/facilities/coverage/buildings/${encodeURIComponent(buildingId)}`, { signal }),
   /** A community's gap report as .xlsx. */
-  gapReport: (org: string) => downloadBlob(buildUrl('/api/facilities/coverage/gaps/export.xlsx', { org }), `gaps-${org}.xlsx`),
+  gapReport: (org: string) => downloadBlob(buildUrl('/api/facilities/coverage/gaps.xlsx', { org }), `gaps-${org}.xlsx`),
 
   near: (query: { lng?: number; lat?: number; buildingId?: string; kind?: string }, signal?: AbortSignal) =>
     request<NearResult>('GET', '/api/public/facilities/near', { query, signal, quiet: true }),
@@ -128,23 +131,6 @@ async function downloadBlob(url: string, fallbackName: string): Promise<void> {
   anchor.click();
   anchor.remove();
   setTimeout(() => URL.revokeObjectURL(href), 10_000);
-}
-
-const contentTypes: Record<ImportFormat, string> = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  geojson: 'application/geo+json',
-};
-
-/** The file as the raw request body (the server reads .xlsx bytes or GeoJSON text). */
-async function uploadFile(url: string, file: File, format: ImportFormat): Promise<ImportFacilitiesResult> {
-  const locale = getLocale();
-  const headers = { Accept: 'application/json', 'Accept-Language': locale, 'Content-Type': contentTypes[format] };
-  const response = await fetch(url, { method: 'POST', headers, body: file, credentials: 'same-origin' }).catch(() => {
-    throw new ApiError(0, 'NETWORK', translate(locale, 'common.networkError'));
-  });
-  const data: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw parseError(response.status, data, locale);
-  return data as ImportFacilitiesResult;
 }
 
 /** The problems listed by a FACILITY_IMPORT_INVALID error. */
