@@ -7,5 +7,6 @@ import { accountsModule } from './accounts/module.ts';
 import { casesModule } from './cases/module.ts';
 import { notificationsModule } from './notifications/module.ts';
 import { auditModule } from './audit/module.ts';
+import { facilitiesModule } from './facilities/module.ts';
 
-export const modules = [orgModule, registryModule, accountsModule, casesModule, notificationsModule, auditModule] as const;
+export const modules = [orgModule, registryModule, accountsModule, casesModule, notificationsModule, auditModule, facilitiesModule] as const;

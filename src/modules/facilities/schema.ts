@@ -54,6 +54,7 @@ export const facilityDistricts = pgTable('facility_districts', {
   generation: integer('generation').notNull().default(1),
   computedGeneration: integer('computed_generation').notNull().default(0),
   computedAt: timestamp('computed_at', { withTimezone: true }),
+  populationDigest: text('population_digest'),
   computedMethod: text('computed_method').$type<DistanceMethod>(),
 });
 

@@ -7,7 +7,7 @@ import { fakerZH_CN as faker } from '@faker-js/faker';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db.ts';
 import type { PiiCipher } from '../../platform/crypto.ts';
-import { findOrgUnit, gridRosterUnder, gridsUnder, orgUnitsUnder, type GridRef } from '../org/index.ts';
+import { findOrgUnit, gridRosterUnder, gridsUnder, listGridPlacesUnder, orgUnitsUnder, type GridRef } from '../org/index.ts';
 import { makeIdNumber } from './id-number.ts';
 import { nameSearchKeys } from './pinyin.ts';
 import { searchTermsOf } from './text-search.ts';
@@ -40,6 +40,16 @@ const shares = {
 // Where migrants' ID numbers were issued: a few large sending cities.
 const migrantRegions = ['130102', '130602', '370102', '410105', '420102', '430102', '340103', '510104', '230102', '220102', '140105', '360102', '210102', '320102', '150102'];
 const employers = ['北京市海淀区某科技有限公司', '某银行北京分行', '某大学', '某医院', '某物业管理有限公司', '某餐饮管理有限公司', '个体经营', '某建筑工程有限公司', '某快递公司', '某中学', '某超市', '某软件有限公司'];
+
+// A building's point inside its grid's box (demo grids are rectangles), from its name so the
+// random sequence of the rest of the demo stays as it was.
+function pointIn(box: { minLng: number; minLat: number; maxLng: number; maxLat: number } | undefined, name: string): { lng: number | null; lat: number | null } {
+  if (!box) return { lng: null, lat: null };
+  const h = hashCode(`point:${name}`);
+  const fx = 0.1 + ((h % 1000) / 1000) * 0.8;
+  const fy = 0.1 + (((h >>> 10) % 1000) / 1000) * 0.8;
+  return { lng: box.minLng + fx * (box.maxLng - box.minLng), lat: box.minLat + fy * (box.maxLat - box.minLat) };
+}
 
 function hashCode(text: string): number {
   let h = 2166136261;
@@ -133,7 +143,8 @@ export async function seedRegistryDemo(
   const target = options.residents ?? PEOPLE_PER_COMMUNITY * weights.reduce((a, b) => a + b, 0);
 
   progress(`生成 ${placed.length} 个社区的楼栋、房屋、住户和约 ${target} 名居民 / registry`);
-  const places = generatePlaces(rnd, { today, district: options.district, placed, weights, target, gridsByCommunity });
+  const boxes = new Map((await listGridPlacesUnder(db, district.orgPath)).map((g) => [g.gridCode, g]));
+  const places = generatePlaces(rnd, { today, district: options.district, placed, weights, target, gridsByCommunity, boxes });
   progress(`重点人群 / key groups`);
   const care = generateKeyGroups(rnd, today, places, visitors);
   const { buildingRows, registeredHouses, householdRows, people } = places;
@@ -197,7 +208,10 @@ interface Generated {
 /** Buildings, houses, households and people for each community, in proportion to its weight. */
 function generatePlaces(
   rnd: Random,
-  plan: { today: string; district: string; placed: { code: string; name: string }[]; weights: number[]; target: number; gridsByCommunity: Map<string, GridRef[]> },
+  plan: {
+    today: string; district: string; placed: { code: string; name: string }[]; weights: number[]; target: number; gridsByCommunity: Map<string, GridRef[]>;
+    boxes: Map<string, { minLng: number; minLat: number; maxLng: number; maxLat: number }>;
+  },
 ): Generated {
   const { today, placed, weights, target, gridsByCommunity } = plan;
   const weightSum = weights.reduce((a, b) => a + b, 0);
@@ -222,7 +236,7 @@ function generatePlaces(
         const grid = communityGrids[(buildingNo - 1) % communityGrids.length] as (typeof communityGrids)[number];
         const buildingId = crypto.randomUUID();
         const name = `${base}${buildingNo}号楼`;
-        buildingRows.push({ id: buildingId, community_code: community.code, grid_code: grid.code, org_path: grid.orgPath, name, address: name, floors: 6, units: 2, terms: searchTermsOf(name).join(' ') });
+        buildingRows.push({ id: buildingId, community_code: community.code, grid_code: grid.code, org_path: grid.orgPath, name, address: name, floors: 6, units: 2, terms: searchTermsOf(name).join(' '), ...pointIn(plan.boxes.get(grid.code), name) });
         for (let unit = 1; unit <= 2; unit++) {
           for (let floor = 1; floor <= 6; floor++) {
             for (let pos = 1; pos <= 2; pos++) {
@@ -343,11 +357,12 @@ async function writeDemo(
 ): Promise<void> {
   const { buildingRows, registeredHouses, householdRows, people, memberships, visitRows } = rows;
   await insertRows(tx, (c) => sql`
-    insert into buildings (id, community_code, grid_code, org_path, name, address, floors, units, search)
-    select id, community_code, grid_code, org_path, name, address, floors, units, array_to_tsvector(string_to_array(terms, ' '))
+    insert into buildings (id, community_code, grid_code, org_path, name, address, floors, units, lng, lat, search)
+    select id, community_code, grid_code, org_path, name, address, floors, units, lng, lat, array_to_tsvector(string_to_array(terms, ' '))
       from unnest(${column(c, 'id')}::uuid[], ${column(c, 'community_code')}::text[], ${column(c, 'grid_code')}::text[], ${column(c, 'org_path')}::text[],
-                  ${column(c, 'name')}::text[], ${column(c, 'address')}::text[], ${column(c, 'floors')}::int[], ${column(c, 'units')}::int[], ${column(c, 'terms')}::text[])
-        as t(id, community_code, grid_code, org_path, name, address, floors, units, terms)`, buildingRows);
+                  ${column(c, 'name')}::text[], ${column(c, 'address')}::text[], ${column(c, 'floors')}::int[], ${column(c, 'units')}::int[],
+                  ${column(c, 'lng')}::float8[], ${column(c, 'lat')}::float8[], ${column(c, 'terms')}::text[])
+        as t(id, community_code, grid_code, org_path, name, address, floors, units, lng, lat, terms)`, buildingRows);
   await insertRows(tx, (c) => sql`
     insert into houses (id, building_id, grid_code, org_path, unit, floor, number, tenure)
     select * from unnest(${column(c, 'id')}::uuid[], ${column(c, 'building_id')}::uuid[], ${column(c, 'grid_code')}::text[], ${column(c, 'org_path')}::text[],

@@ -104,6 +104,9 @@ create table facility_districts (
   generation integer not null default 1,
   computed_generation integer not null default 0,
   computed_at timestamptz,
+  -- A digest of the registry's buildings and counts last computed with, so the periodic
+  -- check recomputes only when the registry changed.
+  population_digest text,
   computed_method text check (computed_method in ('road', 'straight_line'))
 );
 
