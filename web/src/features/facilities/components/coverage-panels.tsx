@@ -11,10 +11,9 @@ import { facilitiesApi, type CoverageGap, type CoverageReport, type KindCoverage
 import { lackColors } from './facilities-map.tsx';
 import { kindColor, LevelTag, shareText, useDistanceText, useKinds } from './labels.tsx';
 
-/** The headline figures of an org unit's coverage, and how its distances were measured. */
-export function CoverageFigures({ report }: { report: CoverageReport }) {
+/** The headline figures of an org unit's coverage (gaps: the gap list's total), and how its distances were measured. */
+export function CoverageFigures({ report, gaps }: { report: CoverageReport; gaps: number | null }) {
   const { t, locale } = useI18n();
-  const gaps = report.communities.reduce((sum, c) => sum + c.gaps, 0);
   return (
     <Flex vertical gap={8}>
       <Flex gap={32} wrap data-testid="coverage-figures">
@@ -23,7 +22,7 @@ export function CoverageFigures({ report }: { report: CoverageReport }) {
         <Statistic title={t('facilities.coverage.elderly')} value={report.elderly} />
         <Statistic title={t('facilities.coverage.children')} value={report.children} />
         <Statistic title={t('facilities.coverage.share')} value={shareText(report.residentShare)} />
-        <Statistic title={t('facilities.coverage.gapsCount')} value={gaps} styles={{ content: { color: gaps > 0 ? lackColors.more : undefined } }} />
+        <Statistic title={t('facilities.coverage.gapsCount')} value={gaps ?? '—'} styles={{ content: { color: gaps ? lackColors.more : undefined } }} />
       </Flex>
       <Typography.Text type="secondary" style={{ fontSize: 13 }}>
         {t('facilities.coverage.method', { method: t(`facilities.method.${report.method}`, { factor: report.detourFactor }) })}

@@ -3,7 +3,7 @@
 // coloured as lacking, listed in the gap list, its circle showing the missing kind), and a
 // resident on a phone asks "what is near me" from an address and gets the nearest facility.
 import type { APIRequestContext, BrowserContext, Download, Page } from '@playwright/test';
-import { demoPassword, expect, menuLabels, openContext, signIn, snap, snapFull, test } from '../../../../../e2e/kit.ts';
+import { demoPassword, expect, menuLabels, openContext, signIn, snap, test } from '../../../../../e2e/kit.ts';
 
 interface Gap {
   buildingId: string;
@@ -65,8 +65,7 @@ test.describe.serial('Community staff find the planted gap on their coverage map
     await rows.first().waitFor({ timeout: 20_000 });
     expect(await rows.count(), 'the demo community has no facilities').toBeGreaterThan(0);
     const download = page.waitForEvent('download');
-    await page.getByTestId('facilities-export').hover();
-    await page.getByText('导出 Excel', { exact: true }).click();
+    await page.getByTestId('facilities-export-xlsx').click();
     const exported = await download;
     expect(await isXlsx(exported), `the export ${exported.suggestedFilename()} is not an xlsx (zip) file`).toBeTruthy();
     await snap(page, 'facilities-list.png');
@@ -141,6 +140,6 @@ test.describe.serial('A resident asks what is near their address on the phone', 
     }
     const text = await page.getByTestId('near-results').innerText();
     expect(text, 'no walking time shown').toContain('步行约');
-    await snapFull(page, 'facilities-portal-near-me.png');
+    await snap(page, 'facilities-portal-near-me.png');
   });
 });

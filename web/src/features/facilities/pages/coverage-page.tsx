@@ -1,9 +1,8 @@
 import { AimOutlined, DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Empty, Flex, Select, Space, Spin, Typography } from 'antd';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { platformApi } from '../../../platform/api-client.ts';
-import { useReportError } from '../../../platform/components/feedback.tsx';
-import { ErrorAlert } from '../../../platform/components/feedback.tsx';
+import { ErrorAlert, useReportError } from '../../../platform/components/feedback.tsx';
 import { ListTable } from '../../../platform/components/list-table.tsx';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { useApiQuery } from '../../../platform/query.ts';
@@ -43,6 +42,12 @@ export function FacilitiesCoveragePage() {
   const layer = useApiQuery(['facilities', 'layer', community], community ? (signal) => facilitiesApi.coverageLayer(community, signal) : null);
   const config = useApiQuery(['platform', 'publicConfig'], () => platformApi.publicConfig().catch(() => null));
   const [building, setBuilding] = useState<string | null>(null);
+  const mapBox = useRef<HTMLDivElement>(null);
+  // A gap picked in the list shows its building's circle on the map above.
+  const showBuilding = (id: string) => {
+    setBuilding(id);
+    mapBox.current?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+  };
   const [drawn, setDrawn] = useState<{ buildings: number; lacking: number } | null>(null);
   const [mapError, setMapError] = useState<string | null>(null);
   const [printRows, setPrintRows] = useState<CoverageGap[] | null>(null);
@@ -97,11 +102,11 @@ export function FacilitiesCoveragePage() {
         {!org && !scope.loading && <Empty description={t('facilities.coverage.noOrg')} />}
         {report.error && <ErrorAlert error={report.error} onRetry={() => void report.refetch()} />}
         {report.isFetching && !report.data && <Spin />}
-        {report.data && <CoverageFigures report={report.data} />}
+        {report.data && <CoverageFigures report={report.data} gaps={list.filters.kind ? null : (list.query.data?.total ?? null)} />}
       </Card>
 
       {community && (
-        <div className="gz-map-wrap" style={{ height: 520, flex: 'none' }} data-testid="coverage-map" data-buildings={drawn?.buildings ?? ''} data-lacking={drawn?.lacking ?? ''}>
+        <div ref={mapBox} className="gz-map-wrap" style={{ height: 520, flex: 'none' }} data-testid="coverage-map" data-buildings={drawn?.buildings ?? ''} data-lacking={drawn?.lacking ?? ''}>
           {mapError ? (
             <Alert type="error" showIcon title={t('facilities.map.webglError', { reason: mapError })} />
           ) : (
@@ -169,7 +174,7 @@ export function FacilitiesCoveragePage() {
             size="small"
             data-testid="gaps-table"
             emptyText={t('facilities.coverage.gapsEmpty')}
-            onRow={(g) => ({ onClick: () => community && setBuilding(g.buildingId), style: community ? { cursor: 'pointer' } : undefined })}
+            onRow={(g) => ({ onClick: () => community && showBuilding(g.buildingId), style: community ? { cursor: 'pointer' } : undefined })}
             columns={[
               { title: t('facilities.coverage.gapBuilding'), dataIndex: 'buildingName', render: (name: string, g) => <><Typography.Text strong>{name}</Typography.Text> <Typography.Text type="secondary">{g.address}</Typography.Text></> },
               { title: t('facilities.coverage.kind'), dataIndex: 'kind', width: 160, render: (code: string, g) => nameOf(code) || g.kindName },

@@ -1,5 +1,5 @@
 import { DeleteOutlined, DownloadOutlined, EditOutlined, PlusOutlined, ShopOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Dropdown, Flex, Input, Popconfirm, Select, Space, Typography } from 'antd';
+import { App, Button, Card, Flex, Input, Popconfirm, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useAuth } from '../../../platform/auth.tsx';
 import { useReportError } from '../../../platform/components/feedback.tsx';
@@ -55,18 +55,12 @@ export function FacilitiesPage() {
       title={<><ShopOutlined /> {t('facilities.list.title')}</>}
       extra={
         <Space wrap>
-          <Dropdown
-            menu={{
-              items: [
-                { key: 'xlsx', label: t('facilities.list.exportXlsx'), onClick: () => void exportAs('xlsx') },
-                { key: 'geojson', label: t('facilities.list.exportGeojson'), onClick: () => void exportAs('geojson') },
-              ],
-            }}
-          >
-            <Button icon={<DownloadOutlined />} data-testid="facilities-export">
-              {t('facilities.list.exportXlsx')} / GeoJSON
-            </Button>
-          </Dropdown>
+          <Button icon={<DownloadOutlined />} onClick={() => void exportAs('xlsx')} data-testid="facilities-export-xlsx">
+            {t('facilities.list.exportXlsx')}
+          </Button>
+          <Button icon={<DownloadOutlined />} onClick={() => void exportAs('geojson')} data-testid="facilities-export-geojson">
+            {t('facilities.list.exportGeojson')}
+          </Button>
           {writable && (
             <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="facilities-import">
               {t('facilities.list.import')}
