@@ -72,9 +72,17 @@ const facilityRoutesTable = [
     method: 'POST', url: '/api/facilities/import', summary: 'Import facilities from .xlsx or GeoJSON (multipart "file"); all rows or none', access: 'facilities.write',
     query: importFacilitiesQuery, response: importFacilitiesResult, openapi: { consumes: ['multipart/form-data'] },
     handle: async ({ actor, query, ctx, req }) => {
-      const part = req.isMultipart() ? await req.file() : undefined;
-      if (!part) throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'body.file', message: '请上传文件 / upload a file' }], summary: 'body.file' });
-      const bytes = await part.toBuffer();
+      const noFile = () => new AppError('VALIDATION_FAILED', { fields: [{ field: 'body.file', message: '请以 multipart 字段 file 上传文件 / upload the file as multipart field "file"' }], summary: 'body.file' });
+      let bytes: Buffer;
+      try {
+        const part = req.isMultipart() ? await req.file() : undefined;
+        if (!part) throw noFile();
+        bytes = await part.toBuffer();
+      } catch (error) {
+        // A torn multipart body is the caller's mistake, not the server's.
+        if (error instanceof AppError && error.code !== 'VALIDATION_FAILED') throw error;
+        throw noFile();
+      }
       return importFacilities(ctx.database.db, actor, query.format, bytes, query.dryRun === 'true');
     },
   }),

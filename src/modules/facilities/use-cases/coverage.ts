@@ -3,7 +3,7 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { assertInScope, inScope, underPaths, type Actor } from '../../../platform/auth/scope.ts';
+import { assertInScope, coversPath, inScope, scopePaths, underPaths, type Actor } from '../../../platform/auth/scope.ts';
 import type { ListPage } from '../../../platform/list-page.ts';
 import { orgUnitNames, type TreePlace } from '../../org/index.ts';
 import type { BuildingCircle, CoverageFeatureCollection, CoverageGap, CoverageReport } from '../contract.ts';
@@ -12,10 +12,15 @@ import { buildingCoverage, facilities, facilityDistricts } from '../schema.ts';
 import { districtOn, requirePlace } from './common.ts';
 import { requiredKinds } from './compute.ts';
 
-/** The node asked for, checked against the actor's scope. */
+/**
+ * The node asked for, when the actor may read it or part of it: a grid worker asking for
+ * their community sees its figures over their own grid's buildings (the rows are filtered by scope).
+ */
 async function placeInScope(db: Db, actor: Actor, code: string): Promise<TreePlace> {
   const place = await requirePlace(db, code);
-  assertInScope(actor, 'facilities.read', place.orgPath);
+  const paths = scopePaths(actor, 'facilities.read');
+  if (paths.length === 0) throw new AppError('FORBIDDEN', { permission: 'facilities.read' });
+  if (!paths.some((p) => coversPath(p, place.orgPath) || coversPath(place.orgPath, p))) throw new AppError('OUT_OF_SCOPE', { permission: 'facilities.read' });
   return place;
 }
 
