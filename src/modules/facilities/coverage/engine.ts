@@ -43,7 +43,12 @@ export function methodOf(options: DistanceOptions): DistanceMethod {
 }
 
 /** For each origin, the walking distance to the nearest target and its index (undefined: none reachable). */
-export function nearestTargets(origins: readonly Point[], targets: readonly Point[], options: DistanceOptions): ({ meters: number; target: number } | undefined)[] {
+export function nearestTargets(
+  origins: readonly Point[],
+  targets: readonly Point[],
+  options: DistanceOptions,
+  originSnaps?: readonly (Snap | undefined)[],
+): ({ meters: number; target: number } | undefined)[] {
   if (targets.length === 0) return origins.map(() => undefined);
   const { network } = options;
   if (!network) {
@@ -55,8 +60,8 @@ export function nearestTargets(origins: readonly Point[], targets: readonly Poin
   }
   const snaps = targets.map((t) => snapToNetwork(network, t)).filter((s): s is Snap => s !== undefined);
   const reached = distancesFrom(network, snaps);
-  return origins.map((o) => {
-    const snap = snapToNetwork(network, o);
+  return origins.map((o, i) => {
+    const snap = originSnaps ? originSnaps[i] : snapToNetwork(network, o);
     const along = snap && reached.distance.get(snap.node);
     if (snap === undefined || along === undefined) return undefined;
     return { meters: snap.access + along, target: reached.source.get(snap.node)! };
@@ -71,9 +76,12 @@ export function computeCoverage(
   options: DistanceOptions,
 ): BuildingResult[] {
   const results: BuildingResult[] = buildings.map(() => ({ distances: {}, nearest: {}, lacking: [] }));
+  // Each building joins the network once, whatever the number of kinds.
+  const { network } = options;
+  const snaps = network ? buildings.map((b) => snapToNetwork(network, b)) : undefined;
   for (const kind of kinds) {
     const ofKind = facilities.filter((f) => f.kind === kind.code);
-    const found = nearestTargets(buildings, ofKind, options);
+    const found = nearestTargets(buildings, ofKind, options, snaps);
     found.forEach((hit, i) => {
       const result = results[i]!;
       result.distances[kind.code] = hit ? Math.round(hit.meters) : null;
