@@ -8,7 +8,7 @@ describe('the module list', () => {
   it('gives every module a unique name matching its folder', () => {
     const names = modules.map((m) => m.name);
     expect(new Set(names).size).toBe(names.length);
-    expect(names).toEqual(['org', 'registry', 'accounts', 'cases', 'notifications', 'audit']);
+    expect(names).toEqual(['org', 'registry', 'accounts', 'cases', 'notifications', 'audit', 'facilities']);
   });
 
   it('declares each permission once, and every declared permission is carried by some role', () => {
