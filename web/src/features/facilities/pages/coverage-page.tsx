@@ -154,6 +154,7 @@ export function FacilitiesCoveragePage() {
                 value={list.filters.kind}
                 onChange={(kind) => list.update({ kind })}
                 allowClear
+                showSearch={{ optionFilterProp: 'label' }}
                 placeholder={t('facilities.coverage.allKinds')}
                 style={{ width: 180 }}
                 options={kinds.filter((k) => k.required).map((k) => ({ value: k.code, label: nameOf(k.code) }))}
