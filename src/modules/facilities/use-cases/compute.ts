@@ -2,9 +2,8 @@
 // the facilities and the standard table, runs the pure engine, and replaces the district's
 // rows of building_coverage in one transaction.
 import crypto from 'node:crypto';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db.ts';
-import { insertByUnnest } from '../../../platform/bulk-insert.ts';
 import { buildingPopulationUnder, type BuildingPopulation } from '../../registry/index.ts';
 import { computeCoverage, methodOf, type CoverageKind } from '../coverage/engine.ts';
 import { buildRoadNetwork, type RoadNetwork } from '../coverage/road-network.ts';
@@ -75,7 +74,7 @@ export async function recomputeDistrict(db: Db, districtCode: string, options: {
   }));
   await db.transaction(async (tx) => {
     await tx.delete(buildingCoverage).where(eq(buildingCoverage.districtCode, districtCode));
-    await insertByUnnest(tx, 'building_coverage', coverageColumns, rows, 5_000);
+    for (let i = 0; i < rows.length; i += WRITE_BATCH) await writeCoverageRows(tx, rows.slice(i, i + WRITE_BATCH));
     await tx
       .update(facilityDistricts)
       .set({ computedGeneration: generation, computedAt: new Date(), computedMethod: method, populationDigest: digest })
@@ -84,11 +83,20 @@ export async function recomputeDistrict(db: Db, districtCode: string, options: {
   return { computed: true, buildings: population.length, facilities: placed.length, kinds: kinds.length, method };
 }
 
-const coverageColumns: [string, string][] = [
-  ['building_id', 'uuid'], ['district_code', 'text'], ['community_code', 'text'], ['grid_code', 'text'], ['org_path', 'text'],
-  ['name', 'text'], ['address', 'text'], ['lng', 'float8'], ['lat', 'float8'], ['residents', 'int'], ['elderly', 'int'], ['children', 'int'],
-  ['distances', 'jsonb'], ['nearest', 'jsonb'], ['lacking', 'text[]'], ['search', 'text'],
-];
+const WRITE_BATCH = 10_000;
+
+// One JSON parameter per batch: with a jsonb and a text[] column per row this was about twice
+// as fast as one array parameter per column (insertByUnnest) at 50,000 buildings.
+async function writeCoverageRows(db: Db, rows: readonly Record<string, unknown>[]): Promise<void> {
+  await db.execute(sql`
+    insert into building_coverage (building_id, district_code, community_code, grid_code, org_path, name, address, lng, lat,
+                                   residents, elderly, children, distances, nearest, lacking, search)
+    select building_id, district_code, community_code, grid_code, org_path, name, address, lng, lat,
+           residents, elderly, children, distances, nearest, lacking, search
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(
+           building_id uuid, district_code text, community_code text, grid_code text, org_path text, name text, address text,
+           lng float8, lat float8, residents int, elderly int, children int, distances jsonb, nearest jsonb, lacking text[], search text)`);
+}
 
 /** Every district with settings, for the periodic check. */
 export async function districtsWithCoverage(db: Db): Promise<string[]> {
