@@ -9,7 +9,7 @@ import { createJobRunner } from '../../platform/jobs.ts';
 import { makeIdNumber } from '../registry/index.ts';
 import type { BuildingCircle, CoverageGapPage, CoverageReport, FacilityView, NearResult } from './contract.ts';
 import { haversineMeters } from './coverage/geometry.ts';
-import { facilityJobs } from './jobs.ts';
+import { facilityJobs, facilityRecurringJobs } from './jobs.ts';
 
 let ctx: TestContext;
 let district: string, streetA: string, communityA1: string, gridA1: string, communityB1: string, resident: string, anonymous: string;
@@ -168,6 +168,17 @@ describe('facilities and coverage', () => {
     const missing = await call(anonymous, 'GET', '/api/public/facilities/near');
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error.details.fields[0].field).toContain('lng');
+  });
+});
+
+describe('registry changes', () => {
+  it('picks up a new building of the registry on the periodic check', async () => {
+    const id = await planted('翠微路12号楼', 'GA1', 116.2826, 39.9021, ['2019-01-01']);
+    const runner = createJobRunner({ ctx: { database: ctx.database, config: ctx.config, pii: createConfiguredCipher(ctx.config) }, handlers: facilityJobs, recurring: facilityRecurringJobs });
+    while ((await runner.runOnce()) > 0);
+    const layer = (await call(communityA1, 'GET', `/api/facilities/coverage/layer?community=${A1}`)).json();
+    const added = layer.features.find((f: { properties: { buildingId: string } }) => f.properties.buildingId === id);
+    expect(added.properties.lacking).not.toContain('kindergarten');
   });
 });
 
