@@ -37,8 +37,6 @@ export function FacilityFormModal({ facility, onClose }: { facility: Facility | 
   const scope = useScopeNodes();
   const { kinds, nameOf } = useKinds();
   const [mapOpen, setMapOpen] = useState(false);
-  const [mapError, setMapError] = useState<string | null>(null);
-  const config = useApiQuery(['platform', 'publicConfig'], () => platformApi.publicConfig().catch(() => null));
   const communityCode = Form.useWatch('communityCode', form);
   const operatorType = Form.useWatch('operatorType', form);
   const lng = Form.useWatch('lng', form);
@@ -132,27 +130,7 @@ export function FacilityFormModal({ facility, onClose }: { facility: Facility | 
           </Form.Item>
         </Col>
       </Row>
-      {mapOpen && (
-        <div style={{ marginBottom: 16 }}>
-          {mapError ? (
-            <Alert type="warning" showIcon title={t('facilities.form.mapError', { reason: mapError })} />
-          ) : (
-            <Suspense fallback={<Spin />}>
-              <FacilitiesMap
-                community={communityCode ?? null}
-                tileUrl={config.data?.mapTileUrl ?? null}
-                height={260}
-                picked={typeof lng === 'number' && typeof lat === 'number' ? { lng, lat } : null}
-                onPick={(point) => form.setFieldsValue(point)}
-                onError={setMapError}
-              />
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t('facilities.form.pickHint')}
-              </Typography.Text>
-            </Suspense>
-          )}
-        </div>
-      )}
+      {mapOpen && <PointPicker community={communityCode ?? null} point={typeof lng === 'number' && typeof lat === 'number' ? { lng, lat } : null} onPick={(point) => form.setFieldsValue(point)} />}
       <Form.Item name="address" label={t('facilities.field.address')}>
         <Input maxLength={120} />
       </Form.Item>
@@ -189,5 +167,23 @@ export function FacilityFormModal({ facility, onClose }: { facility: Facility | 
         <Input maxLength={40} />
       </Form.Item>
     </FormModal>
+  );
+}
+
+/** The community's map under the form: a click sets the point (without WebGL, a warning: the fields still take it). */
+function PointPicker({ community, point, onPick }: { community: string | null; point: { lng: number; lat: number } | null; onPick: (point: { lng: number; lat: number }) => void }) {
+  const { t } = useI18n();
+  const [mapError, setMapError] = useState<string | null>(null);
+  const config = useApiQuery(['platform', 'publicConfig'], () => platformApi.publicConfig().catch(() => null));
+  if (mapError) return <Alert type="warning" showIcon title={t('facilities.form.mapError', { reason: mapError })} style={{ marginBottom: 16 }} />;
+  return (
+    <div style={{ marginBottom: 16 }}>
+      <Suspense fallback={<Spin />}>
+        <FacilitiesMap community={community} tileUrl={config.data?.mapTileUrl ?? null} height={260} picked={point} onPick={onPick} onError={setMapError} />
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('facilities.form.pickHint')}
+        </Typography.Text>
+      </Suspense>
+    </div>
   );
 }

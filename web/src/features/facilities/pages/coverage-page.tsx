@@ -1,16 +1,15 @@
-import { AimOutlined, DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Empty, Flex, Select, Space, Spin, Typography } from 'antd';
+import { AimOutlined } from '@ant-design/icons';
+import { Alert, Card, Empty, Flex, Spin, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { platformApi } from '../../../platform/api-client.ts';
-import { ErrorAlert, useReportError } from '../../../platform/components/feedback.tsx';
-import { ListTable } from '../../../platform/components/list-table.tsx';
+import { ErrorAlert } from '../../../platform/components/feedback.tsx';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { useApiQuery } from '../../../platform/query.ts';
 import { useListPage } from '../../../platform/use-list-page.tsx';
 import { OrgNodeSelect, useScopeNodes } from '../../org/index.ts';
-import { facilitiesApi, type CoverageGap } from '../api.ts';
-import { BuildingCirclePanel, CommunityCoverageTable, CoverageFigures, CoverageLegend, KindCoverageTable, PrintableGaps } from '../components/coverage-panels.tsx';
-import { useDistanceText, useKinds } from '../components/labels.tsx';
+import { facilitiesApi } from '../api.ts';
+import { BuildingCirclePanel, CommunityCoverageTable, CoverageFigures, CoverageLegend, KindCoverageTable } from '../components/coverage-panels.tsx';
+import { GapList } from '../components/gap-list.tsx';
 
 const FacilitiesMap = lazy(() => import('../components/facilities-map.tsx').then((m) => ({ default: m.FacilitiesMap })));
 
@@ -21,10 +20,6 @@ const isCommunity = (code: string | undefined) => code?.length === 12;
 export function FacilitiesCoveragePage() {
   const { t } = useI18n();
   const scope = useScopeNodes();
-  const { kinds, nameOf } = useKinds();
-  const distance = useDistanceText();
-  const reportError = useReportError();
-  const { message } = App.useApp();
   const fallback = scope.data?.roots.find((n) => n.level === 'street' || n.level === 'community')?.code ?? scope.data?.suggestions[0]?.code;
   const list = useListPage({
     queryKey: ['facilities', 'gaps'],
@@ -50,37 +45,12 @@ export function FacilitiesCoveragePage() {
   };
   const [drawn, setDrawn] = useState<{ buildings: number; lacking: number } | null>(null);
   const [mapError, setMapError] = useState<string | null>(null);
-  const [printRows, setPrintRows] = useState<CoverageGap[] | null>(null);
   const circle = useApiQuery(['facilities', 'circle', building], building ? (signal) => facilitiesApi.buildingCircle(building, signal) : null);
 
   useEffect(() => {
     setBuilding(null);
     setDrawn(null);
   }, [org]);
-  useEffect(() => {
-    if (printRows) window.print();
-  }, [printRows]);
-
-  const downloadReport = () =>
-    org &&
-    facilitiesApi.gapReport(org).then(
-      () => void message.success(t('facilities.list.exported')),
-      (error: unknown) => void reportError(error),
-    );
-  const print = async () => {
-    if (!org) return;
-    try {
-      const rows: CoverageGap[] = [];
-      for (let page = 1; ; page++) {
-        const answer = await facilitiesApi.gaps({ org, kind: list.filters.kind, page, pageSize: 500 });
-        rows.push(...answer.items);
-        if (rows.length >= answer.total || answer.items.length === 0) break;
-      }
-      setPrintRows(rows);
-    } catch (error) {
-      reportError(error);
-    }
-  };
 
   return (
     <Flex vertical gap={12}>
@@ -144,51 +114,7 @@ export function FacilitiesCoveragePage() {
         </Card>
       )}
 
-      {org && (
-        <Card
-          size="small"
-          title={t('facilities.coverage.gaps')}
-          extra={
-            <Space wrap>
-              <Select<string>
-                value={list.filters.kind}
-                onChange={(kind) => list.update({ kind })}
-                allowClear
-                showSearch={{ optionFilterProp: 'label' }}
-                placeholder={t('facilities.coverage.allKinds')}
-                style={{ width: 180 }}
-                options={kinds.filter((k) => k.required).map((k) => ({ value: k.code, label: nameOf(k.code) }))}
-                data-testid="gaps-kind"
-              />
-              <Button icon={<DownloadOutlined />} onClick={() => void downloadReport()} data-testid="gaps-report">
-                {t('facilities.coverage.report')}
-              </Button>
-              <Button icon={<PrinterOutlined />} onClick={() => void print()} data-testid="gaps-print">
-                {t('facilities.coverage.print')}
-              </Button>
-            </Space>
-          }
-        >
-          <ListTable<CoverageGap>
-            list={list}
-            rowKey={(g) => `${g.buildingId}/${g.kind}`}
-            size="small"
-            data-testid="gaps-table"
-            emptyText={t('facilities.coverage.gapsEmpty')}
-            onRow={(g) => ({ onClick: () => community && showBuilding(g.buildingId), style: community ? { cursor: 'pointer' } : undefined })}
-            columns={[
-              { title: t('facilities.coverage.gapBuilding'), dataIndex: 'buildingName', render: (name: string, g) => <><Typography.Text strong>{name}</Typography.Text> <Typography.Text type="secondary">{g.address}</Typography.Text></> },
-              { title: t('facilities.coverage.kind'), dataIndex: 'kind', width: 160, render: (code: string, g) => nameOf(code) || g.kindName },
-              { title: t('facilities.coverage.walk'), dataIndex: 'walkMeters', width: 100, align: 'right', render: (n: number) => t('facilities.coverage.meters', { n }) },
-              { title: t('facilities.coverage.distance'), dataIndex: 'distance', width: 100, align: 'right', render: (d: number | null) => (d === null ? '—' : distance(d)) },
-              { title: t('facilities.coverage.nearest'), dataIndex: 'nearestFacilityName', width: 200, render: (v: string | null) => v ?? t('facilities.coverage.none') },
-              { title: t('facilities.coverage.residents'), dataIndex: 'residents', width: 80, align: 'right' },
-              { title: t('facilities.coverage.groupPeople'), dataIndex: 'groupPeople', width: 90, align: 'right' },
-            ]}
-          />
-        </Card>
-      )}
-      {printRows && report.data && <PrintableGaps title={t('facilities.coverage.printTitle', { name: report.data.orgName })} gaps={printRows} />}
+      {org && <GapList org={org} orgName={report.data?.orgName ?? org} list={list} onBuilding={community ? showBuilding : undefined} />}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('facilities.standard.intro')}
       </Typography.Text>

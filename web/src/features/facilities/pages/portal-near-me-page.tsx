@@ -7,7 +7,7 @@ import { LanguageSwitch } from '../../../platform/components/language-switch.tsx
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { useApiQuery } from '../../../platform/query.ts';
 import { useDebouncedSearch } from '../../../platform/use-debounced-search.ts';
-import { facilitiesApi, type NearFacility, type Place } from '../api.ts';
+import { facilitiesApi, type NearFacility, type NearResult, type Place } from '../api.ts';
 import { useDistanceText, useKinds } from '../components/labels.tsx';
 
 type Locating = { kind: 'idle' } | { kind: 'locating' } | { kind: 'failed'; reason: string };
@@ -21,8 +21,7 @@ function byKind(items: NearFacility[]): [string, NearFacility[]][] {
 
 /** 身边服务: facilities by kind near a building picked by address, or near the browser's location; laid out for phones. */
 export function FacilitiesNearMePage() {
-  const { t, locale } = useI18n();
-  const distance = useDistanceText();
+  const { t } = useI18n();
   const { kinds, nameOf } = useKinds();
   const [params, setParams] = useSearchParams();
   const [text, setText] = useState(params.get('label') ?? '');
@@ -71,7 +70,6 @@ export function FacilitiesNearMePage() {
     setParams(merged, { replace: true });
   };
 
-  const origin = near.data?.origin;
   return (
     <div className="gz-portal">
       <header className="gz-portal-header">
@@ -137,15 +135,29 @@ export function FacilitiesNearMePage() {
               <Spin size="large" />
             </Flex>
           )}
-          {near.data && origin && (
+          {near.data && <NearList result={near.data} />}
+        </div>
+      </main>
+      <footer className="gz-portal-footer">{t('portal.footer')}</footer>
+    </div>
+  );
+}
+
+/** The answer: where it starts from, then each kind's facilities, nearest first. */
+function NearList({ result }: { result: NearResult }) {
+  const { t, locale } = useI18n();
+  const distance = useDistanceText();
+  const { nameOf } = useKinds();
+  const origin = result.origin;
+  return (
             <Flex vertical gap={12}>
               <Typography.Text type="secondary" data-testid="near-origin">
                 <EnvironmentOutlined /> {origin.label ? t('facilities.portal.from', { label: origin.label }) : t('facilities.portal.fromHere')}
                 {' · '}
-                {near.data.method === 'road' ? t('facilities.portal.byRoad') : t('facilities.portal.byLine')}
+                {result.method === 'road' ? t('facilities.portal.byRoad') : t('facilities.portal.byLine')}
               </Typography.Text>
-              {near.data.items.length === 0 && <Empty description={t('facilities.portal.empty')} />}
-              {byKind(near.data.items).map(([code, items]) => (
+              {result.items.length === 0 && <Empty description={t('facilities.portal.empty')} />}
+              {byKind(result.items).map(([code, items]) => (
                 <Card key={code} size="small" title={nameOf(code) || (locale === 'zh-CN' ? items[0]?.kindName : items[0]?.kindNameEn)} data-testid="near-kind-group" data-kind={code}>
                   <List
                     size="small"
@@ -177,10 +189,5 @@ export function FacilitiesNearMePage() {
                 </Card>
               ))}
             </Flex>
-          )}
-        </div>
-      </main>
-      <footer className="gz-portal-footer">{t('portal.footer')}</footer>
-    </div>
   );
 }
