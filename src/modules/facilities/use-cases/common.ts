@@ -48,3 +48,8 @@ export async function markCoverageStale(db: Db, districtCode: string): Promise<v
   await db.execute(sql`update facility_districts set generation = generation + 1 where district_code = ${districtCode}`);
   await enqueueJob(db, RECOMPUTE_JOB, { districtCode });
 }
+
+/** An ILIKE pattern matching text that contains the words typed (LIKE's wildcards taken literally). */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, '\\$&')}%`;
+}

@@ -10,7 +10,7 @@ import { assertInScope, coversPath, inScope, requirePermission, underPaths, type
 import { findGridAt, findOrgUnit, orgUnitNames } from '../../org/index.ts';
 import type { CreateFacilityInput, FacilityView, ListFacilitiesQuery, UpdateFacilityInput } from '../contract.ts';
 import { facilities } from '../schema.ts';
-import { districtOn, ensureDistrictRow, fieldError, markCoverageStale, requirePlace } from './common.ts';
+import { containsPattern, districtOn, ensureDistrictRow, fieldError, markCoverageStale, requirePlace } from './common.ts';
 import { findKind } from './kinds.ts';
 
 type FacilityRow = typeof facilities.$inferSelect;
@@ -28,7 +28,10 @@ export async function facilityFilter(db: Db, actor: Actor, q: Pick<ListFacilitie
   if (q.under) conditions.push(underPaths(facilities.orgPath, [(await requirePlace(db, q.under)).orgPath]));
   if (q.kind) conditions.push(eq(facilities.kind, q.kind));
   if (q.level) conditions.push(eq(facilities.level, q.level));
-  if (q.q) conditions.push(or(ilike(facilities.name, `%${q.q}%`), ilike(facilities.address, `%${q.q}%`), ilike(facilities.operatorName, `%${q.q}%`))!);
+  if (q.q) {
+    const pattern = containsPattern(q.q);
+    conditions.push(or(ilike(facilities.name, pattern), ilike(facilities.address, pattern), ilike(facilities.operatorName, pattern))!);
+  }
   return and(...conditions)!;
 }
 

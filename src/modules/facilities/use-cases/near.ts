@@ -9,7 +9,7 @@ import { walkMetersPerMinute, type NearQuery, type NearResult, type PlaceList } 
 import { haversineMeters } from '../coverage/geometry.ts';
 import { distancesFrom, snapToNetwork } from '../coverage/road-network.ts';
 import { buildingCoverage, facilities, facilityDistricts, facilityKinds } from '../schema.ts';
-import { districtOn } from './common.ts';
+import { containsPattern, districtOn } from './common.ts';
 import { networkOf } from './compute.ts';
 
 const METERS_PER_DEGREE_LAT = 111_195;
@@ -66,7 +66,7 @@ export async function facilitiesNear(db: Db, q: NearQuery): Promise<NearResult> 
 
 /** Buildings whose name or address contains the words typed, at most 20. */
 export async function searchPlaces(db: Db, text: string): Promise<PlaceList> {
-  const pattern = `%${text.replace(/[\\%_]/g, '\\$&')}%`;
+  const pattern = containsPattern(text);
   const rows = await db
     .select({ buildingId: buildingCoverage.buildingId, name: buildingCoverage.name, address: buildingCoverage.address, communityCode: buildingCoverage.communityCode })
     .from(buildingCoverage)
