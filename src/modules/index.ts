@@ -8,5 +8,6 @@ import { casesModule } from './cases/module.ts';
 import { notificationsModule } from './notifications/module.ts';
 import { auditModule } from './audit/module.ts';
 import { practicesModule } from './practices/module.ts';
+import { facilitiesModule } from './facilities/module.ts';
 
-export const modules = [orgModule, registryModule, accountsModule, casesModule, notificationsModule, auditModule, practicesModule] as const;
+export const modules = [orgModule, registryModule, accountsModule, casesModule, notificationsModule, auditModule, practicesModule, facilitiesModule] as const;

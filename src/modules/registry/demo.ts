@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db.ts';
 import type { PiiCipher } from '../../platform/crypto.ts';
 import { insertByUnnest } from '../../platform/bulk-insert.ts';
-import { findOrgUnit, gridRosterUnder, gridsUnder, orgUnitsUnder, type GridRef } from '../org/index.ts';
+import { findOrgUnit, gridRosterUnder, gridsUnder, listGridPlacesUnder, orgUnitsUnder, type GridRef } from '../org/index.ts';
 import { makeIdNumber } from './id-number.ts';
 import { nameSearchKeys } from './pinyin.ts';
 import { searchTermsOf } from './text-search.ts';
@@ -41,6 +41,16 @@ const shares = {
 // Where migrants' ID numbers were issued: a few large sending cities.
 const migrantRegions = ['130102', '130602', '370102', '410105', '420102', '430102', '340103', '510104', '230102', '220102', '140105', '360102', '210102', '320102', '150102'];
 const employers = ['北京市海淀区某科技有限公司', '某银行北京分行', '某大学', '某医院', '某物业管理有限公司', '某餐饮管理有限公司', '个体经营', '某建筑工程有限公司', '某快递公司', '某中学', '某超市', '某软件有限公司'];
+
+// A building's point inside its grid's box (demo grids are rectangles), from its name so the
+// random sequence of the rest of the demo stays as it was.
+function pointIn(box: { minLng: number; minLat: number; maxLng: number; maxLat: number } | undefined, name: string): { lng: number | null; lat: number | null } {
+  if (!box) return { lng: null, lat: null };
+  const h = hashCode(`point:${name}`);
+  const fx = 0.1 + ((h % 1000) / 1000) * 0.8;
+  const fy = 0.1 + (((h >>> 10) % 1000) / 1000) * 0.8;
+  return { lng: box.minLng + fx * (box.maxLng - box.minLng), lat: box.minLat + fy * (box.maxLat - box.minLat) };
+}
 
 function hashCode(text: string): number {
   let h = 2166136261;
@@ -131,7 +141,8 @@ export async function seedRegistryDemo(
   const target = options.residents ?? PEOPLE_PER_COMMUNITY * weights.reduce((a, b) => a + b, 0);
 
   progress(`生成 ${placed.length} 个社区的楼栋、房屋、住户和约 ${target} 名居民 / registry`);
-  const places = generatePlaces(rnd, { today, district: options.district, placed, weights, target, gridsByCommunity });
+  const boxes = new Map((await listGridPlacesUnder(db, district.orgPath)).map((g) => [g.gridCode, g]));
+  const places = generatePlaces(rnd, { today, district: options.district, placed, weights, target, gridsByCommunity, boxes });
   progress(`重点人群 / key groups`);
   const care = generateKeyGroups(rnd, today, places, visitors);
   const { buildingRows, registeredHouses, householdRows, people } = places;
@@ -195,7 +206,10 @@ interface Generated {
 /** Buildings, houses, households and people for each community, in proportion to its weight. */
 function generatePlaces(
   rnd: Random,
-  plan: { today: string; district: string; placed: { code: string; name: string }[]; weights: number[]; target: number; gridsByCommunity: Map<string, GridRef[]> },
+  plan: {
+    today: string; district: string; placed: { code: string; name: string }[]; weights: number[]; target: number; gridsByCommunity: Map<string, GridRef[]>;
+    boxes: Map<string, { minLng: number; minLat: number; maxLng: number; maxLat: number }>;
+  },
 ): Generated {
   const { today, placed, weights, target, gridsByCommunity } = plan;
   const weightSum = weights.reduce((a, b) => a + b, 0);
@@ -220,7 +234,7 @@ function generatePlaces(
         const grid = communityGrids[(buildingNo - 1) % communityGrids.length] as (typeof communityGrids)[number];
         const buildingId = crypto.randomUUID();
         const name = `${base}${buildingNo}号楼`;
-        buildingRows.push({ id: buildingId, community_code: community.code, grid_code: grid.code, org_path: grid.orgPath, name, address: name, floors: 6, units: 2, search: searchTermsOf(name).join(' ') });
+        buildingRows.push({ id: buildingId, community_code: community.code, grid_code: grid.code, org_path: grid.orgPath, name, address: name, floors: 6, units: 2, search: searchTermsOf(name).join(' '), ...pointIn(plan.boxes.get(grid.code), name) });
         for (let unit = 1; unit <= 2; unit++) {
           for (let floor = 1; floor <= 6; floor++) {
             for (let pos = 1; pos <= 2; pos++) {
@@ -342,7 +356,7 @@ async function writeDemo(
   const { buildingRows, registeredHouses, householdRows, people, memberships, visitRows } = rows;
   await insertByUnnest(tx, 'buildings', [
     ['id', 'uuid'], ['community_code', 'text'], ['grid_code', 'text'], ['org_path', 'text'], ['name', 'text'], ['address', 'text'],
-    ['floors', 'int'], ['units', 'int'], ['search', 'tsvector'],
+    ['floors', 'int'], ['units', 'int'], ['lng', 'float8'], ['lat', 'float8'], ['search', 'tsvector'],
   ], buildingRows, BATCH);
   await insertByUnnest(tx, 'houses', [
     ['id', 'uuid'], ['building_id', 'uuid'], ['grid_code', 'text'], ['org_path', 'text'], ['unit', 'text'], ['floor', 'int'], ['number', 'text'], ['tenure', 'text'],

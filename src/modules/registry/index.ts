@@ -43,3 +43,5 @@ export { createBuilding } from './use-cases/buildings.ts';
 export { createHouse } from './use-cases/houses.ts';
 /** Registers a resident (test factories). */
 export { createResident } from './use-cases/residents.ts';
+/** The placed buildings under a node with their residents, elderly and children, for the facilities' coverage. */
+export { buildingPopulationUnder, type BuildingPopulation } from './use-cases/coverage-population.ts';
