@@ -1,6 +1,7 @@
-// The demo's facilities: each community gets its 5-minute facilities inside its grids, every
-// other community a primary school and a sports ground, and each street its 15-minute ones
-// in a central community. The focus community gets no elderly day-care centre: the planted
+// The demo's facilities: each grid gets the 5-minute facilities, each community the rest of its own, every
+// other community a primary school and a sports ground, each street its offices in a central
+// community, and every third community of a street (and the focus community) the other
+// 15-minute facilities, as a street of several circles has them. The focus community gets no elderly day-care centre: the planted
 // gap the coverage screens show. Coverage is then computed once, so the screens have data.
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
@@ -18,7 +19,8 @@ export const PLANTED_GAP_KIND = 'elderly_day_care';
 
 const communityKinds = ['service_station', 'culture_station', 'sports_ground_small', 'outdoor_fitness', 'kindergarten', 'elderly_day_care', 'waste_station', 'recycling_point', 'health_station', 'community_canteen', 'retail_outlet'];
 const everyOtherCommunityKinds = ['primary_school', 'sports_ground_medium', 'fresh_market'];
-const streetKinds = ['street_office', 'service_centre', 'judicial_office', 'police_station', 'health_centre', 'nursing_home', 'elderly_care_home', 'culture_centre', 'middle_school', 'sports_ground_large'];
+const streetKinds = ['street_office', 'service_centre', 'judicial_office', 'police_station'];
+const circleKinds = ['health_centre', 'nursing_home', 'elderly_care_home', 'culture_centre', 'middle_school', 'sports_ground_large'];
 
 const hours: Record<string, string> = {
   street_office: '周一至周五 09:00–12:00，13:30–17:30', service_centre: '周一至周五 09:00–17:30', judicial_office: '周一至周五 09:00–17:00',
@@ -34,6 +36,11 @@ const enterpriseKinds = new Set(['retail_outlet', 'fresh_market']);
 
 function fraction(text: string): number {
   return crypto.createHash('md5').update(text).digest().readUInt32BE(0) / 0x1_0000_0000;
+}
+
+/** A community's name without 社区/村 (and 居委会), to name its facilities. */
+function baseOf(communityName: string): string {
+  return communityName.replace(/(社区|村)(居委会|村委会)?$/, '');
 }
 
 function operatorOf(kind: string, place: GridPlace, base: string, districtName: string): { type: OperatorType; name: string; code: string | null } {
@@ -57,11 +64,12 @@ export async function seedFacilitiesDemo(db: Db, districtCode: string, focusComm
   for (const g of firstGrid.values()) streets.set(g.streetCode, [...(streets.get(g.streetCode) ?? []), g]);
   const streetNames = await orgUnitNames(db, [...streets.keys()]);
   const rows: Record<string, unknown>[] = [];
-  const place = (kind: string, grid: GridPlace, base: string) => {
+  // `half` puts the facility in the south (0) or north (1) half of the grid instead of its middle.
+  const place = (kind: string, grid: GridPlace, base: string, half?: 0 | 1) => {
     const k = kinds.get(kind);
     if (!k) return;
-    const fx = 0.3 + 0.4 * fraction(`${grid.gridCode}:${kind}:x`);
-    const fy = 0.3 + 0.4 * fraction(`${grid.gridCode}:${kind}:y`);
+    const fx = 0.3 + 0.4 * fraction(`${grid.gridCode}:${kind}:${half ?? ''}x`);
+    const fy = half === undefined ? 0.3 + 0.4 * fraction(`${grid.gridCode}:${kind}:y`) : 0.15 + 0.5 * half + 0.2 * fraction(`${grid.gridCode}:${kind}:${half}y`);
     const operator = operatorOf(kind, grid, base, district.name);
     rows.push({
       id: crypto.randomUUID(), name: `${base}${k.name.replace(/（.*）/, '')}`, kind, level: k.level,
@@ -72,15 +80,26 @@ export async function seedFacilitiesDemo(db: Db, districtCode: string, focusComm
       community_code: grid.communityCode, grid_code: grid.gridCode, org_path: grid.orgPath, district_code: district.code,
     });
   };
+  // The 5-minute facilities stand in both halves of every grid (a grid holds about two
+  // neighbourhoods of 300 m), the rest once per community.
+  for (const grid of grids) {
+    const planted = grid.communityCode === focusCommunity;
+    for (const kind of communityKinds) {
+      if (planted && kind === PLANTED_GAP_KIND) continue;
+      if (kinds.get(kind)?.level === '5min') for (const half of [0, 1] as const) place(kind, grid, baseOf(grid.communityName), half);
+      else if (firstGrid.get(grid.communityCode) === grid) place(kind, grid, baseOf(grid.communityName));
+    }
+  }
   [...firstGrid.values()].forEach((grid, i) => {
-    const base = grid.communityName.replace(/(社区|村)(居委会|村委会)?$/, '');
-    for (const kind of communityKinds) if (!(grid.communityCode === focusCommunity && kind === PLANTED_GAP_KIND)) place(kind, grid, base);
-    if (i % 2 === 0) for (const kind of everyOtherCommunityKinds) place(kind, grid, base);
+    if (i % 2 === 0) for (const kind of everyOtherCommunityKinds) place(kind, grid, baseOf(grid.communityName));
   });
   for (const [streetCode, communities] of streets) {
     const central = communities[Math.floor(communities.length / 2)]!;
     const base = (streetNames.get(streetCode) ?? central.communityName).replace(/(街道|镇|乡|地区)(办事处)?$/, '');
     for (const kind of streetKinds) place(kind, central, base);
+    communities.forEach((grid, i) => {
+      if (i % 3 === 1 || grid.communityCode === focusCommunity) for (const kind of circleKinds) place(kind, grid, baseOf(grid.communityName));
+    });
   }
   await db.transaction((tx) =>
     insertByUnnest(tx, 'facilities', [
