@@ -17,6 +17,7 @@ const webMayImport = [
   'platform/auth/roles\\.ts',
   'platform/auth/password-policy\\.ts',
   'platform/paging\\.ts',
+  'platform/contract\\.ts',
 ];
 
 export default tseslint.config(

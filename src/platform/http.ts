@@ -18,6 +18,7 @@ import {
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Config } from './config.ts';
+import { publicConfig } from './contract.ts';
 import type { PiiCipher } from './crypto.ts';
 import type { Database } from './db.ts';
 import { AppError, errorMessage, pickLocale, type ErrorCode, type Locale } from './errors.ts';
@@ -129,7 +130,7 @@ export async function buildApp({ ctx, modules, logger = true }: BuildOptions): P
       schema: {
         tags: ['platform'],
         summary: 'Settings the web app needs before sign-in',
-        response: { 200: z.object({ mapTileUrl: z.string().nullable(), engine: z.string(), version: z.string() }) },
+        response: { 200: publicConfig },
       },
     },
     async () => ({ mapTileUrl: ctx.config.mapTileUrl ?? null, engine: ctx.database.engine, version: '0.1.0' }),

@@ -1,6 +1,7 @@
 // The one API client of the web app: typed calls, Accept-Language on every request, and
 // errors thrown as ApiError carrying the server's stable code and localised message.
 import type { z } from 'zod';
+import type { PublicConfig } from '../../../src/platform/contract.ts';
 import type { pageOf } from '../../../src/platform/paging.ts';
 import { getLocale, translate } from './i18n/locale.ts';
 
@@ -9,11 +10,8 @@ import { getLocale, translate } from './i18n/locale.ts';
 /** A page of a list, as every paged response has it (src/platform/paging.ts). */
 export type Paged<T> = Omit<z.infer<ReturnType<typeof pageOf>>, 'items'> & { items: T[] };
 
-export interface PublicConfig {
-  mapTileUrl: string | null;
-  engine: string;
-  version: string;
-}
+/** GET /api/config/public, as the server's contract states it. */
+export type { PublicConfig };
 
 // ---- Errors ----
 
