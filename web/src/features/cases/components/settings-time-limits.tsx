@@ -1,15 +1,15 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Form, InputNumber, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Flex, Form, InputNumber, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { casesApi, type TimeLimit } from '../api.ts';
 import { slaStages, workingTimeUnits, type SlaStage, type WorkingTimeUnit } from '../../../../../src/modules/cases/contract.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { CategoryCascader, useCategoryNames } from './category-select.tsx';
-import { ErrorAlert } from '../../../platform/components/feedback.tsx';
-import { SettingsFormModal } from './settings-form-modal.tsx';
+import { FormModal } from '../../../platform/components/form-modal.tsx';
 import { DateTime } from '../../../platform/components/labels.tsx';
 import { useApiQuery } from '../../../platform/query.ts';
 import { useWrite } from '../../../platform/use-write.ts';
+import { QueryTable } from '../../../platform/components/list-table.tsx';
 
 interface LimitForm {
   category?: string[];
@@ -68,12 +68,11 @@ export function CaseSettingsTimeLimits() {
           {t('case.settings.limit.add')}
         </Button>
       </Flex>
-      {limits.error && <ErrorAlert error={limits.error} onRetry={() => void limits.refetch()} />}
-      <Table<TimeLimit>
+      <QueryTable<TimeLimit>
+        query={limits}
+        rows={rows}
         rowKey="id"
         size="small"
-        loading={limits.isFetching}
-        dataSource={rows}
         pagination={false}
         data-testid="settings-time-limits"
         columns={[
@@ -118,7 +117,7 @@ export function CaseSettingsTimeLimits() {
           },
         ]}
       />
-      <SettingsFormModal<LimitForm> open={editing !== null} title={t('case.settings.limit.editTitle')} form={form} saving={write.busy} onCancel={() => setEditing(null)} onFinish={(values) => void save(values)}>
+      <FormModal<LimitForm> keepMounted open={editing !== null} title={t('case.settings.limit.editTitle')} form={form} onClose={() => setEditing(null)} onSubmit={save}>
         <Form.Item
           name="category"
           label={t('case.settings.limit.category')}
@@ -150,7 +149,7 @@ export function CaseSettingsTimeLimits() {
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('case.settings.limit.ratioHint')}
         </Typography.Text>
-      </SettingsFormModal>
+      </FormModal>
     </Flex>
   );
 }
