@@ -46,6 +46,7 @@ export {
   requiredLedgerFields,
   residenceTypes,
   residentStatuses,
+  residentStatusFilters,
   visitMethods,
 } from '../../../../src/modules/registry/contract.ts';
 export type {

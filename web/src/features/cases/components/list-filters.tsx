@@ -1,50 +1,13 @@
 // The case list's filter bar: every filter lives in the URL's search params.
-import { Button, Checkbox, DatePicker, Flex, Input, Select } from 'antd';
+import { Button, Checkbox, DatePicker, Select } from 'antd';
 import dayjs from 'dayjs';
 import { caseSorts, caseSources, caseStates, caseTiers, matterClasses, type CaseSort } from '../../../../../src/modules/cases/contract.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
-import type { ListPage } from '../../../platform/use-list-page.tsx';
+import { EnumFilter, FilterBar, ListSearch, pick, type ListParams } from '../../../platform/components/list-filters.tsx';
 import { OrgNodeSelect, useScopeNodes } from '../../org/index.ts';
 import { CategoryCascader } from './category-select.tsx';
 
-/** The value of a search param when it is one of `allowed`. */
-export function pick<T extends string>(value: string | null, allowed: readonly T[]): T | undefined {
-  return allowed.find((v) => v === value);
-}
-
-type AnyListPage = Pick<ListPage<unknown, unknown>, 'params' | 'update' | 'replace'>;
-
-interface EnumFilterProps<T extends string> {
-  list: AnyListPage;
-  param: string;
-  values: readonly T[];
-  placeholder: string;
-  label: (value: T) => string;
-  width: number;
-}
-
-/** One of an enum's values, kept in a search param. */
-function EnumFilter<T extends string>({ list, param, values, placeholder, label, width }: EnumFilterProps<T>) {
-  return (
-    <Select<T>
-      value={pick(list.params.get(param), values)}
-      onChange={(value) => list.update({ [param]: value })}
-      allowClear
-      placeholder={placeholder}
-      style={{ width }}
-      options={values.map((v) => ({ value: v, label: label(v) }))}
-    />
-  );
-}
-
-interface CaseListFiltersProps {
-  list: AnyListPage;
-  /** The search box's text, applied on Enter. */
-  search: string;
-  onSearch: (text: string) => void;
-}
-
-export function CaseListFilters({ list, search, onSearch }: CaseListFiltersProps) {
+export function CaseListFilters({ list }: { list: ListParams }) {
   const { t } = useI18n();
   const scope = useScopeNodes();
   const { params, update } = list;
@@ -53,17 +16,8 @@ export function CaseListFilters({ list, search, onSearch }: CaseListFiltersProps
   const from = params.get('from');
   const to = params.get('to');
   return (
-    <Flex gap={12} wrap style={{ marginBottom: 16 }} data-testid="case-filters">
-      <Input.Search
-        value={search}
-        onChange={(event) => onSearch(event.target.value)}
-        onSearch={(value) => update({ q: value.trim() || undefined })}
-        allowClear
-        placeholder={t('case.list.searchPlaceholder')}
-        style={{ width: 260 }}
-        enterButton={t('common.search')}
-        data-testid="case-search"
-      />
+    <FilterBar data-testid="case-filters">
+      <ListSearch list={list} placeholder={t('case.list.searchPlaceholder')} style={{ width: 260 }} data-testid="case-search" />
       <Select<string[]>
         mode="multiple"
         value={states}
@@ -113,14 +67,7 @@ export function CaseListFilters({ list, search, onSearch }: CaseListFiltersProps
         style={{ width: 140 }}
         options={caseSorts.map((s) => ({ value: s, label: t(`case.list.sort.${s}`) }))}
       />
-      <Button
-        onClick={() => {
-          onSearch('');
-          list.replace(new URLSearchParams());
-        }}
-      >
-        {t('common.reset')}
-      </Button>
-    </Flex>
+      <Button onClick={() => list.replace(new URLSearchParams())}>{t('common.reset')}</Button>
+    </FilterBar>
   );
 }

@@ -1,5 +1,5 @@
 import { EnvironmentOutlined, LinkOutlined, TeamOutlined } from '@ant-design/icons';
-import { Button, Card, Drawer, Flex, Input, Select, Space, Typography } from 'antd';
+import { Button, Card, Drawer, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { orgApi, type Grid } from '../api.ts';
@@ -13,6 +13,7 @@ import { useListPage } from '../../../platform/use-list-page.tsx';
 import { ListTable } from '../../../platform/components/list-table.tsx';
 import { useScopeNodes } from '../components/use-scope-nodes.ts';
 import { gridKinds, isGridKind, type GridKind } from '../api.ts';
+import { EnumFilter, FilterBar, ListSearch } from '../../../platform/components/list-filters.tsx';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 
 /** 网格名册: every grid in the user's area, filtered and paged, with each grid's team. */
@@ -28,14 +29,13 @@ export function GridRosterPage() {
     },
     load: (filters, paging, signal) => orgApi.grids({ ...filters, ...paging }, signal),
   });
-  const { under, kind, q } = list.filters;
+  const { under } = list.filters;
   const update = list.update;
   const [open, setOpen] = useState<Grid | null>(null);
-  const [search, setSearch] = useState(q ?? '');
 
   return (
     <Card title={<><TeamOutlined /> {t('menu.roster')}</>}>
-      <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+      <FilterBar>
         <OrgNodeSelect
           value={under}
           onChange={(code) => update({ under: code })}
@@ -46,25 +46,9 @@ export function GridRosterPage() {
           style={{ width: 240 }}
           testId="roster-under"
         />
-        <Select<GridKind>
-          value={kind}
-          onChange={(value) => update({ kind: value })}
-          allowClear
-          placeholder={t('roster.kind')}
-          style={{ width: 160 }}
-          options={gridKinds.map((k) => ({ value: k, label: t(`gridKind.${k}`) }))}
-        />
-        <Input.Search
-          value={search}
-          onChange={(event) => setSearch(event.target.value)}
-          onSearch={(value) => update({ q: value.trim() || undefined })}
-          allowClear
-          placeholder={t('roster.search')}
-          style={{ width: 260 }}
-          enterButton={t('common.search')}
-          data-testid="roster-search"
-        />
-      </Flex>
+        <EnumFilter list={list} param="kind" values={gridKinds} placeholder={t('roster.kind')} label={(k) => t(`gridKind.${k}`)} width={160} />
+        <ListSearch list={list} placeholder={t('roster.search')} style={{ width: 260 }} data-testid="roster-search" />
+      </FilterBar>
       <ListTable<Grid>
         list={list}
         rowKey="code"

@@ -1,12 +1,14 @@
-import { DownloadOutlined, HeartOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Segmented, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { HeartOutlined } from '@ant-design/icons';
+import { Button, Card, Segmented, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { registryApi, type KeyGroupMember, type MemberQuery } from '../api.ts';
 import { useAuth } from '../../../platform/auth.tsx';
 import { AreaFilter, areaCode } from '../components/area-filter.tsx';
-import { downloadFile, Identifier, KeyGroupTagView, keyGroupLabel, membershipDetails, VisitDue } from '../components/labels.tsx';
+import { Identifier, KeyGroupTagView, keyGroupLabel, membershipDetails, VisitDue } from '../components/labels.tsx';
+import { RegistryExportButton } from '../components/export-button.tsx';
 import { residentPath } from '../components/paths.ts';
+import { FilterBar } from '../../../platform/components/list-filters.tsx';
 import { RecordVisitModal, type VisitTarget } from '../components/visit-modal.tsx';
 import { useApiQuery } from '../../../platform/query.ts';
 import { useListPage } from '../../../platform/use-list-page.tsx';
@@ -40,23 +42,13 @@ export function RegistryKeyGroupsPage() {
     load: (filters, paging, signal) => registryApi.keyGroupMembers({ ...memberQuery(filters), ...paging }, signal),
   });
   const { kind, under, grid, due } = list.filters;
-  const query = memberQuery(list.filters);
   const kinds = useApiQuery(['registry', 'keyGroupKinds'], (signal) => registryApi.keyGroupKinds(signal));
-
   const update = list.update;
 
   return (
     <Card
       title={<><HeartOutlined /> {t('registry.keyGroups.title')}</>}
-      extra={
-        can('registry.export') && (
-          <Tooltip title={t('registry.exportHint')}>
-            <Button icon={<DownloadOutlined />} onClick={() => downloadFile(registryApi.keyGroupExportUrl(query))} data-testid="key-groups-export">
-              {t('registry.export')}
-            </Button>
-          </Tooltip>
-        )
-      }
+      extra={<RegistryExportButton url={() => registryApi.keyGroupExportUrl(memberQuery(list.filters))} testId="key-groups-export" />}
     >
       <Tabs
         activeKey={kind}
@@ -78,7 +70,7 @@ export function RegistryKeyGroupsPage() {
           })),
         ]}
       />
-      <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
+      <FilterBar align="center">
         <AreaFilter value={{ under, grid }} onChange={(next) => update({ under: next.under, grid: next.grid })} testId="key-groups-area" />
         <Segmented<Due>
           value={due}
@@ -90,7 +82,7 @@ export function RegistryKeyGroupsPage() {
           ]}
           data-testid="key-groups-due"
         />
-      </Flex>
+      </FilterBar>
       <ListTable<KeyGroupMember>
         list={list}
         rowKey="id"
