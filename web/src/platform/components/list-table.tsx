@@ -31,11 +31,13 @@ type ListTableProps<T> = Omit<TableProps<T>, 'loading' | 'dataSource' | 'paginat
   'data-testid'?: string;
 };
 
-/** The table of a list page: its rows, paging and loading from useListPage, and its load error above it. */
-export function ListTable<T extends object>({ list, emptyText, ...table }: ListTableProps<T>) {
+/** The table of a list page: its rows, paging and loading from useListPage, and its load error above it; rows keyed by `id` and of middle height unless told. */
+export function ListTable<T extends object>({ list, emptyText, rowKey = 'id', size = 'middle', ...table }: ListTableProps<T>) {
   return (
     <QueryTable<T>
       {...table}
+      rowKey={rowKey}
+      size={size}
       query={list.query}
       rows={list.rows}
       errorStyle={{ marginBottom: 16 }}

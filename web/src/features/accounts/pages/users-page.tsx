@@ -94,7 +94,7 @@ export function UsersPage() {
       />
       <ListTable<UserWithGrants>
         list={list}
-        rowKey="id"
+        size="large"
         data-testid="users-table"
         columns={[
           { title: t('users.username'), dataIndex: 'username', width: 140, render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },

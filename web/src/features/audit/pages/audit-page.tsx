@@ -129,8 +129,6 @@ export function AuditPage() {
       </Form>
       <ListTable<AuditEntry>
         list={list}
-        rowKey="id"
-        size="middle"
         data-testid="audit-table"
         expandable={{ expandedRowRender: (entry) => <AuditEntryDetails entry={entry} /> }}
         columns={[

@@ -52,7 +52,6 @@ export function GridRosterPage() {
       <ListTable<Grid>
         list={list}
         rowKey="code"
-        size="middle"
         data-testid="roster-table"
         columns={[
           { title: t('map.gridCode'), dataIndex: 'code', width: 160, render: (code: string) => <Typography.Text code>{code}</Typography.Text> },

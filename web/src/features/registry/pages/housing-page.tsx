@@ -32,8 +32,6 @@ export function RegistryHousingPage() {
       </FilterBar>
       <ListTable<BuildingRow>
         list={list}
-        rowKey="id"
-        size="middle"
         data-testid="housing-table"
         emptyText={t('registry.housing.empty')}
         columns={[

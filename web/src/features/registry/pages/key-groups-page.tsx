@@ -85,8 +85,6 @@ export function RegistryKeyGroupsPage() {
       </FilterBar>
       <ListTable<KeyGroupMember>
         list={list}
-        rowKey="id"
-        size="middle"
         scroll={{ x: 'max-content' }}
         data-testid="key-groups-table"
         emptyText={t('registry.keyGroups.empty')}
