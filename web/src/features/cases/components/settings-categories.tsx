@@ -8,6 +8,7 @@ import { MatterTag } from './labels.tsx';
 import { FormModal } from '../../../platform/components/form-modal.tsx';
 import { useApiQuery } from '../../../platform/query.ts';
 import { useWrite } from '../../../platform/use-write.ts';
+import { SettingsTab } from './settings-tab.tsx';
 import { QueryTable } from '../../../platform/components/list-table.tsx';
 
 interface CategoryForm {
@@ -58,12 +59,7 @@ export function CaseSettingsCategories() {
 
   const classes = tree.data ?? [];
   return (
-    <Flex vertical gap={12}>
-      <Flex justify="flex-end">
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => open({ mode: 'new', parentCode: null })}>
-          {t('case.settings.category.addClass')}
-        </Button>
-      </Flex>
+    <SettingsTab addLabel={t('case.settings.category.addClass')} onAdd={() => open({ mode: 'new', parentCode: null })}>
       <QueryTable<CaseCategory>
         query={tree}
         rows={classes}
@@ -161,6 +157,6 @@ export function CaseSettingsCategories() {
           </Form.Item>
         </Flex>
       </FormModal>
-    </Flex>
+    </SettingsTab>
   );
 }

@@ -1,5 +1,5 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Flex, Form, Input, Popconfirm, Typography } from 'antd';
+import { DeleteOutlined } from '@ant-design/icons';
+import { Alert, Button, Form, Input, Popconfirm, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { orgApi, OrgNodeSelect, useScopeNodes } from '../../org/index.ts';
 import { casesApi, type RoutingRule } from '../api.ts';
@@ -10,6 +10,7 @@ import { FormModal } from '../../../platform/components/form-modal.tsx';
 import { DateTime } from '../../../platform/components/labels.tsx';
 import { useApiQuery } from '../../../platform/query.ts';
 import { useWrite } from '../../../platform/use-write.ts';
+import { SettingsTab } from './settings-tab.tsx';
 import { QueryTable } from '../../../platform/components/list-table.tsx';
 
 interface RuleForm {
@@ -66,9 +67,9 @@ export function CaseSettingsMatrix() {
     write.run(() => casesApi.deleteRoutingRule(rule.id), { success: t('case.common.deleted'), invalidates: ['cases', 'routingRules'] });
 
   return (
-    <Flex vertical gap={12}>
-      <Alert type="info" showIcon title={t('case.settings.matrix.hint')} />
-      <Flex justify="space-between" wrap gap={8}>
+    <SettingsTab
+      notice={<Alert type="info" showIcon title={t('case.settings.matrix.hint')} />}
+      intro={
         <OrgNodeSelect
           value={node}
           onChange={(code) => setNode(code)}
@@ -77,10 +78,10 @@ export function CaseSettingsMatrix() {
           allowClear
           style={{ width: 260 }}
         />
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-          {t('case.settings.matrix.add')}
-        </Button>
-      </Flex>
+      }
+      addLabel={t('case.settings.matrix.add')}
+      onAdd={() => setAdding(true)}
+    >
       <QueryTable<RoutingRule>
         query={rules}
         rows={rules.data ?? []}
@@ -130,6 +131,6 @@ export function CaseSettingsMatrix() {
           <Input maxLength={200} />
         </Form.Item>
       </FormModal>
-    </Flex>
+    </SettingsTab>
   );
 }

@@ -1,4 +1,4 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { Button, Flex, Form, InputNumber, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { casesApi, type TimeLimit } from '../api.ts';
@@ -9,6 +9,7 @@ import { FormModal } from '../../../platform/components/form-modal.tsx';
 import { DateTime } from '../../../platform/components/labels.tsx';
 import { useApiQuery } from '../../../platform/query.ts';
 import { useWrite } from '../../../platform/use-write.ts';
+import { SettingsTab } from './settings-tab.tsx';
 import { QueryTable } from '../../../platform/components/list-table.tsx';
 
 interface LimitForm {
@@ -61,13 +62,11 @@ export function CaseSettingsTimeLimits() {
 
   const ratio = (value: number) => `${Math.round(value * 100)}%`;
   return (
-    <Flex vertical gap={12}>
-      <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Text type="secondary">{t('case.settings.limit.ratioHint')}</Typography.Text>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')}>
-          {t('case.settings.limit.add')}
-        </Button>
-      </Flex>
+    <SettingsTab
+      intro={<Typography.Text type="secondary">{t('case.settings.limit.ratioHint')}</Typography.Text>}
+      addLabel={t('case.settings.limit.add')}
+      onAdd={() => open('new')}
+    >
       <QueryTable<TimeLimit>
         query={limits}
         rows={rows}
@@ -150,6 +149,6 @@ export function CaseSettingsTimeLimits() {
           {t('case.settings.limit.ratioHint')}
         </Typography.Text>
       </FormModal>
-    </Flex>
+    </SettingsTab>
   );
 }

@@ -1,10 +1,11 @@
-import { CloudUploadOutlined, DownloadOutlined, FileExcelOutlined, InboxOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Progress, Steps, Typography, Upload } from 'antd';
+import { CloudUploadOutlined, DownloadOutlined, FileExcelOutlined } from '@ant-design/icons';
+import { App, Button, Card, Form, Progress, Steps, Typography } from 'antd';
 import { useEffect, useState, type Dispatch, type SetStateAction } from 'react';
 import { toApiError, type ApiError } from '../../../platform/api-client.ts';
 import { registryApi, type ImportJob, type ImportStatus } from '../api.ts';
 import { ErrorAlert, useReportError } from '../../../platform/components/feedback.tsx';
 import { DateTime } from '../../../platform/components/labels.tsx';
+import { FileDrop } from '../../../platform/components/file-drop.tsx';
 import { OrgNodeSelect, useScopeNodes, type OrgNode } from '../../org/index.ts';
 import { downloadFile } from '../../../platform/download.ts';
 import { invalidate, useApiQuery } from '../../../platform/query.ts';
@@ -247,23 +248,14 @@ function ChooseLedger({ communityCode, onCommunity, suggestions, onFile }: Choos
           />
         </Form.Item>
       </Form>
-      <Upload.Dragger
+      <FileDrop
         accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-        multiple={false}
-        showUploadList={false}
+        onFile={onFile}
         disabled={!communityCode}
-        beforeUpload={(file) => {
-          onFile(file);
-          return false;
-        }}
-        data-testid="import-upload"
-      >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
-        </p>
-        <p className="ant-upload-text">{t('registry.import.drop')}</p>
-        <p className="ant-upload-hint">{t('registry.import.dropHint')}</p>
-      </Upload.Dragger>
+        text={t('registry.import.drop')}
+        hint={t('registry.import.dropHint')}
+        testId="import-upload"
+      />
     </div>
   );
 }
