@@ -4,12 +4,11 @@ import dayjs from 'dayjs';
 import { caseSorts, caseSources, caseStates, caseTiers, matterClasses, type CaseSort } from '../../../../../src/modules/cases/contract.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { EnumFilter, FilterBar, ListSearch, pick, type ListParams } from '../../../platform/components/list-filters.tsx';
-import { OrgNodeSelect, useScopeNodes } from '../../org/index.ts';
+import { UnderFilter } from '../../org/index.ts';
 import { CategoryCascader } from './category-select.tsx';
 
 export function CaseListFilters({ list }: { list: ListParams }) {
   const { t } = useI18n();
-  const scope = useScopeNodes();
   const { params, update } = list;
   const states = (params.get('state') ?? '').split(',').filter(Boolean);
   const category = params.get('cat')?.split(',').filter(Boolean);
@@ -31,17 +30,9 @@ export function CaseListFilters({ list }: { list: ListParams }) {
       />
       <CategoryCascader value={category} onChange={(value) => update({ cat: value?.join(',') })} style={{ width: 200 }} />
       <EnumFilter list={list} param="matter" values={matterClasses} placeholder={t('case.field.matterClass')} label={(m) => t(`case.matter.${m}`)} width={130} />
-    <EnumFilter list={list} param="source" values={caseSources} placeholder={t('case.field.source')} label={(s) => t(`case.source.${s}`)} width={140} />
-    <EnumFilter list={list} param="tier" values={caseTiers} placeholder={t('case.field.tier')} label={(tier) => t(`case.tierShort.${tier}`)} width={130} />
-    <OrgNodeSelect
-        value={params.get('under') ?? undefined}
-        onChange={(code) => update({ under: code })}
-        suggestions={scope.data?.suggestions}
-        placeholder={t('case.common.allScope')}
-        allowClear
-        style={{ width: 220 }}
-        testId="case-filter-under"
-      />
+      <EnumFilter list={list} param="source" values={caseSources} placeholder={t('case.field.source')} label={(s) => t(`case.source.${s}`)} width={140} />
+      <EnumFilter list={list} param="tier" values={caseTiers} placeholder={t('case.field.tier')} label={(tier) => t(`case.tierShort.${tier}`)} width={130} />
+      <UnderFilter list={list} placeholder={t('case.common.allScope')} width={220} testId="case-filter-under" />
       <DatePicker.RangePicker
         value={from && to ? [dayjs(from), dayjs(to)] : null}
         onChange={(range) => {

@@ -6,12 +6,11 @@ import { orgApi, type Grid } from '../api.ts';
 import { useAuth } from '../../../platform/auth.tsx';
 import { DateTime } from '../../../platform/components/labels.tsx';
 import { GridKindTag } from '../components/org-labels.tsx';
-import { OrgNodeSelect } from '../components/org-node-select.tsx';
+import { UnderFilter } from '../components/org-node-select.tsx';
 import { RosterTable } from '../components/roster-table.tsx';
 import { invalidate } from '../../../platform/query.ts';
 import { useListPage } from '../../../platform/use-list-page.tsx';
 import { ListTable } from '../../../platform/components/list-table.tsx';
-import { useScopeNodes } from '../components/use-scope-nodes.ts';
 import { gridKinds, isGridKind, type GridKind } from '../api.ts';
 import { EnumFilter, FilterBar, ListSearch } from '../../../platform/components/list-filters.tsx';
 import { useI18n } from '../../../platform/i18n/index.tsx';
@@ -20,7 +19,6 @@ import { useI18n } from '../../../platform/i18n/index.tsx';
 export function GridRosterPage() {
   const { t } = useI18n();
   const { can } = useAuth();
-  const scope = useScopeNodes();
   const list = useListPage({
     queryKey: ['org', 'grids'],
     filters: (params) => {
@@ -29,23 +27,12 @@ export function GridRosterPage() {
     },
     load: (filters, paging, signal) => orgApi.grids({ ...filters, ...paging }, signal),
   });
-  const { under } = list.filters;
-  const update = list.update;
   const [open, setOpen] = useState<Grid | null>(null);
 
   return (
     <Card title={<><TeamOutlined /> {t('menu.roster')}</>}>
       <FilterBar>
-        <OrgNodeSelect
-          value={under}
-          onChange={(code) => update({ under: code })}
-          levels={['district', 'street', 'community']}
-          suggestions={scope.data?.suggestions}
-          placeholder={t('roster.underPlaceholder')}
-          allowClear
-          style={{ width: 240 }}
-          testId="roster-under"
-        />
+        <UnderFilter list={list} levels={['district', 'street', 'community']} placeholder={t('roster.underPlaceholder')} width={240} testId="roster-under" />
         <EnumFilter list={list} param="kind" values={gridKinds} placeholder={t('roster.kind')} label={(k) => t(`gridKind.${k}`)} width={160} />
         <ListSearch list={list} placeholder={t('roster.search')} style={{ width: 260 }} data-testid="roster-search" />
       </FilterBar>

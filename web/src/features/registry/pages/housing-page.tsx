@@ -2,7 +2,7 @@ import { HomeOutlined } from '@ant-design/icons';
 import { Button, Card, Typography } from 'antd';
 import { Link } from 'react-router';
 import { registryApi, type BuildingRow, type BuildingUse } from '../api.ts';
-import { AreaFilter, areaCode, type AreaValue } from '../components/area-filter.tsx';
+import { AreaFilter, areaCode } from '../components/area-filter.tsx';
 import { RegistryExportButton } from '../components/export-button.tsx';
 import { FilterBar, ListSearch } from '../../../platform/components/list-filters.tsx';
 import { buildingPath } from '../components/paths.ts';
@@ -15,19 +15,17 @@ export function RegistryHousingPage() {
   const { t } = useI18n();
   const list = useListPage({
     queryKey: ['registry', 'buildings'],
-    filters: (params) => ({ area: { under: params.get('under') ?? undefined, grid: params.get('grid') ?? undefined } as AreaValue, q: params.get('q') ?? '' }),
-    load: ({ area, q }, paging, signal) => registryApi.buildings({ under: areaCode(area), q: q || undefined, ...paging }, signal),
+    filters: (params) => ({ under: areaCode(params), q: params.get('q') || undefined }),
+    load: (filters, paging, signal) => registryApi.buildings({ ...filters, ...paging }, signal),
   });
-  const { area, q } = list.filters;
-  const update = list.update;
 
   return (
     <Card
       title={<><HomeOutlined /> {t('registry.housing.title')}</>}
-      extra={<RegistryExportButton url={() => registryApi.buildingsExportUrl({ under: areaCode(area), q: q || undefined })} />}
+      extra={<RegistryExportButton url={() => registryApi.buildingsExportUrl(list.filters)} />}
     >
       <FilterBar>
-        <AreaFilter value={area} onChange={(next) => update({ under: next.under, grid: next.grid })} testId="housing-area" />
+        <AreaFilter list={list} testId="housing-area" />
         <ListSearch list={list} placeholder={t('registry.housing.search')} style={{ width: 280 }} data-testid="housing-search" />
       </FilterBar>
       <ListTable<BuildingRow>

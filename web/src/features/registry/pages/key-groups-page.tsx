@@ -18,10 +18,10 @@ import { useI18n } from '../../../platform/i18n/index.tsx';
 type Due = 'all' | 'overdue' | 'week';
 const ALL = '';
 
-function memberQuery({ kind, under, grid, due }: { kind: string; under?: string; grid?: string; due: Due }): MemberQuery {
+function memberQuery({ kind, under, due }: { kind: string; under?: string; due: Due }): MemberQuery {
   return {
     kind: kind || undefined,
-    under: areaCode({ under, grid }),
+    under,
     overdue: due === 'overdue' ? true : undefined,
     dueWithinDays: due === 'week' ? 7 : undefined,
   };
@@ -37,11 +37,11 @@ export function RegistryKeyGroupsPage() {
     filters: (params) => {
       const dueParam = params.get('due');
       const due: Due = dueParam === 'overdue' || dueParam === 'week' ? dueParam : 'all';
-      return { kind: params.get('kind') ?? ALL, under: params.get('under') ?? undefined, grid: params.get('grid') ?? undefined, due };
+      return { kind: params.get('kind') ?? ALL, under: areaCode(params), due };
     },
     load: (filters, paging, signal) => registryApi.keyGroupMembers({ ...memberQuery(filters), ...paging }, signal),
   });
-  const { kind, under, grid, due } = list.filters;
+  const { kind, due } = list.filters;
   const kinds = useApiQuery(['registry', 'keyGroupKinds'], (signal) => registryApi.keyGroupKinds(signal));
   const update = list.update;
 
@@ -71,7 +71,7 @@ export function RegistryKeyGroupsPage() {
         ]}
       />
       <FilterBar align="center">
-        <AreaFilter value={{ under, grid }} onChange={(next) => update({ under: next.under, grid: next.grid })} testId="key-groups-area" />
+        <AreaFilter list={list} testId="key-groups-area" />
         <Segmented<Due>
           value={due}
           onChange={(value) => update({ due: value === 'all' ? undefined : value })}

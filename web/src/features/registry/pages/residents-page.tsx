@@ -1,6 +1,6 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { Card, Select, Typography } from 'antd';
-import { genders, registryApi, residenceTypes, residentStatusFilters, type ResidentQuery } from '../api.ts';
+import { genders, registryApi, residenceTypes, residentStatusFilters } from '../api.ts';
 import { ErrorAlert } from '../../../platform/components/feedback.tsx';
 import { AreaFilter, areaCode } from '../components/area-filter.tsx';
 import { keyGroupLabel } from '../components/labels.tsx';
@@ -11,34 +11,29 @@ import { useApiQuery } from '../../../platform/query.ts';
 import { useListPage } from '../../../platform/use-list-page.tsx';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 
-function residentQuery({ q, under, grid, ...rest }: Omit<ResidentQuery, 'q' | 'under'> & { q: string; under?: string; grid?: string }): ResidentQuery {
-  return { q: q || undefined, under: areaCode({ under, grid }), ...rest };
-}
-
 /** 居民查询: one box for name (汉字, pinyin, initials such as zsf), whole ID or phone number, or address; paged; exportable. */
 export function RegistryResidentsPage() {
   const { t } = useI18n();
   const list = useListPage({
     queryKey: ['registry', 'residents'],
     filters: (params) => ({
-      q: params.get('q') ?? '',
-      under: params.get('under') ?? undefined,
-      grid: params.get('grid') ?? undefined,
+      q: params.get('q') || undefined,
+      under: areaCode(params),
       keyGroup: params.get('keyGroup') ?? undefined,
       residenceType: pick(params.get('residenceType'), residenceTypes),
       gender: pick(params.get('gender'), genders),
       status: pick(params.get('status'), residentStatusFilters),
     }),
-    load: (filters, paging, signal) => registryApi.residents({ ...residentQuery(filters), ...paging }, signal),
+    load: (filters, paging, signal) => registryApi.residents({ ...filters, ...paging }, signal),
   });
-  const { under, grid, keyGroup } = list.filters;
+  const { keyGroup } = list.filters;
   const kinds = useApiQuery(['registry', 'keyGroupKinds'], (signal) => registryApi.keyGroupKinds(signal));
   const update = list.update;
 
   return (
     <Card
       title={<><SearchOutlined /> {t('registry.search.title')}</>}
-      extra={<RegistryExportButton url={() => registryApi.residentsExportUrl(residentQuery(list.filters))} testId="residents-export" />}
+      extra={<RegistryExportButton url={() => registryApi.residentsExportUrl(list.filters)} testId="residents-export" />}
     >
       <ListSearch
         list={list}
@@ -53,7 +48,7 @@ export function RegistryResidentsPage() {
         {t('registry.search.hint')}
       </Typography.Paragraph>
       <FilterBar>
-        <AreaFilter value={{ under, grid }} onChange={(next) => update({ under: next.under, grid: next.grid })} testId="residents-area" />
+        <AreaFilter list={list} testId="residents-area" />
         <Select<string>
           value={keyGroup}
           onChange={(value) => update({ keyGroup: value })}
