@@ -1,7 +1,7 @@
 // The one API client of the web app: typed calls, Accept-Language on every request, and
 // errors thrown as ApiError carrying the server's stable code and localised message.
 import type { z } from 'zod';
-import type { PublicConfig } from '../../../src/platform/contract.ts';
+import type { FieldError, PublicConfig } from '../../../src/platform/contract.ts';
 import type { pageOf } from '../../../src/platform/paging.ts';
 import { getLocale, translate } from './i18n/locale.ts';
 
@@ -15,10 +15,8 @@ export type { PublicConfig };
 
 // ---- Errors ----
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
+/** A field's validation message, as the server's contract states it. */
+export type { FieldError };
 
 /** A failed call: `code` is the server's stable error code (or NETWORK / HTTP_nnn). */
 export class ApiError extends Error {
