@@ -1,8 +1,8 @@
 // The one API client of the web app: typed calls, Accept-Language on every request, and
 // errors thrown as ApiError carrying the server's stable code and localised message.
 import type { z } from 'zod';
-import type { FieldError, PublicConfig } from '../../../src/platform/contract.ts';
-import type { pageOf } from '../../../src/platform/paging.ts';
+import type { FieldError, PublicConfig } from '#server/platform/contract.ts';
+import type { pageOf } from '#server/platform/paging.ts';
 import { getLocale, translate } from './i18n/locale.ts';
 
 // ---- Shapes shared by every feature ----

@@ -7,7 +7,7 @@ import { FormModal } from '../../../platform/components/form-modal.tsx';
 import { DateTime, roleLabel } from '../../../platform/components/labels.tsx';
 import { OneTimeSecret } from '../components/one-time-secret.tsx';
 import { invalidate, useApiQuery } from '../../../platform/query.ts';
-import type { Role } from '../../../../../src/platform/auth/roles.ts';
+import type { Role } from '#server/platform/auth/roles.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { QueryTable } from '../../../platform/components/list-table.tsx';
 

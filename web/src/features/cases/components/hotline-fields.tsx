@@ -4,7 +4,7 @@ import { CheckCircleOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, Form, Input, Radio, Row, Select, type RefSelectProps } from 'antd';
 import type { Ref } from 'react';
 import { Link } from 'react-router';
-import { caseUrgencies, matterClasses, type MatterClass } from '../../../../../src/modules/cases/contract.ts';
+import { caseUrgencies, matterClasses, type MatterClass } from '#server/modules/cases/contract.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { OrgNodeSelect, useScopeNodes } from '../../org/index.ts';
 import type { CaseCategory, CaseListItem } from '../api.ts';

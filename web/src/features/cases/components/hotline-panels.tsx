@@ -4,7 +4,7 @@ import { HistoryOutlined, IdcardOutlined, WarningOutlined } from '@ant-design/ic
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Flex, List, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { openCaseStates } from '../../../../../src/modules/cases/contract.ts';
+import { openCaseStates } from '#server/modules/cases/contract.ts';
 import type { ApiError } from '../../../platform/api-client.ts';
 import { useAuth } from '../../../platform/auth.tsx';
 import { ErrorAlert } from '../../../platform/components/feedback.tsx';

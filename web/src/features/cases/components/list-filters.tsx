@@ -1,7 +1,7 @@
 // The case list's filter bar: every filter lives in the URL's search params.
 import { Button, Checkbox, DatePicker, Select } from 'antd';
 import dayjs from 'dayjs';
-import { caseSorts, caseSources, caseStates, caseTiers, matterClasses, type CaseSort } from '../../../../../src/modules/cases/contract.ts';
+import { caseSorts, caseSources, caseStates, caseTiers, matterClasses, type CaseSort } from '#server/modules/cases/contract.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { EnumFilter, FilterBar, ListSearch, pick, type ListParams } from '../../../platform/components/list-filters.tsx';
 import { UnderFilter } from '../../org/index.ts';

@@ -1,7 +1,7 @@
 // What the three report forms share (/m for grid workers, /portal for residents, the hotline
 // console): the rules of their fields, the "what happened" fields, and the request they build.
 import { Form, Input, type FormInstance } from 'antd';
-import type { CreateCaseBody } from '../../../../../src/modules/cases/contract.ts';
+import type { CreateCaseBody } from '#server/modules/cases/contract.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { CategoryCascader, useCaseCategories } from './category-select.tsx';
 

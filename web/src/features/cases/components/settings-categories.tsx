@@ -2,7 +2,7 @@ import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Form, Input, InputNumber, Select, Space, Switch, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { casesApi, type CaseCategory } from '../api.ts';
-import { matterClasses, type MatterClass } from '../../../../../src/modules/cases/contract.ts';
+import { matterClasses, type MatterClass } from '#server/modules/cases/contract.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { MatterTag } from './labels.tsx';
 import { FormModal } from '../../../platform/components/form-modal.tsx';

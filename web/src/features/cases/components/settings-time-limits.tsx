@@ -2,7 +2,7 @@ import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { Button, Flex, Form, InputNumber, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { casesApi, type TimeLimit } from '../api.ts';
-import { slaStages, workingTimeUnits, type SlaStage, type WorkingTimeUnit } from '../../../../../src/modules/cases/contract.ts';
+import { slaStages, workingTimeUnits, type SlaStage, type WorkingTimeUnit } from '#server/modules/cases/contract.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { CategoryCascader, useCategoryNames } from './category-select.tsx';
 import { FormModal } from '../../../platform/components/form-modal.tsx';

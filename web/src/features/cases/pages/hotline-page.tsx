@@ -2,7 +2,7 @@ import { PhoneOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { App, Button, Card, Checkbox, Col, Flex, Form, Input, Row, Space, Typography, type InputRef, type RefSelectProps } from 'antd';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { casesApi, type CaseCategory, type CaseListItem, type RegisteredCaller } from '../api.ts';
-import type { CaseUrgency, MatterClass } from '../../../../../src/modules/cases/contract.ts';
+import type { CaseUrgency, MatterClass } from '#server/modules/cases/contract.ts';
 import { CallerPanel, DuplicatesPanel } from '../components/hotline-panels.tsx';
 import { CreatedAlert, HotlineCaseFields } from '../components/hotline-fields.tsx';
 import { reportBody, reporterOf, type ReportText } from '../components/report-form.tsx';

@@ -3,7 +3,7 @@ import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Toolt
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { casesApi, type CaseListQuery } from '../api.ts';
-import { caseSorts, caseSources, caseStates, caseTiers, matterClasses } from '../../../../../src/modules/cases/contract.ts';
+import { caseSorts, caseSources, caseStates, caseTiers, matterClasses } from '#server/modules/cases/contract.ts';
 import { useAuth } from '../../../platform/auth.tsx';
 import { CaseListFilters } from '../components/list-filters.tsx';
 import { pick } from '../../../platform/components/list-filters.tsx';

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Collapse, Form, Input, List, Radio, Result, Typogr
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { casesApi, type CaseListItem, type DuplicateCase } from '../api.ts';
-import { caseUrgencies, type CaseUrgency } from '../../../../../src/modules/cases/contract.ts';
+import { caseUrgencies, type CaseUrgency } from '#server/modules/cases/contract.ts';
 import { useAuth } from '../../../platform/auth.tsx';
 import { CaseStateTag } from '../components/labels.tsx';
 import { LocationPicker, type CaseLocation } from '../components/location.tsx';

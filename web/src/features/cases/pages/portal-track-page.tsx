@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { toApiError, type ApiError } from '../../../platform/api-client.ts';
 import { casesApi, type TrackedCase } from '../api.ts';
-import { caseRatings, type CaseRating } from '../../../../../src/modules/cases/contract.ts';
+import { caseRatings, type CaseRating } from '#server/modules/cases/contract.ts';
 import { caseActionLabel, CaseStateTag, RatingTag } from '../components/labels.tsx';
 import { PortalHero, PortalShell } from '../components/shells.tsx';
 import { DateTime } from '../../../platform/components/labels.tsx';
