@@ -10,6 +10,7 @@ const throughIndex = { regex: `^(\\.\\./)+(modules/)?(${moduleNames})/(?!index\\
 
 // What the web app may import from the server (src/): the modules' contracts and pure rule
 // tables, which depend on zod alone. Anything else would pull server code into the browser.
+// The web names them `#server/…` (package.json "imports": resolved by Node, tsc and Vite alike).
 const webMayImport = [
   'modules/[^/]+/contract\\.ts',
   'modules/[^/]+/contract/[^/]+\\.ts',
@@ -17,6 +18,7 @@ const webMayImport = [
   'platform/auth/roles\\.ts',
   'platform/auth/password-policy\\.ts',
   'platform/paging\\.ts',
+  'platform/contract\\.ts',
 ];
 
 export default tseslint.config(
@@ -70,6 +72,10 @@ export default tseslint.config(
         {
           patterns: [
             throughIndex,
+            {
+              regex: `^#server/(?!(${webMayImport.join('|')})$)`,
+              message: 'The web app imports from src/ only contracts and pure rule tables (see webMayImport in eslint.config.js).',
+            },
             {
               regex: `^(\\.\\./)+src/(?!(${webMayImport.join('|')})$)`,
               message: 'The web app imports from src/ only contracts and pure rule tables (see webMayImport in eslint.config.js).',

@@ -18,6 +18,7 @@ import {
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Config } from './config.ts';
+import { publicConfig, type FieldError } from './contract.ts';
 import type { PiiCipher } from './crypto.ts';
 import type { Database } from './db.ts';
 import { AppError, errorMessage, pickLocale, type ErrorCode, type Locale } from './errors.ts';
@@ -129,7 +130,7 @@ export async function buildApp({ ctx, modules, logger = true }: BuildOptions): P
       schema: {
         tags: ['platform'],
         summary: 'Settings the web app needs before sign-in',
-        response: { 200: z.object({ mapTileUrl: z.string().nullable(), engine: z.string(), version: z.string() }) },
+        response: { 200: publicConfig },
       },
     },
     async () => ({ mapTileUrl: ctx.config.mapTileUrl ?? null, engine: ctx.database.engine, version: '0.1.0' }),
@@ -206,7 +207,7 @@ function classifyError(error: unknown, req: FastifyRequest): { code: ErrorCode; 
   if (error instanceof AppError) return { code: error.code, details: error.details };
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = (error as { validationContext?: string }).validationContext ?? 'body';
-    const fields = error.validation.map((v) => {
+    const fields = error.validation.map((v): FieldError => {
       const field = [where, ...v.instancePath.split('/').filter(Boolean)].join('.');
       return { field, message: localiseIssue(v, req.locale) };
     });

@@ -19,6 +19,8 @@ export type Relation = (typeof relations)[number];
 
 export const residentStatuses = ['active', 'moved_out', 'deceased'] as const;
 export type ResidentStatus = (typeof residentStatuses)[number];
+/** The resident search's status filter: one status, or `any` (departed and deceased too). */
+export const residentStatusFilters = [...residentStatuses, 'any'] as const;
 
 /** How a residence ends: the statuses other than active. */
 export const residenceEnds = ['moved_out', 'deceased'] as const;
@@ -348,7 +350,7 @@ const residentFilters = {
   overdue: boolQuery,
   residenceType: z.enum(residenceTypes).optional(),
   gender: z.enum(genders).optional(),
-  status: z.enum([...residentStatuses, 'any']).optional(),
+  status: z.enum(residentStatusFilters).optional(),
   ageMin: z.coerce.number().int().min(0).max(150).optional(),
   ageMax: z.coerce.number().int().min(0).max(150).optional(),
   sort: z.enum(residentSorts).optional(),

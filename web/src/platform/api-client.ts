@@ -1,7 +1,8 @@
 // The one API client of the web app: typed calls, Accept-Language on every request, and
 // errors thrown as ApiError carrying the server's stable code and localised message.
 import type { z } from 'zod';
-import type { pageOf } from '../../../src/platform/paging.ts';
+import type { FieldError, PublicConfig } from '#server/platform/contract.ts';
+import type { pageOf } from '#server/platform/paging.ts';
 import { getLocale, translate } from './i18n/locale.ts';
 
 // ---- Shapes shared by every feature ----
@@ -9,18 +10,13 @@ import { getLocale, translate } from './i18n/locale.ts';
 /** A page of a list, as every paged response has it (src/platform/paging.ts). */
 export type Paged<T> = Omit<z.infer<ReturnType<typeof pageOf>>, 'items'> & { items: T[] };
 
-export interface PublicConfig {
-  mapTileUrl: string | null;
-  engine: string;
-  version: string;
-}
+/** GET /api/config/public, as the server's contract states it. */
+export type { PublicConfig };
 
 // ---- Errors ----
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
+/** A field's validation message, as the server's contract states it. */
+export type { FieldError };
 
 /** A failed call: `code` is the server's stable error code (or NETWORK / HTTP_nnn). */
 export class ApiError extends Error {

@@ -3,7 +3,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { sessionApi, type Me } from './session-api.ts';
 import { setAuthRedirects } from './api-client.ts';
-import type { Permission } from '../../../src/platform/auth/roles.ts';
+import type { Permission } from '#server/platform/auth/roles.ts';
 import { queryClient } from './query.ts';
 
 interface AuthValue {

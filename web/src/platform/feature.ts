@@ -3,7 +3,7 @@
 // Type-only imports here: feature definitions are read by the i18n core at start-up and
 // must not pull React screens into the first chunk.
 import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
-import type { Permission } from '../../../src/platform/auth/roles.ts';
+import type { Permission } from '#server/platform/auth/roles.ts';
 import type { Locale } from './i18n/locale.ts';
 import type { PlatformMessageKey } from './i18n/messages.zh-CN.ts';
 

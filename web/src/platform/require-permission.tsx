@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Permission } from '../../../src/platform/auth/roles.ts';
+import type { Permission } from '#server/platform/auth/roles.ts';
 import { useAuth } from './auth.tsx';
 import { StatusResult } from './components/status-result.tsx';
 import { useT } from './i18n/index.tsx';

@@ -1,6 +1,6 @@
 // The signed-in session: who I am and signing out. Sign-in itself and password changes are
 // the accounts feature's (features/accounts/api.ts); the session is the platform's, as on the server.
-import type { GrantView, MeView, UserView, UserWithGrants as UserWithGrantsView } from '../../../src/modules/accounts/contract.ts';
+import type { GrantView, MeView, UserView, UserWithGrants as UserWithGrantsView } from '#server/modules/accounts/contract.ts';
 import { request } from './api-client.ts';
 import type { Json } from './json.ts';
 

@@ -17,17 +17,14 @@ export interface WriteOptions {
   then?: () => void;
 }
 
-export function useWrite() {
-  const { message } = App.useApp();
+/** Any action from a screen: a busy flag for its button while it runs, its failure reported (on the form's fields when given). */
+export function useAction() {
   const reportError = useReportError();
   const [busy, setBusy] = useState(false);
-  const run = async (write: () => Promise<unknown>, { success, invalidates, form, then }: WriteOptions): Promise<void> => {
+  const run = async (action: () => Promise<unknown>, form?: FormInstance): Promise<void> => {
     setBusy(true);
     try {
-      await write();
-      void message.success(success);
-      then?.();
-      void invalidate(invalidates);
+      await action();
     } catch (error) {
       reportError(error, form);
     } finally {
@@ -35,4 +32,17 @@ export function useWrite() {
     }
   };
   return { busy, run };
+}
+
+export function useWrite() {
+  const { message } = App.useApp();
+  const action = useAction();
+  const run = (write: () => Promise<unknown>, { success, invalidates, form, then }: WriteOptions): Promise<void> =>
+    action.run(async () => {
+      await write();
+      void message.success(success);
+      then?.();
+      void invalidate(invalidates);
+    }, form);
+  return { busy: action.busy, run };
 }

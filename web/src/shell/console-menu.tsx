@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { features } from '../features/index.ts';
 import type { Feature, MenuGroup } from '../platform/feature.ts';
-import type { Permission } from '../../../src/platform/auth/roles.ts';
+import type { Permission } from '#server/platform/auth/roles.ts';
 import type { MessageKey } from '../platform/i18n/index.tsx';
 
 export interface ConsoleMenuItem {

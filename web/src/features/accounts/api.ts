@@ -1,14 +1,14 @@
 // Typed calls of the accounts module: sign-in, password, users and role grants, API keys,
 // in the accounts contract's shapes.
-import type { ApiKeyView, ChangePasswordInput, CreateApiKeyInput, CreatedApiKey, CreatedUser, CreateUserInput, InitialPassword, LoginResponse, RoleInfo as RoleInfoView, UpdateUserInput } from '../../../../src/modules/accounts/contract.ts';
-import type { Role } from '../../../../src/platform/auth/roles.ts';
+import type { ApiKeyView, ChangePasswordInput, CreateApiKeyInput, CreatedApiKey, CreatedUser, CreateUserInput, InitialPassword, LoginResponse, RoleInfo as RoleInfoView, UpdateUserInput } from '#server/modules/accounts/contract.ts';
+import type { Role } from '#server/platform/auth/roles.ts';
 import { request, type Paged } from '../../platform/api-client.ts';
 import type { Json } from '../../platform/json.ts';
 import type { User, UserWithGrants } from '../../platform/session-api.ts';
 
 export type { Grant, Me, User, UserWithGrants } from '../../platform/session-api.ts';
-export type { CreatedApiKey } from '../../../../src/modules/accounts/contract.ts';
-export { usernamePattern } from '../../../../src/modules/accounts/contract.ts';
+export type { CreatedApiKey } from '#server/modules/accounts/contract.ts';
+export { usernamePattern } from '#server/modules/accounts/contract.ts';
 
 export type RoleInfo = RoleInfoView;
 export type ApiKey = Json<ApiKeyView>;

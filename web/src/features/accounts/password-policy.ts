@@ -1,8 +1,8 @@
 // The server's password policy (src/platform/auth/password-policy.ts), checked live in the
 // browser and shown rule by rule. The server decides.
-import { characterClassesOf, checkPasswordPolicy, isLongEnough } from '../../../../src/platform/auth/password-policy.ts';
+import { characterClassesOf, checkPasswordPolicy, isLongEnough } from '#server/platform/auth/password-policy.ts';
 
-export { minCharacterClasses } from '../../../../src/platform/auth/password-policy.ts';
+export { minCharacterClasses } from '#server/platform/auth/password-policy.ts';
 
 export interface PasswordCheck {
   isLongEnough: boolean;

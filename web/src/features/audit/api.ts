@@ -1,9 +1,9 @@
 // Typed calls of the audit log: search and chain verification, in the audit contract's shapes.
-import type { AuditEntryView, AuditSearchQuery, AuditVerificationView } from '../../../../src/modules/audit/contract.ts';
+import type { AuditEntryView, AuditSearchQuery, AuditVerificationView } from '#server/modules/audit/contract.ts';
 import { request, type Paged } from '../../platform/api-client.ts';
 import type { Json } from '../../platform/json.ts';
 
-export { auditResults, type AuditResult } from '../../../../src/modules/audit/contract.ts';
+export { auditResults, type AuditResult } from '#server/modules/audit/contract.ts';
 
 export type AuditEntry = Json<AuditEntryView>;
 export type AuditVerifyResult = AuditVerificationView;

@@ -4,9 +4,9 @@
 import { buildUrl, request, send, sendJson, type Paged } from '../../platform/api-client.ts';
 import type { z } from 'zod';
 import type { Json } from '../../platform/json.ts';
-import type * as contract from '../../../../src/modules/cases/contract.ts';
-import type { MarkReadResult, NotificationList, NotificationView } from '../../../../src/modules/notifications/contract.ts';
-import type { ResidentView } from '../../../../src/modules/registry/contract.ts';
+import type * as contract from '#server/modules/cases/contract.ts';
+import type { MarkReadResult, NotificationList, NotificationView } from '#server/modules/notifications/contract.ts';
+import type { ResidentView } from '#server/modules/registry/contract.ts';
 
 // ---- Shapes: the server's contract as it arrives over JSON (dates as ISO strings) ----
 

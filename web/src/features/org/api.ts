@@ -18,15 +18,15 @@ import type {
   OrgUnitWithAncestors,
   PublicRoster,
   UpdateOrgUnitInput,
-} from '../../../../src/modules/org/contract.ts';
-import { gridDuties, gridKinds } from '../../../../src/modules/org/contract.ts';
+} from '#server/modules/org/contract.ts';
+import { gridDuties, gridKinds } from '#server/modules/org/contract.ts';
 import { buildUrl, isObject, request, type ApiError, type Paged } from '../../platform/api-client.ts';
 import type { Json } from '../../platform/json.ts';
 
 // ---- Vocabulary: labels live in the i18n catalogue under `duty.*`, `gridKind.*`, `level.*`, `communityType.*` ----
 
-export { communityTypes, gridCodePattern, gridKinds, gridStaffPhonePattern, orgLevels } from '../../../../src/modules/org/contract.ts';
-export type { CommunityType, GridGeometry, GridKind, OrgLevel, Position, PublicRoster } from '../../../../src/modules/org/contract.ts';
+export { communityTypes, gridCodePattern, gridKinds, gridStaffPhonePattern, orgLevels } from '#server/modules/org/contract.ts';
+export type { CommunityType, GridGeometry, GridKind, OrgLevel, Position, PublicRoster } from '#server/modules/org/contract.ts';
 export { gridDuties as duties };
 export type Duty = GridDuty;
 

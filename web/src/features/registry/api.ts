@@ -26,7 +26,7 @@ import type {
   VisitListQuery,
   VisitRow as VisitRowView,
   VisitView,
-} from '../../../../src/modules/registry/contract.ts';
+} from '#server/modules/registry/contract.ts';
 import { ApiError, buildUrl, parseError, request, type Paged } from '../../platform/api-client.ts';
 import { getLocale, translate } from '../../platform/i18n/locale.ts';
 import type { Json } from '../../platform/json.ts';
@@ -46,8 +46,9 @@ export {
   requiredLedgerFields,
   residenceTypes,
   residentStatuses,
+  residentStatusFilters,
   visitMethods,
-} from '../../../../src/modules/registry/contract.ts';
+} from '#server/modules/registry/contract.ts';
 export type {
   BuildingRow,
   BuildingUse,
@@ -66,7 +67,7 @@ export type {
   ResidentStatus,
   ResidentVisit,
   VisitMethod,
-} from '../../../../src/modules/registry/contract.ts';
+} from '#server/modules/registry/contract.ts';
 
 // ---- Shapes: the contract's, with dates as strings ----
 

@@ -1,6 +1,6 @@
 import { Tag, Tooltip } from 'antd';
 import type { Grant } from '../session-api.ts';
-import { isRole, type Role } from '../../../../src/platform/auth/roles.ts';
+import { isRole, type Role } from '#server/platform/auth/roles.ts';
 import { useI18n, type Locale, type Translate } from '../i18n/index.tsx';
 
 /** Roles whose colour marks them out in tag lists: the three admin roles are kept apart (三权分立). */

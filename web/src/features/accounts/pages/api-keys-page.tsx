@@ -1,14 +1,15 @@
 import { DeleteOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, Popconfirm, Select, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Popconfirm, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { accountsApi, type ApiKey, type CreatedApiKey } from '../api.ts';
-import { ErrorAlert, useReportError } from '../../../platform/components/feedback.tsx';
+import { useReportError } from '../../../platform/components/feedback.tsx';
 import { FormModal } from '../../../platform/components/form-modal.tsx';
 import { DateTime, roleLabel } from '../../../platform/components/labels.tsx';
 import { OneTimeSecret } from '../components/one-time-secret.tsx';
 import { invalidate, useApiQuery } from '../../../platform/query.ts';
-import type { Role } from '../../../../../src/platform/auth/roles.ts';
+import type { Role } from '#server/platform/auth/roles.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
+import { QueryTable } from '../../../platform/components/list-table.tsx';
 
 // Machine clients act with a staff-like role; the admin trio is never given to a key.
 const keyRoles: Role[] = ['api_client', 'district_staff', 'street_staff', 'community_staff'];
@@ -70,11 +71,11 @@ export function ApiKeysPage() {
         </Button>
       }
     >
-      {keys.error && <ErrorAlert error={keys.error} onRetry={() => void keys.refetch()} style={{ marginBottom: 16 }} />}
-      <Table<ApiKey>
+      <QueryTable<ApiKey>
+        query={keys}
+        rows={keys.data ?? []}
+        errorStyle={{ marginBottom: 16 }}
         rowKey="id"
-        loading={keys.isFetching}
-        dataSource={keys.data ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (total) => t('common.total', { total }) }}
         columns={[
           { title: t('apikeys.name'), dataIndex: 'name' },

@@ -12,7 +12,7 @@ import { OrgNodeSelect, orgLevels, type OrgLevel } from '../../org/index.ts';
 import { invalidate, useApiQuery } from '../../../platform/query.ts';
 import { useListPage } from '../../../platform/use-list-page.tsx';
 import { ListTable } from '../../../platform/components/list-table.tsx';
-import type { Role } from '../../../../../src/platform/auth/roles.ts';
+import type { Role } from '#server/platform/auth/roles.ts';
 import { useI18n, type Translate } from '../../../platform/i18n/index.tsx';
 
 function isLocked(user: UserWithGrants): boolean {
@@ -94,7 +94,7 @@ export function UsersPage() {
       />
       <ListTable<UserWithGrants>
         list={list}
-        rowKey="id"
+        size="large"
         data-testid="users-table"
         columns={[
           { title: t('users.username'), dataIndex: 'username', width: 140, render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },

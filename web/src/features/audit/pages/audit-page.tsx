@@ -1,9 +1,8 @@
 import { AuditOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
 import { App, Button, Card, DatePicker, Descriptions, Flex, Form, Input, Select, Typography, type GetProps } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
 import { auditApi, type AuditEntry, type AuditQuery } from '../api.ts';
-import { useReportError } from '../../../platform/components/feedback.tsx';
+import { useAction } from '../../../platform/use-write.ts';
 import { auditActionLabel, AuditResultTag } from '../components/audit-labels.tsx';
 import { DateTime } from '../../../platform/components/labels.tsx';
 import { useListPage } from '../../../platform/use-list-page.tsx';
@@ -37,9 +36,8 @@ function readFilters(params: URLSearchParams): Filters {
 export function AuditPage() {
   const { t } = useI18n();
   const { modal } = App.useApp();
-  const reportError = useReportError();
   const [form] = Form.useForm<FilterForm>();
-  const [verifying, setVerifying] = useState(false);
+  const verifying = useAction();
   const list = useListPage({
     queryKey: ['audit', 'audit'],
     filters: readFilters,
@@ -59,9 +57,8 @@ export function AuditPage() {
     });
   };
 
-  const verify = async () => {
-    setVerifying(true);
-    try {
+  const verify = () =>
+    verifying.run(async () => {
       const result = await auditApi.verifyAudit();
       if (result.ok) {
         modal.success({ title: t('audit.verifyTitle'), content: <span data-testid="audit-verify-result">{t('audit.verifyOk', { checked: result.checked })}</span>, okText: t('common.close') });
@@ -78,18 +75,13 @@ export function AuditPage() {
         });
       }
       void list.query.refetch();
-    } catch (error) {
-      reportError(error);
-    } finally {
-      setVerifying(false);
-    }
-  };
+    });
 
   return (
     <Card
       title={<><AuditOutlined /> {t('menu.audit')}</>}
       extra={
-        <Button icon={<SafetyCertificateOutlined />} onClick={() => void verify()} loading={verifying} data-testid="audit-verify">
+        <Button icon={<SafetyCertificateOutlined />} onClick={() => void verify()} loading={verifying.busy} data-testid="audit-verify">
           {t('audit.verify')}
         </Button>
       }
@@ -137,8 +129,6 @@ export function AuditPage() {
       </Form>
       <ListTable<AuditEntry>
         list={list}
-        rowKey="id"
-        size="middle"
         data-testid="audit-table"
         expandable={{ expandedRowRender: (entry) => <AuditEntryDetails entry={entry} /> }}
         columns={[

@@ -1,6 +1,6 @@
 import { Button } from 'antd';
 import { useState, type ReactNode } from 'react';
-import type { CaseAction } from '../../../../../src/modules/cases/contract.ts';
+import type { CaseAction } from '#server/modules/cases/contract.ts';
 import type { CaseDetail } from '../api.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { CaseActionModal } from './action-modal.tsx';

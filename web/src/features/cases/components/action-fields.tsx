@@ -13,7 +13,7 @@ import {
   type CaseRating,
   type SupervisionLevel,
   type WorkingTimeUnit,
-} from '../../../../../src/modules/cases/contract.ts';
+} from '#server/modules/cases/contract.ts';
 import { casesApi, type CaseDetail, type CaseListItem, type DispatchProposal } from '../api.ts';
 import { useI18n, type MessageKey, type Translate } from '../../../platform/i18n/index.tsx';
 import { useApiQuery } from '../../../platform/query.ts';

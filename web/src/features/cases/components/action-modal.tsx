@@ -2,7 +2,7 @@ import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Modal, Skeleton, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { toApiError, type ApiError } from '../../../platform/api-client.ts';
-import type { AllowedAction, CaseAction, CaseActionBody } from '../../../../../src/modules/cases/contract.ts';
+import type { AllowedAction, CaseAction, CaseActionBody } from '#server/modules/cases/contract.ts';
 import { casesApi, type CaseDetail } from '../api.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { useReportError } from '../../../platform/components/feedback.tsx';

@@ -4,11 +4,12 @@ import { CheckCircleOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, Form, Input, Radio, Row, Select, type RefSelectProps } from 'antd';
 import type { Ref } from 'react';
 import { Link } from 'react-router';
-import { caseUrgencies, matterClasses, type MatterClass } from '../../../../../src/modules/cases/contract.ts';
+import { caseUrgencies, matterClasses, type MatterClass } from '#server/modules/cases/contract.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { OrgNodeSelect, useScopeNodes } from '../../org/index.ts';
 import type { CaseCategory, CaseListItem } from '../api.ts';
 import { CategorySearch } from './category-select.tsx';
+import { useRequiredRules } from './report-form.tsx';
 
 interface HotlineCaseFieldsProps {
   categoryRef: Ref<RefSelectProps>;
@@ -18,21 +19,21 @@ interface HotlineCaseFieldsProps {
 export function HotlineCaseFields({ categoryRef, onCategory }: HotlineCaseFieldsProps) {
   const { t } = useI18n();
   const scope = useScopeNodes();
-  const required = (field: string) => ({ required: true, whitespace: true, message: t('common.required', { field }) });
+  const rules = useRequiredRules();
   return (
     <>
-      <Form.Item name="categoryCode" label={t('case.hotline.categorySearch')} rules={[{ required: true, message: t('common.required', { field: t('case.field.category') }) }]}>
+      <Form.Item name="categoryCode" label={t('case.hotline.categorySearch')} rules={[rules.choice(t('case.field.category'))]}>
         <CategorySearch selectRef={categoryRef} onChange={onCategory} testId="hotline-category" />
       </Form.Item>
-      <Form.Item name="title" label={t('case.field.title')} rules={[required(t('case.field.title'))]}>
+      <Form.Item name="title" label={t('case.field.title')} rules={[rules.text(t('case.field.title'))]}>
         <Input maxLength={100} showCount data-testid="hotline-title" />
       </Form.Item>
-      <Form.Item name="description" label={t('case.field.description')} rules={[required(t('case.field.description'))]}>
+      <Form.Item name="description" label={t('case.field.description')} rules={[rules.text(t('case.field.description'))]}>
         <Input.TextArea rows={4} maxLength={4000} showCount data-testid="hotline-description" />
       </Form.Item>
       <Row gutter={12}>
         <Col xs={24} md={12}>
-          <Form.Item name="orgCode" label={t('case.hotline.place')} rules={[{ required: true, message: t('common.required', { field: t('case.hotline.place') }) }]}>
+          <Form.Item name="orgCode" label={t('case.hotline.place')} rules={[rules.choice(t('case.hotline.place'))]}>
             <OrgNodeSelect levels={['community', 'street']} suggestions={scope.data?.suggestions} placeholder={t('case.hotline.placePlaceholder')} testId="hotline-place" />
           </Form.Item>
         </Col>

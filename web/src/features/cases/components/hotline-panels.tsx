@@ -4,7 +4,7 @@ import { HistoryOutlined, IdcardOutlined, WarningOutlined } from '@ant-design/ic
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Flex, List, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { openCaseStates } from '../../../../../src/modules/cases/contract.ts';
+import { openCaseStates } from '#server/modules/cases/contract.ts';
 import type { ApiError } from '../../../platform/api-client.ts';
 import { useAuth } from '../../../platform/auth.tsx';
 import { ErrorAlert } from '../../../platform/components/feedback.tsx';
@@ -56,13 +56,7 @@ export function CallerPanel({ lookedUp, history, onUse }: CallerPanelProps) {
               }
             />
           ))}
-          <List
-            size="small"
-            loading={history.isFetching}
-            dataSource={history.data?.cases ?? []}
-            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('case.hotline.noHistory')} /> }}
-            renderItem={(item) => <CaseLine item={item} />}
-          />
+          <CaseLines loading={history.isFetching} items={history.data?.cases ?? []} empty={t('case.hotline.noHistory')} />
         </>
       )}
     </Card>
@@ -87,15 +81,22 @@ export function DuplicatesPanel({ categoryCode, orgCode, days }: { categoryCode:
       </Typography.Paragraph>
       {duplicates.error && <ErrorAlert error={duplicates.error} onRetry={() => void duplicates.refetch()} />}
       {categoryCode && orgCode ? (
-        <List
-          size="small"
-          loading={duplicates.isFetching}
-          dataSource={duplicates.data?.items ?? []}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('case.hotline.noDuplicates')} /> }}
-          renderItem={(item) => <CaseLine item={item} />}
-        />
+        <CaseLines loading={duplicates.isFetching} items={duplicates.data?.items ?? []} empty={t('case.hotline.noDuplicates')} />
       ) : null}
     </Card>
+  );
+}
+
+/** A short list of cases (a caller's, the likely duplicates), or a small note when there are none. */
+function CaseLines({ loading, items, empty }: { loading: boolean; items: CaseListItem[]; empty: string }) {
+  return (
+    <List
+      size="small"
+      loading={loading}
+      dataSource={items}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} /> }}
+      renderItem={(item) => <CaseLine item={item} />}
+    />
   );
 }
 

@@ -2,7 +2,7 @@ import { ClockCircleOutlined, FlagOutlined, WarningOutlined } from '@ant-design/
 import { Flex, Tag, Tooltip, Typography } from 'antd';
 import type { CSSProperties } from 'react';
 import type { CaseListItem, CaseSla } from '../api.ts';
-import { caseStates, timelineActions, type CaseAction, type CaseRating, type CaseState, type SupervisionLevel, type TimelineAction, type WorkingTime } from '../../../../../src/modules/cases/contract.ts';
+import { caseStates, timelineActions, type CaseAction, type CaseRating, type CaseState, type SupervisionLevel, type TimelineAction, type WorkingTime } from '#server/modules/cases/contract.ts';
 import { useI18n, type Translate } from '../../../platform/i18n/index.tsx';
 import { formatDateTime } from '../../../platform/components/labels.tsx';
 

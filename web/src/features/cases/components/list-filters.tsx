@@ -1,69 +1,22 @@
 // The case list's filter bar: every filter lives in the URL's search params.
-import { Button, Checkbox, DatePicker, Flex, Input, Select } from 'antd';
+import { Button, Checkbox, DatePicker, Select } from 'antd';
 import dayjs from 'dayjs';
-import { caseSorts, caseSources, caseStates, caseTiers, matterClasses, type CaseSort } from '../../../../../src/modules/cases/contract.ts';
+import { caseSorts, caseSources, caseStates, caseTiers, matterClasses, type CaseSort } from '#server/modules/cases/contract.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
-import type { ListPage } from '../../../platform/use-list-page.tsx';
-import { OrgNodeSelect, useScopeNodes } from '../../org/index.ts';
+import { EnumFilter, FilterBar, ListSearch, pick, type ListParams } from '../../../platform/components/list-filters.tsx';
+import { UnderFilter } from '../../org/index.ts';
 import { CategoryCascader } from './category-select.tsx';
 
-/** The value of a search param when it is one of `allowed`. */
-export function pick<T extends string>(value: string | null, allowed: readonly T[]): T | undefined {
-  return allowed.find((v) => v === value);
-}
-
-type AnyListPage = Pick<ListPage<unknown, unknown>, 'params' | 'update' | 'replace'>;
-
-interface EnumFilterProps<T extends string> {
-  list: AnyListPage;
-  param: string;
-  values: readonly T[];
-  placeholder: string;
-  label: (value: T) => string;
-  width: number;
-}
-
-/** One of an enum's values, kept in a search param. */
-function EnumFilter<T extends string>({ list, param, values, placeholder, label, width }: EnumFilterProps<T>) {
-  return (
-    <Select<T>
-      value={pick(list.params.get(param), values)}
-      onChange={(value) => list.update({ [param]: value })}
-      allowClear
-      placeholder={placeholder}
-      style={{ width }}
-      options={values.map((v) => ({ value: v, label: label(v) }))}
-    />
-  );
-}
-
-interface CaseListFiltersProps {
-  list: AnyListPage;
-  /** The search box's text, applied on Enter. */
-  search: string;
-  onSearch: (text: string) => void;
-}
-
-export function CaseListFilters({ list, search, onSearch }: CaseListFiltersProps) {
+export function CaseListFilters({ list }: { list: ListParams }) {
   const { t } = useI18n();
-  const scope = useScopeNodes();
   const { params, update } = list;
   const states = (params.get('state') ?? '').split(',').filter(Boolean);
   const category = params.get('cat')?.split(',').filter(Boolean);
   const from = params.get('from');
   const to = params.get('to');
   return (
-    <Flex gap={12} wrap style={{ marginBottom: 16 }} data-testid="case-filters">
-      <Input.Search
-        value={search}
-        onChange={(event) => onSearch(event.target.value)}
-        onSearch={(value) => update({ q: value.trim() || undefined })}
-        allowClear
-        placeholder={t('case.list.searchPlaceholder')}
-        style={{ width: 260 }}
-        enterButton={t('common.search')}
-        data-testid="case-search"
-      />
+    <FilterBar data-testid="case-filters">
+      <ListSearch list={list} placeholder={t('case.list.searchPlaceholder')} style={{ width: 260 }} data-testid="case-search" />
       <Select<string[]>
         mode="multiple"
         value={states}
@@ -77,17 +30,9 @@ export function CaseListFilters({ list, search, onSearch }: CaseListFiltersProps
       />
       <CategoryCascader value={category} onChange={(value) => update({ cat: value?.join(',') })} style={{ width: 200 }} />
       <EnumFilter list={list} param="matter" values={matterClasses} placeholder={t('case.field.matterClass')} label={(m) => t(`case.matter.${m}`)} width={130} />
-    <EnumFilter list={list} param="source" values={caseSources} placeholder={t('case.field.source')} label={(s) => t(`case.source.${s}`)} width={140} />
-    <EnumFilter list={list} param="tier" values={caseTiers} placeholder={t('case.field.tier')} label={(tier) => t(`case.tierShort.${tier}`)} width={130} />
-    <OrgNodeSelect
-        value={params.get('under') ?? undefined}
-        onChange={(code) => update({ under: code })}
-        suggestions={scope.data?.suggestions}
-        placeholder={t('case.common.allScope')}
-        allowClear
-        style={{ width: 220 }}
-        testId="case-filter-under"
-      />
+      <EnumFilter list={list} param="source" values={caseSources} placeholder={t('case.field.source')} label={(s) => t(`case.source.${s}`)} width={140} />
+      <EnumFilter list={list} param="tier" values={caseTiers} placeholder={t('case.field.tier')} label={(tier) => t(`case.tierShort.${tier}`)} width={130} />
+      <UnderFilter list={list} placeholder={t('case.common.allScope')} width={220} testId="case-filter-under" />
       <DatePicker.RangePicker
         value={from && to ? [dayjs(from), dayjs(to)] : null}
         onChange={(range) => {
@@ -113,14 +58,7 @@ export function CaseListFilters({ list, search, onSearch }: CaseListFiltersProps
         style={{ width: 140 }}
         options={caseSorts.map((s) => ({ value: s, label: t(`case.list.sort.${s}`) }))}
       />
-      <Button
-        onClick={() => {
-          onSearch('');
-          list.replace(new URLSearchParams());
-        }}
-      >
-        {t('common.reset')}
-      </Button>
-    </Flex>
+      <Button onClick={() => list.replace(new URLSearchParams())}>{t('common.reset')}</Button>
+    </FilterBar>
   );
 }

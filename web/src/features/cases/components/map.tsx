@@ -1,18 +1,10 @@
 import * as maplibregl from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
-import type { GridGeometry, Position } from '../../org/index.ts';
+import type { GridGeometry } from '../../org/index.ts';
 import { gridKindColors } from '../../org/index.ts';
-import { createBaseMap } from '../../../platform/map.ts';
+import { boundsOf, useBaseMap } from '../../../platform/map.ts';
 
 const POINT_COLOR = '#c41d1d';
-
-function boundsOf(geometry: GridGeometry): maplibregl.LngLatBoundsLike {
-  const bounds = new maplibregl.LngLatBounds();
-  const visit = ([lng, lat]: Position) => bounds.extend([lng, lat]);
-  if (geometry.type === 'Polygon') geometry.coordinates.forEach((ring) => ring.forEach(visit));
-  else geometry.coordinates.forEach((polygon) => polygon.forEach((ring) => ring.forEach(visit)));
-  return bounds;
-}
 
 export interface CasePoint {
   lng: number;
@@ -32,66 +24,47 @@ interface CasePointMapProps {
 
 /** A small MapLibre map of one case: its grid outlined, its point marked; optionally click to pick a point. */
 export function CasePointMap({ point, grid, tileUrl, height = 280, onPick, onError }: CasePointMapProps) {
-  const container = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<maplibregl.Map | null>(null);
-  const [ready, setReady] = useState(false);
   const [drawn, setDrawn] = useState(false);
-  const callbacks = useRef({ onPick, onError });
+  const callbacks = useRef({ onPick });
   useEffect(() => {
-    callbacks.current = { onPick, onError };
+    callbacks.current = { onPick };
   });
   const picking = onPick !== undefined;
 
-  useEffect(() => {
-    if (!container.current) return;
-    let map: maplibregl.Map;
-    try {
-      map = createBaseMap(container.current, tileUrl, 12);
-    } catch (error) {
-      callbacks.current.onError?.(error instanceof Error ? error.message : String(error));
-      return;
-    }
-    mapRef.current = map;
-    map.on('load', () => {
-      map.addSource('grid', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-      map.addSource('point', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-      map.addLayer({ id: 'grid-fill', type: 'fill', source: 'grid', paint: { 'fill-color': gridKindColors.community, 'fill-opacity': 0.18 } });
-      map.addLayer({ id: 'grid-line', type: 'line', source: 'grid', paint: { 'line-color': gridKindColors.community, 'line-width': 2 } });
-      map.addLayer({ id: 'point-halo', type: 'circle', source: 'point', paint: { 'circle-radius': 16, 'circle-color': POINT_COLOR, 'circle-opacity': 0.18 } });
-      map.addLayer({ id: 'point', type: 'circle', source: 'point', paint: { 'circle-radius': 7, 'circle-color': POINT_COLOR, 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 } });
-      setReady(true);
-    });
-    map.on('click', (event) => callbacks.current.onPick?.({ lng: Number(event.lngLat.lng.toFixed(6)), lat: Number(event.lngLat.lat.toFixed(6)) }));
-    map.on('error', (event) => console.warn('map error', event.error));
-    const resize = new ResizeObserver(() => map.resize());
-    resize.observe(container.current);
-    return () => {
-      resize.disconnect();
-      map.remove();
-      mapRef.current = null;
-      setReady(false);
-    };
-  }, [tileUrl]);
+  const { container, map } = useBaseMap(
+    tileUrl,
+    12,
+    (map) => {
+      map.on('load', () => {
+        map.addSource('grid', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+        map.addSource('point', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+        map.addLayer({ id: 'grid-fill', type: 'fill', source: 'grid', paint: { 'fill-color': gridKindColors.community, 'fill-opacity': 0.18 } });
+        map.addLayer({ id: 'grid-line', type: 'line', source: 'grid', paint: { 'line-color': gridKindColors.community, 'line-width': 2 } });
+        map.addLayer({ id: 'point-halo', type: 'circle', source: 'point', paint: { 'circle-radius': 16, 'circle-color': POINT_COLOR, 'circle-opacity': 0.18 } });
+        map.addLayer({ id: 'point', type: 'circle', source: 'point', paint: { 'circle-radius': 7, 'circle-color': POINT_COLOR, 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 } });
+      });
+      map.on('click', (event) => callbacks.current.onPick?.({ lng: Number(event.lngLat.lng.toFixed(6)), lat: Number(event.lngLat.lat.toFixed(6)) }));
+    },
+    onError,
+  );
 
   useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !ready) return;
+    if (!map) return;
     map.getCanvas().style.cursor = picking ? 'crosshair' : '';
-  }, [picking, ready]);
+  }, [picking, map]);
 
   // Draw the grid and fit the view to it once; the point may move (pick mode) without refitting.
   useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !ready) return;
+    if (!map) return;
     void map.getSource<maplibregl.GeoJSONSource>('grid')?.setData(
       grid ? { type: 'Feature', geometry: grid, properties: {} } : { type: 'FeatureCollection', features: [] },
     );
-    if (grid) map.fitBounds(boundsOf(grid), { padding: 32, duration: 0, maxZoom: 17 });
-  }, [grid, ready]);
+    const bounds = grid ? boundsOf([grid]) : null;
+    if (bounds) map.fitBounds(bounds, { padding: 32, duration: 0, maxZoom: 17 });
+  }, [grid, map]);
 
   useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !ready) return;
+    if (!map) return;
     void map.getSource<maplibregl.GeoJSONSource>('point')?.setData(
       point ? { type: 'Feature', geometry: { type: 'Point', coordinates: [point.lng, point.lat] }, properties: {} } : { type: 'FeatureCollection', features: [] },
     );
@@ -103,7 +76,7 @@ export function CasePointMap({ point, grid, tileUrl, height = 280, onPick, onErr
     return () => {
       cancelled = true;
     };
-  }, [point, grid, ready]);
+  }, [point, grid, map]);
 
   return (
     <div

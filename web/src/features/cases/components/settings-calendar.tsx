@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import { casesApi, type CalendarYear } from '../api.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { ErrorAlert } from '../../../platform/components/feedback.tsx';
-import { SettingsFormModal } from './settings-form-modal.tsx';
+import { FormModal } from '../../../platform/components/form-modal.tsx';
 import { useApiQuery } from '../../../platform/query.ts';
 import { useWrite } from '../../../platform/use-write.ts';
 
@@ -81,7 +81,7 @@ export function CaseSettingsCalendar() {
     });
   };
 
-  const save = (values: YearForm) => {
+  const save = async (values: YearForm) => {
     if (editing === null) return;
     const dates = (list: Dayjs[]) => [...new Set(list.map((d) => d.format('YYYY-MM-DD')))].sort();
     const input = { holidays: dates(values.holidays), workdays: dates(values.workdays), source: values.source.trim(), provisional: values.provisional };
@@ -171,16 +171,16 @@ export function CaseSettingsCalendar() {
           </Flex>
         </>
       )}
-      <SettingsFormModal<YearForm>
-      open={editing !== null}
-      title={t('case.settings.calendar.editTitle', { year: editing ?? '' })}
-      form={form}
-      saving={write.busy}
-      onCancel={() => setEditing(null)}
-      onFinish={(values) => void save(values)}
-      width={640}
-      intro={<Typography.Paragraph type="secondary">{t('case.settings.calendar.pickHint')}</Typography.Paragraph>}
-    >
+      <FormModal<YearForm>
+        keepMounted
+        open={editing !== null}
+        title={t('case.settings.calendar.editTitle', { year: editing ?? '' })}
+        form={form}
+        onClose={() => setEditing(null)}
+        onSubmit={save}
+        width={640}
+        before={<Typography.Paragraph type="secondary">{t('case.settings.calendar.pickHint')}</Typography.Paragraph>}
+      >
         <Form.Item name="holidays" label={t('case.settings.calendar.holidays')}>
           <DatePicker multiple maxTagCount="responsive" disabledDate={inYear(editing)} defaultPickerValue={editing ? dayjs(new Date(editing, 0, 1)) : undefined} style={{ width: '100%' }} />
         </Form.Item>
@@ -193,7 +193,7 @@ export function CaseSettingsCalendar() {
         <Form.Item name="provisional" valuePropName="checked">
           <Checkbox>{t('case.settings.calendar.provisional')}</Checkbox>
         </Form.Item>
-      </SettingsFormModal>
+      </FormModal>
     </Flex>
   );
 }

@@ -1,14 +1,15 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Form, Input, InputNumber, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Flex, Form, Input, InputNumber, Select, Space, Switch, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { casesApi, type CaseCategory } from '../api.ts';
-import { matterClasses, type MatterClass } from '../../../../../src/modules/cases/contract.ts';
+import { matterClasses, type MatterClass } from '#server/modules/cases/contract.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { MatterTag } from './labels.tsx';
-import { ErrorAlert } from '../../../platform/components/feedback.tsx';
-import { SettingsFormModal } from './settings-form-modal.tsx';
+import { FormModal } from '../../../platform/components/form-modal.tsx';
 import { useApiQuery } from '../../../platform/query.ts';
 import { useWrite } from '../../../platform/use-write.ts';
+import { SettingsTab } from './settings-tab.tsx';
+import { QueryTable } from '../../../platform/components/list-table.tsx';
 
 interface CategoryForm {
   code: string;
@@ -40,7 +41,7 @@ export function CaseSettingsCategories() {
     );
   };
 
-  const save = (values: CategoryForm) => {
+  const save = async (values: CategoryForm) => {
     if (!editing) return;
     const code = editing.mode === 'edit' ? editing.category.code : values.code.trim();
     const input = {
@@ -58,18 +59,12 @@ export function CaseSettingsCategories() {
 
   const classes = tree.data ?? [];
   return (
-    <Flex vertical gap={12}>
-      <Flex justify="flex-end">
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => open({ mode: 'new', parentCode: null })}>
-          {t('case.settings.category.addClass')}
-        </Button>
-      </Flex>
-      {tree.error && <ErrorAlert error={tree.error} onRetry={() => void tree.refetch()} />}
-      <Table<CaseCategory>
+    <SettingsTab addLabel={t('case.settings.category.addClass')} onAdd={() => open({ mode: 'new', parentCode: null })}>
+      <QueryTable<CaseCategory>
+        query={tree}
+        rows={classes}
         rowKey="code"
         size="small"
-        loading={tree.isFetching}
-        dataSource={classes}
         pagination={false}
         expandable={{ defaultExpandAllRows: false }}
         data-testid="settings-categories"
@@ -117,14 +112,14 @@ export function CaseSettingsCategories() {
           },
         ]}
       />
-      <SettingsFormModal<CategoryForm>
-      open={editing !== null}
-      title={editing?.mode === 'edit' ? t('case.settings.category.editTitle', { name: editing.category.name }) : t('case.settings.category.newTitle')}
-      form={form}
-      saving={write.busy}
-      onCancel={() => setEditing(null)}
-      onFinish={(values) => void save(values)}
-    >
+      <FormModal<CategoryForm>
+        keepMounted
+        open={editing !== null}
+        title={editing?.mode === 'edit' ? t('case.settings.category.editTitle', { name: editing.category.name }) : t('case.settings.category.newTitle')}
+        form={form}
+        onClose={() => setEditing(null)}
+        onSubmit={save}
+      >
         <Form.Item
           name="code"
           label={t('case.settings.category.code')}
@@ -161,7 +156,7 @@ export function CaseSettingsCategories() {
             <Switch />
           </Form.Item>
         </Flex>
-      </SettingsFormModal>
-    </Flex>
+      </FormModal>
+    </SettingsTab>
   );
 }

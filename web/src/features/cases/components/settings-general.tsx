@@ -3,7 +3,7 @@ import { App, Button, Card, Flex, Form, InputNumber, Skeleton, Space, Switch, Ti
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { casesApi } from '../api.ts';
-import { caseSettings, type CaseSettings } from '../../../../../src/modules/cases/contract.ts';
+import { caseSettings, type CaseSettings } from '#server/modules/cases/contract.ts';
 import { useI18n, type MessageKey } from '../../../platform/i18n/index.tsx';
 import { ErrorAlert, useReportError } from '../../../platform/components/feedback.tsx';
 import { invalidate, useApiQuery } from '../../../platform/query.ts';

@@ -1,16 +1,17 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Flex, Form, Input, Popconfirm, Table, Typography } from 'antd';
+import { DeleteOutlined } from '@ant-design/icons';
+import { Alert, Button, Form, Input, Popconfirm, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { orgApi, OrgNodeSelect, useScopeNodes } from '../../org/index.ts';
 import { casesApi, type RoutingRule } from '../api.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { CategoryCascader, useCategoryNames } from './category-select.tsx';
 import { CaseUnitSelect } from './unit-select.tsx';
-import { ErrorAlert } from '../../../platform/components/feedback.tsx';
-import { SettingsFormModal } from './settings-form-modal.tsx';
+import { FormModal } from '../../../platform/components/form-modal.tsx';
 import { DateTime } from '../../../platform/components/labels.tsx';
 import { useApiQuery } from '../../../platform/query.ts';
 import { useWrite } from '../../../platform/use-write.ts';
+import { SettingsTab } from './settings-tab.tsx';
+import { QueryTable } from '../../../platform/components/list-table.tsx';
 
 interface RuleForm {
   nodeCode: string;
@@ -66,9 +67,9 @@ export function CaseSettingsMatrix() {
     write.run(() => casesApi.deleteRoutingRule(rule.id), { success: t('case.common.deleted'), invalidates: ['cases', 'routingRules'] });
 
   return (
-    <Flex vertical gap={12}>
-      <Alert type="info" showIcon title={t('case.settings.matrix.hint')} />
-      <Flex justify="space-between" wrap gap={8}>
+    <SettingsTab
+      notice={<Alert type="info" showIcon title={t('case.settings.matrix.hint')} />}
+      intro={
         <OrgNodeSelect
           value={node}
           onChange={(code) => setNode(code)}
@@ -77,16 +78,15 @@ export function CaseSettingsMatrix() {
           allowClear
           style={{ width: 260 }}
         />
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-          {t('case.settings.matrix.add')}
-        </Button>
-      </Flex>
-      {rules.error && <ErrorAlert error={rules.error} onRetry={() => void rules.refetch()} />}
-      <Table<RoutingRule>
+      }
+      addLabel={t('case.settings.matrix.add')}
+      onAdd={() => setAdding(true)}
+    >
+      <QueryTable<RoutingRule>
+        query={rules}
+        rows={rules.data ?? []}
         rowKey="id"
         size="small"
-        loading={rules.isFetching}
-        dataSource={rules.data ?? []}
         pagination={{ pageSize: 20, showTotal: (total) => t('common.total', { total }) }}
         data-testid="settings-matrix"
         columns={[
@@ -114,7 +114,7 @@ export function CaseSettingsMatrix() {
           },
         ]}
       />
-      <SettingsFormModal<RuleForm> open={adding} title={t('case.settings.matrix.addTitle')} form={form} saving={write.busy} onCancel={() => setAdding(false)} onFinish={(values) => void save(values)}>
+      <FormModal<RuleForm> keepMounted open={adding} title={t('case.settings.matrix.addTitle')} form={form} onClose={() => setAdding(false)} onSubmit={save}>
         <Form.Item name="nodeCode" label={t('case.settings.matrix.node')} rules={[{ required: true, message: t('common.required', { field: t('case.settings.matrix.node') }) }]}>
           <OrgNodeSelect levels={['district', 'street', 'community']} suggestions={scope.data?.suggestions} />
         </Form.Item>
@@ -130,7 +130,7 @@ export function CaseSettingsMatrix() {
         <Form.Item name="note" label={t('case.settings.matrix.note')}>
           <Input maxLength={200} />
         </Form.Item>
-      </SettingsFormModal>
-    </Flex>
+      </FormModal>
+    </SettingsTab>
   );
 }

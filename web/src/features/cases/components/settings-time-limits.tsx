@@ -1,15 +1,16 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Form, InputNumber, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { Button, Flex, Form, InputNumber, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { casesApi, type TimeLimit } from '../api.ts';
-import { slaStages, workingTimeUnits, type SlaStage, type WorkingTimeUnit } from '../../../../../src/modules/cases/contract.ts';
+import { slaStages, workingTimeUnits, type SlaStage, type WorkingTimeUnit } from '#server/modules/cases/contract.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { CategoryCascader, useCategoryNames } from './category-select.tsx';
-import { ErrorAlert } from '../../../platform/components/feedback.tsx';
-import { SettingsFormModal } from './settings-form-modal.tsx';
+import { FormModal } from '../../../platform/components/form-modal.tsx';
 import { DateTime } from '../../../platform/components/labels.tsx';
 import { useApiQuery } from '../../../platform/query.ts';
 import { useWrite } from '../../../platform/use-write.ts';
+import { SettingsTab } from './settings-tab.tsx';
+import { QueryTable } from '../../../platform/components/list-table.tsx';
 
 interface LimitForm {
   category?: string[];
@@ -61,19 +62,16 @@ export function CaseSettingsTimeLimits() {
 
   const ratio = (value: number) => `${Math.round(value * 100)}%`;
   return (
-    <Flex vertical gap={12}>
-      <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Text type="secondary">{t('case.settings.limit.ratioHint')}</Typography.Text>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')}>
-          {t('case.settings.limit.add')}
-        </Button>
-      </Flex>
-      {limits.error && <ErrorAlert error={limits.error} onRetry={() => void limits.refetch()} />}
-      <Table<TimeLimit>
+    <SettingsTab
+      intro={<Typography.Text type="secondary">{t('case.settings.limit.ratioHint')}</Typography.Text>}
+      addLabel={t('case.settings.limit.add')}
+      onAdd={() => open('new')}
+    >
+      <QueryTable<TimeLimit>
+        query={limits}
+        rows={rows}
         rowKey="id"
         size="small"
-        loading={limits.isFetching}
-        dataSource={rows}
         pagination={false}
         data-testid="settings-time-limits"
         columns={[
@@ -118,7 +116,7 @@ export function CaseSettingsTimeLimits() {
           },
         ]}
       />
-      <SettingsFormModal<LimitForm> open={editing !== null} title={t('case.settings.limit.editTitle')} form={form} saving={write.busy} onCancel={() => setEditing(null)} onFinish={(values) => void save(values)}>
+      <FormModal<LimitForm> keepMounted open={editing !== null} title={t('case.settings.limit.editTitle')} form={form} onClose={() => setEditing(null)} onSubmit={save}>
         <Form.Item
           name="category"
           label={t('case.settings.limit.category')}
@@ -150,7 +148,7 @@ export function CaseSettingsTimeLimits() {
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('case.settings.limit.ratioHint')}
         </Typography.Text>
-      </SettingsFormModal>
-    </Flex>
+      </FormModal>
+    </SettingsTab>
   );
 }

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, LoginOutlined } from '@ant-design/icons';
-import { Button, Flex } from 'antd';
+import { Button, Card, Flex, Result } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../../../platform/auth.tsx';
@@ -7,6 +7,7 @@ import { useT } from '../../../platform/i18n/index.tsx';
 import { CaseBell } from './bell.tsx';
 import { LanguageSwitch } from '../../../platform/components/language-switch.tsx';
 import { Logo } from '../../../platform/components/logo.tsx';
+import { PortalFrame } from '../../../platform/components/portal-frame.tsx';
 
 /** The frame of a /m page (same look as the grid worker's home): header with back, bell and language. */
 export function MobileShell({ title, back, children }: { title: string; back?: string; children: ReactNode }) {
@@ -35,34 +36,48 @@ export function MobileShell({ title, back, children }: { title: string; back?: s
   );
 }
 
-/** The frame of a /portal page: header, optional hero band, content column, footer. */
+/** The frame of a /portal page: the portal's header with the bell for signed-in residents, optional hero band. */
 export function PortalShell({ hero, children }: { hero?: ReactNode; children: ReactNode }) {
   const t = useT();
   const { me } = useAuth();
   return (
-    <div className="gz-portal">
-      <header className="gz-portal-header">
-        <Link to="/portal">
-          <Flex align="center" gap={10}>
-            <Logo size={30} />
-            <span className="gz-portal-title">{t('app.portalTitle')}</span>
-          </Flex>
-        </Link>
-        <Flex align="center" gap={12}>
-          {me && <CaseBell />}
-          <LanguageSwitch dark />
-          {!me && (
-            <Link to="/login" className="gz-portal-login" title={t('portal.staffLogin')}>
-              <LoginOutlined /> <span className="gz-hide-narrow">{t('case.portal.login')}</span>
-            </Link>
-          )}
-        </Flex>
-      </header>
-      {hero}
-      <main className="gz-portal-main" style={hero ? undefined : { marginTop: 16 }}>
-        {children}
-      </main>
-      <footer className="gz-portal-footer">{t('portal.footer')}</footer>
-    </div>
+    <PortalFrame hero={hero} linkHome widgets={me && <CaseBell />} loginLabel={t('case.portal.login')}>
+      {children}
+    </PortalFrame>
+  );
+}
+
+/** A /portal page's blue band: its title with an icon, and a line saying what the page is for. */
+export function PortalHero({ icon, title, description }: { icon: ReactNode; title: string; description: string }) {
+  return (
+    <section className="gz-portal-hero">
+      <h1>
+        {icon} {title}
+      </h1>
+      <p>{description}</p>
+    </section>
+  );
+}
+
+/** In place of a page that needs a signed-in resident: why, the sign-in button (back here after), and other ways on. */
+export function PortalSignIn({ hero, title, next, extra = [] }: { hero: ReactNode; title: string; next: string; extra?: ReactNode[] }) {
+  const t = useT();
+  return (
+    <PortalShell hero={hero}>
+      <Card>
+        <Result
+          status="info"
+          title={title}
+          extra={[
+            <Link key="login" to={`/login?next=${encodeURIComponent(next)}`}>
+              <Button type="primary" icon={<LoginOutlined />}>
+                {t('case.portal.login')}
+              </Button>
+            </Link>,
+            ...extra,
+          ]}
+        />
+      </Card>
+    </PortalShell>
   );
 }

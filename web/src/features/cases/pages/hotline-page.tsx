@@ -1,23 +1,20 @@
 import { PhoneOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { App, Button, Card, Checkbox, Col, Flex, Form, Input, Row, Space, Typography, type InputRef, type RefSelectProps } from 'antd';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { toApiError } from '../../../platform/api-client.ts';
 import { casesApi, type CaseCategory, type CaseListItem, type RegisteredCaller } from '../api.ts';
-import type { CaseUrgency, MatterClass } from '../../../../../src/modules/cases/contract.ts';
+import type { CaseUrgency, MatterClass } from '#server/modules/cases/contract.ts';
 import { CallerPanel, DuplicatesPanel } from '../components/hotline-panels.tsx';
 import { CreatedAlert, HotlineCaseFields } from '../components/hotline-fields.tsx';
-import { useReportError } from '../../../platform/components/feedback.tsx';
+import { reportBody, reporterOf, type ReportText } from '../components/report-form.tsx';
+import { useAction } from '../../../platform/use-write.ts';
 import { useApiQuery } from '../../../platform/query.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 
-interface HotlineForm {
+interface HotlineForm extends ReportText {
   phone?: string;
   callerName?: string;
   categoryCode?: string;
-  title?: string;
-  description?: string;
   orgCode?: string;
-  address?: string;
   urgency: CaseUrgency;
   matterClass?: MatterClass;
   acceptNow: boolean;
@@ -44,12 +41,11 @@ function onHotlineKeys(event: KeyboardEvent<HTMLDivElement>, submit: () => void,
 export function CaseHotlinePage() {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const reportError = useReportError();
   const [form] = Form.useForm<HotlineForm>();
   const phoneRef = useRef<InputRef>(null);
   const categoryRef = useRef<RefSelectProps>(null);
   const [lookedUp, setLookedUp] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const saving = useAction();
   const [created, setCreated] = useState<CaseListItem | null>(null);
   const settings = useApiQuery(['cases', 'settings', 'settings'], (signal) => casesApi.settings(signal).catch(() => null));
   const days = settings.data?.duplicateDays ?? 7;
@@ -90,32 +86,21 @@ export function CaseHotlinePage() {
     window.setTimeout(() => phoneRef.current?.focus(), 0);
   };
 
-  const submit = async (values: HotlineForm) => {
-    setSaving(true);
-    try {
-      const phone = values.phone?.replace(/\s+/g, '') || undefined;
-      const name = values.callerName?.trim() || undefined;
+  const submit = (values: HotlineForm) =>
+    saving.run(async () => {
       const result = await casesApi.create({
-        title: (values.title ?? '').trim(),
-        description: (values.description ?? '').trim(),
-        categoryCode: values.categoryCode ?? '',
+        ...reportBody(values, values.categoryCode ?? ''),
         matterClass: values.matterClass,
         urgency: values.urgency,
         source: 'hotline',
         orgCode: values.orgCode,
-        address: values.address?.trim() || undefined,
-        reporter: phone || name ? { phone, name } : undefined,
+        reporter: reporterOf(values.callerName, values.phone),
         acceptNow: values.acceptNow,
       });
       setCreated(result.case);
       void message.success(t('case.hotline.created', { number: result.case.number }));
       startNext();
-    } catch (error) {
-      reportError(toApiError(error), form);
-    } finally {
-      setSaving(false);
-    }
-  };
+    }, form);
 
   return (
     <Row gutter={[16, 16]} onKeyDown={(event) => onHotlineKeys(event, () => form.submit(), startNext)} data-testid="hotline">
@@ -167,7 +152,7 @@ export function CaseHotlinePage() {
                 <Typography.Text type="secondary">
                   <Typography.Text keyboard>Ctrl</Typography.Text>+<Typography.Text keyboard>Enter</Typography.Text>
                 </Typography.Text>
-                <Button type="primary" htmlType="submit" loading={saving} data-testid="hotline-submit">
+                <Button type="primary" htmlType="submit" loading={saving.busy} data-testid="hotline-submit">
                   {t('case.hotline.submit')}
                 </Button>
               </Space>

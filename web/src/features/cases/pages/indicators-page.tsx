@@ -3,10 +3,10 @@ import { Card, DatePicker, Flex, Segmented, Table, Typography, type TableColumns
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { casesApi, type IndicatorReport } from '../api.ts';
-import { ErrorAlert } from '../../../platform/components/feedback.tsx';
 import { OrgNodeSelect, useScopeNodes } from '../../org/index.ts';
 import { useApiQuery } from '../../../platform/query.ts';
 import { useI18n, type MessageKey } from '../../../platform/i18n/index.tsx';
+import { QueryTable } from '../../../platform/components/list-table.tsx';
 
 type Row = IndicatorReport['units'][number];
 type IndicatorMetrics = IndicatorReport['total'];
@@ -131,13 +131,13 @@ export function CaseIndicatorsPage() {
           />
         </Flex>
       </Flex>
-      {report.error && <ErrorAlert error={report.error} onRetry={() => void report.refetch()} style={{ marginBottom: 16 }} />}
-      <Table<Row>
+      <QueryTable<Row>
+        query={report}
+        rows={report.data?.units ?? []}
+        errorStyle={{ marginBottom: 16 }}
         rowKey="code"
         size="small"
         bordered
-        loading={report.isFetching}
-        dataSource={report.data?.units ?? []}
         columns={columns}
         pagination={false}
         scroll={{ x: 1400 }}

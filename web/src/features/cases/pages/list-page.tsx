@@ -3,11 +3,14 @@ import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Toolt
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { casesApi, type CaseListQuery } from '../api.ts';
-import { caseSorts, caseSources, caseStates, caseTiers, matterClasses } from '../../../../../src/modules/cases/contract.ts';
+import { caseSorts, caseSources, caseStates, caseTiers, matterClasses } from '#server/modules/cases/contract.ts';
 import { useAuth } from '../../../platform/auth.tsx';
-import { CaseListFilters, pick } from '../components/list-filters.tsx';
+import { CaseListFilters } from '../components/list-filters.tsx';
+import { pick } from '../../../platform/components/list-filters.tsx';
+import { downloadBlob } from '../../../platform/download.ts';
+import { useAction } from '../../../platform/use-write.ts';
 import { CaseTable } from '../components/table.tsx';
-import { ErrorAlert, useReportError } from '../../../platform/components/feedback.tsx';
+import { ErrorAlert } from '../../../platform/components/feedback.tsx';
 import { useListPage } from '../../../platform/use-list-page.tsx';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 
@@ -66,17 +69,15 @@ export function CaseListPage() {
   const { t } = useI18n();
   const { me } = useAuth();
   const { message } = App.useApp();
-  const reportError = useReportError();
   const list = useListPage({
     queryKey: ['cases', 'list'],
     filters: queryOf,
     load: (query, paging, signal) => casesApi.list({ ...query, ...paging }, signal),
   });
   const { params } = list;
-  const [search, setSearch] = useState(params.get('q') ?? '');
   const [views, setViews] = useState<SavedView[]>(() => (me ? readViews(me.id) : []));
   const [naming, setNaming] = useState(false);
-  const [exporting, setExporting] = useState(false);
+  const exporting = useAction();
   const [viewForm] = Form.useForm<{ name: string }>();
   const filterKey = useMemo(() => {
     const copy = new URLSearchParams(params);
@@ -107,25 +108,12 @@ export function CaseListPage() {
     void message.success(t('case.list.viewDeleted', { name }));
   };
 
-  const exportList = async () => {
-    setExporting(true);
-    try {
+  const exportList = () =>
+    exporting.run(async () => {
       const { blob, name } = await casesApi.exportXlsx(query);
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = name;
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-      window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      downloadBlob(blob, name);
       void message.success(t('case.list.exported', { name }));
-    } catch (error) {
-      reportError(error);
-    } finally {
-      setExporting(false);
-    }
-  };
+    });
 
   return (
     <Card
@@ -140,7 +128,6 @@ export function CaseListPage() {
             onChange={(name) => {
               const view = views.find((v) => v.name === name);
               list.replace(new URLSearchParams(view?.query ?? ''));
-              setSearch(new URLSearchParams(view?.query ?? '').get('q') ?? '');
             }}
             options={views.map((v) => ({ value: v.name, label: v.name }))}
             notFoundContent={null}
@@ -156,13 +143,13 @@ export function CaseListPage() {
           <Button icon={<SaveOutlined />} onClick={() => setNaming(true)} data-testid="case-save-view">
             {t('case.list.saveView')}
           </Button>
-          <Button icon={<DownloadOutlined />} onClick={() => void exportList()} loading={exporting} disabled={!list.query.data?.total} data-testid="case-export">
+          <Button icon={<DownloadOutlined />} onClick={() => void exportList()} loading={exporting.busy} disabled={!list.query.data?.total} data-testid="case-export">
             {t('case.list.export')}
           </Button>
         </Space>
       }
     >
-      <CaseListFilters list={list} search={search} onSearch={setSearch} />
+      <CaseListFilters list={list} />
       {list.query.error && <ErrorAlert error={list.query.error} onRetry={() => void list.query.refetch()} style={{ marginBottom: 16 }} />}
       <CaseTable
         list={list}

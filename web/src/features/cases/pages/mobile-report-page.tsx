@@ -2,25 +2,20 @@ import { SendOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Collapse, Form, Input, List, Radio, Result, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { toApiError } from '../../../platform/api-client.ts';
 import { casesApi, type CaseListItem, type DuplicateCase } from '../api.ts';
-import { caseUrgencies, type CaseUrgency } from '../../../../../src/modules/cases/contract.ts';
+import { caseUrgencies, type CaseUrgency } from '#server/modules/cases/contract.ts';
 import { useAuth } from '../../../platform/auth.tsx';
-import { CategoryCascader, useCaseCategories } from '../components/category-select.tsx';
 import { CaseStateTag } from '../components/labels.tsx';
 import { LocationPicker, type CaseLocation } from '../components/location.tsx';
 import { PhotoInput } from '../components/photos.tsx';
+import { reportBody, reporterOf, ReportWhatFields, type ReportText } from '../components/report-form.tsx';
 import { MobileShell } from '../components/shells.tsx';
-import { useReportError } from '../../../platform/components/feedback.tsx';
+import { useAction } from '../../../platform/use-write.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 
-interface ReportForm {
-  photos?: string[];
+interface ReportForm extends ReportText {
   category?: string[];
-  title?: string;
-  description?: string;
   location?: CaseLocation | null;
-  address?: string;
   urgency: CaseUrgency;
   reporterName?: string;
   reporterPhone?: string;
@@ -75,45 +70,26 @@ function ReportDone({ done, onAgain }: { done: { created: CaseListItem; duplicat
 export function CaseMobileReportPage() {
   const { t } = useI18n();
   const { me } = useAuth();
-  const reportError = useReportError();
-  const tree = useCaseCategories();
   const [form] = Form.useForm<ReportForm>();
-  const [saving, setSaving] = useState(false);
+  const saving = useAction();
   const [done, setDone] = useState<{ created: CaseListItem; duplicates: DuplicateCase[] } | null>(null);
   const gridGrant = me?.grants.find((g) => g.role === 'grid_worker');
   const grid = gridGrant ? { code: gridGrant.orgCode, name: gridGrant.orgName } : null;
 
-  const onCategory = (path: string[] | undefined) => {
-    const code = path?.[1];
-    const sub = (tree.data ?? []).flatMap((c) => c.children ?? []).find((c) => c.code === code);
-    if (sub && !form.getFieldValue('title')) form.setFieldValue('title', sub.name);
-  };
-
   const submit = async (values: ReportForm) => {
     const location = values.location;
     if (!location) return;
-    setSaving(true);
-    try {
-      const phone = values.reporterPhone?.replace(/\s+/g, '') || undefined;
-      const name = values.reporterName?.trim() || undefined;
+    await saving.run(async () => {
       const result = await casesApi.create({
-        title: (values.title ?? '').trim(),
-        description: (values.description ?? '').trim(),
-        categoryCode: values.category?.[1] ?? '',
+        ...reportBody(values, values.category?.[1] ?? ''),
         urgency: values.urgency,
         ...(location.point ? { lng: location.point.lng, lat: location.point.lat } : {}),
         ...(location.orgCode ? { orgCode: location.orgCode } : !location.point && grid ? { orgCode: grid.code } : {}),
-        address: values.address?.trim() || undefined,
-        attachmentIds: values.photos?.length ? values.photos : undefined,
-        reporter: phone || name ? { phone, name } : undefined,
+        reporter: reporterOf(values.reporterName, values.reporterPhone),
       });
       setDone({ created: result.case, duplicates: result.duplicates });
       form.resetFields();
-    } catch (error) {
-      reportError(toApiError(error), form);
-    } finally {
-      setSaving(false);
-    }
+    }, form);
   };
 
   if (done) {
@@ -124,7 +100,6 @@ export function CaseMobileReportPage() {
     );
   }
 
-  const required = (field: string) => ({ required: true, whitespace: true, message: t('common.required', { field }) });
   return (
     <MobileShell title={t('case.m.reportTitle')} back="/m">
       <Form<ReportForm> form={form} layout="vertical" initialValues={{ urgency: 'normal' }} onFinish={(values) => void submit(values)} data-testid="report-form">
@@ -134,15 +109,7 @@ export function CaseMobileReportPage() {
           </Form.Item>
         </Card>
         <Card size="small" style={{ marginBottom: 12 }}>
-          <Form.Item name="category" label={t('case.field.category')} rules={[{ required: true, message: t('common.required', { field: t('case.field.category') }) }]}>
-            <CategoryCascader leafOnly size="large" onChange={onCategory} placeholder={t('case.field.category')} testId="report-category" />
-          </Form.Item>
-          <Form.Item name="title" label={t('case.field.title')} rules={[required(t('case.field.title'))]}>
-            <Input size="large" maxLength={100} data-testid="report-title" />
-          </Form.Item>
-          <Form.Item name="description" label={t('case.field.description')} rules={[required(t('case.field.description'))]} style={{ marginBottom: 0 }}>
-            <Input.TextArea rows={3} maxLength={4000} showCount data-testid="report-description" />
-          </Form.Item>
+          <ReportWhatFields form={form} descriptionRows={3} testId="report" compact />
         </Card>
         <Card size="small" style={{ marginBottom: 12 }}>
           <Form.Item name="location" label={t('case.m.location')} rules={[{ required: true, message: t('case.m.needLocation') }]}>
@@ -186,7 +153,7 @@ export function CaseMobileReportPage() {
           ]}
           data-testid="report-on-behalf"
         />
-        <Button type="primary" htmlType="submit" size="large" block icon={<SendOutlined />} loading={saving} data-testid="report-submit">
+        <Button type="primary" htmlType="submit" size="large" block icon={<SendOutlined />} loading={saving.busy} data-testid="report-submit">
           {t('case.m.submit')}
         </Button>
       </Form>

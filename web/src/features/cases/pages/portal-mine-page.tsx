@@ -1,5 +1,5 @@
-import { LoginOutlined, ProfileOutlined, SmileOutlined } from '@ant-design/icons';
-import { Button, Card, Collapse, Empty, Flex, Result, Skeleton, Typography } from 'antd';
+import { ProfileOutlined, SmileOutlined } from '@ant-design/icons';
+import { Button, Card, Collapse, Empty, Flex, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { casesApi, type CaseListItem, type CasePageQuery } from '../api.ts';
@@ -7,7 +7,7 @@ import { useAuth } from '../../../platform/auth.tsx';
 import { CaseActionModal } from '../components/action-modal.tsx';
 import { useLiveNotifications } from '../components/bell.tsx';
 import { CaseStateTag, RatingTag } from '../components/labels.tsx';
-import { PortalShell } from '../components/shells.tsx';
+import { PortalHero, PortalShell, PortalSignIn } from '../components/shells.tsx';
 import { CaseTimeline } from '../components/timeline.tsx';
 import { ErrorAlert } from '../../../platform/components/feedback.tsx';
 import { DateTime } from '../../../platform/components/labels.tsx';
@@ -32,34 +32,8 @@ export function CasePortalMinePage() {
   const list = useApiQuery(['cases', 'list', myCasesQuery], signedIn ? (signal) => casesApi.list(myCasesQuery, signal) : null);
   useLiveNotifications(() => void invalidate(['cases', 'list']));
 
-  const hero = (
-    <section className="gz-portal-hero">
-      <h1>
-        <ProfileOutlined /> {t('case.portal.mineTitle')}
-      </h1>
-      <p>{t('case.portal.mineDesc')}</p>
-    </section>
-  );
-
-  if (!signedIn) {
-    return (
-      <PortalShell hero={hero}>
-        <Card>
-          <Result
-            status="info"
-            title={t('case.portal.mineDesc')}
-            extra={
-              <Link to={`/login?next=${encodeURIComponent('/portal/mine')}`}>
-                <Button type="primary" icon={<LoginOutlined />}>
-                  {t('case.portal.login')}
-                </Button>
-              </Link>
-            }
-          />
-        </Card>
-      </PortalShell>
-    );
-  }
+  const hero = <PortalHero icon={<ProfileOutlined />} title={t('case.portal.mineTitle')} description={t('case.portal.mineDesc')} />;
+  if (!signedIn) return <PortalSignIn hero={hero} title={t('case.portal.mineDesc')} next="/portal/mine" />;
 
   const items = list.data?.items ?? [];
   return (

@@ -1,24 +1,19 @@
-import { FormOutlined, LoginOutlined, SendOutlined } from '@ant-design/icons';
+import { FormOutlined, SendOutlined } from '@ant-design/icons';
 import { Button, Card, Form, Input, Result, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { toApiError } from '../../../platform/api-client.ts';
 import { casesApi, type CaseListItem } from '../api.ts';
 import { useAuth } from '../../../platform/auth.tsx';
-import { CategoryCascader, useCaseCategories } from '../components/category-select.tsx';
 import { LocationPicker, type CaseLocation } from '../components/location.tsx';
 import { PhotoInput } from '../components/photos.tsx';
-import { PortalShell } from '../components/shells.tsx';
-import { useReportError } from '../../../platform/components/feedback.tsx';
+import { cleanPhone, reportBody, ReportWhatFields, useRequiredRules, type ReportText } from '../components/report-form.tsx';
+import { PortalHero, PortalShell, PortalSignIn } from '../components/shells.tsx';
+import { useAction } from '../../../platform/use-write.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 
-interface ResidentReportForm {
+interface ResidentReportForm extends ReportText {
   category?: string[];
-  title?: string;
-  description?: string;
-  photos?: string[];
   location?: CaseLocation | null;
-  address?: string;
   name?: string;
   phone?: string;
 }
@@ -27,73 +22,34 @@ interface ResidentReportForm {
 export function CasePortalReportPage() {
   const { t } = useI18n();
   const { me } = useAuth();
-  const reportError = useReportError();
-  const tree = useCaseCategories();
+  const rules = useRequiredRules();
   const [form] = Form.useForm<ResidentReportForm>();
-  const [saving, setSaving] = useState(false);
+  const saving = useAction();
   const [created, setCreated] = useState<CaseListItem | null>(null);
   const residentGrant = me?.grants.find((g) => g.role === 'resident');
 
-  const hero = (
-    <section className="gz-portal-hero">
-      <h1>
-        <FormOutlined /> {t('case.portal.reportTitle')}
-      </h1>
-      <p>{t('case.portal.reportDesc')}</p>
-    </section>
-  );
-
+  const hero = <PortalHero icon={<FormOutlined />} title={t('case.portal.reportTitle')} description={t('case.portal.reportDesc')} />;
   if (!me || !residentGrant) {
-    return (
-      <PortalShell hero={hero}>
-        <Card>
-          <Result
-            status="info"
-            title={t('case.portal.loginToReport')}
-            extra={[
-              <Link key="login" to={`/login?next=${encodeURIComponent('/portal/report')}`}>
-                <Button type="primary" icon={<LoginOutlined />}>
-                  {t('case.portal.login')}
-                </Button>
-              </Link>,
-              <Link key="track" to="/portal/track">
-                <Button>{t('case.portal.trackTitle')}</Button>
-              </Link>,
-            ]}
-          />
-        </Card>
-      </PortalShell>
+    const track = (
+      <Link key="track" to="/portal/track">
+        <Button>{t('case.portal.trackTitle')}</Button>
+      </Link>
     );
+    return <PortalSignIn hero={hero} title={t('case.portal.loginToReport')} next="/portal/report" extra={[track]} />;
   }
 
-  const onCategory = (path: string[] | undefined) => {
-    const sub = (tree.data ?? []).flatMap((c) => c.children ?? []).find((c) => c.code === path?.[1]);
-    if (sub && !form.getFieldValue('title')) form.setFieldValue('title', sub.name);
-  };
-
-  const submit = async (values: ResidentReportForm) => {
-    setSaving(true);
-    try {
+  const submit = (values: ResidentReportForm) =>
+    saving.run(async () => {
       const point = values.location?.point;
-      const phone = values.phone?.replace(/\s+/g, '') || undefined;
       const result = await casesApi.create({
-        title: (values.title ?? '').trim(),
-        description: (values.description ?? '').trim(),
-        categoryCode: values.category?.[1] ?? '',
+        ...reportBody(values, values.category?.[1] ?? ''),
         ...(point ? { lng: point.lng, lat: point.lat } : {}),
         orgCode: residentGrant.orgCode,
-        address: values.address?.trim() || undefined,
-        attachmentIds: values.photos?.length ? values.photos : undefined,
-        reporter: { name: values.name?.trim() || me.displayName, phone },
+        reporter: { name: values.name?.trim() || me.displayName, phone: cleanPhone(values.phone) },
       });
       setCreated(result.case);
       form.resetFields();
-    } catch (error) {
-      reportError(toApiError(error), form);
-    } finally {
-      setSaving(false);
-    }
-  };
+    }, form);
 
   if (created) {
     return (
@@ -117,24 +73,15 @@ export function CasePortalReportPage() {
     );
   }
 
-  const required = (field: string) => ({ required: true, whitespace: true, message: t('common.required', { field }) });
   return (
     <PortalShell hero={hero}>
       <Card>
         <Form<ResidentReportForm> form={form} layout="vertical" onFinish={(values) => void submit(values)} initialValues={{ name: me.displayName }} data-testid="portal-report-form">
-          <Form.Item name="category" label={t('case.field.category')} rules={[{ required: true, message: t('common.required', { field: t('case.field.category') }) }]}>
-            <CategoryCascader leafOnly size="large" onChange={onCategory} placeholder={t('case.field.category')} />
-          </Form.Item>
-          <Form.Item name="title" label={t('case.field.title')} rules={[required(t('case.field.title'))]}>
-            <Input size="large" maxLength={100} />
-          </Form.Item>
-          <Form.Item name="description" label={t('case.field.description')} rules={[required(t('case.field.description'))]}>
-            <Input.TextArea rows={4} maxLength={4000} showCount />
-          </Form.Item>
+          <ReportWhatFields form={form} descriptionRows={4} />
           <Form.Item name="photos" label={t('case.common.photos')}>
             <PhotoInput camera />
           </Form.Item>
-          <Form.Item name="address" label={t('case.field.address')} rules={[required(t('case.field.address'))]}>
+          <Form.Item name="address" label={t('case.field.address')} rules={[rules.text(t('case.field.address'))]}>
             <Input size="large" maxLength={200} />
           </Form.Item>
           <Form.Item name="location" label={t('case.portal.locationOptional')}>
@@ -154,7 +101,7 @@ export function CasePortalReportPage() {
           <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
             {residentGrant.orgName}
           </Typography.Paragraph>
-          <Button type="primary" htmlType="submit" size="large" block icon={<SendOutlined />} loading={saving}>
+          <Button type="primary" htmlType="submit" size="large" block icon={<SendOutlined />} loading={saving.busy}>
             {t('case.common.submit')}
           </Button>
         </Form>

@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { toApiError, type ApiError } from '../../../platform/api-client.ts';
 import { casesApi, type TrackedCase } from '../api.ts';
-import { caseRatings, type CaseRating } from '../../../../../src/modules/cases/contract.ts';
+import { caseRatings, type CaseRating } from '#server/modules/cases/contract.ts';
 import { caseActionLabel, CaseStateTag, RatingTag } from '../components/labels.tsx';
-import { PortalShell } from '../components/shells.tsx';
+import { PortalHero, PortalShell } from '../components/shells.tsx';
 import { DateTime } from '../../../platform/components/labels.tsx';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 
@@ -154,16 +154,7 @@ export function CasePortalTrackPage() {
   };
 
   return (
-    <PortalShell
-      hero={
-        <section className="gz-portal-hero">
-          <h1>
-            <FileSearchOutlined /> {t('case.portal.trackTitle')}
-          </h1>
-          <p>{t('case.portal.trackDesc')}</p>
-        </section>
-      }
-    >
+    <PortalShell hero={<PortalHero icon={<FileSearchOutlined />} title={t('case.portal.trackTitle')} description={t('case.portal.trackDesc')} />}>
       <Card style={{ marginBottom: 16 }}>
         <Form<TrackForm> form={form} layout="vertical" initialValues={{ number: params.get('number') ?? '' }} onFinish={(values) => void track(values)} data-testid="track-form">
           <Form.Item name="number" label={t('case.portal.number')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('case.portal.number') }) }]}>

@@ -2,7 +2,7 @@ import { FlagOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { casesApi, type CaseListItem, type CaseListQuery } from '../api.ts';
-import { openCaseStates } from '../../../../../src/modules/cases/contract.ts';
+import { openCaseStates } from '#server/modules/cases/contract.ts';
 import { useAuth } from '../../../platform/auth.tsx';
 import { CaseActionModal } from '../components/action-modal.tsx';
 import { useLiveNotifications } from '../components/bell.tsx';

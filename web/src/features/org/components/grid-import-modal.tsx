@@ -1,10 +1,10 @@
-import { InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Modal, Spin, Steps, Table, Typography, Upload } from 'antd';
+import { Alert, App, Button, Modal, Spin, Steps, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { orgApi, importProblems, type ImportProblem, type ImportResult } from '../api.ts';
 import { toApiError, type ApiError } from '../../../platform/api-client.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { ErrorAlert } from '../../../platform/components/feedback.tsx';
+import { FileDrop } from '../../../platform/components/file-drop.tsx';
 
 type Phase =
   | { step: 'choose' }
@@ -109,21 +109,7 @@ export function GridImportModal({ open, onClose, onImported }: { open: boolean; 
       />
       {phase.step === 'choose' ? (
         <>
-          <Upload.Dragger
-            accept=".geojson,.json,application/geo+json,application/json"
-            multiple={false}
-            showUploadList={false}
-            beforeUpload={(file) => {
-              void check(file);
-              return false;
-            }}
-            data-testid="import-upload"
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">{t('import.drop')}</p>
-          </Upload.Dragger>
+          <FileDrop accept=".geojson,.json,application/geo+json,application/json" onFile={(file) => void check(file)} text={t('import.drop')} testId="import-upload" />
           <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 13 }}>
             {t('import.hint')}
           </Typography.Paragraph>

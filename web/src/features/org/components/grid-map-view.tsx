@@ -1,50 +1,13 @@
 import * as maplibregl from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { useEffect, useRef, useState } from 'react';
-import type { GridFeatureCollection, Position } from '../api.ts';
+import { useEffect, useRef } from 'react';
+import type { GridFeatureCollection } from '../api.ts';
+import { boundsOf, useBaseMap } from '../../../platform/map.ts';
 import { gridKindColors } from './org-labels.tsx';
-
-// maplibre-gl 6 loads its worker from next to its own module, which a bundle moves: point at the emitted file.
-maplibregl.setWorkerUrl(workerUrl);
 
 const SOURCE = 'grids';
 const FILL = 'grid-fill';
 const LINE = 'grid-line';
 const SELECTED = 'grid-selected';
-const HAIDIAN: [number, number] = [116.298, 39.96];
-
-function baseStyle(tileUrl: string | null): maplibregl.StyleSpecification {
-  return {
-    version: 8,
-    sources: tileUrl
-      ? { base: { type: 'raster', tiles: [tileUrl], tileSize: 256, attribution: '' } }
-      : {},
-    layers: [
-      { id: 'background', type: 'background', paint: { 'background-color': '#eef2f7' } },
-      ...(tileUrl ? [{ id: 'base', type: 'raster' as const, source: 'base' }] : []),
-    ],
-  };
-}
-
-function boundsOf(collection: GridFeatureCollection): maplibregl.LngLatBoundsLike | null {
-  let minLng = Infinity;
-  let minLat = Infinity;
-  let maxLng = -Infinity;
-  let maxLat = -Infinity;
-  const visit = ([lng, lat]: Position) => {
-    minLng = Math.min(minLng, lng);
-    minLat = Math.min(minLat, lat);
-    maxLng = Math.max(maxLng, lng);
-    maxLat = Math.max(maxLat, lat);
-  };
-  for (const feature of collection.features) {
-    const geometry = feature.geometry;
-    if (geometry.type === 'Polygon') geometry.coordinates.forEach((ring) => ring.forEach(visit));
-    else geometry.coordinates.forEach((polygon) => polygon.forEach((ring) => ring.forEach(visit)));
-  }
-  return Number.isFinite(minLng) ? [[minLng, minLat], [maxLng, maxLat]] : null;
-}
 
 interface GridMapViewProps {
   collection: GridFeatureCollection | null;
@@ -58,37 +21,13 @@ interface GridMapViewProps {
 
 /** The MapLibre canvas: grid polygons coloured by kind, hover names, click to select. */
 export function GridMapView({ collection, tileUrl, selectedCode, onSelect, onRendered, onError }: GridMapViewProps) {
-  const container = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<maplibregl.Map | null>(null);
-  const [ready, setReady] = useState(false);
-  const callbacks = useRef({ onSelect, onRendered, onError });
+  const callbacks = useRef({ onSelect, onRendered });
   useEffect(() => {
-    callbacks.current = { onSelect, onRendered, onError };
+    callbacks.current = { onSelect, onRendered };
   });
 
-  useEffect(() => {
-    if (!container.current) return;
-    let map: maplibregl.Map;
-    try {
-      map = new maplibregl.Map({
-        container: container.current,
-        style: baseStyle(tileUrl),
-        center: HAIDIAN,
-        zoom: 11,
-        attributionControl: false,
-        dragRotate: false,
-        pitchWithRotate: false,
-        touchPitch: false,
-      });
-    } catch (error) {
-      callbacks.current.onError(error instanceof Error ? error.message : String(error));
-      return;
-    }
-    mapRef.current = map;
-    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+  const { container, map } = useBaseMap(tileUrl, 11, (map) => {
     const hover = new maplibregl.Popup({ closeButton: false, closeOnClick: false, className: 'gz-map-hover', offset: 8 });
-
     map.on('load', () => {
       map.addSource(SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
       const kindColor: maplibregl.ExpressionSpecification = [
@@ -111,7 +50,6 @@ export function GridMapView({ collection, tileUrl, selectedCode, onSelect, onRen
         filter: ['==', ['get', 'code'], ''],
         paint: { 'line-color': '#c41d1d', 'line-width': 3 },
       });
-      setReady(true);
     });
 
     map.on('mousemove', FILL, (event) => {
@@ -128,30 +66,16 @@ export function GridMapView({ collection, tileUrl, selectedCode, onSelect, onRen
       const code = hit?.properties.code;
       callbacks.current.onSelect(typeof code === 'string' ? code : null);
     });
-    map.on('error', (event) => {
-      // Tile failures of a configured base map should not hide the grids; log them for the operator.
-      console.warn('map error', event.error);
-    });
-
-    const resize = new ResizeObserver(() => map.resize());
-    resize.observe(container.current);
-    return () => {
-      resize.disconnect();
-      hover.remove();
-      map.remove();
-      mapRef.current = null;
-      setReady(false);
-    };
-  }, [tileUrl]);
+    return () => hover.remove();
+  }, onError);
 
   useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !ready) return;
+    if (!map) return;
     const source = map.getSource<maplibregl.GeoJSONSource>(SOURCE);
     if (!source) return;
     const data = collection ?? { type: 'FeatureCollection', features: [] };
     void source.setData(data);
-    const bounds = collection ? boundsOf(collection) : null;
+    const bounds = collection ? boundsOf(collection.features.map((f) => f.geometry)) : null;
     if (bounds) map.fitBounds(bounds, { padding: 40, duration: 0, maxZoom: 17 });
     // Count what is on screen once the worker has tiled the new data (tests and the UI read it).
     let cancelled = false;
@@ -165,13 +89,12 @@ export function GridMapView({ collection, tileUrl, selectedCode, onSelect, onRen
     return () => {
       cancelled = true;
     };
-  }, [collection, ready]);
+  }, [collection, map]);
 
   useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !ready) return;
+    if (!map) return;
     map.setFilter(SELECTED, ['==', ['get', 'code'], selectedCode ?? '']);
-  }, [selectedCode, ready]);
+  }, [selectedCode, map]);
 
   // MapLibre makes its container position: relative, so the absolute frame is a separate element.
   return (

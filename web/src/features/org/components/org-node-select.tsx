@@ -4,6 +4,8 @@ import { orgApi, type OrgNode } from '../api.ts';
 import type { OrgLevel } from '../api.ts';
 import { useT } from '../../../platform/i18n/index.tsx';
 import { useDebouncedSearch } from '../../../platform/use-debounced-search.ts';
+import type { ListParams } from '../../../platform/components/list-filters.tsx';
+import { useScopeNodes } from './use-scope-nodes.ts';
 
 interface OrgNodeSelectProps {
   value?: string;
@@ -87,6 +89,32 @@ export function OrgNodeSelect({ value, onChange, levels, suggestions = [], place
           </Flex>
         );
       }}
+    />
+  );
+}
+
+interface UnderFilterProps {
+  list: Pick<ListParams, 'params' | 'update'>;
+  /** Offered levels; every level when not given. */
+  levels?: OrgLevel[];
+  placeholder: string;
+  width: number;
+  testId?: string;
+}
+
+/** A list's filter by part of the org tree (the `under` search param), suggesting the user's own nodes. */
+export function UnderFilter({ list, levels, placeholder, width, testId }: UnderFilterProps) {
+  const scope = useScopeNodes();
+  return (
+    <OrgNodeSelect
+      value={list.params.get('under') ?? undefined}
+      onChange={(code) => list.update({ under: code })}
+      levels={levels}
+      suggestions={scope.data?.suggestions}
+      placeholder={placeholder}
+      allowClear
+      style={{ width }}
+      testId={testId}
     />
   );
 }

@@ -1,25 +1,24 @@
 import { EnvironmentOutlined, LinkOutlined, TeamOutlined } from '@ant-design/icons';
-import { Button, Card, Drawer, Flex, Input, Select, Space, Typography } from 'antd';
+import { Button, Card, Drawer, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { orgApi, type Grid } from '../api.ts';
 import { useAuth } from '../../../platform/auth.tsx';
 import { DateTime } from '../../../platform/components/labels.tsx';
 import { GridKindTag } from '../components/org-labels.tsx';
-import { OrgNodeSelect } from '../components/org-node-select.tsx';
+import { UnderFilter } from '../components/org-node-select.tsx';
 import { RosterTable } from '../components/roster-table.tsx';
 import { invalidate } from '../../../platform/query.ts';
 import { useListPage } from '../../../platform/use-list-page.tsx';
 import { ListTable } from '../../../platform/components/list-table.tsx';
-import { useScopeNodes } from '../components/use-scope-nodes.ts';
 import { gridKinds, isGridKind, type GridKind } from '../api.ts';
+import { EnumFilter, FilterBar, ListSearch } from '../../../platform/components/list-filters.tsx';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 
 /** 网格名册: every grid in the user's area, filtered and paged, with each grid's team. */
 export function GridRosterPage() {
   const { t } = useI18n();
   const { can } = useAuth();
-  const scope = useScopeNodes();
   const list = useListPage({
     queryKey: ['org', 'grids'],
     filters: (params) => {
@@ -28,47 +27,18 @@ export function GridRosterPage() {
     },
     load: (filters, paging, signal) => orgApi.grids({ ...filters, ...paging }, signal),
   });
-  const { under, kind, q } = list.filters;
-  const update = list.update;
   const [open, setOpen] = useState<Grid | null>(null);
-  const [search, setSearch] = useState(q ?? '');
 
   return (
     <Card title={<><TeamOutlined /> {t('menu.roster')}</>}>
-      <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-        <OrgNodeSelect
-          value={under}
-          onChange={(code) => update({ under: code })}
-          levels={['district', 'street', 'community']}
-          suggestions={scope.data?.suggestions}
-          placeholder={t('roster.underPlaceholder')}
-          allowClear
-          style={{ width: 240 }}
-          testId="roster-under"
-        />
-        <Select<GridKind>
-          value={kind}
-          onChange={(value) => update({ kind: value })}
-          allowClear
-          placeholder={t('roster.kind')}
-          style={{ width: 160 }}
-          options={gridKinds.map((k) => ({ value: k, label: t(`gridKind.${k}`) }))}
-        />
-        <Input.Search
-          value={search}
-          onChange={(event) => setSearch(event.target.value)}
-          onSearch={(value) => update({ q: value.trim() || undefined })}
-          allowClear
-          placeholder={t('roster.search')}
-          style={{ width: 260 }}
-          enterButton={t('common.search')}
-          data-testid="roster-search"
-        />
-      </Flex>
+      <FilterBar>
+        <UnderFilter list={list} levels={['district', 'street', 'community']} placeholder={t('roster.underPlaceholder')} width={240} testId="roster-under" />
+        <EnumFilter list={list} param="kind" values={gridKinds} placeholder={t('roster.kind')} label={(k) => t(`gridKind.${k}`)} width={160} />
+        <ListSearch list={list} placeholder={t('roster.search')} style={{ width: 260 }} data-testid="roster-search" />
+      </FilterBar>
       <ListTable<Grid>
         list={list}
         rowKey="code"
-        size="middle"
         data-testid="roster-table"
         columns={[
           { title: t('map.gridCode'), dataIndex: 'code', width: 160, render: (code: string) => <Typography.Text code>{code}</Typography.Text> },

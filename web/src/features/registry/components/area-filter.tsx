@@ -2,16 +2,23 @@ import { Select } from 'antd';
 import { orgApi, OrgNodeSelect, useScopeNodes } from '../../org/index.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { useApiQuery } from '../../../platform/query.ts';
+import type { ListParams } from '../../../platform/components/list-filters.tsx';
 
-export interface AreaValue {
+interface AreaValue {
   /** A street or community code. */
   under?: string;
   /** A grid of that community. */
   grid?: string;
 }
 
+/** The area a registry list is filtered by, kept in its `under` and `grid` search params. */
+function areaOf(params: URLSearchParams): AreaValue {
+  return { under: params.get('under') ?? undefined, grid: params.get('grid') ?? undefined };
+}
+
 /** The code a registry list is filtered by: the grid when one is picked, else the street or community. */
-export function areaCode(area: AreaValue): string | undefined {
+export function areaCode(params: URLSearchParams): string | undefined {
+  const area = areaOf(params);
   return area.grid ?? area.under;
 }
 
@@ -19,8 +26,10 @@ export function areaCode(area: AreaValue): string | undefined {
  * Filters a registry list by street or community (the org picker) and then by grid. The grid
  * list is offered once a community is picked, or straight away to staff of a single community.
  */
-export function AreaFilter({ value, onChange, testId }: { value: AreaValue; onChange: (next: AreaValue) => void; testId?: string }) {
+export function AreaFilter({ list, testId }: { list: Pick<ListParams, 'params' | 'update'>; testId?: string }) {
   const { t } = useI18n();
+  const value = areaOf(list.params);
+  const onChange = (next: AreaValue) => list.update({ under: next.under, grid: next.grid });
   const scope = useScopeNodes();
   const ownCommunity = scope.data?.roots.length === 1 && scope.data.roots[0]?.level === 'community' ? scope.data.roots[0].code : undefined;
   // Community codes are the 12-digit statistical codes (streets 9, districts 6): only a

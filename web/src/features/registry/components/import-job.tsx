@@ -1,16 +1,17 @@
 // The ledger import's job: its status, the check's result with the rows in error, and the
 // choices that follow (commit clean or valid rows, remap, discard).
 import { DeleteOutlined, DownloadOutlined, FileExcelOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Flex, Progress, Radio, Result, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Flex, Progress, Radio, Result, Row, Space, Spin, Statistic, Tag, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { registryApi, type ImportError, type ImportJob, type ImportStatus } from '../api.ts';
-import { ErrorAlert } from '../../../platform/components/feedback.tsx';
+
 import { ImportMapping, type HeaderChoice } from './import-mapping.tsx';
-import { downloadFile } from './labels.tsx';
+import { downloadFile } from '../../../platform/download.ts';
 import { residentsPath } from './paths.ts';
 import { useApiQuery } from '../../../platform/query.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
+import { QueryTable } from '../../../platform/components/list-table.tsx';
 
 export type Stage =
   | { kind: 'choose' }
@@ -322,12 +323,12 @@ function ErrorsTable({ jobId }: { jobId: string }) {
       }
       style={{ maxWidth: 880 }}
     >
-      {errors.error && <ErrorAlert error={errors.error} onRetry={() => void errors.refetch()} style={{ marginBottom: 12 }} />}
-      <Table<ImportError>
+      <QueryTable<ImportError>
+        query={errors}
+        rows={errors.data?.items ?? []}
+        errorStyle={{ marginBottom: 12 }}
         rowKey={(e) => `${e.rowNo}:${e.column}:${e.message}`}
         size="small"
-        loading={errors.isFetching}
-        dataSource={errors.data?.items ?? []}
         data-testid="import-errors"
         pagination={{ current: page, pageSize: 10, total: errors.data?.total ?? 0, hideOnSinglePage: true, onChange: setPage, showTotal: (total) => t('common.total', { total }) }}
         columns={[

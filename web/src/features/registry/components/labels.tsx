@@ -142,16 +142,6 @@ export function VisitDue({ nextVisitDue }: { nextVisitDue: string | null }) {
   );
 }
 
-/** A file download the server builds (xlsx, report): an anchor, so the browser's own download runs. */
-export function downloadFile(url: string): void {
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = '';
-  document.body.appendChild(anchor);
-  anchor.click();
-  anchor.remove();
-}
-
 // The order details are listed in: what the group is first, then its particulars.
 const fieldOrder = [
   'category', 'scheme', 'correctionType', 'grade', 'riskLevel', 'healthStatus', 'needsDailyCare', 'monthlyAmount', 'startDate', 'endDate',

@@ -1,9 +1,9 @@
 import { AppstoreOutlined, BankOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Empty, Flex, Segmented, Skeleton, Table, Tooltip, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Segmented, Skeleton, Table, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { houseTenures, registryApi, type BuildingHouse, type HouseTenure } from '../api.ts';
-import { RecordCard } from '../components/record-card.tsx';
+import { RecordCard, RecordFacts } from '../components/record-card.tsx';
 import { tenureColors, TenureTag } from '../components/labels.tsx';
 import { housePath } from '../components/paths.ts';
 import { useApiQuery } from '../../../platform/query.ts';
@@ -28,9 +28,7 @@ export function RegistryBuildingPage() {
         data-testid="building-card"
       >
         {b && (
-          <Descriptions
-            size="small"
-            column={{ xs: 1, sm: 2, lg: 3 }}
+          <RecordFacts
             items={[
               { key: 'address', label: t('registry.address'), children: b.address },
               { key: 'grid', label: t('registry.grid'), children: <Typography.Text code>{b.gridCode}</Typography.Text> },

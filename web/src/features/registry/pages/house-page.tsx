@@ -1,29 +1,23 @@
 import { FileTextOutlined, HomeOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Empty, Flex, Space, Tooltip, Typography } from 'antd';
-import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Button, Card, Empty, Flex, Space, Tooltip, Typography } from 'antd';
+import { Link } from 'react-router';
 import { registryApi, type HouseDetail } from '../api.ts';
 import { useAuth } from '../../../platform/auth.tsx';
-import { RecordCard } from '../components/record-card.tsx';
+import { RecordCard, RecordFacts, RecordRoute, useMaskedRecord } from '../components/record-card.tsx';
 import { TenureTag } from '../components/labels.tsx';
 import { buildingPath, householdPath } from '../components/paths.ts';
 import { ResidentTable } from '../components/resident-table.tsx';
-import { RevealButton } from '../components/reveal.tsx';
-import { useApiQuery } from '../../../platform/query.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 
 /** One house (以房管人): its households and the people in each. */
 export function RegistryHousePage() {
-  const { houseId = '' } = useParams();
-  // A new house starts masked again.
-  return <HouseView key={houseId} houseId={houseId} />;
+  return <RecordRoute param="houseId" view={HouseView} />;
 }
 
-function HouseView({ houseId }: { houseId: string }) {
+function HouseView({ id: houseId }: { id: string }) {
   const { t } = useI18n();
   const { can } = useAuth();
-  const [reveal, setReveal] = useState<string | null>(null);
-  const house = useApiQuery(['registry', 'house', houseId, reveal], (signal) => registryApi.house(houseId, reveal, signal));
+  const { query: house, reveal, revealButton } = useMaskedRecord('house', houseId, registryApi.house);
   const h = house.data;
   const shownInClear = h ? [...h.households.flatMap((hh) => hh.members), ...h.others].some((m) => m.revealed) : false;
 
@@ -34,13 +28,11 @@ function HouseView({ houseId }: { houseId: string }) {
         query={house}
         revealedFor={shownInClear ? reveal : null}
         title={<><HomeOutlined /> {h?.address ?? t('registry.house.title')}</>}
-        extra={<RevealButton reason={reveal} onReveal={setReveal} onHide={() => setReveal(null)} />}
+        extra={revealButton}
         data-testid="house-card"
       >
         {h && (
-          <Descriptions
-            size="small"
-            column={{ xs: 1, sm: 2, lg: 3 }}
+          <RecordFacts
             items={[
               { key: 'building', label: t('registry.building'), children: <Link to={buildingPath(h.buildingId)}>{h.buildingName}</Link> },
               { key: 'unit', label: t('registry.unit'), children: h.unit || '—' },

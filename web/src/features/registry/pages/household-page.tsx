@@ -1,30 +1,25 @@
 import { FileTextOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Button, Descriptions, Space, Table, Tooltip, Typography } from 'antd';
-import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Button, Space, Table, Tooltip, Typography } from 'antd';
+import { Link } from 'react-router';
 import { registryApi, type HouseholdFile } from '../api.ts';
 import { useAuth } from '../../../platform/auth.tsx';
-import { RecordCard } from '../components/record-card.tsx';
+import { RecordCard, RecordFacts, RecordRoute, useMaskedRecord } from '../components/record-card.tsx';
 import { relationLabel, TenureTag } from '../components/labels.tsx';
 import { buildingPath, housePath, residentPath } from '../components/paths.ts';
 import { ResidentTable } from '../components/resident-table.tsx';
-import { RevealButton } from '../components/reveal.tsx';
-import { useApiQuery } from '../../../platform/query.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 
 type HistoryRow = HouseholdFile['history'][number];
 
 /** 户档 (一户一档): the household's house, members and who moved in and out; printable. */
 export function RegistryHouseholdPage() {
-  const { householdId = '' } = useParams();
-  return <HouseholdView key={householdId} householdId={householdId} />;
+  return <RecordRoute param="householdId" view={HouseholdView} />;
 }
 
-function HouseholdView({ householdId }: { householdId: string }) {
+function HouseholdView({ id: householdId }: { id: string }) {
   const { t } = useI18n();
   const { can } = useAuth();
-  const [reveal, setReveal] = useState<string | null>(null);
-  const household = useApiQuery(['registry', 'household', householdId, reveal], (signal) => registryApi.household(householdId, reveal, signal));
+  const { query: household, reveal, revealButton } = useMaskedRecord('household', householdId, registryApi.household);
   const h = household.data;
   const head = h?.members.find((m) => m.id === h.headResidentId);
 
@@ -46,7 +41,7 @@ function HouseholdView({ householdId }: { householdId: string }) {
         data-testid="household-file"
         extra={
           <Space>
-            <RevealButton reason={reveal} onReveal={setReveal} onHide={() => setReveal(null)} />
+            {revealButton}
             {can('registry.export') && (
               <Tooltip title={t('registry.household.printHint')}>
                 <Button icon={<PrinterOutlined />} href={registryApi.householdPrintUrl(householdId, reveal)} target="_blank" data-testid="household-print">
@@ -59,10 +54,8 @@ function HouseholdView({ householdId }: { householdId: string }) {
       >
         {h && (
           <>
-            <Descriptions
+            <RecordFacts
               bordered
-              size="small"
-              column={{ xs: 1, sm: 2, lg: 3 }}
               items={[
                 { key: 'address', label: t('registry.address'), children: <Link to={housePath(h.house.id)}>{h.address}</Link> },
                 { key: 'number', label: t('registry.ledger.householdNumber'), children: h.number },

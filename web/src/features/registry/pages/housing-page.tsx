@@ -1,11 +1,10 @@
-import { DownloadOutlined, HomeOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Input, Tooltip, Typography } from 'antd';
-import { useState } from 'react';
+import { HomeOutlined } from '@ant-design/icons';
+import { Button, Card, Typography } from 'antd';
 import { Link } from 'react-router';
 import { registryApi, type BuildingRow, type BuildingUse } from '../api.ts';
-import { useAuth } from '../../../platform/auth.tsx';
-import { AreaFilter, areaCode, type AreaValue } from '../components/area-filter.tsx';
-import { downloadFile } from '../components/labels.tsx';
+import { AreaFilter, areaCode } from '../components/area-filter.tsx';
+import { RegistryExportButton } from '../components/export-button.tsx';
+import { FilterBar, ListSearch } from '../../../platform/components/list-filters.tsx';
 import { buildingPath } from '../components/paths.ts';
 import { useListPage } from '../../../platform/use-list-page.tsx';
 import { ListTable } from '../../../platform/components/list-table.tsx';
@@ -14,48 +13,23 @@ import { useI18n } from '../../../platform/i18n/index.tsx';
 /** 以房管人: the buildings of the user's area, filtered by community and grid; each opens its houses. */
 export function RegistryHousingPage() {
   const { t } = useI18n();
-  const { can } = useAuth();
   const list = useListPage({
     queryKey: ['registry', 'buildings'],
-    filters: (params) => ({ area: { under: params.get('under') ?? undefined, grid: params.get('grid') ?? undefined } as AreaValue, q: params.get('q') ?? '' }),
-    load: ({ area, q }, paging, signal) => registryApi.buildings({ under: areaCode(area), q: q || undefined, ...paging }, signal),
+    filters: (params) => ({ under: areaCode(params), q: params.get('q') || undefined }),
+    load: (filters, paging, signal) => registryApi.buildings({ ...filters, ...paging }, signal),
   });
-  const { area, q } = list.filters;
-  const [search, setSearch] = useState(q);
-  const under = areaCode(area);
-
-  const update = list.update;
 
   return (
     <Card
       title={<><HomeOutlined /> {t('registry.housing.title')}</>}
-      extra={
-        can('registry.export') && (
-          <Tooltip title={t('registry.exportHint')}>
-            <Button icon={<DownloadOutlined />} onClick={() => downloadFile(registryApi.buildingsExportUrl({ under, q: q || undefined }))}>
-              {t('registry.export')}
-            </Button>
-          </Tooltip>
-        )
-      }
+      extra={<RegistryExportButton url={() => registryApi.buildingsExportUrl(list.filters)} />}
     >
-      <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-        <AreaFilter value={area} onChange={(next) => update({ under: next.under, grid: next.grid })} testId="housing-area" />
-        <Input.Search
-          value={search}
-          onChange={(event) => setSearch(event.target.value)}
-          onSearch={(value) => update({ q: value.trim() || undefined })}
-          allowClear
-          placeholder={t('registry.housing.search')}
-          style={{ width: 280 }}
-          enterButton={t('common.search')}
-          data-testid="housing-search"
-        />
-      </Flex>
+      <FilterBar>
+        <AreaFilter list={list} testId="housing-area" />
+        <ListSearch list={list} placeholder={t('registry.housing.search')} style={{ width: 280 }} data-testid="housing-search" />
+      </FilterBar>
       <ListTable<BuildingRow>
         list={list}
-        rowKey="id"
-        size="middle"
         data-testid="housing-table"
         emptyText={t('registry.housing.empty')}
         columns={[

@@ -1,16 +1,17 @@
-import { CloudUploadOutlined, DownloadOutlined, FileExcelOutlined, InboxOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Progress, Steps, Table, Typography, Upload } from 'antd';
+import { CloudUploadOutlined, DownloadOutlined, FileExcelOutlined } from '@ant-design/icons';
+import { App, Button, Card, Form, Progress, Steps, Typography } from 'antd';
 import { useEffect, useState, type Dispatch, type SetStateAction } from 'react';
 import { toApiError, type ApiError } from '../../../platform/api-client.ts';
 import { registryApi, type ImportJob, type ImportStatus } from '../api.ts';
 import { ErrorAlert, useReportError } from '../../../platform/components/feedback.tsx';
 import { DateTime } from '../../../platform/components/labels.tsx';
+import { FileDrop } from '../../../platform/components/file-drop.tsx';
 import { OrgNodeSelect, useScopeNodes, type OrgNode } from '../../org/index.ts';
-import { downloadFile } from '../components/labels.tsx';
+import { downloadFile } from '../../../platform/download.ts';
 import { invalidate, useApiQuery } from '../../../platform/query.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
-
 import { formatSize, JobView, running, StatusTag, type Mode, type Stage } from '../components/import-job.tsx';
+import { QueryTable } from '../../../platform/components/list-table.tsx';
 
 /** The history lists every import: it changes when one is uploaded, settles or is discarded. */
 const reloadImportHistory = () => void invalidate(['registry', 'imports']);
@@ -164,12 +165,12 @@ function ImportHistory({ onOpen }: { onOpen: (job: ImportJob) => void }) {
   const history = useApiQuery(['registry', 'imports', historyPage], (signal) => registryApi.imports({ page: historyPage, pageSize: 10 }, signal));
   return (
   <Card title={t('registry.import.history')} style={{ marginTop: 16 }} size="small">
-    {history.error && <ErrorAlert error={history.error} onRetry={() => void history.refetch()} style={{ marginBottom: 12 }} />}
-    <Table<ImportJob>
+    <QueryTable<ImportJob>
+      query={history}
+      rows={history.data?.items ?? []}
+      errorStyle={{ marginBottom: 12 }}
       rowKey="id"
       size="small"
-      loading={history.isFetching}
-      dataSource={history.data?.items ?? []}
       locale={{ emptyText: t('registry.import.historyEmpty') }}
       data-testid="import-history"
       pagination={{
@@ -247,23 +248,14 @@ function ChooseLedger({ communityCode, onCommunity, suggestions, onFile }: Choos
           />
         </Form.Item>
       </Form>
-      <Upload.Dragger
+      <FileDrop
         accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-        multiple={false}
-        showUploadList={false}
+        onFile={onFile}
         disabled={!communityCode}
-        beforeUpload={(file) => {
-          onFile(file);
-          return false;
-        }}
-        data-testid="import-upload"
-      >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
-        </p>
-        <p className="ant-upload-text">{t('registry.import.drop')}</p>
-        <p className="ant-upload-hint">{t('registry.import.dropHint')}</p>
-      </Upload.Dragger>
+        text={t('registry.import.drop')}
+        hint={t('registry.import.dropHint')}
+        testId="import-upload"
+      />
     </div>
   );
 }

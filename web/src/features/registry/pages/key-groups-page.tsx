@@ -1,12 +1,14 @@
-import { DownloadOutlined, HeartOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Segmented, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { HeartOutlined } from '@ant-design/icons';
+import { Button, Card, Segmented, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { registryApi, type KeyGroupMember, type MemberQuery } from '../api.ts';
 import { useAuth } from '../../../platform/auth.tsx';
 import { AreaFilter, areaCode } from '../components/area-filter.tsx';
-import { downloadFile, Identifier, KeyGroupTagView, keyGroupLabel, membershipDetails, VisitDue } from '../components/labels.tsx';
+import { Identifier, KeyGroupTagView, keyGroupLabel, membershipDetails, VisitDue } from '../components/labels.tsx';
+import { RegistryExportButton } from '../components/export-button.tsx';
 import { residentPath } from '../components/paths.ts';
+import { FilterBar } from '../../../platform/components/list-filters.tsx';
 import { RecordVisitModal, type VisitTarget } from '../components/visit-modal.tsx';
 import { useApiQuery } from '../../../platform/query.ts';
 import { useListPage } from '../../../platform/use-list-page.tsx';
@@ -16,10 +18,10 @@ import { useI18n } from '../../../platform/i18n/index.tsx';
 type Due = 'all' | 'overdue' | 'week';
 const ALL = '';
 
-function memberQuery({ kind, under, grid, due }: { kind: string; under?: string; grid?: string; due: Due }): MemberQuery {
+function memberQuery({ kind, under, due }: { kind: string; under?: string; due: Due }): MemberQuery {
   return {
     kind: kind || undefined,
-    under: areaCode({ under, grid }),
+    under,
     overdue: due === 'overdue' ? true : undefined,
     dueWithinDays: due === 'week' ? 7 : undefined,
   };
@@ -35,28 +37,18 @@ export function RegistryKeyGroupsPage() {
     filters: (params) => {
       const dueParam = params.get('due');
       const due: Due = dueParam === 'overdue' || dueParam === 'week' ? dueParam : 'all';
-      return { kind: params.get('kind') ?? ALL, under: params.get('under') ?? undefined, grid: params.get('grid') ?? undefined, due };
+      return { kind: params.get('kind') ?? ALL, under: areaCode(params), due };
     },
     load: (filters, paging, signal) => registryApi.keyGroupMembers({ ...memberQuery(filters), ...paging }, signal),
   });
-  const { kind, under, grid, due } = list.filters;
-  const query = memberQuery(list.filters);
+  const { kind, due } = list.filters;
   const kinds = useApiQuery(['registry', 'keyGroupKinds'], (signal) => registryApi.keyGroupKinds(signal));
-
   const update = list.update;
 
   return (
     <Card
       title={<><HeartOutlined /> {t('registry.keyGroups.title')}</>}
-      extra={
-        can('registry.export') && (
-          <Tooltip title={t('registry.exportHint')}>
-            <Button icon={<DownloadOutlined />} onClick={() => downloadFile(registryApi.keyGroupExportUrl(query))} data-testid="key-groups-export">
-              {t('registry.export')}
-            </Button>
-          </Tooltip>
-        )
-      }
+      extra={<RegistryExportButton url={() => registryApi.keyGroupExportUrl(memberQuery(list.filters))} testId="key-groups-export" />}
     >
       <Tabs
         activeKey={kind}
@@ -78,8 +70,8 @@ export function RegistryKeyGroupsPage() {
           })),
         ]}
       />
-      <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
-        <AreaFilter value={{ under, grid }} onChange={(next) => update({ under: next.under, grid: next.grid })} testId="key-groups-area" />
+      <FilterBar align="center">
+        <AreaFilter list={list} testId="key-groups-area" />
         <Segmented<Due>
           value={due}
           onChange={(value) => update({ due: value === 'all' ? undefined : value })}
@@ -90,11 +82,9 @@ export function RegistryKeyGroupsPage() {
           ]}
           data-testid="key-groups-due"
         />
-      </Flex>
+      </FilterBar>
       <ListTable<KeyGroupMember>
         list={list}
-        rowKey="id"
-        size="middle"
         scroll={{ x: 'max-content' }}
         data-testid="key-groups-table"
         emptyText={t('registry.keyGroups.empty')}

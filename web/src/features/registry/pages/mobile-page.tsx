@@ -1,6 +1,6 @@
 import { CarryOutOutlined, EnvironmentOutlined, HomeOutlined, SearchOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Descriptions, Drawer, Empty, Flex, Input, List, Row, Skeleton, Statistic, Typography } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { registryApi, type HouseRow, type MyGrid, type Resident } from '../api.ts';
 import { useAuth } from '../../../platform/auth.tsx';
 import { ErrorAlert } from '../../../platform/components/feedback.tsx';
@@ -107,15 +107,10 @@ export function RegistryMobilePage() {
               renderItem={(m) => (
                 <List.Item
                   key={m.id}
-                  actions={
-                    mayVisit
-                      ? [
-                          <Button key="visit" size="small" onClick={() => setVisiting({ id: m.residentId, name: m.resident.name, memberships: [{ id: m.id, kind: m.kind, name: m.name }] })}>
-                            {t('registry.visit.record')}
-                          </Button>,
-                        ]
-                      : []
-                  }
+                  actions={visitActions(
+                    t('registry.visit.record'),
+                    mayVisit ? () => setVisiting({ id: m.residentId, name: m.resident.name, memberships: [{ id: m.id, kind: m.kind, name: m.name }] }) : undefined,
+                  )}
                 >
                   <Flex vertical gap={2} style={{ minWidth: 0, cursor: 'pointer' }} onClick={() => setPerson(m.residentId)}>
                     <Flex align="center" gap={6} wrap>
@@ -138,6 +133,17 @@ export function RegistryMobilePage() {
   );
 }
 
+/** A list item's "record a visit" button, for those who may record visits. */
+function visitActions(label: string, onVisit: (() => void) | undefined): ReactNode[] {
+  return onVisit
+    ? [
+        <Button key="visit" size="small" onClick={onVisit}>
+          {label}
+        </Button>,
+      ]
+    : [];
+}
+
 function HouseDrawer({ house, onClose, onPerson, onVisit }: { house: HouseRow | null; onClose: () => void; onPerson: (id: string) => void; onVisit?: (r: Resident) => void }) {
   const { t } = useI18n();
   const detail = useApiQuery(['registry', 'house', house?.id, null], house ? (signal) => registryApi.house(house.id, null, signal) : null);
@@ -156,15 +162,7 @@ function HouseDrawer({ house, onClose, onPerson, onVisit }: { house: HouseRow | 
           renderItem={(r) => (
             <List.Item
               key={r.id}
-              actions={
-                onVisit
-                  ? [
-                      <Button key="visit" size="small" onClick={() => onVisit(r)}>
-                        {t('registry.visit.record')}
-                      </Button>,
-                    ]
-                  : []
-              }
+              actions={visitActions(t('registry.visit.record'), onVisit && (() => onVisit(r)))}
             >
               <Flex vertical gap={2} style={{ cursor: 'pointer' }} onClick={() => onPerson(r.id)}>
                 <Typography.Text strong>{r.name}</Typography.Text>

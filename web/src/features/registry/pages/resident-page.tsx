@@ -1,10 +1,10 @@
 import { CarryOutOutlined, FileTextOutlined, IdcardOutlined, ManOutlined, WomanOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Empty, Flex, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Empty, Flex, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { registryApi, type Membership, type ResidentFile, type ResidentVisit } from '../api.ts';
 import { useAuth } from '../../../platform/auth.tsx';
-import { RecordCard } from '../components/record-card.tsx';
+import { RecordCard, RecordFacts, RecordRoute, useMaskedRecord } from '../components/record-card.tsx';
 import type { Crumb } from '../components/breadcrumb.tsx';
 import {
   educationLabel,
@@ -20,7 +20,6 @@ import {
   visitMethodLabel,
 } from '../components/labels.tsx';
 import { householdPath, housePath, residentsPath } from '../components/paths.ts';
-import { RevealButton } from '../components/reveal.tsx';
 import { RecordVisitModal, type VisitTarget } from '../components/visit-modal.tsx';
 import { useApiQuery } from '../../../platform/query.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
@@ -29,16 +28,14 @@ type HistoryRow = ResidentFile['history'][number];
 
 /** 一人一档: a person's record (masked until revealed with a reason), residence history, key groups and visits. */
 export function RegistryResidentPage() {
-  const { residentId = '' } = useParams();
-  return <ResidentView key={residentId} residentId={residentId} />;
+  return <RecordRoute param="residentId" view={ResidentView} />;
 }
 
-function ResidentView({ residentId }: { residentId: string }) {
+function ResidentView({ id: residentId }: { id: string }) {
   const { t } = useI18n();
   const { can } = useAuth();
-  const [reveal, setReveal] = useState<string | null>(null);
   const [visiting, setVisiting] = useState<VisitTarget | null>(null);
-  const file = useApiQuery(['registry', 'resident', residentId, reveal], (signal) => registryApi.resident(residentId, reveal, signal));
+  const { query: file, reveal, revealButton } = useMaskedRecord('resident', residentId, registryApi.resident);
   const kinds = useApiQuery(['registry', 'keyGroupKinds'], (signal) => registryApi.keyGroupKinds(signal));
   const r = file.data;
 
@@ -76,7 +73,7 @@ function ResidentView({ residentId }: { residentId: string }) {
         extra={
           r && (
             <Space wrap>
-              <RevealButton reason={reveal} onReveal={setReveal} onHide={() => setReveal(null)} />
+              {revealButton}
               {r.householdId && (
                 <Link to={householdPath(r.householdId)}>
                   <Button icon={<FileTextOutlined />}>{t('registry.resident.openHousehold')}</Button>
@@ -254,9 +251,8 @@ function HistoryCard({ history }: { history: HistoryRow[] }) {
 function ResidentBasics({ resident: r }: { resident: ResidentFile }) {
   const { t } = useI18n();
   return (
-    <Descriptions
+    <RecordFacts
       bordered
-      size="small"
       column={{ xs: 1, sm: 2, xl: 3 }}
       data-testid="resident-basic"
       items={[

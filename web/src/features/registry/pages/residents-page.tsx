@@ -1,67 +1,43 @@
-import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Input, Select, Tooltip, Typography } from 'antd';
-import { useState } from 'react';
-import { genders, registryApi, residenceTypes, residentStatuses, type Gender, type ResidenceType, type ResidentQuery, type ResidentStatus } from '../api.ts';
-import { useAuth } from '../../../platform/auth.tsx';
+import { SearchOutlined } from '@ant-design/icons';
+import { Card, Select, Typography } from 'antd';
+import { genders, registryApi, residenceTypes, residentStatusFilters } from '../api.ts';
 import { ErrorAlert } from '../../../platform/components/feedback.tsx';
 import { AreaFilter, areaCode } from '../components/area-filter.tsx';
-import { downloadFile, keyGroupLabel } from '../components/labels.tsx';
+import { keyGroupLabel } from '../components/labels.tsx';
 import { ResidentTable } from '../components/resident-table.tsx';
+import { RegistryExportButton } from '../components/export-button.tsx';
+import { EnumFilter, FilterBar, ListSearch, pick } from '../../../platform/components/list-filters.tsx';
 import { useApiQuery } from '../../../platform/query.ts';
 import { useListPage } from '../../../platform/use-list-page.tsx';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 
-function oneOf<T extends string>(list: readonly T[], value: string | null): T | undefined {
-  return value !== null && (list as readonly string[]).includes(value) ? (value as T) : undefined;
-}
-
-function residentQuery({ q, under, grid, ...rest }: Omit<ResidentQuery, 'q' | 'under'> & { q: string; under?: string; grid?: string }): ResidentQuery {
-  return { q: q || undefined, under: areaCode({ under, grid }), ...rest };
-}
-
 /** 居民查询: one box for name (汉字, pinyin, initials such as zsf), whole ID or phone number, or address; paged; exportable. */
 export function RegistryResidentsPage() {
   const { t } = useI18n();
-  const { can } = useAuth();
   const list = useListPage({
     queryKey: ['registry', 'residents'],
     filters: (params) => ({
-      q: params.get('q') ?? '',
-      under: params.get('under') ?? undefined,
-      grid: params.get('grid') ?? undefined,
+      q: params.get('q') || undefined,
+      under: areaCode(params),
       keyGroup: params.get('keyGroup') ?? undefined,
-      residenceType: oneOf<ResidenceType>(residenceTypes, params.get('residenceType')),
-      gender: oneOf<Gender>(genders, params.get('gender')),
-      status: oneOf<ResidentStatus | 'any'>([...residentStatuses, 'any'], params.get('status')),
+      residenceType: pick(params.get('residenceType'), residenceTypes),
+      gender: pick(params.get('gender'), genders),
+      status: pick(params.get('status'), residentStatusFilters),
     }),
-    load: (filters, paging, signal) => registryApi.residents({ ...residentQuery(filters), ...paging }, signal),
+    load: (filters, paging, signal) => registryApi.residents({ ...filters, ...paging }, signal),
   });
-  const { q, under, grid, keyGroup, residenceType, gender, status } = list.filters;
-  const [search, setSearch] = useState(q);
-  const query = residentQuery(list.filters);
+  const { keyGroup } = list.filters;
   const kinds = useApiQuery(['registry', 'keyGroupKinds'], (signal) => registryApi.keyGroupKinds(signal));
-
   const update = list.update;
 
   return (
     <Card
       title={<><SearchOutlined /> {t('registry.search.title')}</>}
-      extra={
-        can('registry.export') && (
-          <Tooltip title={t('registry.exportHint')}>
-            <Button icon={<DownloadOutlined />} onClick={() => downloadFile(registryApi.residentsExportUrl(query))} data-testid="residents-export">
-              {t('registry.export')}
-            </Button>
-          </Tooltip>
-        )
-      }
+      extra={<RegistryExportButton url={() => registryApi.residentsExportUrl(list.filters)} testId="residents-export" />}
     >
-      <Input.Search
+      <ListSearch
+        list={list}
         size="large"
-        value={search}
-        onChange={(event) => setSearch(event.target.value)}
-        onSearch={(value) => update({ q: value.trim() || undefined })}
-        allowClear
         maxLength={50}
         placeholder={t('registry.search.placeholder')}
         enterButton={<><SearchOutlined /> {t('common.search')}</>}
@@ -71,8 +47,8 @@ export function RegistryResidentsPage() {
       <Typography.Paragraph type="secondary" style={{ margin: '6px 0 12px', fontSize: 13 }}>
         {t('registry.search.hint')}
       </Typography.Paragraph>
-      <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-        <AreaFilter value={{ under, grid }} onChange={(next) => update({ under: next.under, grid: next.grid })} testId="residents-area" />
+      <FilterBar>
+        <AreaFilter list={list} testId="residents-area" />
         <Select<string>
           value={keyGroup}
           onChange={(value) => update({ keyGroup: value })}
@@ -82,34 +58,17 @@ export function RegistryResidentsPage() {
           loading={kinds.isFetching}
           options={(kinds.data ?? []).map((k) => ({ value: k.code, label: keyGroupLabel(t, k.code, k.name) }))}
         />
-        <Select<ResidenceType>
-          value={residenceType}
-          onChange={(value) => update({ residenceType: value })}
-          allowClear
-          placeholder={t('registry.residenceType')}
-          style={{ width: 130 }}
-          options={residenceTypes.map((v) => ({ value: v, label: t(`registry.residenceType.${v}`) }))}
-        />
-        <Select<Gender>
-          value={gender}
-          onChange={(value) => update({ gender: value })}
-          allowClear
-          placeholder={t('registry.gender')}
-          style={{ width: 100 }}
-          options={genders.map((v) => ({ value: v, label: t(`registry.gender.${v}`) }))}
-        />
-        <Select<ResidentStatus | 'any'>
-          value={status}
-          onChange={(value) => update({ status: value })}
-          allowClear
+        <EnumFilter list={list} param="residenceType" values={residenceTypes} placeholder={t('registry.residenceType')} label={(v) => t(`registry.residenceType.${v}`)} width={130} />
+        <EnumFilter list={list} param="gender" values={genders} placeholder={t('registry.gender')} label={(v) => t(`registry.gender.${v}`)} width={100} />
+        <EnumFilter
+          list={list}
+          param="status"
+          values={residentStatusFilters}
           placeholder={t('registry.search.status')}
-          style={{ width: 130 }}
-          options={[
-            ...residentStatuses.map((v) => ({ value: v, label: t(`registry.status.${v}`) })),
-            { value: 'any' as const, label: t('registry.search.anyStatus') },
-          ]}
+          label={(v) => (v === 'any' ? t('registry.search.anyStatus') : t(`registry.status.${v}`))}
+          width={130}
         />
-      </Flex>
+      </FilterBar>
       {list.query.error && <ErrorAlert error={list.query.error} onRetry={() => void list.query.refetch()} style={{ marginBottom: 16 }} />}
       <ResidentTable
         residents={list.rows}
