@@ -76,10 +76,7 @@ export default tseslint.config(
               regex: `^#server/(?!(${webMayImport.join('|')})$)`,
               message: 'The web app imports from src/ only contracts and pure rule tables (see webMayImport in eslint.config.js).',
             },
-            {
-              regex: `^(\\.\\./)+src/(?!(${webMayImport.join('|')})$)`,
-              message: 'The web app imports from src/ only contracts and pure rule tables (see webMayImport in eslint.config.js).',
-            },
+            { regex: '^(\\.\\./)+src/', message: 'The web app imports from src/ as #server/… (package.json "imports").' },
             { group: ['node:*', 'drizzle-orm', 'drizzle-orm/*', 'pg', 'fastify', '@fastify/*', '@electric-sql/*', '@node-rs/*'], message: 'Server-only packages stay out of the web app.' },
           ],
         },

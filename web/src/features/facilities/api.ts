@@ -19,7 +19,7 @@ import type {
   PlaceList,
   UpdateFacilityInput,
   UpdateFacilityKindInput,
-} from '../../../../src/modules/facilities/contract.ts';
+} from '#server/modules/facilities/contract.ts';
 import { buildUrl, isObject, request, send, sendJson, type ApiError, type Paged } from '../../platform/api-client.ts';
 import type { Json } from '../../platform/json.ts';
 
@@ -32,7 +32,7 @@ export {
   populationGroups,
   standardWalkMeters,
   walkMetersPerMinute,
-} from '../../../../src/modules/facilities/contract.ts';
+} from '#server/modules/facilities/contract.ts';
 export type {
   CoverageFeatureCollection,
   CoverageGap,
@@ -53,7 +53,7 @@ export type {
   PopulationGroup,
   UpdateFacilityInput,
   UpdateFacilityKindInput,
-} from '../../../../src/modules/facilities/contract.ts';
+} from '#server/modules/facilities/contract.ts';
 
 // ---- Shapes: the contract's, with dates as strings ----
 

@@ -6,12 +6,12 @@ import type {
   PracticePoints,
   PracticeView,
   UpdatePracticeBody,
-} from '../../../../src/modules/practices/contract.ts';
+} from '#server/modules/practices/contract.ts';
 import { buildUrl, request, type Paged } from '../../platform/api-client.ts';
 import type { Json } from '../../platform/json.ts';
 
-export { gongzhiFeatureKeys, gongzhiFeatures, practiceSources, practiceThemes } from '../../../../src/modules/practices/contract.ts';
-export type { GongzhiFeature, PracticeFacets, PracticeFilter, PracticePoints, PracticeSource, PracticeTheme } from '../../../../src/modules/practices/contract.ts';
+export { gongzhiFeatureKeys, gongzhiFeatures, practiceSources, practiceThemes } from '#server/modules/practices/contract.ts';
+export type { GongzhiFeature, PracticeFacets, PracticeFilter, PracticePoints, PracticeSource, PracticeTheme } from '#server/modules/practices/contract.ts';
 
 export type Practice = Json<PracticeView>;
 

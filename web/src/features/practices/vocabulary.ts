@@ -1,6 +1,6 @@
 // The message keys of the library's vocabularies (sources, themes, Gongzhi features), built
 // from the names the contract holds, so the two languages and the server's export agree.
-import { gongzhiFeatures, practiceSourceLabels, practiceThemeLabels, type GongzhiFeature, type PracticeSource, type PracticeTheme } from '../../../../src/modules/practices/contract/vocabulary.ts';
+import { gongzhiFeatures, practiceSourceLabels, practiceThemeLabels, type GongzhiFeature, type PracticeSource, type PracticeTheme } from '#server/modules/practices/contract/vocabulary.ts';
 
 type Lang = 'zh' | 'en';
 
