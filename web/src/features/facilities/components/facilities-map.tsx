@@ -3,8 +3,8 @@
 // circle of a clicked building (lines to the nearest facility of each kind), and a picked point
 // (the facility form). Loaded lazily: MapLibre is large.
 import * as maplibregl from 'maplibre-gl';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { createBaseMap } from '../../../platform/map.ts';
+import { useEffect, useMemo, useRef } from 'react';
+import { useBaseMap } from '../../../platform/map.ts';
 import { useApiQuery } from '../../../platform/query.ts';
 import { gridKindColors, orgApi } from '../../org/index.ts';
 import { facilitiesApi, type BuildingCircle, type CoverageFeatureCollection } from '../api.ts';
@@ -90,9 +90,6 @@ function addLayers(map: maplibregl.Map) {
 
 /** The community's map with the layers its props ask for. */
 export function FacilitiesMap({ community, tileUrl, height = '100%', coverage, circle, onBuilding, picked, onPick, onError, onDrawn }: FacilitiesMapProps) {
-  const container = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<maplibregl.Map | null>(null);
-  const [ready, setReady] = useState(false);
   const callbacks = useRef({ onBuilding, onPick, onError, onDrawn });
   useEffect(() => {
     callbacks.current = { onBuilding, onPick, onError, onDrawn };
@@ -112,63 +109,45 @@ export function FacilitiesMap({ community, tileUrl, height = '100%', coverage, c
     [facilities.data, kinds, locale],
   );
 
-  useEffect(() => {
-    if (!container.current) return;
-    let map: maplibregl.Map;
-    try {
-      map = createBaseMap(container.current, tileUrl, 13);
-    } catch (error) {
-      callbacks.current.onError?.(error instanceof Error ? error.message : String(error));
-      return;
-    }
-    mapRef.current = map;
-    const hover = new maplibregl.Popup({ closeButton: false, closeOnClick: false, className: 'gz-map-hover', offset: 10 });
-    map.on('load', () => {
-      addLayers(map);
-      setReady(true);
-    });
-    for (const layer of ['facilities', 'buildings'] as const) {
-      map.on('mousemove', layer, (event) => {
-        const properties = event.features?.[0]?.properties;
-        map.getCanvas().style.cursor = 'pointer';
-        if (properties) hover.setLngLat(event.lngLat).setText(layer === 'facilities' ? `${String(properties.name)}（${String(properties.kindName)}）` : String(properties.name)).addTo(map);
-      });
-      map.on('mouseleave', layer, () => {
-        map.getCanvas().style.cursor = callbacks.current.onPick ? 'crosshair' : '';
-        hover.remove();
-      });
-    }
-    map.on('click', (event) => {
-      const { onPick: pick, onBuilding: select } = callbacks.current;
-      if (pick) {
-        pick({ lng: Number(event.lngLat.lng.toFixed(6)), lat: Number(event.lngLat.lat.toFixed(6)) });
-        return;
+  const { container, map } = useBaseMap(
+    tileUrl,
+    13,
+    (map) => {
+      const hover = new maplibregl.Popup({ closeButton: false, closeOnClick: false, className: 'gz-map-hover', offset: 10 });
+      map.on('load', () => addLayers(map));
+      for (const layer of ['facilities', 'buildings'] as const) {
+        map.on('mousemove', layer, (event) => {
+          const properties = event.features?.[0]?.properties;
+          map.getCanvas().style.cursor = 'pointer';
+          if (properties) hover.setLngLat(event.lngLat).setText(layer === 'facilities' ? `${String(properties.name)}（${String(properties.kindName)}）` : String(properties.name)).addTo(map);
+        });
+        map.on('mouseleave', layer, () => {
+          map.getCanvas().style.cursor = callbacks.current.onPick ? 'crosshair' : '';
+          hover.remove();
+        });
       }
-      const hit = map.queryRenderedFeatures(event.point, { layers: ['buildings'] })[0];
-      const id = hit?.properties.buildingId;
-      select?.(typeof id === 'string' ? id : null);
-    });
-    map.on('error', (event) => console.warn('map error', event.error));
-    const resize = new ResizeObserver(() => map.resize());
-    resize.observe(container.current);
-    return () => {
-      resize.disconnect();
-      hover.remove();
-      map.remove();
-      mapRef.current = null;
-      setReady(false);
-    };
-  }, [tileUrl]);
+      map.on('click', (event) => {
+        const { onPick: pick, onBuilding: select } = callbacks.current;
+        if (pick) {
+          pick({ lng: Number(event.lngLat.lng.toFixed(6)), lat: Number(event.lngLat.lat.toFixed(6)) });
+          return;
+        }
+        const hit = map.queryRenderedFeatures(event.point, { layers: ['buildings'] })[0];
+        const id = hit?.properties.buildingId;
+        select?.(typeof id === 'string' ? id : null);
+      });
+      return () => hover.remove();
+    },
+    (reason) => callbacks.current.onError?.(reason),
+  );
 
   useEffect(() => {
-    const map = mapRef.current;
-    if (map && ready) map.getCanvas().style.cursor = onPick ? 'crosshair' : '';
-  }, [onPick, ready]);
+    if (map) map.getCanvas().style.cursor = onPick ? 'crosshair' : '';
+  }, [onPick, map]);
 
   // Grids, facilities and buildings: drawn together, the view fitted to them, then counted.
   useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !ready) return;
+    if (!map) return;
     const gridData = (grids.data ?? empty) as Collection;
     const buildingData = (coverage ?? empty) as Collection;
     void map.getSource<maplibregl.GeoJSONSource>('grids')?.setData(gridData);
@@ -191,21 +170,19 @@ export function FacilitiesMap({ community, tileUrl, height = '100%', coverage, c
     return () => {
       cancelled = true;
     };
-  }, [grids.data, facilityData, coverage, ready]);
+  }, [grids.data, facilityData, coverage, map]);
 
   useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !ready) return;
+    if (!map) return;
     void map.getSource<maplibregl.GeoJSONSource>('circle')?.setData(circle ? circleFeatures(circle) : empty);
-  }, [circle, ready]);
+  }, [circle, map]);
 
   useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !ready) return;
+    if (!map) return;
     void map.getSource<maplibregl.GeoJSONSource>('picked')?.setData(
       picked ? { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [picked.lng, picked.lat] }, properties: {} }] } : empty,
     );
-  }, [picked, ready]);
+  }, [picked, map]);
 
   return (
     <div style={{ position: 'relative', height, minHeight: 240, border: '1px solid #dfe4ec', borderRadius: 4, overflow: 'hidden', background: '#eef2f7' }}>

@@ -1,8 +1,8 @@
-import { InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Modal, Table, Typography, Upload } from 'antd';
+import { Alert, App, Modal, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { toApiError, type ApiError } from '../../../platform/api-client.ts';
 import { ErrorAlert } from '../../../platform/components/feedback.tsx';
+import { FileDrop } from '../../../platform/components/file-drop.tsx';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { invalidate } from '../../../platform/query.ts';
 import { facilitiesApi, importProblems, type ImportFacilitiesResult, type ImportFormat } from '../api.ts';
@@ -56,7 +56,6 @@ export function FacilityImportModal({ open, onClose }: { open: boolean; onClose:
     const format = formatOf(file.name);
     if (!format) void message.error(t('facilities.import.badType'));
     else void run(file, format, true);
-    return false;
   };
   const problems = chosen?.error ? importProblems(chosen.error) : [];
 
@@ -72,12 +71,7 @@ export function FacilityImportModal({ open, onClose }: { open: boolean; onClose:
       onOk={() => chosen && void run(chosen.file, chosen.format, false)}
     >
       <Typography.Paragraph type="secondary">{t('facilities.import.hint')}</Typography.Paragraph>
-      <Upload.Dragger accept=".xlsx,.geojson,.json" multiple={false} showUploadList={false} beforeUpload={choose} disabled={busy} data-testid="facility-import-file">
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
-        </p>
-        <p className="ant-upload-text">{chosen ? chosen.file.name : t('facilities.import.pick')}</p>
-      </Upload.Dragger>
+      <FileDrop accept=".xlsx,.geojson,.json" onFile={choose} disabled={busy} text={chosen ? chosen.file.name : t('facilities.import.pick')} testId="facility-import-file" />
       {chosen?.check && (
         <Alert
           style={{ marginTop: 12 }}

@@ -3,7 +3,7 @@
 import type * as maplibregl from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { createBaseMap } from '../../../platform/map.ts';
+import { useBaseMap } from '../../../platform/map.ts';
 import type { PracticePoints } from '../api.ts';
 
 const SOURCE = 'practices';
@@ -25,60 +25,43 @@ interface PracticeMapProps {
 }
 
 export function PracticeMap({ points, tileUrl, onError }: PracticeMapProps) {
-  const container = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<maplibregl.Map | null>(null);
-  const [ready, setReady] = useState(false);
   const [drawn, setDrawn] = useState<number | null>(null);
   const navigate = useNavigate();
-  const handlers = useRef({ navigate, onError });
+  const handlers = useRef({ navigate });
   useEffect(() => {
-    handlers.current = { navigate, onError };
+    handlers.current = { navigate };
   });
 
-  useEffect(() => {
-    if (!container.current) return;
-    let map: maplibregl.Map;
-    try {
-      map = createBaseMap(container.current, tileUrl, 3);
-    } catch (error) {
-      handlers.current.onError(error instanceof Error ? error.message : String(error));
-      return;
-    }
-    mapRef.current = map;
-    map.fitBounds(CHINA, { duration: 0 });
-    map.on('load', () => {
-      map.addSource(SOURCE, { type: 'geojson', data: collectionOf(undefined) });
-      map.addLayer({
-        id: LAYER,
-        type: 'circle',
-        source: SOURCE,
-        paint: { 'circle-radius': 6, 'circle-color': '#1a4f9c', 'circle-opacity': 0.75, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1.5 },
+  const { container, map } = useBaseMap(
+    tileUrl,
+    3,
+    (map) => {
+      map.fitBounds(CHINA, { duration: 0 });
+      map.on('load', () => {
+        map.addSource(SOURCE, { type: 'geojson', data: collectionOf(undefined) });
+        map.addLayer({
+          id: LAYER,
+          type: 'circle',
+          source: SOURCE,
+          paint: { 'circle-radius': 6, 'circle-color': '#1a4f9c', 'circle-opacity': 0.75, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1.5 },
+        });
       });
-      setReady(true);
-    });
-    map.on('click', LAYER, (event) => {
-      const id = event.features?.[0]?.properties.id;
-      if (typeof id === 'string') void handlers.current.navigate(`/portal/practices/${encodeURIComponent(id)}`);
-    });
-    map.on('mouseenter', LAYER, () => (map.getCanvas().style.cursor = 'pointer'));
-    map.on('mouseleave', LAYER, () => (map.getCanvas().style.cursor = ''));
-    const resize = new ResizeObserver(() => map.resize());
-    resize.observe(container.current);
-    return () => {
-      resize.disconnect();
-      map.remove();
-      mapRef.current = null;
-      setReady(false);
-    };
-  }, [tileUrl]);
+      map.on('click', LAYER, (event) => {
+        const id = event.features?.[0]?.properties.id;
+        if (typeof id === 'string') void handlers.current.navigate(`/portal/practices/${encodeURIComponent(id)}`);
+      });
+      map.on('mouseenter', LAYER, () => (map.getCanvas().style.cursor = 'pointer'));
+      map.on('mouseleave', LAYER, () => (map.getCanvas().style.cursor = ''));
+    },
+    onError,
+  );
 
   useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !ready) return;
+    if (!map) return;
     void map.getSource<maplibregl.GeoJSONSource>(SOURCE)?.setData(collectionOf(points));
     // Several practices share a place: count the distinct points drawn once the data is tiled.
     map.once('idle', () => setDrawn(map.queryRenderedFeatures({ layers: [LAYER] }).length));
-  }, [points, ready]);
+  }, [points, map]);
 
   return (
     <div style={{ position: 'relative', height: 360, borderRadius: 8, overflow: 'hidden', background: '#eef2f7' }}>
