@@ -6,8 +6,5 @@ import { accountsRoutes } from './routes.tsx';
 
 /** Accounts: sign-in and password change, users and their role grants, API keys. */
 export const accountsFeature: Feature<AccountsMessageKey> = {
-  id: 'accounts',
-  routes: accountsRoutes,
-  menu: accountsMenu,
-  messages: { 'zh-CN': accountsZhCN, 'en-US': accountsEnUS },
+  id: 'accounts', routes: accountsRoutes, menu: accountsMenu, messages: { 'zh-CN': accountsZhCN, 'en-US': accountsEnUS },
 };

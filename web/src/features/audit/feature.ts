@@ -6,8 +6,5 @@ import { auditRoutes } from './routes.tsx';
 
 /** The audit log: search and chain verification. */
 export const auditFeature: Feature<AuditMessageKey> = {
-  id: 'audit',
-  routes: auditRoutes,
-  menu: auditMenu,
-  messages: { 'zh-CN': auditZhCN, 'en-US': auditEnUS },
+  id: 'audit', routes: auditRoutes, menu: auditMenu, messages: { 'zh-CN': auditZhCN, 'en-US': auditEnUS },
 };

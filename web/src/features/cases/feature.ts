@@ -7,10 +7,7 @@ import { casesRoutes } from './routes.tsx';
 
 /** Cases (事件/工单): the console's case pages, reporting and following on /m and /portal, the bell. */
 export const casesFeature: Feature<CaseMessageKey> = {
-  id: 'cases',
-  routes: casesRoutes,
-  menu: casesMenu,
-  messages: { 'zh-CN': casesZhCN, 'en-US': casesEnUS },
+  id: 'cases', routes: casesRoutes, menu: casesMenu, messages: { 'zh-CN': casesZhCN, 'en-US': casesEnUS },
   mobileHome: [{ order: 10, component: lazyNamed(() => import('./components/mobile-tasks.tsx'), 'CaseMobileTasksSection') }],
   portalHome: [{ order: 20, component: lazyNamed(() => import('./components/portal-services.tsx'), 'CasePortalServices') }],
   header: [lazyNamed(() => import('./components/bell.tsx'), 'HeaderBell')],

@@ -7,9 +7,6 @@ import { facilitiesRoutes } from './routes.tsx';
 
 /** Service facilities and the 15-minute life circle: the ledger, the standard, coverage maps; "near me" on /portal. */
 export const facilitiesFeature: Feature<FacilitiesMessageKey> = {
-  id: 'facilities',
-  routes: facilitiesRoutes,
-  menu: facilitiesMenu,
-  messages: { 'zh-CN': facilitiesZhCN, 'en-US': facilitiesEnUS },
+  id: 'facilities', routes: facilitiesRoutes, menu: facilitiesMenu, messages: { 'zh-CN': facilitiesZhCN, 'en-US': facilitiesEnUS },
   portalHome: [{ order: 30, component: lazyNamed(() => import('./components/portal-entry.tsx'), 'FacilitiesPortalEntry') }],
 };

@@ -7,10 +7,7 @@ import { orgRoutes } from './routes.tsx';
 
 /** The org tree, grids and their rosters: console pages, my grids on /m, the public roster on /portal. */
 export const orgFeature: Feature<OrgMessageKey> = {
-  id: 'org',
-  routes: orgRoutes,
-  menu: orgMenu,
-  messages: { 'zh-CN': orgZhCN, 'en-US': orgEnUS },
+  id: 'org', routes: orgRoutes, menu: orgMenu, messages: { 'zh-CN': orgZhCN, 'en-US': orgEnUS },
   mobileHome: [{ order: 20, component: lazyNamed(() => import('./components/my-grids.tsx'), 'MyGrids') }],
   portalHome: [
     { order: 10, area: 'hero', component: lazyNamed(() => import('./components/public-roster.tsx'), 'PublicRosterSearch') },

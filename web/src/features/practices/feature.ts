@@ -7,9 +7,6 @@ import { practicesRoutes } from './routes.tsx';
 
 /** The practice library: public pages on /portal, the staff's upkeep page in the console. */
 export const practicesFeature: Feature<PracticesMessageKey> = {
-  id: 'practices',
-  routes: practicesRoutes,
-  menu: practicesMenu,
-  messages: { 'zh-CN': practicesZhCN, 'en-US': practicesEnUS },
+  id: 'practices', routes: practicesRoutes, menu: practicesMenu, messages: { 'zh-CN': practicesZhCN, 'en-US': practicesEnUS },
   portalHome: [{ order: 30, component: lazyNamed(() => import('./components/portal-home.tsx'), 'PracticesPortalSection') }],
 };

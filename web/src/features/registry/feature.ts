@@ -7,9 +7,6 @@ import { registryRoutes } from './routes.tsx';
 
 /** The registry (一户一档): houses and people in the console, the grid's people and visits on /m. */
 export const registryFeature: Feature<RegistryMessageKey> = {
-  id: 'registry',
-  routes: registryRoutes,
-  menu: registryMenu,
-  messages: { 'zh-CN': registryZhCN, 'en-US': registryEnUS },
+  id: 'registry', routes: registryRoutes, menu: registryMenu, messages: { 'zh-CN': registryZhCN, 'en-US': registryEnUS },
   mobileHome: [{ order: 30, component: lazyNamed(() => import('./components/mobile-entry.tsx'), 'RegistryMobileEntry') }],
 };
