@@ -2,6 +2,7 @@
 // on first use in a process, `gongzhi practices load` and the demo load it on purpose. Loading
 // refreshes the shipped rows staff have not edited (version 1) and leaves edited ones alone.
 import { sql } from 'drizzle-orm';
+import { fromExcluded } from '../../platform/bulk-insert.ts';
 import type { Db } from '../../platform/db.ts';
 import type { PracticeRecord } from './contract.ts';
 import { shippedPractices } from './records/index.ts';
@@ -22,17 +23,14 @@ function rowOf(p: PracticeRecord) {
 /** Upserts the shipped practices; returns how many rows were written. */
 export async function loadPracticeLibrary(db: Db): Promise<number> {
   const rows = shippedPractices.map(rowOf);
-  const fresh = (column: string) => sql.raw(`excluded.${column}`);
   const written = await db
     .insert(practices)
     .values(rows)
     .onConflictDoUpdate({
       target: practices.id,
-      set: {
-        source: fresh('source'), year: fresh('year'), seq: fresh('seq'), title: fresh('title'), titleEn: fresh('title_en'),
-        placeName: fresh('place_name'), divisionCode: fresh('division_code'), provinceCode: fresh('province_code'), orgPath: fresh('org_path'),
-        submitter: fresh('submitter'), themes: fresh('themes'), summary: fresh('summary'), summaryEn: fresh('summary_en'), features: fresh('features'),
-      },
+      set: fromExcluded(practices, [
+        'source', 'year', 'seq', 'title', 'titleEn', 'placeName', 'divisionCode', 'provinceCode', 'orgPath', 'submitter', 'themes', 'summary', 'summaryEn', 'features',
+      ]),
       setWhere: sql`${practices.version} = 1`,
     })
     .returning({ id: practices.id });
