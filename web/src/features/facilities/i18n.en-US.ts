@@ -181,4 +181,13 @@ export const facilitiesEnUS: Record<FacilitiesMessageKey, string> = {
   'facilities.portal.back': 'Home',
   'facilities.portal.byRoad': 'Walking distances along the roads',
   'facilities.portal.byLine': 'Walking distances estimated from straight lines with a detour factor',
+  'audit.action.facilities.create': 'Add a facility',
+  'audit.action.facilities.update': 'Change a facility',
+  'audit.action.facilities.delete': 'Delete a facility',
+  'audit.action.facilities.gap-report': 'Export a coverage gap report',
+  'audit.action.facilities.kind.create': 'Add a facility kind',
+  'audit.action.facilities.kind.update': 'Change the provision standard',
+  'audit.action.facilities.road-network.import': 'Import a road network',
+  'audit.action.facilities.road-network.delete': 'Delete the road network',
+  'audit.action.facilities.settings.update': 'Change the life-circle settings',
 };

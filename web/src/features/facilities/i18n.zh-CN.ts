@@ -181,6 +181,16 @@ export const facilitiesZhCN = {
   'facilities.portal.back': '返回首页',
   'facilities.portal.byRoad': '步行距离沿道路计算',
   'facilities.portal.byLine': '步行距离按直线距离加绕行估算',
+  // The audit log's words for this module's actions (the audit page looks them up by code).
+  'audit.action.facilities.create': '新增服务设施',
+  'audit.action.facilities.update': '修改服务设施',
+  'audit.action.facilities.delete': '删除服务设施',
+  'audit.action.facilities.gap-report': '导出覆盖缺口报告',
+  'audit.action.facilities.kind.create': '新增设施类型',
+  'audit.action.facilities.kind.update': '修改配建标准',
+  'audit.action.facilities.road-network.import': '导入路网',
+  'audit.action.facilities.road-network.delete': '删除路网',
+  'audit.action.facilities.settings.update': '修改生活圈参数',
 } as const;
 
 export type FacilitiesMessageKey = keyof typeof facilitiesZhCN;

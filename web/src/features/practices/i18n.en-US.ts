@@ -40,5 +40,7 @@ export const practicesEnUS: Record<PracticesMessageKey, string> = {
   'practices.console.summary': 'Summary',
   'practices.console.titleField': 'Title',
   'practices.console.portalLink': 'View on the portal',
+  'audit.action.practices.create': 'Add a local practice',
+  'audit.action.practices.update': 'Change a practice',
   ...vocabularyMessages('en'),
 };

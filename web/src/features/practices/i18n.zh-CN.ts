@@ -39,6 +39,9 @@ export const practicesZhCN = {
   'practices.console.summary': '简介',
   'practices.console.titleField': '名称',
   'practices.console.portalLink': '在门户中查看',
+  // The audit log's words for this module's actions (the audit page looks them up by code).
+  'audit.action.practices.create': '新增本地实践',
+  'audit.action.practices.update': '修改实践案例',
   ...vocabularyMessages('zh'),
 } as const;
 
