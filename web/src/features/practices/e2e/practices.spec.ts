@@ -83,8 +83,12 @@ test.describe.serial('District staff link a practice to a Gongzhi feature', () =
     // The option list is virtual: narrow it to the one wanted.
     await page.keyboard.type('服务设施');
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '服务设施' }).first().click();
-    await page.keyboard.press('Escape');
+    // Close the option list by clicking the dialog's title: Escape would close the dialog itself
+    // if the list had already closed.
+    await dialog.locator('.ant-modal-title').click();
+    await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await expect(dialog).toBeHidden();
     await expect(row).toContainText('服务设施');
     await snap(page, 'practices-console.png');
     await context.close();
