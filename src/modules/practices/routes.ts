@@ -1,4 +1,5 @@
 // HTTP of the practice library: public reads (no sign-in) and staff edits.
+import { sendDownload, stamp, XLSX } from '../../platform/download.ts';
 import { route, routeTable } from '../../platform/route.ts';
 import {
   createPracticeBody,
@@ -15,7 +16,6 @@ import { practicesWorkbook } from './export.ts';
 import { createPractice, updatePractice } from './use-cases/edit.ts';
 import { allPractices, getPractice, listPractices, practiceFacets as facetsOf, practicePoints as pointsOf } from './use-cases/read.ts';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const practiceRoutes = routeTable('practices', [
   route({
@@ -25,7 +25,7 @@ export const practiceRoutes = routeTable('practices', [
     access: 'public',
     query: practiceListQuery,
     response: practicePage,
-    handle: ({ query, ctx }) => listPractices(ctx.database.db, query),
+    handle: ({ query, db }) => listPractices(db, query),
   }),
   route({
     method: 'GET',
@@ -34,7 +34,7 @@ export const practiceRoutes = routeTable('practices', [
     access: 'public',
     query: practiceFilter,
     response: practiceFacets,
-    handle: ({ query, ctx }) => facetsOf(ctx.database.db, query),
+    handle: ({ query, db }) => facetsOf(db, query),
   }),
   route({
     method: 'GET',
@@ -43,7 +43,7 @@ export const practiceRoutes = routeTable('practices', [
     access: 'public',
     query: practiceFilter,
     response: practicePoints,
-    handle: ({ query, ctx }) => pointsOf(ctx.database.db, query),
+    handle: ({ query, db }) => pointsOf(db, query),
   }),
   route({
     method: 'GET',
@@ -51,11 +51,7 @@ export const practiceRoutes = routeTable('practices', [
     summary: 'The practices under a filter as .xlsx (public)',
     access: 'public',
     query: practiceFilter,
-    handle: async ({ query, ctx, reply }) => {
-      const file = await practicesWorkbook(await allPractices(ctx.database.db, query));
-      const name = encodeURIComponent(`社区治理实践-${new Date().toISOString().slice(0, 10)}.xlsx`);
-      return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="${name}"; filename*=UTF-8''${name}`).send(file);
-    },
+    handle: async ({ query, db, reply }) => sendDownload(reply, `社区治理实践-${stamp()}.xlsx`, XLSX, await practicesWorkbook(await allPractices(db, query))),
   }),
   route({
     method: 'GET',
@@ -64,7 +60,7 @@ export const practiceRoutes = routeTable('practices', [
     access: 'public',
     params: practiceIdParams,
     response: practiceView,
-    handle: ({ params, ctx }) => getPractice(ctx.database.db, params.id),
+    handle: ({ params, db }) => getPractice(db, params.id),
   }),
   route({
     method: 'PATCH',
@@ -74,7 +70,7 @@ export const practiceRoutes = routeTable('practices', [
     params: practiceIdParams,
     body: updatePracticeBody,
     response: practiceView,
-    handle: ({ actor, params, body, ctx }) => updatePractice(ctx.database.db, actor, params.id, body),
+    handle: ({ actor, params, body, db }) => updatePractice(db, actor, params.id, body),
   }),
   route({
     method: 'POST',
@@ -84,7 +80,7 @@ export const practiceRoutes = routeTable('practices', [
     body: createPracticeBody,
     response: practiceView,
     status: 201,
-    handle: ({ actor, body, ctx }) => createPractice(ctx.database.db, actor, body),
+    handle: ({ actor, body, db }) => createPractice(db, actor, body),
   }),
 ]);
 

@@ -1,6 +1,7 @@
 // The case list as an Excel file, and the indicators per org unit and period.
 import ExcelJS from 'exceljs';
 import type { Actor } from '../../../platform/auth/scope.ts';
+import { sendDownload, XLSX } from '../../../platform/download.ts';
 import { route, routeTable } from '../../../platform/route.ts';
 import { caseIndicatorsView, caseListQuery, indicatorsQuery, type CaseSource, type CaseState, type MatterClass } from '../contract.ts';
 import { caseIndicators } from '../indicators.ts';
@@ -79,10 +80,7 @@ export const caseReportRoutes = routeTable('cases', [
     query: caseListQuery,
     handle: async ({ actor, query, ctx, reply }) => {
       const buffer = await caseWorkbook(depsOf(ctx), actor, listFilters(query));
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="cases-${new Date().toISOString().slice(0, 10)}.xlsx"`)
-        .send(buffer);
+      return sendDownload(reply, `cases-${new Date().toISOString().slice(0, 10)}.xlsx`, XLSX, buffer);
     },
   }),
   route({

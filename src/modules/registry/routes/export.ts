@@ -10,7 +10,8 @@ import { route, routeTable } from '../../../platform/route.ts';
 import { buildingExportQuery, idParams, memberExportQuery, residentExportQuery, revealQuery, type RevealQuery } from '../contract.ts';
 import { exportBuildings, exportMembers, exportResidents, householdFile } from '../export.ts';
 import { revealRequest, type Reveal } from '../use-cases/reveal.ts';
-import { filtersAndReveal, sendFile, stamp, XLSX } from './common.ts';
+import { stamp, streamDownload, XLSX } from '../../../platform/download.ts';
+import { filtersAndReveal } from './common.ts';
 
 type PeopleWriter<F> = (db: Db, pii: PiiCipher, actor: Actor, filters: F, reveal: Reveal | null, out: Writable) => Promise<void>;
 
@@ -21,7 +22,7 @@ async function sendPeople<Q extends RevealQuery>(
   write: PeopleWriter<Omit<Q, 'reveal' | 'reason'>>,
 ) {
   const { filters, revealed } = await filtersAndReveal(ctx.database.db, actor, query);
-  return sendFile(reply, `${name}-${stamp()}.xlsx`, XLSX, (out) => write(ctx.database.db, ctx.pii, actor, filters, revealed, out));
+  return streamDownload(reply, `${name}-${stamp()}.xlsx`, XLSX, (out) => write(ctx.database.db, ctx.pii, actor, filters, revealed, out));
 }
 
 /** Files handed out: lists as .xlsx and the printable household file. */
@@ -32,7 +33,7 @@ export const exportRoutes = routeTable('registry', [
     summary: 'Buildings as .xlsx (audited)',
     access: 'registry.export',
     query: buildingExportQuery,
-    handle: ({ actor, query, db, reply }) => sendFile(reply, `楼栋-${stamp()}.xlsx`, XLSX, (out) => exportBuildings(db, actor, query, out)),
+    handle: ({ actor, query, db, reply }) => streamDownload(reply, `楼栋-${stamp()}.xlsx`, XLSX, (out) => exportBuildings(db, actor, query, out)),
   }),
   route({
     method: 'GET',

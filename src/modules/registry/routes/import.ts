@@ -16,7 +16,7 @@ import { checkImport } from '../import/check.ts';
 import { commitImport, prepareCommit } from '../import/commit.ts';
 import { assertMayImport, createImportJob, discardImport, getImport, importErrors, listImports, presentImport, runInBackground } from '../import/jobs.ts';
 import { ledgerFormatOf } from '../ledger-reader.ts';
-import { sendFile, XLSX } from './common.ts';
+import { streamDownload, XLSX } from '../../../platform/download.ts';
 
 // Uploads are removed after their check; one left by a process that died is removed a day later.
 function removeStaleUploads(dir: string): void {
@@ -79,7 +79,7 @@ export const importRoutes = routeTable('registry', [
     url: '/api/registry/imports/template',
     summary: 'The ledger template (.xlsx with Chinese headers and instructions)',
     access: 'registry.import',
-    handle: ({ reply }) => sendFile(reply, '实有人口台账模板.xlsx', XLSX, (out) => writeTemplate(out)),
+    handle: ({ reply }) => streamDownload(reply, '实有人口台账模板.xlsx', XLSX, (out) => writeTemplate(out)),
   }),
   route({
     method: 'POST',
@@ -128,7 +128,7 @@ export const importRoutes = routeTable('registry', [
     params: idParams,
     handle: async ({ actor, params, db, reply }) => {
       const job = await getImport(db, actor, params.id);
-      return sendFile(reply, `导入错误报告-${job.fileName.replace(/\.\w+$/, '')}.xlsx`, XLSX, (out) => writeImportReport(db, actor, job.id, out));
+      return streamDownload(reply, `导入错误报告-${job.fileName.replace(/\.\w+$/, '')}.xlsx`, XLSX, (out) => writeImportReport(db, actor, job.id, out));
     },
   }),
   route({
