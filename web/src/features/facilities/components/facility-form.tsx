@@ -89,19 +89,19 @@ export function FacilityFormModal({ facility, onClose }: { facility: Facility | 
     >
       <Row gutter={12}>
         <Col span={14}>
-          <Form.Item name="name" label={t('facilities.field.name')} rules={[{ required: true, message: t('common.required') }]}>
+          <Form.Item name="name" label={t('facilities.field.name')} rules={[{ required: true, message: t('common.required', { field: t('facilities.field.name') }) }]}>
             <Input maxLength={60} data-testid="facility-name" />
           </Form.Item>
         </Col>
         <Col span={10}>
-          <Form.Item name="kind" label={t('facilities.field.kind')} rules={[{ required: true, message: t('common.required') }]}>
+          <Form.Item name="kind" label={t('facilities.field.kind')} rules={[{ required: true, message: t('common.required', { field: t('facilities.field.kind') }) }]}>
             <Select showSearch={{ optionFilterProp: 'label' }} options={kinds.map((k) => ({ value: k.code, label: nameOf(k.code) }))} data-testid="facility-kind" />
           </Form.Item>
         </Col>
       </Row>
       <Row gutter={12}>
         <Col span={14}>
-          <Form.Item name="communityCode" label={t('facilities.field.community')} rules={[{ required: true, message: t('common.required') }]}>
+          <Form.Item name="communityCode" label={t('facilities.field.community')} rules={[{ required: true, message: t('common.required', { field: t('facilities.field.community') }) }]}>
             <OrgNodeSelect levels={['community']} suggestions={scope.data?.suggestions} testId="facility-community" />
           </Form.Item>
         </Col>
@@ -113,12 +113,12 @@ export function FacilityFormModal({ facility, onClose }: { facility: Facility | 
       </Row>
       <Row gutter={12} align="bottom">
         <Col span={9}>
-          <Form.Item name="lng" label={t('facilities.field.lng')} rules={[{ required: true, message: t('common.required') }]}>
+          <Form.Item name="lng" label={t('facilities.field.lng')} rules={[{ required: true, message: t('common.required', { field: t('facilities.field.lng') }) }]}>
             <InputNumber min={-180} max={180} step={0.0001} precision={6} style={{ width: '100%' }} data-testid="facility-lng" />
           </Form.Item>
         </Col>
         <Col span={9}>
-          <Form.Item name="lat" label={t('facilities.field.lat')} rules={[{ required: true, message: t('common.required') }]}>
+          <Form.Item name="lat" label={t('facilities.field.lat')} rules={[{ required: true, message: t('common.required', { field: t('facilities.field.lat') }) }]}>
             <InputNumber min={-90} max={90} step={0.0001} precision={6} style={{ width: '100%' }} data-testid="facility-lat" />
           </Form.Item>
         </Col>
@@ -148,12 +148,12 @@ export function FacilityFormModal({ facility, onClose }: { facility: Facility | 
       </Row>
       <Row gutter={12}>
         <Col span={10}>
-          <Form.Item name="operatorType" label={t('facilities.field.operatorType')} rules={[{ required: true, message: t('common.required') }]}>
+          <Form.Item name="operatorType" label={t('facilities.field.operatorType')} rules={[{ required: true, message: t('common.required', { field: t('facilities.field.operatorType') }) }]}>
             <Select options={operatorTypes.map((v) => ({ value: v, label: t(`facilities.operatorType.${v}`) }))} />
           </Form.Item>
         </Col>
         <Col span={14}>
-          <Form.Item name="operatorName" label={t('facilities.field.operatorName')} rules={[{ required: true, message: t('common.required') }]}>
+          <Form.Item name="operatorName" label={t('facilities.field.operatorName')} rules={[{ required: true, message: t('common.required', { field: t('facilities.field.operatorName') }) }]}>
             <Input maxLength={60} data-testid="facility-operator" />
           </Form.Item>
         </Col>

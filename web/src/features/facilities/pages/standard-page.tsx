@@ -111,7 +111,7 @@ function KindFormModal({ kind, onClose }: { kind: FacilityKind | null; onClose: 
     >
       <Row gutter={12}>
         <Col span={12}>
-          <Form.Item name="code" label={t('facilities.standard.code')} rules={[{ required: true, pattern: facilityKindCodePattern, message: t('common.required') }]}>
+          <Form.Item name="code" label={t('facilities.standard.code')} rules={[{ required: true, pattern: facilityKindCodePattern, message: t('common.required', { field: t('facilities.standard.code') }) }]}>
             <Input disabled={kind !== null} maxLength={40} />
           </Form.Item>
         </Col>
@@ -123,12 +123,12 @@ function KindFormModal({ kind, onClose }: { kind: FacilityKind | null; onClose: 
       </Row>
       <Row gutter={12}>
         <Col span={12}>
-          <Form.Item name="name" label={t('facilities.standard.name')} rules={[{ required: true, message: t('common.required') }]}>
+          <Form.Item name="name" label={t('facilities.standard.name')} rules={[{ required: true, message: t('common.required', { field: t('facilities.standard.name') }) }]}>
             <Input maxLength={40} />
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="nameEn" label={t('facilities.standard.nameEn')} rules={[{ required: true, message: t('common.required') }]}>
+          <Form.Item name="nameEn" label={t('facilities.standard.nameEn')} rules={[{ required: true, message: t('common.required', { field: t('facilities.standard.nameEn') }) }]}>
             <Input maxLength={80} />
           </Form.Item>
         </Col>
