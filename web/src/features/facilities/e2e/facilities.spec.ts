@@ -124,7 +124,9 @@ test.describe.serial('Community staff find the planted gap on their coverage map
     await page.getByTestId('facility-name').fill(newFacility.name);
     await page.getByTestId('facility-kind').click();
     await page.keyboard.type(newFacility.kindName);
-    await page.locator('.ant-select-item-option', { hasText: newFacility.kindName }).first().click();
+    // Only the open list: the ledger's kind filter keeps its own (hidden) options in the page.
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: newFacility.kindName }).first().click();
+    await expect(page.getByTestId('facility-kind')).toContainText(newFacility.kindName);
     await page.locator('[data-testid=facility-lng] input, input[data-testid=facility-lng]').first().fill(String(newFacility.lng));
     await page.locator('[data-testid=facility-lat] input, input[data-testid=facility-lat]').first().fill(String(newFacility.lat));
     await page.getByTestId('facility-operator').fill('翠微路社区居委会');
