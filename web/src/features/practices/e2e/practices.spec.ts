@@ -82,7 +82,10 @@ test.describe.serial('District staff link a practice to a Gongzhi feature', () =
     await dialog.locator('.ant-select').first().click();
     // The option list is virtual: narrow it to the one wanted.
     await page.keyboard.type('服务设施');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '服务设施' }).first().click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active', { hasText: '服务设施' }).waitFor();
+    await page.keyboard.press('Enter');
+    // The choice must have taken before saving (a click on the virtual list could miss).
+    await expect(dialog.locator('.ant-select-selection-item', { hasText: '服务设施' })).toBeVisible();
     // Close the option list by clicking the dialog's title: Escape would close the dialog itself
     // if the list had already closed.
     await dialog.locator('.ant-modal-title').click();
