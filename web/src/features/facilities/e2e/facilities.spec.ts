@@ -124,8 +124,9 @@ test.describe.serial('Community staff find the planted gap on their coverage map
     await page.getByTestId('facility-name').fill(newFacility.name);
     await page.getByTestId('facility-kind').click();
     await page.keyboard.type(newFacility.kindName);
-    // Only the open list: the ledger's kind filter keeps its own (hidden) options in the page.
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: newFacility.kindName }).first().click();
+    // Enter on the filtered open list (a click on the virtual list could miss; the ledger's kind filter keeps hidden options in the page).
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active', { hasText: newFacility.kindName }).waitFor();
+    await page.keyboard.press('Enter');
     await expect(page.getByTestId('facility-kind')).toContainText(newFacility.kindName);
     await page.locator('[data-testid=facility-lng] input, input[data-testid=facility-lng]').first().fill(String(newFacility.lng));
     await page.locator('[data-testid=facility-lat] input, input[data-testid=facility-lat]').first().fill(String(newFacility.lat));
