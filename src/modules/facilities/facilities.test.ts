@@ -217,7 +217,7 @@ describe('files', () => {
     const other = await ctx.app.inject({ method: 'POST', url: '/api/facilities/import?format=geojson', headers: { cookie: communityA1 }, payload: upload(scoped, 'f.geojson') });
     const torn = await ctx.app.inject({ method: 'POST', url: '/api/facilities/import?format=geojson', headers: { cookie: communityA1, 'content-type': 'multipart/form-data; boundary=x' }, payload: 'not a body' });
     expect(torn.json().error.details.fields[0].field).toBe('body.file');
-    expect(other.json().error).toMatchObject({ code: 'FACILITY_IMPORT_INVALID', details: { problems: [{ row: 1, message: 'OUT_OF_SCOPE' }] } });
+    expect(other.json().error).toMatchObject({ code: 'FACILITY_IMPORT_INVALID', details: { problems: [{ row: 1, message: '该数据不在您的管辖范围内 / This record is outside the part of the tree you may access' }] } });
     expect((await call(communityA1, 'GET', '/api/facilities?q=好的一行')).json().total).toBe(0);
   });
 });

@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import { asc, inArray } from 'drizzle-orm';
 import type { Db } from '../../../platform/db.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { AppError, errorMessage } from '../../../platform/errors.ts';
 import { canAccess, requirePermission, type Actor } from '../../../platform/auth/scope.ts';
 import {
   createFacilityBody,
@@ -156,7 +156,8 @@ export async function importFacilities(db: Db, actor: Actor, format: ImportForma
           } catch (error) {
             if (!(error instanceof AppError)) throw error;
             const field = ((error.details.fields as { field: string }[] | undefined)?.[0]?.field ?? error.code).replace(/^body\./, '');
-            throw new AppError('FACILITY_IMPORT_INVALID', { count: 1, problems: [{ row, field, message: error.code }] });
+            const message = `${errorMessage(error.code, 'zh-CN', error.details)} / ${errorMessage(error.code, 'en-US', error.details)}`;
+            throw new AppError('FACILITY_IMPORT_INVALID', { count: 1, problems: [{ row, field, message }] });
           }
         }
         if (dryRun) throw new DryRunDone();
