@@ -181,7 +181,19 @@ test.describe.serial('The closed loop: reported on /m, dispatched, handled, veri
     await page.getByTestId('todo-table').locator(`tr[data-case="${number}"]`).getByTestId('case-link').click();
     await page.waitForURL(new RegExp(`/console/cases/${caseId}`));
     const text = await page.getByTestId('case-detail').innerText();
-    expect(text.includes(resident.name) && text.includes(resident.phone), 'intake staff do not see the reporter').toBeTruthy();
+    const masked = `${resident.phone.slice(0, 3)}******${resident.phone.slice(9)}`;
+    expect(text.includes(`${resident.name.slice(0, 1)}*`) && text.includes(masked), 'intake staff do not see the reporter masked').toBeTruthy();
+    expect(!text.includes(resident.phone) && !text.includes(resident.name), 'intake staff see the reporter in clear without a reason').toBeTruthy();
+    // 查看: the contact in clear after a reason, which the server audits.
+    const reporter = page.getByTestId('case-reporter');
+    await reporter.getByTestId('reveal-open').click();
+    await page.getByTestId('reveal-reason').fill('回访核实诉求');
+    await page.getByTestId('reveal-confirm').click();
+    await reporter.getByText(resident.phone).waitFor({ timeout: 10_000 });
+    expect((await reporter.innerText()).includes(resident.name), 'the revealed reporter lacks the name').toBeTruthy();
+    await snap(page, 'case-reporter-revealed.png');
+    await reporter.getByTestId('reveal-hide').click();
+    await reporter.getByText(masked).waitFor();
     await act(page, 'accept');
     await waitForState(page, 'accepted');
     await act(page, 'register');
@@ -315,7 +327,10 @@ test.describe.serial('A hotline operator takes a call by keyboard: caller histor
     await page.getByTestId('hotline-phone').press('Enter');
     const history = page.getByTestId('hotline-history');
     if (number) await history.getByText(number).waitFor({ timeout: 10_000 });
-    await expect(page.getByTestId('hotline-name'), 'caller name filled from their earlier case').toHaveValue(resident.name, { timeout: 10_000 });
+    // The earlier name is shown masked and never copied into the form (it would be saved as 张*).
+    await history.getByText(`老来电人：${resident.name.slice(0, 1)}*`).waitFor({ timeout: 10_000 });
+    expect(!(await history.innerText()).includes(resident.phone), 'the caller history shows the number in clear').toBeTruthy();
+    await expect(page.getByTestId('hotline-name')).toHaveValue('');
   });
 
   test('typing pinyin initials finds the category; the area is picked by name', async () => {

@@ -232,10 +232,10 @@ describe('scope', () => {
     expect(asDept.reporter).toBeNull();
     expect(asDept.reporterHidden).toBe(true);
     expect(asDept.timeline[0]?.actorName).toBe('报告人');
-    expect(((await ok(call('communityA1', 'GET', `/api/cases/${c.id}`))) as CaseView).reporter).toMatchObject({ name: '王女士', phone: '13812345678' });
+    expect(((await ok(call('communityA1', 'GET', `/api/cases/${c.id}`))) as CaseView).reporter).toMatchObject({ name: '王*', phone: '138******78', revealed: false });
     const shared = await caseIn('registered');
     await step('communityA1', shared.id, 'dispatch', { targetUnitId: '110108D01', shareReporterContact: true });
-    expect(((await ok(call('dept', 'GET', `/api/cases/${shared.id}`))) as CaseView).reporter).toMatchObject({ phone: '13812345678' });
+    expect(((await ok(call('dept', 'GET', `/api/cases/${shared.id}`))) as CaseView).reporter).toMatchObject({ phone: '138******78' });
   });
 
   it('refuses intake outside the reporter’s scope and a point in no grid', async () => {
@@ -324,8 +324,8 @@ describe('intake', () => {
     const byKeyword = await ok(call('hotline', 'GET', `/api/cases/categories?q=${encodeURIComponent('摆摊')}`));
     expect(byKeyword[0].code).toBe('0601');
     await report('hotline', { reporter: { name: '赵先生', phone: '139-0000-1111' } });
-    const history = await ok(call('hotline', 'GET', '/api/cases/hotline/caller?phone=13900001111'));
-    expect(history.callerName).toBe('赵先生');
+    const history = await ok(call('hotline', 'POST', '/api/cases/hotline/caller', { phone: '13900001111' }));
+    expect(history).toMatchObject({ callerName: '赵*', phone: '139******11' });
     expect(history.cases.length).toBeGreaterThan(0);
   });
 

@@ -114,8 +114,8 @@ export const keyGroupTag = z.object({ id: z.string(), kind: z.string(), name: z.
 export type KeyGroupTag = z.infer<typeof keyGroupTag>;
 
 /**
- * A resident as every response shows them: ID number and phone masked, and the birth
- * date's month and day (YYYY-**-**), unless `revealed`.
+ * A resident as every response shows them: ID number, phone and birth date masked
+ * (****-**-**; the age is shown), unless `revealed`.
  */
 export const residentView = z.object({
   id: z.string(),
@@ -363,6 +363,14 @@ export const residentSearchQuery = residentExportQuery.extend(pageQuery);
 export const residentFilter = z.object(residentFilters);
 export type ResidentFilter = z.infer<typeof residentFilter>;
 export type ResidentQuery = ResidentFilter & Paging;
+
+/** The identifier look-up limit: at most lookupLimit look-ups by ID or phone number per account in any windowMinutes. */
+export const identifierLookupSettings = z.object({ lookupLimit: int, windowMinutes: int, version: int });
+export type IdentifierLookupSettings = z.infer<typeof identifierLookupSettings>;
+export const updateIdentifierLookupSettings = z
+  .object({ lookupLimit: z.number().int().min(1).max(10_000), windowMinutes: z.number().int().min(1).max(1440), version })
+  .strict();
+export type UpdateIdentifierLookupSettings = z.infer<typeof updateIdentifierLookupSettings>;
 
 export const residenceLine = z.object({
   id: z.string(), houseId: z.string().nullable(), householdId: z.string().nullable(), relation: z.string().nullable(), movedInOn: z.string(),

@@ -30,6 +30,11 @@ export { ledgerFormatOf } from './ledger-reader.ts';
 export { validateIdNumber, makeIdNumber, type Gender } from './id-number.ts';
 export { maskIdNumber, maskMobile } from './mask.ts';
 export {
+  /** Runs a look-up of people by a whole ID or phone number under the per-account limit, audited (the hotline's caller history). */
+  withIdentifierLookup,
+  type IdentifierTerm,
+} from './use-cases/identifier-lookups.ts';
+export {
   /** Households of a community with their members of age (18+), for votes by household. */
   householdsWithAdults,
   /** Houses of a community with their floor areas, for votes weighed by area. */

@@ -21,6 +21,11 @@ export const registryModule = defineModule({
       zh: '台账有 {errorRows} 行错误：请修改后重新上传，或选择“只导入正确的行”',
       en: '{errorRows} rows have errors: fix and upload again, or choose to import only the valid rows',
     },
+    REGISTRY_LOOKUP_RATE_LIMITED: {
+      status: 429,
+      zh: '按证件号或手机号查询过于频繁：每 {minutes} 分钟最多 {limit} 次，请稍后再试；已通知安全管理员',
+      en: 'Too many look-ups by ID or phone number: at most {limit} every {minutes} minutes; try again later. The security admin has been told',
+    },
     REGISTRY_IMPORT_STATE: { status: 409, zh: '导入任务当前状态为“{status}”，不能{action}', en: 'The import is {status}; it cannot {action}' },
   },
   routes: [registryRoutes],

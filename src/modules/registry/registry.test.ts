@@ -107,7 +107,7 @@ describe('records and validation', () => {
     expect(file.address).toBe('翠微路28号院3号楼2单元302室');
     expect(file.headResidentId).toBe(zhang.id);
     expect(file.members.map((m: { name: string; relation: string }) => [m.name, m.relation])).toEqual([['张三丰', 'head'], ['李秀英', 'spouse'], ['张小明', 'child']]);
-    expect(zhang).toMatchObject({ gender: 'male', age: expect.any(Number), birthDate: '1985-**-**' });
+    expect(zhang).toMatchObject({ gender: 'male', age: expect.any(Number), birthDate: '****-**-**' });
   });
 
   it('rejects an invalid ID number, a gender that contradicts it and a bad mobile, naming each field in Chinese', async () => {
@@ -173,20 +173,37 @@ describe('search', () => {
     expect(await names(query)).toEqual(expected);
   });
 
-  it('finds by a whole ID or phone number through the keyed hash, never by a fragment', async () => {
-    expect(await names(`q=${people.li.idNumber}`)).toEqual(['李秀英']);
-    expect(await names(`idNumber=${people.zhang.idNumber.toLowerCase()}`)).toEqual(['张三丰']);
-    expect(await names(`phone=${people.zhang.phone}`)).toEqual(['张三丰']);
-    expect(await names(`q=${people.zhang.phone}`)).toEqual(['张三丰']);
-    expect(await names(`q=${people.zhang.idNumber.slice(0, 10)}`)).toEqual([]);
-    const partial = await call(staffA1, 'GET', `/api/registry/residents?idNumber=${people.zhang.idNumber.slice(0, 10)}`);
+  it('finds by a whole ID or phone number through the keyed hash (in a POST body only), never by a fragment', async () => {
+    const posted = async (body: Record<string, unknown>, who = staffA1) =>
+      (await ok(call(who, 'POST', '/api/registry/residents/search', body))).items.map((r: { name: string }) => r.name);
+    expect(await posted({ q: people.li.idNumber })).toEqual(['李秀英']);
+    expect(await posted({ idNumber: people.zhang.idNumber.toLowerCase(), pageSize: 5 })).toEqual(['张三丰']);
+    expect(await posted({ phone: people.zhang.phone })).toEqual(['张三丰']);
+    expect(await posted({ q: people.zhang.phone })).toEqual(['张三丰']);
+    expect(await posted({ q: people.zhang.idNumber.slice(0, 10) })).toEqual([]);
+    const partial = await call(staffA1, 'POST', '/api/registry/residents/search', { idNumber: people.zhang.idNumber.slice(0, 10) });
     expect(partial.statusCode).toBe(400);
-    // The same searches with the identifier in the body, out of the URL (and the access log).
-    const posted = await ok(call(staffA1, 'POST', '/api/registry/residents/search', { idNumber: people.zhang.idNumber, pageSize: 5 }));
-    expect(posted.items.map((r: { name: string }) => r.name)).toEqual(['张三丰']);
+    expect(partial.json().error.details.fields[0].field).toBe('body.idNumber');
     const onThePhone = await ok(call(gridA1, 'POST', '/api/registry/my-grid/lookup', { q: people.zhang.phone }));
     expect(onThePhone.residents.map((r: { name: string }) => r.name)).toEqual(['张三丰']);
     expect((await ok(call(gridA2, 'POST', '/api/registry/my-grid/lookup', { q: people.zhang.phone }))).residents).toEqual([]);
+  });
+
+  it('refuses identifiers in a URL (access logs keep URLs), naming the field and the POST to use', async () => {
+    for (const [url, field] of [
+      [`/api/registry/residents?idNumber=${people.zhang.idNumber}`, 'querystring.idNumber'],
+      [`/api/registry/residents?phone=${people.zhang.phone}`, 'querystring.phone'],
+      [`/api/registry/residents?q=${people.zhang.phone}`, 'querystring.q'],
+      [`/api/registry/residents?q=${people.zhang.idNumber.slice(0, 10)}`, 'querystring.q'],
+      [`/api/registry/residents/export?q=${people.zhang.idNumber}`, 'querystring.q'],
+      [`/api/registry/my-grid/lookup?q=${people.zhang.phone}`, 'querystring.q'],
+    ] as const) {
+      const res = await call(url.includes('my-grid') ? gridA1 : staffA1, 'GET', url);
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().error.details.fields[0]).toMatchObject({ field, message: expect.stringContaining('POST') });
+      expect(res.body).not.toContain(people.zhang.phone);
+      expect(res.body).not.toContain(people.zhang.idNumber);
+    }
   });
 
   it('finds by address, building, house, key group and grid; sorts and pages', async () => {
@@ -212,7 +229,7 @@ describe('search', () => {
 describe('protected personal data', () => {
   it('shows ID numbers, phones and birth dates masked by default', async () => {
     const r = await ok(call(staffA1, 'GET', `/api/registry/residents/${zhang.id}`));
-    expect(r).toMatchObject({ idNumber: `110108********${people.zhang.idNumber.slice(14)}`, phone: '138****5678', birthDate: '1985-**-**', revealed: false });
+    expect(r).toMatchObject({ idNumber: `1101*************${people.zhang.idNumber.slice(17)}`, phone: '138******78', birthDate: '****-**-**', revealed: false });
   });
 
   it('reveals to a holder of registry.reveal who gives a reason, and audits it with the reason', async () => {
@@ -258,7 +275,7 @@ describe('protected personal data', () => {
     expect(masked.headers['content-type']).toContain('spreadsheetml');
     const text = await xlsxText(masked.rawPayload);
     expect(text).toContain('张三丰');
-    expect(text).toContain('138****5678');
+    expect(text).toContain('138******78');
     const revealed = await call(staffA1, 'GET', `/api/registry/residents/export?under=GA1&reveal=true&reason=${encodeURIComponent('报送区民政局')}`);
     const clear = await xlsxText(revealed.rawPayload);
     expect(clear).toContain(people.zhang.idNumber);
@@ -274,7 +291,7 @@ describe('protected personal data', () => {
     expect(res.headers['content-type']).toContain('text/html');
     expect(res.body).toContain('户 档');
     expect(res.body).toContain('翠微路28号院3号楼2单元302室');
-    expect(res.body).toContain('138****5678');
+    expect(res.body).toContain('138******78');
     expect(res.body).toContain('身份证号、手机号已按规定脱敏显示');
   });
 });

@@ -1,5 +1,5 @@
 // The registry's tables (vocabularies are in contract.ts).
-import { boolean, customType, date, doublePrecision, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, date, doublePrecision, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type {
   BuildingUse,
   CustomFieldDefinition,
@@ -215,4 +215,23 @@ export const registryImportRows = pgTable('registry_import_rows', {
   keyGroups: jsonb('key_groups').notNull().default([]),
   searchTerms: text('search_terms').array().notNull().default([]),
   buildingTerms: text('building_terms').array().notNull().default([]),
+});
+
+/** Look-ups by a whole ID or phone number, per account, for the rate limit (no values). */
+export const identifierLookups = pgTable('identifier_lookups', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  account: text('account').notNull(),
+  field: text('field').notNull(),
+  context: text('context').notNull(),
+  refused: boolean('refused').notNull().default(false),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** The identifier look-up limit (one row). */
+export const identifierLookupSettings = pgTable('identifier_lookup_settings', {
+  id: integer('id').primaryKey().default(1),
+  lookupLimit: integer('lookup_limit').notNull().default(30),
+  windowMinutes: integer('window_minutes').notNull().default(10),
+  version: integer('version').notNull().default(1),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

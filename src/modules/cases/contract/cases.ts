@@ -109,6 +109,13 @@ export type AllowedAction = z.infer<typeof allowedAction>;
 
 export const caseAttachmentView = z.object({ id: z.string(), mime: z.string(), size: z.number().int(), originalName: z.string(), hasThumbnail: z.boolean(), createdAt: z.date() });
 
+/** The reporter's contact as a case shows it: masked, or in clear when `revealed` (with a reason, audited). */
+export const reporterView = z.object({ name: z.string().nullable(), phone: z.string().nullable(), userId: z.string().nullable(), revealed: z.boolean() });
+export type ReporterView = z.infer<typeof reporterView>;
+/** Why the reader needs the reporter's contact in clear (kept in the audit log). */
+export const revealReporterBody = z.object({ reason: z.string().trim().min(2).max(200) }).strict();
+export type RevealReporterBody = z.infer<typeof revealReporterBody>;
+
 /** One case as its page shows it. */
 export const caseDetail = caseListItem.extend({
   description: z.string(),
@@ -116,7 +123,8 @@ export const caseDetail = caseListItem.extend({
   gridName: z.string().nullable(),
   dispatcherUnitName: z.string().nullable(),
   coUnits: z.array(namedCode),
-  reporter: z.object({ name: z.string().nullable(), phone: z.string().nullable(), userId: z.string().nullable() }).nullable(),
+  /** Masked (张*, 138******78) unless the reporter is the reader; revealed through POST /api/cases/:id/reporter/reveal. */
+  reporter: reporterView.nullable(),
   reporterHidden: z.boolean(),
   reporterShared: z.boolean(),
   residentIds: z.array(z.string()),
@@ -221,7 +229,9 @@ export const attachmentUploaded = z.object({ id: z.string(), mime: z.string(), s
 export type AttachmentUploaded = z.infer<typeof attachmentUploaded>;
 export const attachmentReadQuery = z.object({ thumb: z.enum(['1', 'true']).optional() });
 
-export const callerQuery = z.object({ phone: z.string().min(5).max(20) });
+/** The hotline's caller look-up: the phone in the body (never in a URL). */
+export const callerBody = z.object({ phone: z.string().trim().min(5).max(20) }).strict();
+/** A caller's earlier cases whose reporter the reader may see; phone and name masked for everyone. */
 export const callerHistory = z.object({ phone: z.string(), callerName: z.string().nullable(), cases: z.array(caseListItem) });
 export type CallerHistory = z.infer<typeof callerHistory>;
 

@@ -6,8 +6,8 @@ import { route, routeTable } from '../../../platform/route.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { requirePermission } from '../../../platform/auth/scope.ts';
 import {
+  callerBody,
   callerHistory,
-  callerQuery,
   caseDetail,
   caseDuplicate,
   caseListQuery,
@@ -18,6 +18,8 @@ import {
   dispatchProposal,
   duplicatesQuery,
   idParams,
+  reporterView,
+  revealReporterBody,
   todoStates,
   type CaseListQueryString,
   type CaseState,
@@ -31,6 +33,7 @@ import { getCase } from '../use-cases/get-case.ts';
 import { todoStates as todoStatesOf } from '../use-cases/todo.ts';
 import { proposeDispatch } from '../use-cases/propose-dispatch.ts';
 import { callerHistory as callerHistoryOf } from '../use-cases/caller-history.ts';
+import { revealReporter } from '../use-cases/reveal-reporter.ts';
 
 /** What the case use cases need, out of the app's context. */
 export function depsOf({ database, pii, config }: AppContext): CaseDeps {
@@ -128,12 +131,23 @@ export const caseReadingRoutes = routeTable('cases', [
     handle: ({ actor, params, ctx }) => proposeDispatch(depsOf(ctx), actor, params.id),
   }),
   route({
-    method: 'GET',
+    method: 'POST',
+    url: '/api/cases/:id/reporter/reveal',
+    summary: "The reporter's name and phone in clear, with a reason (audited); for those who may see the case's reporter",
+    access: 'case.read',
+    params: idParams,
+    body: revealReporterBody,
+    response: reporterView,
+    handle: ({ actor, params, body, ctx }) => revealReporter(depsOf(ctx), actor, params.id, body.reason),
+  }),
+  // POST: the phone stays out of URLs (access logs); the look-up is rate-limited and audited.
+  route({
+    method: 'POST',
     url: '/api/cases/hotline/caller',
-    summary: "A caller's earlier cases, by phone (hotline intake)",
+    summary: "A caller's earlier cases, by phone in the body (hotline intake): only cases whose reporter you may see; phone and name masked",
     access: 'case.report',
-    query: callerQuery,
+    body: callerBody,
     response: callerHistory,
-    handle: ({ actor, query, ctx }) => callerHistoryOf(depsOf(ctx), actor, query.phone),
+    handle: ({ actor, body, ctx }) => callerHistoryOf(depsOf(ctx), actor, body.phone),
   }),
 ]);

@@ -6,6 +6,7 @@ import { availableActions } from '../apply-action.ts';
 import { caseAttachments, cases, caseTimeline, type CaseRow } from '../schema.ts';
 import { loadCaseRules, type CaseRules } from '../settings.ts';
 import { caseActorsFor, seesReporter } from '../policies.ts';
+import { reporterFor } from './reveal-reporter.ts';
 import { loadVisibleCase, snapshotOf, workflowConfig, type CaseDeps } from './common.ts';
 import { orgUnitNamesOf, presentListItem, presentTimeline } from './present.ts';
 
@@ -36,13 +37,7 @@ export async function getCase(deps: CaseDeps, actor: Actor, id: string, now = ne
     gridName: row.gridCode ? (names.get(row.gridCode) ?? null) : null,
     dispatcherUnitName: row.dispatcherUnit ? (names.get(row.dispatcherUnit) ?? null) : null,
     coUnits: row.coUnits.map((code) => ({ code, name: names.get(code) ?? code })),
-    reporter: showReporter
-      ? {
-          name: row.reporterName ? deps.pii.decrypt(row.reporterName) : null,
-          phone: row.reporterPhone ? deps.pii.decrypt(row.reporterPhone) : null,
-          userId: row.reporterUserId,
-        }
-      : null,
+    reporter: reporterFor(deps, actor, row),
     reporterHidden: !showReporter && (row.reporterName !== null || row.reporterPhone !== null || row.reporterUserId !== null),
     reporterShared: row.reporterShared,
     residentIds: row.residentIds,

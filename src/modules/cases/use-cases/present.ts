@@ -6,6 +6,7 @@ import type { CaseListItem, CaseSla, CaseTimelineView } from '../contract.ts';
 import type { CaseRow, TimelineRow } from '../schema.ts';
 import { loadCaseRules, type CaseRules } from '../settings.ts';
 import type { CaseDeps } from './common.ts';
+import { maskReporterName } from './reveal-reporter.ts';
 
 // Names of org units for display, cached a minute (renames are rare and only cosmetic here).
 const nameCaches = new WeakMap<Db, Map<string, { at: number; name: string | null }>>();
@@ -91,7 +92,8 @@ export function presentTimeline(entries: TimelineRow[], showReporter: boolean, n
     toState: t.toState,
     fromTier: t.fromTier,
     toTier: t.toTier,
-    actorName: t.actorRole === 'resident' && !showReporter ? '报告人' : t.actorName,
+    // A resident acting is the reporter: masked like the reporter's contact, or hidden.
+    actorName: t.actorRole !== 'resident' ? t.actorName : showReporter ? maskReporterName(t.actorName) : '报告人',
     actorRole: t.actorRole,
     actorUnit: t.actorUnit,
     actorUnitName: t.actorUnit ? (names.get(t.actorUnit) ?? null) : null,

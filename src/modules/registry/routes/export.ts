@@ -11,7 +11,7 @@ import { buildingExportQuery, idParams, memberExportQuery, residentExportQuery, 
 import { exportBuildings, exportMembers, exportResidents, householdFile } from '../export.ts';
 import { revealRequest, type Reveal } from '../use-cases/reveal.ts';
 import { stamp, streamDownload, XLSX } from '../../../platform/download.ts';
-import { filtersAndReveal } from './common.ts';
+import { filtersAndReveal, refuseIdentifiersInUrl } from './common.ts';
 
 type PeopleWriter<F> = (db: Db, pii: PiiCipher, actor: Actor, filters: F, reveal: Reveal | null, out: Writable) => Promise<void>;
 
@@ -41,7 +41,7 @@ export const exportRoutes = routeTable('registry', [
     summary: 'A resident search as .xlsx (masked unless revealed; audited)',
     access: 'registry.export',
     query: residentExportQuery,
-    handle: (input) => sendPeople('居民', input, exportResidents),
+    handle: (input) => sendPeople('居民', { ...input, query: refuseIdentifiersInUrl(input.query, '/api/registry/residents/search') }, exportResidents),
   }),
   route({
     method: 'GET',

@@ -25,7 +25,7 @@ import { createKind, listKinds } from '../key-groups/catalogue.ts';
 import { addMembership, endMembership, listMembers, updateMembership } from '../key-groups/memberships.ts';
 import { listVisits, recordVisit } from '../key-groups/visits.ts';
 import { lookUp, myGridSummary } from '../use-cases/my-grid.ts';
-import { filtersAndReveal } from './common.ts';
+import { filtersAndReveal, refuseIdentifiersInUrl } from './common.ts';
 
 const lookupSummary = 'Look up a house ("3号楼 302") or a person (name, pinyin, initials, whole ID or phone) in my grid';
 
@@ -130,9 +130,9 @@ export const keyGroupRoutes = routeTable('registry', [
     access: 'registry.read',
     query: lookupTerm,
     response: lookupResult,
-    handle: ({ actor, query, db, ctx }) => lookUp(db, ctx.pii, actor, query.q),
+    handle: ({ actor, query, db, ctx }) => lookUp(db, ctx.pii, actor, refuseIdentifiersInUrl(query, '/api/registry/my-grid/lookup').q),
   }),
-  // The same in the body, for an ID or phone number (kept out of URLs and logs).
+  // The same in the body, the only way for an ID or phone number (kept out of URLs and logs).
   route({
     method: 'POST',
     url: '/api/registry/my-grid/lookup',

@@ -6,6 +6,7 @@ import { route, routeTable } from '../../../platform/route.ts';
 import {
   createResidentBody,
   endResidenceBody,
+  identifierLookupSettings,
   idParams,
   moveResidentBody,
   residentFile,
@@ -13,13 +14,15 @@ import {
   residentSearchQuery,
   residentView,
   revealQuery,
+  updateIdentifierLookupSettings,
   updateResidentBody,
 } from '../contract.ts';
+import { identifierLookupSettingsOf, updateIdentifierLookupSettings as updateLookupSettings } from '../use-cases/identifier-lookups.ts';
 import { endResidence, moveResident } from '../use-cases/resident-moves.ts';
 import { createResident, getResident, updateResident } from '../use-cases/residents.ts';
 import { revealRequest } from '../use-cases/reveal.ts';
 import { searchResidents } from '../use-cases/search-residents.ts';
-import { filtersAndReveal } from './common.ts';
+import { filtersAndReveal, refuseIdentifiersInUrl } from './common.ts';
 
 /** The resident search, with identifiers in clear when the query asks for them with a reason. */
 async function search({ database: { db }, pii }: AppContext, actor: Actor, query: z.output<typeof residentSearchQuery>) {
@@ -32,18 +35,18 @@ export const residentRoutes = routeTable('registry', [
   route({
     method: 'GET',
     url: '/api/registry/residents',
-    summary: 'Search residents: name (汉字, pinyin, initials), whole ID or phone number, address, building/house, key group, grid',
+    summary: 'Search residents: name (汉字, pinyin, initials), address, building/house, key group, grid (by ID or phone number: POST …/search)',
     access: 'registry.read',
     query: residentSearchQuery,
     response: residentPage,
-    handle: ({ actor, query, ctx }) => search(ctx, actor, query),
+    handle: ({ actor, query, ctx }) => search(ctx, actor, refuseIdentifiersInUrl(query, '/api/registry/residents/search')),
   }),
   // The same search with the filters in the body: URLs are written to access logs, so a
-  // client looking people up by ID or phone number should use this one.
+  // look-up by ID or phone number is taken only here (rate-limited and audited).
   route({
     method: 'POST',
     url: '/api/registry/residents/search',
-    summary: 'Search residents (as GET /api/registry/residents), filters in the body so identifiers stay out of URLs and logs',
+    summary: 'Search residents, filters in the body; a whole ID or phone number (idNumber, phone, q) is rate-limited per account and audited',
     access: 'registry.read',
     body: residentSearchQuery,
     response: residentPage,
@@ -98,5 +101,23 @@ export const residentRoutes = routeTable('registry', [
     body: endResidenceBody,
     response: residentView,
     handle: ({ actor, params, body, db, ctx }) => endResidence(db, ctx.pii, actor, params.id, body),
+  }),
+  // The security admin decides who may do what; this limit is part of that.
+  route({
+    method: 'GET',
+    url: '/api/registry/identifier-lookup-settings',
+    summary: 'The limit on look-ups by ID or phone number per account (security admin)',
+    access: 'role.grant',
+    response: identifierLookupSettings,
+    handle: ({ db }) => identifierLookupSettingsOf(db),
+  }),
+  route({
+    method: 'PUT',
+    url: '/api/registry/identifier-lookup-settings',
+    summary: 'Change the limit on look-ups by ID or phone number per account (security admin; audited)',
+    access: 'role.grant',
+    body: updateIdentifierLookupSettings,
+    response: identifierLookupSettings,
+    handle: ({ actor, body, db }) => updateLookupSettings(db, actor, body),
   }),
 ]);

@@ -43,7 +43,7 @@ export async function myGridSummary(db: Db, actor: Actor): Promise<MyGrid> {
 export async function lookUp(db: Db, pii: PiiCipher, actor: Actor, q: string): Promise<LookupResult> {
   const [houses, residents] = await Promise.all([
     listHouses(db, actor, { q, page: 1, pageSize: 10 }),
-    searchResidents(db, pii, actor, { q, page: 1, pageSize: 20 }, null),
+    searchResidents(db, pii, actor, { q, page: 1, pageSize: 20 }, null, 'my-grid'),
   ]);
   return { houses: houses.items, residents: residents.items };
 }

@@ -6,7 +6,7 @@ import type { PiiCipher } from '../../../platform/crypto.ts';
 import type { Actor } from '../../../platform/auth/scope.ts';
 import type { KeyGroupTag, ResidentView } from '../contract.ts';
 import { kindCatalogue, visibleMembershipCondition } from '../key-groups/catalogue.ts';
-import { maskIdNumber, maskMobile } from '../mask.ts';
+import { maskedBirthDate, maskIdNumber, maskMobile } from '../mask.ts';
 import { buildings, houses, keyGroupMemberships } from '../schema.ts';
 import { ageOn, chinaToday, profileOf } from '../vocabulary.ts';
 import type { Resident } from './load.ts';
@@ -21,8 +21,8 @@ export function houseAddress(building: { name: string }, house: { unit: string; 
 export const addressColumns = { buildingName: buildings.name, unit: houses.unit, number: houses.number };
 
 /**
- * One resident: ID number and phone masked (and the birth date's month and day, which the
- * mask hides in the ID number), unless `revealed`.
+ * One resident: ID number, phone and birth date masked (the age stays: staff need it for
+ * the elderly and children, and the mask's arithmetic allows for it), unless `revealed`.
  */
 export function presentResident(
   pii: PiiCipher,
@@ -35,7 +35,7 @@ export function presentResident(
     id: r.id,
     name: r.name,
     gender: r.gender,
-    birthDate: extra.revealed ? r.birthDate : `${r.birthDate.slice(0, 4)}-**-**`,
+    birthDate: extra.revealed ? r.birthDate : maskedBirthDate,
     age: ageOn(r.birthDate, extra.today ?? chinaToday()),
     idNumber: extra.revealed ? idNumber : maskIdNumber(idNumber),
     phone: phone === null ? null : extra.revealed ? phone : maskMobile(phone),

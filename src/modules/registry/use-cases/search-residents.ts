@@ -16,6 +16,7 @@ import { chinaToday } from '../vocabulary.ts';
 import { pathOfCode, underPath, validationFailed } from './common.ts';
 import { splitHouseTerm } from './houses.ts';
 import type { Resident } from './load.ts';
+import { identifierIn, withIdentifierLookup, type IdentifierTerm } from './identifier-lookups.ts';
 import { presentResidents } from './present-residents.ts';
 import type { Reveal } from './reveal.ts';
 
@@ -64,12 +65,12 @@ async function residentWhere(db: Db, pii: PiiCipher, actor: Actor, q: ResidentFi
   if (q.name) conditions.push(nameCondition(pii, q.name));
   if (q.idNumber) {
     const id = validateIdNumber(q.idNumber);
-    if (!id.ok) throw validationFailed([{ field: 'querystring.idNumber', message: `${idNumberProblemMessage(id.reason, 'zh-CN')}（按身份证号查询须输入完整号码）` }]);
+    if (!id.ok) throw validationFailed([{ field: 'body.idNumber', message: `${idNumberProblemMessage(id.reason, 'zh-CN')}（按身份证号查询须输入完整号码）` }]);
     conditions.push(eq(residents.idNumberHash, pii.lookupHash(id.value)));
   }
   if (q.phone) {
     const phone = validateMobile(q.phone);
-    if (!phone.ok) throw validationFailed([{ field: 'querystring.phone', message: `${mobileProblemMessage(phone.reason, 'zh-CN')}（按手机号查询须输入完整号码）` }]);
+    if (!phone.ok) throw validationFailed([{ field: 'body.phone', message: `${mobileProblemMessage(phone.reason, 'zh-CN')}（按手机号查询须输入完整号码）` }]);
     conditions.push(eq(residents.phoneHash, pii.lookupHash(phone.value)));
   }
   if (q.address) {
@@ -112,15 +113,40 @@ function residentOrder(q: ResidentFilter): SQL[] {
   return [sql`${column} ${dir}`, sql`${residents.id} ${dir}`];
 }
 
-/** Searches residents in scope: paged, sorted, presented masked unless revealed (and then audited). */
-export async function searchResidents(db: Db, pii: PiiCipher, actor: Actor, q: ResidentQuery, reveal: Reveal | null): Promise<Page<ResidentView>> {
+/** The whole ID and phone numbers a search looks people up by (a malformed one is refused later, finding nobody). */
+export function identifierTermsOf(q: ResidentFilter): IdentifierTerm[] {
+  const terms = [identifierIn('q', q.q), identifierIn('name', q.name)];
+  if (q.idNumber) {
+    const id = validateIdNumber(q.idNumber);
+    if (id.ok) terms.push({ field: 'idNumber', param: 'idNumber', value: id.value });
+  }
+  if (q.phone) {
+    const phone = validateMobile(q.phone);
+    if (phone.ok) terms.push({ field: 'phone', param: 'phone', value: phone.value });
+  }
+  return terms.filter((t): t is IdentifierTerm => t !== null);
+}
+
+/**
+ * Searches residents in scope: paged, sorted, presented masked unless revealed (and then
+ * audited). A search by a whole ID or phone number is rate-limited and audited.
+ */
+export async function searchResidents(db: Db, pii: PiiCipher, actor: Actor, q: ResidentQuery, reveal: Reveal | null, context = 'search'): Promise<Page<ResidentView>> {
   requirePermission(actor, 'registry.read');
   const where = await residentWhere(db, pii, actor, q);
-  return listPage(
-    q,
-    db.select().from(residents).where(where).orderBy(...residentOrder(q)).limit(q.pageSize).offset(offsetOf(q)),
-    db.select(countAll).from(residents).where(where),
-    (rows) => presentResidents(db, pii, actor, rows, reveal, 'search'),
+  return withIdentifierLookup(
+    db,
+    pii,
+    actor,
+    { terms: identifierTermsOf(q), context },
+    () =>
+      listPage(
+        q,
+        db.select().from(residents).where(where).orderBy(...residentOrder(q)).limit(q.pageSize).offset(offsetOf(q)),
+        db.select(countAll).from(residents).where(where),
+        (rows) => presentResidents(db, pii, actor, rows, reveal, 'search'),
+      ),
+    (page) => page.total,
   );
 }
 

@@ -55,7 +55,10 @@ export const casesApi = {
     request<DispatchProposal>('GET', `/api/cases/${id(caseId)}/dispatch-proposal`, { signal }),
   duplicates: (query: z.output<typeof contract.duplicatesQuery>, signal?: AbortSignal) =>
     request<DuplicateCase[]>('GET', '/api/cases/duplicates', { query, signal }),
-  callerHistory: (phone: string, signal?: AbortSignal) => request<Json<contract.CallerHistory>>('GET', '/api/cases/hotline/caller', { query: { phone }, signal }),
+  /** A caller's earlier cases (the body keeps the number out of URLs and logs; rate-limited and audited by the server). */
+  callerHistory: (phone: string, signal?: AbortSignal) => request<Json<contract.CallerHistory>>('POST', '/api/cases/hotline/caller', { body: { phone }, signal }),
+  /** The reporter's name and phone in clear, with a reason the server audits. */
+  revealReporter: (caseId: string, reason: string) => request<contract.ReporterView>('POST', `/api/cases/${id(caseId)}/reporter/reveal`, { body: { reason } }),
   /** Residents of the registry with this phone (the body keeps the number out of URLs and logs). */
   registeredCallers: (phone: string, signal?: AbortSignal) =>
     request<Paged<RegisteredCaller>>('POST', '/api/registry/residents/search', { body: { phone, page: 1, pageSize: 5 }, signal }),

@@ -120,8 +120,9 @@ export const registryApi = {
   /** The printable household file (户档), an HTML page the server renders and audits. */
   householdPrintUrl: (householdId: string, reveal: Reveal) => buildUrl(`/api/registry/households/${id(householdId)}/file`, revealQuery(reveal)),
 
+  /** The search takes its filters in a body: the box may hold an ID or phone number, which must stay out of URLs (the server refuses them there). */
   residents: (query: PageOf<ResidentQuery>, signal?: AbortSignal) =>
-    request<Paged<Resident>>('GET', '/api/registry/residents', { query: { ...query }, signal }),
+    request<Paged<Resident>>('POST', '/api/registry/residents/search', { body: { ...query }, signal }),
   residentsExportUrl: (query: ResidentQuery) => buildUrl('/api/registry/residents/export', { ...query }),
   resident: (residentId: string, reveal: Reveal, signal?: AbortSignal) =>
     request<ResidentFile>('GET', `/api/registry/residents/${id(residentId)}`, { query: revealQuery(reveal), signal }),
@@ -138,7 +139,7 @@ export const registryApi = {
 
   myGrid: (signal?: AbortSignal) => request<MyGrid>('GET', '/api/registry/my-grid', { signal }),
   lookup: (q: string, signal?: AbortSignal) =>
-    request<Json<LookupResult>>('GET', '/api/registry/my-grid/lookup', { query: { q }, signal }),
+    request<Json<LookupResult>>('POST', '/api/registry/my-grid/lookup', { body: { q }, signal }),
 
   importTemplateUrl: () => '/api/registry/imports/template',
   imports: (query: { page: number; pageSize: number }, signal?: AbortSignal) =>

@@ -102,15 +102,11 @@ export const registryEnUS: Record<RegistryMessageKey, string> = {
   'registry.underPlaceholder': 'Street or community',
   'registry.gridPlaceholder': 'Grid',
 
-  'registry.reveal.button': 'Show full details',
-  'registry.reveal.title': 'Show full personal details',
   'registry.reveal.notice': 'ID numbers and phone numbers are masked by default. To see them in clear, give a reason; this view is recorded in the audit log with the reason.',
-  'registry.reveal.reason': 'Reason',
   'registry.reveal.reasonPlaceholder': 'e.g. checking the ID number for an old-age allowance',
-  'registry.reveal.reasonRequired': 'Please give a reason (at least 2 characters)',
-  'registry.reveal.confirm': 'Show',
   'registry.reveal.active': 'Full details are shown (reason: {reason}); this has been audited',
-  'registry.reveal.hide': 'Mask again',
+  'audit.action.registry.identifier_lookup': 'Looked up by ID or phone number',
+  'audit.action.registry.lookup_settings': 'Changed the ID/phone look-up limit',
 
   'registry.visit.record': 'Record a visit',
   'registry.visit.title': 'Record a visit · {name}',

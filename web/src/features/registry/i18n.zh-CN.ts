@@ -104,15 +104,11 @@ export const registryZhCN = {
   'registry.gridPlaceholder': '网格',
 
   // Reveal (查看完整信息)
-  'registry.reveal.button': '查看完整信息',
-  'registry.reveal.title': '查看完整个人信息',
   'registry.reveal.notice': '身份证号、手机号等个人信息默认脱敏显示。查看明文须说明事由，本次查看将连同事由记入审计日志。',
-  'registry.reveal.reason': '查看事由',
   'registry.reveal.reasonPlaceholder': '例如：为办理高龄津贴核对身份证号',
-  'registry.reveal.reasonRequired': '请填写查看事由（至少 2 个字）',
-  'registry.reveal.confirm': '确认查看',
   'registry.reveal.active': '正在显示完整信息（事由：{reason}），已记入审计日志',
-  'registry.reveal.hide': '恢复脱敏',
+  'audit.action.registry.identifier_lookup': '按证件号/手机号查询',
+  'audit.action.registry.lookup_settings': '修改证件号/手机号查询限额',
 
   // Visits (走访)
   'registry.visit.record': '记录走访',

@@ -11,6 +11,7 @@ import { useApiQuery } from '../../../platform/query.ts';
 import { orgApi } from '../../org/index.ts';
 import type { CaseDetail } from '../api.ts';
 import { MatterTag, RatingTag, workingTimeLabel } from './labels.tsx';
+import { ReporterContact } from './reporter.tsx';
 
 // MapLibre is large: the case map is its own chunk, fetched when a case page opens.
 const CasePointMap = lazy(() => import('./map.tsx').then((m) => ({ default: m.CasePointMap })));
@@ -28,16 +29,7 @@ export function caseInfoItems(t: Translate, detail: CaseDetail): DescriptionsPro
     {
       key: 'reporter',
       label: t('case.field.reporter'),
-      children: detail.reporter ? (
-        <Space size={4} wrap>
-          <span>{detail.reporter.name ?? dash}</span>
-          {detail.reporter.phone && <Typography.Text copyable>{detail.reporter.phone}</Typography.Text>}
-        </Space>
-      ) : detail.reporterHidden ? (
-        <Typography.Text type="secondary">{t('case.field.reporterHidden')}</Typography.Text>
-      ) : (
-        dash
-      ),
+      children: <ReporterContact detail={detail} />,
     },
     { key: 'dispatcher', label: t('case.field.dispatcher'), children: detail.dispatcherUnitName ?? dash },
     {

@@ -1,6 +1,6 @@
 import { PhoneOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { App, Button, Card, Checkbox, Col, Flex, Form, Input, Row, Space, Typography, type InputRef, type RefSelectProps } from 'antd';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { casesApi, type CaseCategory, type CaseListItem, type RegisteredCaller } from '../api.ts';
 import type { CaseUrgency, MatterClass } from '#server/modules/cases/contract.ts';
 import { CallerPanel, DuplicatesPanel } from '../components/hotline-panels.tsx';
@@ -50,10 +50,9 @@ export function CaseHotlinePage() {
   const settings = useApiQuery(['cases', 'settings', 'settings'], (signal) => casesApi.settings(signal).catch(() => null));
   const days = settings.data?.duplicateDays ?? 7;
 
+  // A POST (the number stays out of URLs), rate-limited and audited by the server. The
+  // caller's name comes back masked (张*), so it is shown, never copied into the form.
   const history = useApiQuery(['cases', 'callerHistory', lookedUp], lookedUp ? (signal) => casesApi.callerHistory(lookedUp, signal) : null);
-  useEffect(() => {
-    if (history.data?.callerName && !form.getFieldValue('callerName')) form.setFieldValue('callerName', history.data.callerName);
-  }, [history.data, form]);
 
   const categoryCode = Form.useWatch('categoryCode', form);
   const orgCode = Form.useWatch('orgCode', form);

@@ -10,14 +10,21 @@ import { EnumFilter, FilterBar, ListSearch, pick } from '../../../platform/compo
 import { useApiQuery } from '../../../platform/query.ts';
 import { useListPage } from '../../../platform/use-list-page.tsx';
 import { useI18n } from '../../../platform/i18n/index.tsx';
+import { useState } from 'react';
+
+// A whole or partial ID or phone number: digits (spaces, dashes, a leading + or a final X allowed).
+const looksLikeIdentifier = (term: string) => /^\+?[\d\s-]+[xX]?$/.test(term.trim());
 
 /** 居民查询: one box for name (汉字, pinyin, initials such as zsf), whole ID or phone number, or address; paged; exportable. */
 export function RegistryResidentsPage() {
   const { t } = useI18n();
+  // An ID or phone number typed in the box is kept in the page, never in its URL (URLs reach
+  // access logs and the browser's history); other searches stay in the URL, bookmarkable.
+  const [identifier, setIdentifier] = useState<string | undefined>(undefined);
   const list = useListPage({
     queryKey: ['registry', 'residents'],
     filters: (params) => ({
-      q: params.get('q') || undefined,
+      q: identifier ?? (params.get('q') || undefined),
       under: areaCode(params),
       keyGroup: params.get('keyGroup') ?? undefined,
       residenceType: pick(params.get('residenceType'), residenceTypes),
@@ -29,14 +36,23 @@ export function RegistryResidentsPage() {
   const { keyGroup } = list.filters;
   const kinds = useApiQuery(['registry', 'keyGroupKinds'], (signal) => registryApi.keyGroupKinds(signal));
   const update = list.update;
+  const searchBox = {
+    params: identifier ? new URLSearchParams({ ...Object.fromEntries(list.params), q: identifier }) : list.params,
+    update: (changes: Record<string, string | undefined>) => {
+      const q = changes.q;
+      setIdentifier(q && looksLikeIdentifier(q) ? q : undefined);
+      update(q && looksLikeIdentifier(q) ? { ...changes, q: undefined } : changes);
+    },
+  };
 
   return (
     <Card
       title={<><SearchOutlined /> {t('registry.search.title')}</>}
-      extra={<RegistryExportButton url={() => registryApi.residentsExportUrl(list.filters)} testId="residents-export" />}
+      // An export link is a URL: not offered for a search by ID or phone number.
+      extra={identifier ? null : <RegistryExportButton url={() => registryApi.residentsExportUrl(list.filters)} testId="residents-export" />}
     >
       <ListSearch
-        list={list}
+        list={searchBox}
         size="large"
         maxLength={50}
         placeholder={t('registry.search.placeholder')}
