@@ -133,7 +133,13 @@ export async function submitRequest(req: FastifyRequest, ctx: AppContext) {
   const place = point.lat === undefined ? await placeByAddress(ctx, actor, address, addressId) : { ...point, orgCode: await fallbackForPoint(ctx, actor) };
   const deps = { db, pii: ctx.pii, dataDir: ctx.config.dataDir };
   const attachmentIds: string[] = [];
-  for (const file of files) attachmentIds.push((await uploadAttachment(deps, actor, { bytes: file.bytes, filename: file.filename })).id);
+  for (const file of files) {
+    const stored = await uploadAttachment(deps, actor, { bytes: file.bytes, filename: file.filename }).catch((error: unknown) => {
+      if (error instanceof AppError && error.status < 500) throw new Open311Error(400, `media ${file.filename}: ${errorMessage(error.code, 'en-US', error.details)}`);
+      throw error;
+    });
+    attachmentIds.push(stored.id);
+  }
   const description = (one(fields.description) ?? '').trim();
   const name = [one(fields.last_name), one(fields.first_name)].filter(Boolean).join('');
   const phone = one(fields.phone);

@@ -42,9 +42,18 @@ interface Candidate {
   lat: number | null;
 }
 
+/** A building's whole text: its address and name, once each (a name often repeats the address). */
+function fullTextOf(b: Pick<Candidate, 'address' | 'name'>): string {
+  const address = normaliseAddress(b.address);
+  const name = normaliseAddress(b.name);
+  if (name.includes(address)) return name;
+  if (address.includes(name)) return address;
+  return `${address}${name}`;
+}
+
 function scoreOf(typed: string, b: Candidate): { score: number; rest: string } {
   const address = normaliseAddress(b.address);
-  const full = normaliseAddress(`${b.address}${b.name}`);
+  const full = fullTextOf(b);
   const at = full ? typed.indexOf(full) : -1;
   if (at >= 0) return { score: 100, rest: typed.slice(at + full.length) };
   const addressAt = address ? typed.indexOf(address) : -1;
@@ -100,8 +109,8 @@ export async function matchAddress(db: Db, under: string, query: { text?: string
   if (best === 0) return null;
   // Among equal scores the longest building text is the most specific (10号楼 over 1号楼).
   const top = scored.filter((s) => s.score === best);
-  const longest = Math.max(...top.map((s) => normaliseAddress(`${s.b.address}${s.b.name}`).length));
-  const tied = best === 100 ? top.filter((s) => normaliseAddress(`${s.b.address}${s.b.name}`).length === longest) : top;
+  const longest = Math.max(...top.map((s) => fullTextOf(s.b).length));
+  const tied = best === 100 ? top.filter((s) => fullTextOf(s.b).length === longest) : top;
   const grids = new Set(tied.map((s) => s.b.grid_code));
   if (grids.size > 1) return null;
   const first = tied[0] as (typeof tied)[number];
