@@ -1,3 +1,2 @@
 // Open311 GeoReport v2 at /open311/v2/ (JSON and XML): the routes are in open311/.
 export { open311Routes } from './open311/routes.ts';
-export { w3cDate } from './open311/format.ts';
