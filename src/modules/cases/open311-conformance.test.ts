@@ -286,6 +286,8 @@ describe('GeoReport v2: GET service requests', () => {
     const raw = await get(`/open311/v2/requests.json?service_code=0602&start_date=${start}&end_date=${end}`);
     expect(raw.statusCode, raw.body).toBe(200);
     expect(raw.json().length).toBe(2);
+    const compactOffset = await getJson(`/open311/v2/requests.json?service_code=0602&start_date=${encodeURIComponent(start.replace('+08:00', '+0800'))}`);
+    expect(compactOffset.length).toBe(2);
     const encoded = await getJson(`/open311/v2/requests.json?service_code=0602&start_date=${encodeURIComponent(w3c(hoursFromNow(1)))}&end_date=${encodeURIComponent(w3c(hoursFromNow(2)))}`);
     expect(encoded).toEqual([]);
   });
@@ -376,6 +378,12 @@ describe('servicerequestupdates: GET and POST, extended statuses', () => {
     const detail = await staffCase(answer.service_request_id);
     expect(detail.timeline.at(-1)).toMatchObject({ action: 'comment' });
     expect(JSON.stringify(detail.timeline.at(-1))).toContain('树又被折断了一棵');
+    const withPhoto = await postMultipart('/open311/v2/servicerequestupdates.json', { api_key: districtKey, service_request_id: answer.service_request_id, status: 'OPEN', description: '现场照片' }, [
+      { field: 'media', filename: 'tree.jpg', type: 'image/jpeg', bytes: testJpeg() },
+    ]);
+    expect(withPhoto.statusCode, withPhoto.body).toBe(200);
+    const row = await caseRow(answer.service_request_id);
+    expect((await db.select().from(caseAttachments).where(eq(caseAttachments.caseId, row.id))).length).toBe(1);
     expectSpecError(await postForm('/open311/v2/servicerequestupdates.json', { api_key: otherKey, service_request_id: answer.service_request_id, status: 'OPEN', description: 'x' }), 403);
     expectSpecError(await postForm('/open311/v2/servicerequestupdates.json', { api_key: districtKey, service_request_id: answer.service_request_id, status: 'MAYBE', description: 'x' }), 400);
     expectSpecError(await postForm('/open311/v2/servicerequestupdates.json', { service_request_id: answer.service_request_id, status: 'OPEN', description: 'x' }), 403);

@@ -83,7 +83,11 @@ export const all = (v: unknown): string[] => (Array.isArray(v) ? (v as string[])
  */
 export function parseDate(v: string | undefined, name: string): Date | undefined {
   if (!v) return undefined;
-  const text = v.trim().replace(/^(\d{4}-\d{2}-\d{2}T[\d:.]+) (\d{2}(?::?\d{2})?)$/, '$1+$2');
+  const text = v
+    .trim()
+    .replace(/^(\d{4}-\d{2}-\d{2}T[\d:.]+) (\d{2}(?::?\d{2})?)$/, '$1+$2')
+    // +0800 as +08:00, which every engine parses.
+    .replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
   const d = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(text) ? new Date(text) : new Date(Number.NaN);
   if (Number.isNaN(d.getTime())) throw new Open311Error(400, `${name} is not a W3C datetime`);
   return d;

@@ -13,6 +13,7 @@ import { matchAddress } from '../../registry/index.ts';
 import { loadCaseRules } from '../settings.ts';
 import { createCase } from '../use-cases/create-case.ts';
 import { uploadAttachment } from '../use-cases/attachments.ts';
+import type { CaseDeps } from '../use-cases/common.ts';
 import { sensitiveCodes } from './present.ts';
 import { addField, all, one, Open311Error, type Fields } from './format.ts';
 
@@ -85,6 +86,19 @@ function emailOf(fields: Fields): string | undefined {
   return email;
 }
 
+/** Stores uploaded media files as attachments of a case yet to be written; a file refused by its content answers 400 naming it. */
+export async function storeMedia(deps: CaseDeps, actor: Actor, files: Upload[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const file of files) {
+    const stored = await uploadAttachment(deps, actor, { bytes: file.bytes, filename: file.filename }).catch((error: unknown) => {
+      if (error instanceof AppError && error.status < 500) throw new Open311Error(400, `media ${file.filename}: ${errorMessage(error.code, 'en-US', error.details)}`);
+      throw error;
+    });
+    ids.push(stored.id);
+  }
+  return ids;
+}
+
 /** Where an address-only request goes: the registry's match, else the key's own org unit. */
 async function placeByAddress(ctx: AppContext, actor: Actor, address: string | undefined, addressId: string | undefined) {
   const under = actor.grants[0]?.orgPath ?? '';
@@ -132,14 +146,7 @@ export async function submitRequest(req: FastifyRequest, ctx: AppContext) {
   }
   const place = point.lat === undefined ? await placeByAddress(ctx, actor, address, addressId) : { ...point, orgCode: await fallbackForPoint(ctx, actor) };
   const deps = { db, pii: ctx.pii, dataDir: ctx.config.dataDir };
-  const attachmentIds: string[] = [];
-  for (const file of files) {
-    const stored = await uploadAttachment(deps, actor, { bytes: file.bytes, filename: file.filename }).catch((error: unknown) => {
-      if (error instanceof AppError && error.status < 500) throw new Open311Error(400, `media ${file.filename}: ${errorMessage(error.code, 'en-US', error.details)}`);
-      throw error;
-    });
-    attachmentIds.push(stored.id);
-  }
+  const attachmentIds = await storeMedia(deps, actor, files);
   const description = (one(fields.description) ?? '').trim();
   const name = [one(fields.last_name), one(fields.first_name)].filter(Boolean).join('');
   const phone = one(fields.phone);

@@ -1,7 +1,7 @@
 // servicerequestupdates (the GeoReport v2 extension FixMyStreet and others use): GET the
 // updates of a date window (each state change of a visible case, with the extended status
 // of the state it reached), and POST a client's update on a request it submitted: a
-// comment, or, when the client says the problem is back (OPEN, REOPEN) on a finished case,
+// comment (with any media files as its photos), or, when the client says the problem is back (OPEN, REOPEN) on a finished case,
 // a reopen where the workflow table allows it.
 import type { FastifyRequest } from 'fastify';
 import { and, asc, eq, gte, lte, ne, sql } from 'drizzle-orm';
@@ -18,7 +18,7 @@ import { clockEvents } from '../use-cases/case-sla.ts';
 import { commitTransition, extraColumns } from '../use-cases/commit-transition.ts';
 import { creatorIdOf, extendedStatuses, noteOf, visibleToCaller, type Caller } from './present.ts';
 import { dateWindow, one, Open311Error, pageOf, parseDate, w3cDate } from './format.ts';
-import { apiKeyActor, mediaUrls, readBody } from './submit.ts';
+import { apiKeyActor, mediaUrls, readBody, storeMedia } from './submit.ts';
 
 /** The statuses a client may post (the extension's list, as FixMyStreet sends them). */
 const postedStatuses = new Set([
@@ -76,7 +76,7 @@ function reporterActorOf(keyId: string, role: Parameters<typeof permissionsOf>[0
 /** POST servicerequestupdates: the client's update on its own request; answers the update's id. */
 export async function postUpdate(req: FastifyRequest, ctx: AppContext) {
   const db = ctx.database.db;
-  const { fields } = await readBody(req);
+  const { fields, files } = await readBody(req);
   const actor = await apiKeyActor(req, ctx, fields);
   const number = one(fields.service_request_id)?.trim();
   if (!number) throw new Open311Error(400, 'service_request_id is required');
@@ -90,23 +90,26 @@ export async function postUpdate(req: FastifyRequest, ctx: AppContext) {
   if (actor.kind !== 'api_key' || !actor.id || row.createdBy !== creatorIdOf(actor.id)) {
     throw new Open311Error(403, 'updates are taken only from the client that submitted the request');
   }
+  const deps = { db, pii: ctx.pii, dataDir: ctx.config.dataDir };
+  const photos = await storeMedia(deps, actor, files);
   const rules = await loadCaseRules(db);
   const who = reporterActorOf(actor.id, actor.grants[0]?.role ?? 'api_client');
   const snapshot = { ...snapshotOf(row), reporterId: creatorIdOf(actor.id) };
   const text = [description, ...urls].filter(Boolean).join('\n');
   const details = { open311: { status, updateId: one(fields.update_id) ?? null } };
   const now = new Date();
-  const attempt = (action: CaseAction, input: { text?: string; reason?: string }) => applyAction(snapshot, action, who, input, workflowConfig(rules), now);
-  let applied = reopening.has(status) && finishedStates.includes(row.state) && text ? attempt('reopen', { reason: text }) : undefined;
+  const attempt = (action: CaseAction, input: { text?: string; reason?: string; photos?: string[] }) => applyAction(snapshot, action, who, input, workflowConfig(rules), now);
+  // Photos go with a comment (a reopen takes none).
+  let applied = reopening.has(status) && finishedStates.includes(row.state) && text && photos.length === 0 ? attempt('reopen', { reason: text }) : undefined;
   if (!applied?.ok) {
-    if (!text) throw new Open311Error(400, 'description is required');
-    applied = attempt('comment', { text });
+    if (!text && photos.length === 0) throw new Open311Error(400, 'description is required');
+    applied = attempt('comment', { text: text || '附图 / photos', ...(photos.length ? { photos } : {}) });
   }
   if (!applied.ok) throw new Open311Error(403, `the update cannot be taken on this request (${applied.code})`);
   const { next, timelineEntry } = applied;
   const { extra } = extraColumns(row, timelineEntry, { action: timelineEntry.action }, now);
   const events = await clockEvents(db, row.id, row.stageStartedAt);
-  await db.transaction((tx) => commitTransition(tx, { db, pii: ctx.pii, dataDir: ctx.config.dataDir }, rules, row, { next, entry: timelineEntry, actorName: shownName(actor), extra, details }, events, now));
+  await db.transaction((tx) => commitTransition(tx, deps, rules, row, { next, entry: timelineEntry, actorName: shownName(actor), extra, details }, events, now));
   const [entry] = await db
     .select({ id: caseTimeline.id })
     .from(caseTimeline)
