@@ -10,6 +10,8 @@ export interface CategorySeed {
   matter: MatterClass;
   keywords?: string;
   attributes?: CategoryAttribute[];
+  /** Never published (Open311 GET), whatever the privacy of its cases. */
+  sensitive?: boolean;
   children?: CategorySeed[];
 }
 
@@ -91,6 +93,9 @@ const categoryAttributes: Record<string, CategoryAttribute[]> = {
   ],
 };
 
+// About vulnerable people or security: a published case could point at someone's door.
+const sensitiveCategories = new Set(['0201', '0202', '0901', '0902', '0903']);
+
 /** Turns the rows into the two-level tree, each subclass under the class row above it. */
 function categoryTree(rows: readonly CategoryRow[]): CategorySeed[] {
   const classes: CategorySeed[] = [];
@@ -100,7 +105,7 @@ function categoryTree(rows: readonly CategoryRow[]): CategorySeed[] {
       classes.push({ code, name, matter, children: [] });
     } else if (parent?.children && code.startsWith(parent.code)) {
       const attributes = categoryAttributes[code];
-      parent.children.push({ code, name, matter, keywords, ...(attributes ? { attributes } : {}) });
+      parent.children.push({ code, name, matter, keywords, ...(attributes ? { attributes } : {}), ...(sensitiveCategories.has(code) ? { sensitive: true } : {}) });
     } else {
       throw new Error(`category ${code} does not follow its class`);
     }

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { systemActor } from '../../platform/auth/scope.ts';
-import { createApiKey } from '../accounts/index.ts';
-import { inGA1, inGB1, setupCaseWorld } from './test-support.ts';
+import { actorSession } from '../../../test/helpers.ts';
+import { inGA1, inGB1, open311Key, setupCaseWorld } from './test-support.ts';
 
 const world = await setupCaseWorld();
 const { ctx, step } = world;
-const security = { ...systemActor, grants: [{ role: 'security_admin' as const, orgPath: '' }] };
-const { key } = await createApiKey(ctx.database.db, security, { name: 'city app', orgCode: '110108', role: 'api_client' });
-const { key: streetKey } = await createApiKey(ctx.database.db, security, { name: 'street kiosk', orgCode: '110108002', role: 'api_client' });
+const key = await open311Key(ctx, '110108', 'city app');
+const streetKey = await open311Key(ctx, '110108002', 'street kiosk');
 
 const get = (url: string) => ctx.app.inject({ method: 'GET', url });
 const postForm = (url: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
@@ -101,8 +99,9 @@ describe('Open311 GeoReport v2: requests', () => {
     expect(otherStreet.statusCode).toBe(403);
     const byAddress = await postForm('/open311/v2/requests.json', { api_key: streetKey, service_code: '0701', address_string: '永定路东街5号' });
     expect(byAddress.statusCode, byAddress.body).toBe(200);
+    // The spec answers a POST naming an unknown service_code with 400 (404 is for GET).
     const unknown = await postForm('/open311/v2/requests.json', { api_key: key, service_code: '9876', lat: '39.9', long: '116.28' });
-    expect(unknown.statusCode).toBe(404);
+    expect(unknown.statusCode).toBe(400);
   });
 
   it('lists requests with the spec filters, status mapping and paging, in JSON and XML', async () => {
@@ -135,5 +134,51 @@ describe('Open311 GeoReport v2: requests', () => {
     expect((await get('/open311/v2/requests.json?status=pending')).statusCode).toBe(400);
     expect((await get('/open311/v2/requests.json?start_date=yesterday')).statusCode).toBe(400);
     expect((await get('/open311/v2/requests/HD20990101-000001.xml')).body).toContain('<code>404</code>');
+  });
+});
+
+describe('Open311 GeoReport v2: what is published', () => {
+  const listed = async (url: string) => ((await get(url)).json() as { service_request_id: string }[]).map((r) => r.service_request_id);
+
+  it('never publishes a case of a sensitive category, whatever its privacy, nor its updates', async () => {
+    // 0901 独居老人关怀 and 0201 可疑人员 are public by their matter class, sensitive by their subject.
+    const elderly = await world.report('hotline', { categoryCode: '0901', title: '独居老人多日未出门', description: '3号楼独居老人多日未见' });
+    const suspicious = await world.report('hotline', { categoryCode: '0201', title: '可疑人员', description: '有人反复查看单元门' });
+    expect(elderly.isPublic).toBe(true);
+    await step('communityA1', elderly.id, 'accept');
+    for (const c of [elderly, suspicious]) {
+      expect((await get(`/open311/v2/requests/${c.number}.json`)).statusCode).toBe(404);
+      expect(await listed(`/open311/v2/requests.json?service_request_id=${c.number}`)).toEqual([]);
+    }
+    expect(await listed('/open311/v2/requests.json?service_code=0901,0201')).toEqual([]);
+    const all = await listed('/open311/v2/requests.json');
+    expect(all).not.toContain(elderly.number);
+    expect(all).not.toContain(suspicious.number);
+    const updates = (await get('/open311/v2/servicerequestupdates.json')).json() as { service_request_id: string }[];
+    expect(updates.map((u) => u.service_request_id)).not.toContain(elderly.number);
+
+    // Any category staff mark sensitive goes the same way, at once.
+    const lamp = await world.report('hotline', { categoryCode: '0704', title: '树木被砍', description: '小区绿地树木被砍' });
+    expect(await listed('/open311/v2/requests.json?service_code=0704')).toContain(lamp.number);
+    const admin = await actorSession(ctx, 'district_staff', '110108');
+    const marked = await ctx.app.inject({ method: 'PUT', url: '/api/cases/categories/0704', headers: { cookie: admin.cookie }, payload: { parentCode: '07', name: '绿化损毁', defaultMatterClass: 'government', sensitive: true } });
+    expect(marked.statusCode, marked.body).toBe(200);
+    expect(marked.json().sensitive).toBe(true);
+    expect(await listed('/open311/v2/requests.json?service_code=0704')).toEqual([]);
+    const services = (await get('/open311/v2/services.json')).json() as { service_code: string; type: string }[];
+    expect(services.find((s) => s.service_code === '0704')?.type).toBe('blackbox');
+  });
+
+  it('rounds the published point to 3 decimals (about 100 m); the submitting client sees its own', async () => {
+    const exact = { lat: 39.905123, long: 116.285678 };
+    const created = await postForm('/open311/v2/requests.json', { api_key: key, service_code: '0603', lat: String(exact.lat), long: String(exact.long), description: '小广告' });
+    const id = created.json()[0].service_request_id as string;
+    const published = (await get(`/open311/v2/requests/${id}.json`)).json()[0];
+    expect(published).toMatchObject({ lat: 39.905, long: 116.286 });
+    const inList = ((await get('/open311/v2/requests.json?service_code=0603')).json() as { service_request_id: string; lat: number; long: number }[]).find((r) => r.service_request_id === id);
+    expect(inList).toMatchObject({ lat: 39.905, long: 116.286 });
+    expect((await get(`/open311/v2/requests/${id}.xml`)).body).toContain('<lat>39.905</lat><long>116.286</long>');
+    const own = (await get(`/open311/v2/requests/${id}.json?api_key=${key}`)).json()[0];
+    expect(own).toMatchObject(exact);
   });
 });

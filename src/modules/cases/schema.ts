@@ -28,6 +28,8 @@ export const caseCategories = pgTable('case_categories', {
   attributes: jsonb('attributes').notNull().$type<CategoryAttribute[]>().default([]),
   sort: integer('sort').notNull().default(0),
   active: boolean('active').notNull().default(true),
+  /** Vulnerable people or security: never published, whatever the privacy of its cases. */
+  sensitive: boolean('sensitive').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -109,6 +111,10 @@ export const cases = pgTable('cases', {
   amountInvolved: numeric('amount_involved', { precision: 14, scale: 2 }),
   attributes: jsonb('attributes').notNull().$type<Record<string, string | string[]>>().default({}),
   mediaUrl: text('media_url'),
+  mediaUrls: text('media_urls').array().notNull().default([]),
+  reporterEmail: text('reporter_email'),
+  addressId: text('address_id'),
+  zipcode: text('zipcode'),
   isPublic: boolean('is_public').notNull().default(true),
   dispatcherUnit: text('dispatcher_unit'),
   handlingUnit: text('handling_unit'),

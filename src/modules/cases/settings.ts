@@ -60,6 +60,7 @@ export async function ensureCategories(db: Db): Promise<void> {
         defaultMatterClass: c.matter,
         keywords: c.keywords ?? '',
         attributes: c.attributes ?? [],
+        sensitive: c.sensitive ?? false,
         sort: j,
       }),
     );
@@ -148,6 +149,7 @@ export interface CategoryInput {
   attributes?: CategoryAttribute[] | undefined;
   sort?: number | undefined;
   active?: boolean | undefined;
+  sensitive?: boolean | undefined;
 }
 
 /** The category tree (classes with their subclasses). */
@@ -172,6 +174,7 @@ function view(c: CategoryRow): Category {
     attributes: c.attributes,
     sort: c.sort,
     active: c.active,
+    sensitive: c.sensitive,
   };
 }
 
@@ -231,11 +234,12 @@ export async function saveCategory(db: Db, actor: Actor, input: CategoryInput): 
     attributes: input.attributes ?? existing?.attributes ?? [],
     sort: input.sort ?? existing?.sort ?? 0,
     active: input.active ?? existing?.active ?? true,
+    sensitive: input.sensitive ?? existing?.sensitive ?? false,
     updatedAt: new Date(),
   };
   await db.transaction(async (tx) => {
     await tx.insert(caseCategories).values(values).onConflictDoUpdate({ target: caseCategories.code, set: values });
-    await recordAudit(tx, actor, { action: existing ? 'case.category.update' : 'case.category.create', targetType: 'case_category', targetId: input.code, details: { name: input.name, active: values.active } });
+    await recordAudit(tx, actor, { action: existing ? 'case.category.update' : 'case.category.create', targetType: 'case_category', targetId: input.code, details: { name: input.name, active: values.active, sensitive: values.sensitive } });
   });
   invalidateCaseRules(db);
   return view({ ...values, createdAt: existing?.createdAt ?? new Date() });

@@ -4,7 +4,8 @@ import jpeg from 'jpeg-js';
 import type { LightMyRequestResponse } from 'fastify';
 import { actorSession, seedTree, setupTestApp, type TestContext } from '../../../test/helpers.ts';
 import { insertOrgUnits } from '../org/index.ts';
-import type { Actor } from '../../platform/auth/scope.ts';
+import { createApiKey } from '../accounts/index.ts';
+import { systemActor, type Actor } from '../../platform/auth/scope.ts';
 import type { CaseAction } from './workflow.ts';
 
 /** A point inside grid GA1 (community A1 110108001001), and one in GA2 and GB1. */
@@ -30,6 +31,15 @@ export function multipartBody(bytes: Buffer, filename: string, contentType = 'ap
   const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`);
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { payload: Buffer.concat([head, bytes, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/**
+ * An Open311 client's API key on an org unit: every Open311 test makes its keys here, so the
+ * role they carry is stated once (api_client until accounts names a role for Open311 clients).
+ */
+export async function open311Key(ctx: TestContext, orgCode: string, name = `open311 ${orgCode}`): Promise<string> {
+  const security = { ...systemActor, grants: [{ role: 'security_admin' as const, orgPath: '' }] };
+  return (await createApiKey(ctx.database.db, security, { name, orgCode, role: 'api_client' })).key;
 }
 
 /** The test app with the tree, a second department, and one session per party. */

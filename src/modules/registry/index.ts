@@ -50,3 +50,5 @@ export { createHouse } from './use-cases/houses.ts';
 export { createResident } from './use-cases/residents.ts';
 /** The placed buildings under a node with their residents, elderly and children, for the facilities' coverage. */
 export { buildingPopulationUnder, type BuildingPopulation } from './use-cases/coverage-population.ts';
+/** The registry's best building (and house) for a typed address or a building/house id, with its grid and point (Open311 placement). */
+export { matchAddress, type AddressMatch } from './use-cases/match-address.ts';

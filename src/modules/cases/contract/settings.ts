@@ -32,6 +32,8 @@ export const category = z.object({
   attributes: z.array(categoryAttribute),
   sort: z.number().int(),
   active: z.boolean(),
+  /** About vulnerable people or security: never published (Open311), whatever the privacy of its cases. */
+  sensitive: z.boolean(),
 });
 export type Category = z.infer<typeof category>;
 
@@ -51,6 +53,7 @@ export const categoryBody = z
     attributes: z.array(categoryAttribute).max(20).optional(),
     sort: z.number().int().optional(),
     active: z.boolean().optional(),
+    sensitive: z.boolean().optional(),
   })
   .strict();
 export type CategoryBody = z.infer<typeof categoryBody>;

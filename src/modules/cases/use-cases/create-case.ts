@@ -26,6 +26,8 @@ export interface CreateCaseInput extends Omit<CreateCaseBody, 'orgCode'> {
   orgCode?: string | undefined;
   mediaUrl?: string | undefined;
   open311Token?: boolean | undefined;
+  /** What an Open311 client sends besides (the email is encrypted like the phone). */
+  open311?: { mediaUrls?: string[] | undefined; email?: string | undefined; addressId?: string | undefined; zipcode?: string | undefined } | undefined;
 }
 
 function defaultSource(actor: Actor): CaseSource {
@@ -45,7 +47,8 @@ async function placeCase(db: Db, input: Pick<CreateCaseInput, 'lng' | 'lat' | 'o
   }
   if (input.orgCode) {
     const orgUnit = await placeOf(db, input.orgCode);
-    if (!orgUnit || !['grid', 'community', 'street'].includes(orgUnit.level)) throw new AppError('CASE_UNIT_UNKNOWN', { code: input.orgCode });
+    // A district: an Open311 request no grid could be found for, left for district staff to place.
+    if (!orgUnit || !['grid', 'community', 'street', 'district'].includes(orgUnit.level)) throw new AppError('CASE_UNIT_UNKNOWN', { code: input.orgCode });
     return { orgPath: orgUnit.orgPath, gridCode: orgUnit.level === 'grid' ? orgUnit.code : null };
   }
   throw new AppError('CASE_LOCATION_UNKNOWN');
@@ -126,6 +129,10 @@ export async function createCase(deps: CaseDeps, actor: Actor, input: CreateCase
     amountInvolved: input.amountInvolved === undefined ? null : input.amountInvolved.toFixed(2),
     attributes,
     mediaUrl: input.mediaUrl ?? null,
+    mediaUrls: input.open311?.mediaUrls ?? (input.mediaUrl ? [input.mediaUrl] : []),
+    reporterEmail: input.open311?.email ? deps.pii.encrypt(input.open311.email) : null,
+    addressId: input.open311?.addressId ?? null,
+    zipcode: input.open311?.zipcode ?? null,
     isPublic: input.isPublic ?? matterClass !== 'private',
     open311Token: input.open311Token ? crypto.randomBytes(12).toString('base64url') : null,
     createdBy: caseActorId(actor),

@@ -302,6 +302,8 @@ export const casesEnUS: Record<CaseMessageKey, string> = {
   'case.settings.category.defaultMatter': 'Default matter class',
   'case.settings.category.active': 'Active',
   'case.settings.category.inactive': 'Inactive',
+  'case.settings.category.sensitive': 'Sensitive',
+  'case.settings.category.sensitiveHint': 'About vulnerable people or security: its cases are never published on Open311, whatever their privacy',
   'case.settings.category.sort': 'Order',
   'case.settings.category.attributes': 'Attributes',
   'case.settings.category.addClass': 'New class',

@@ -300,6 +300,8 @@ export const casesZhCN = {
   'case.settings.category.defaultMatter': '默认三事分流',
   'case.settings.category.active': '启用',
   'case.settings.category.inactive': '已停用',
+  'case.settings.category.sensitive': '敏感',
+  'case.settings.category.sensitiveHint': '涉及困难群体或治安安全：此类案件一律不在 Open311 上公开，不论其公开设置',
   'case.settings.category.sort': '排序',
   'case.settings.category.attributes': '附加字段',
   'case.settings.category.addClass': '新增大类',

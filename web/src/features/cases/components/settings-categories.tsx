@@ -20,6 +20,7 @@ interface CategoryForm {
   description?: string;
   sort?: number;
   active: boolean;
+  sensitive: boolean;
 }
 
 type Editing = { mode: 'new'; parentCode: string | null } | { mode: 'edit'; category: CaseCategory };
@@ -37,7 +38,7 @@ export function CaseSettingsCategories() {
     form.setFieldsValue(
       next.mode === 'edit'
         ? { ...next.category, keywords: next.category.keywords, description: next.category.description }
-        : { code: '', parentCode: next.parentCode, name: '', defaultMatterClass: 'government', active: true, sort: 0, keywords: '', description: '' },
+        : { code: '', parentCode: next.parentCode, name: '', defaultMatterClass: 'government', active: true, sensitive: false, sort: 0, keywords: '', description: '' },
     );
   };
 
@@ -52,6 +53,7 @@ export function CaseSettingsCategories() {
       description: values.description?.trim() ?? '',
       sort: values.sort ?? 0,
       active: values.active,
+      sensitive: values.sensitive,
       ...(editing.mode === 'edit' ? { attributes: editing.category.attributes } : {}),
     };
     return write.run(() => casesApi.saveCategory(code, input), { success: t('case.common.saved'), invalidates: ['cases', 'categories'], form, then: () => setEditing(null) });
@@ -76,6 +78,7 @@ export function CaseSettingsCategories() {
               <Space size={6}>
                 <Typography.Text strong={c.parentCode === null}>{name}</Typography.Text>
                 {!c.active && <Tag>{t('case.settings.category.inactive')}</Tag>}
+                {c.sensitive && <Tag color="orange">{t('case.settings.category.sensitive')}</Tag>}
               </Space>
             ),
           },
@@ -153,6 +156,9 @@ export function CaseSettingsCategories() {
             <InputNumber min={0} max={9999} precision={0} />
           </Form.Item>
           <Form.Item name="active" label={t('case.settings.category.active')} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+          <Form.Item name="sensitive" label={t('case.settings.category.sensitive')} tooltip={t('case.settings.category.sensitiveHint')} valuePropName="checked">
             <Switch />
           </Form.Item>
         </Flex>
