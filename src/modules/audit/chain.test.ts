@@ -42,6 +42,16 @@ async function rehashWithoutKey(target: Db, fromSeq: number) {
   }
 }
 
+/** Runs fn on a database and configuration (key, anchors) of its own. */
+async function onFreshChain(fn: (target: Db, cfg: ReturnType<typeof testConfig>) => Promise<void>) {
+  const other = await createTestDatabase();
+  try {
+    await fn(other.db, testConfig());
+  } finally {
+    await other.close();
+  }
+}
+
 describe('audit log', () => {
   it('sorts keys so jsonb round-trips hash the same', () => {
     expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"y":2,"z":1}]},"b":1}');
@@ -78,51 +88,39 @@ describe('audit log', () => {
   });
 
   it('detects an entry edited and the rest re-hashed with the public formula', async () => {
-    const other = await createTestDatabase();
-    const cfg = testConfig();
-    try {
-      await fill(other.db, 6);
-      expect((await verifyAudit(other.db, cfg)).ok).toBe(true);
-      await asOwner(other.db, async () => {
-        await other.db.execute(sql`update audit_log set details = '{"i": 99}' where seq = 3`);
-        await rehashWithoutKey(other.db, 3);
+    await onFreshChain(async (target, cfg) => {
+      await fill(target, 6);
+      expect((await verifyAudit(target, cfg)).ok).toBe(true);
+      await asOwner(target, async () => {
+        await target.execute(sql`update audit_log set details = '{"i": 99}' where seq = 3`);
+        await rehashWithoutKey(target, 3);
       });
-      expect(await verifyAudit(other.db, cfg)).toMatchObject({ ok: false, firstBadSeq: 3, reason: 'content_changed', checked: 2 });
-    } finally {
-      await other.close();
-    }
+      expect(await verifyAudit(target, cfg)).toMatchObject({ ok: false, firstBadSeq: 3, reason: 'content_changed', checked: 2 });
+    });
   });
 
   it('detects entries deleted from the end against the last checkpoint', async () => {
-    const other = await createTestDatabase();
-    const cfg = testConfig();
-    try {
-      await fill(other.db, 6);
-      await checkpointAudit(other.db, cfg);
-      await asOwner(other.db, () => other.db.execute(sql`delete from audit_log where seq >= 5`));
-      expect(await verifyAudit(other.db, cfg)).toMatchObject({ ok: false, reason: 'truncated', checked: 4, checkpoint: { seq: 6 } });
-    } finally {
-      await other.close();
-    }
+    await onFreshChain(async (target, cfg) => {
+      await fill(target, 6);
+      await checkpointAudit(target, cfg);
+      await asOwner(target, () => target.execute(sql`delete from audit_log where seq >= 5`));
+      expect(await verifyAudit(target, cfg)).toMatchObject({ ok: false, reason: 'truncated', checked: 4, checkpoint: { seq: 6 } });
+    });
   });
 
   it('detects a deleted entry in the middle, and a forged checkpoint file', async () => {
-    const other = await createTestDatabase();
-    const cfg = testConfig();
-    try {
-      await fill(other.db, 4);
-      await checkpointAudit(other.db, cfg);
+    await onFreshChain(async (target, cfg) => {
+      await fill(target, 4);
+      await checkpointAudit(target, cfg);
       const [file] = fs.readdirSync(cfg.auditAnchorDir);
       const anchor = path.join(cfg.auditAnchorDir, file!);
       const line = JSON.parse(fs.readFileSync(anchor, 'utf8').trim()) as Record<string, unknown>;
       fs.appendFileSync(anchor, `${JSON.stringify({ ...line, seq: 2 })}\n`);
-      expect(await verifyAudit(other.db, cfg)).toMatchObject({ ok: false, reason: 'checkpoint_invalid' });
+      expect(await verifyAudit(target, cfg)).toMatchObject({ ok: false, reason: 'checkpoint_invalid' });
       fs.writeFileSync(anchor, `${JSON.stringify(line)}\n`);
-      await asOwner(other.db, () => other.db.execute(sql`delete from audit_log where seq = 2`));
-      expect(await verifyAudit(other.db, cfg)).toMatchObject({ ok: false, firstBadSeq: 3, reason: 'sequence_gap' });
-    } finally {
-      await other.close();
-    }
+      await asOwner(target, () => target.execute(sql`delete from audit_log where seq = 2`));
+      expect(await verifyAudit(target, cfg)).toMatchObject({ ok: false, firstBadSeq: 3, reason: 'sequence_gap' });
+    });
   });
 
   it('fails without the right key', async () => {
@@ -131,22 +129,18 @@ describe('audit log', () => {
   });
 
   it('loses nothing when many writers and sealers run at once', async () => {
-    const other = await createTestDatabase();
-    const cfg = testConfig();
-    try {
+    await onFreshChain(async (target, cfg) => {
       const writers = Array.from({ length: 200 }, (_, i) =>
-        other.db.transaction(async (tx) => {
+        target.transaction(async (tx) => {
           await recordAudit(tx, systemActor, { action: 'test.concurrent', details: { i } });
         }),
       );
-      const sealers = Array.from({ length: 5 }, () => sealAuditLog(other.db, auditKeys(cfg), 17));
+      const sealers = Array.from({ length: 5 }, () => sealAuditLog(target, auditKeys(cfg), 17));
       await Promise.all([...writers, ...sealers]);
-      const result = await verifyAudit(other.db, cfg);
+      const result = await verifyAudit(target, cfg);
       expect(result).toMatchObject({ ok: true, checked: 200, unsealed: 0, head: { seq: 200 } });
-      const [distinct] = await queryRows<{ n: number }>(other.db, sql`select count(distinct (details->>'i'))::int as n from audit_log`);
+      const [distinct] = await queryRows<{ n: number }>(target, sql`select count(distinct (details->>'i'))::int as n from audit_log`);
       expect(distinct?.n).toBe(200);
-    } finally {
-      await other.close();
-    }
+    });
   });
 });
