@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './platform/config.ts';
-import { createPiiCipher, loadOrCreateKeyFile, parseMasterKey, type PiiCipher } from './platform/crypto.ts';
+import { createPiiCipher, type PiiCipher } from './platform/crypto.ts';
+import { loadPiiKey } from './platform/keys.ts';
 import { openDatabase, type Database } from './platform/db.ts';
 import { migrate } from './platform/migrate.ts';
 import { buildApp, type AppContext } from './platform/http.ts';
@@ -16,9 +17,9 @@ export function openConfiguredDatabase(config: Config): Promise<Database> {
     : openDatabase({ engine: 'pglite', dataDir: path.join(config.dataDir, 'pglite') });
 }
 
-/** The personal-data cipher: from GONGZHI_PII_KEY, else a key generated once into the data directory (0600). */
+/** The personal-data cipher: from GONGZHI_PII_KEY, else a key generated once into the keys directory (0600). */
 export function createConfiguredCipher(config: Config): PiiCipher {
-  return createPiiCipher(config.piiKey ? parseMasterKey(config.piiKey) : loadOrCreateKeyFile(path.join(config.dataDir, 'pii.key')));
+  return createPiiCipher(loadPiiKey(config));
 }
 
 /** Opens and migrates the database, and builds the HTTP app on it. */

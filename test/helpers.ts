@@ -70,9 +70,12 @@ export const TEST_PASSWORD = 'Test#Pass2026';
 
 /** Configuration for tests: defaults, a temporary data directory. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-test-'));
+  // Data, keys and audit anchors side by side in one temporary directory per test file.
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-test-'));
+  const env = { GONGZHI_DATA_DIR: path.join(root, 'data'), GONGZHI_LOG_LEVEL: 'silent' };
+  fs.mkdirSync(env.GONGZHI_DATA_DIR);
   // Tests sign in far more often than a person; the rate limit has its own test.
-  return { ...loadConfig({ GONGZHI_DATA_DIR: dataDir, GONGZHI_LOG_LEVEL: 'silent' }), loginRatePerMinute: 100_000, ...overrides };
+  return { ...loadConfig(env), loginRatePerMinute: 100_000, ...overrides };
 }
 
 export interface TestContext {

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from '../platform/db.ts';
-import { createPiiCipher, loadOrCreateKeyFile, type PiiCipher } from '../platform/crypto.ts';
+import { createPiiCipher, type PiiCipher } from '../platform/crypto.ts';
+import { defaultKeysDir } from '../platform/config.ts';
+import { loadPiiKey } from '../platform/keys.ts';
 import { generatePassword } from '../platform/auth/passwords.ts';
 import type { DemoAccount, DemoContext } from '../platform/module.ts';
 import { modules } from '../modules/index.ts';
@@ -27,13 +29,13 @@ export async function loadDemo(
     password?: string | undefined;
     dataDir: string;
     progress?: (message: string) => void;
-    /** The configured personal-data cipher; by default the key file in dataDir (as the server uses without GONGZHI_PII_KEY). */
+    /** The configured personal-data cipher; by default pii.key in the keys directory beside dataDir (as the server uses without GONGZHI_PII_KEY). */
     pii?: PiiCipher | undefined;
   },
 ): Promise<DemoResult> {
   const demo: DemoContext = {
     db: database.db,
-    pii: options.pii ?? createPiiCipher(loadOrCreateKeyFile(path.join(options.dataDir, 'pii.key'))),
+    pii: options.pii ?? createPiiCipher(loadPiiKey({ piiKey: undefined, dataDir: options.dataDir, keysDir: defaultKeysDir(options.dataDir) })),
     districtCode: options.district,
     password: options.password ?? generatePassword(12),
     progress: options.progress ?? (() => undefined),

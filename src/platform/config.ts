@@ -13,6 +13,9 @@ const configSchema = z.object({
   GONGZHI_DATA_DIR: z.string().min(1).default('./data'),
   GONGZHI_ADMIN_PASSWORD: z.string().min(1).optional(),
   GONGZHI_PII_KEY: z.string().min(1).optional(),
+  GONGZHI_KEYS_DIR: z.string().min(1).optional(),
+  GONGZHI_AUDIT_KEY: z.string().min(1).optional(),
+  GONGZHI_AUDIT_ANCHOR_DIR: z.string().min(1).optional(),
   GONGZHI_DEMO_PASSWORD: z.string().min(1).optional(),
   GONGZHI_DEMO_DISTRICT: z.string().regex(/^\d{6}$/, 'must be a 6-digit county-level division code').default('110108'),
   GONGZHI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -30,8 +33,14 @@ export type Config = {
   databaseUrl: string | undefined;
   dataDir: string;
   adminPassword: string | undefined;
-  /** Master key for personal data at rest (32 bytes, base64 or hex); generated into the data directory when unset. */
+  /** Master key for personal data at rest (32 bytes, base64 or hex); generated into the keys directory when unset. */
   piiKey: string | undefined;
+  /** Where pii.key and audit.key live: kept apart from the data directory so data backups do not carry the keys. */
+  keysDir: string;
+  /** Key of the audit chain's HMACs (32 bytes, base64 or hex); generated into the keys directory when unset. */
+  auditKey: string | undefined;
+  /** Where the audit log's signed checkpoints are appended, outside the database. */
+  auditAnchorDir: string;
   demoPassword: string | undefined;
   demoDistrict: string;
   logLevel: z.infer<typeof configSchema>['GONGZHI_LOG_LEVEL'];
@@ -53,13 +62,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const dataDir = path.resolve(e.GONGZHI_DATA_DIR);
+  const keysDir = e.GONGZHI_KEYS_DIR ? path.resolve(e.GONGZHI_KEYS_DIR) : defaultKeysDir(dataDir);
   return {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
-    dataDir: path.resolve(e.GONGZHI_DATA_DIR),
+    dataDir,
     adminPassword: e.GONGZHI_ADMIN_PASSWORD,
     piiKey: e.GONGZHI_PII_KEY,
+    keysDir,
+    auditKey: e.GONGZHI_AUDIT_KEY,
+    auditAnchorDir: e.GONGZHI_AUDIT_ANCHOR_DIR ? path.resolve(e.GONGZHI_AUDIT_ANCHOR_DIR) : path.join(path.dirname(keysDir), 'audit-anchors'),
     demoPassword: e.GONGZHI_DEMO_PASSWORD,
     demoDistrict: e.GONGZHI_DEMO_DISTRICT,
     logLevel: e.GONGZHI_LOG_LEVEL,
@@ -70,4 +84,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.GONGZHI_TRUST_PROXY,
     loginRatePerMinute: e.GONGZHI_LOGIN_RATE_PER_MINUTE,
   };
+}
+
+/** The default keys directory: `keys` beside the data directory (./data → ./keys), never inside it. */
+export function defaultKeysDir(dataDir: string): string {
+  return path.join(path.dirname(path.resolve(dataDir)), 'keys');
 }

@@ -28,17 +28,30 @@ export const auditEntryView = z.object({
   orgPath: z.string().nullable(),
   result: z.string(),
   details: z.record(z.string(), z.unknown()),
-  hash: z.string(),
+  /** The entry's place in the chain; null while it waits for the sealer (shown as unsealed). */
+  seq: z.number().nullable(),
+  hash: z.string().nullable(),
 });
 export type AuditEntryView = z.infer<typeof auditEntryView>;
 
 export const auditPage = pageOf(auditEntryView);
 export type AuditPage = z.infer<typeof auditPage>;
 
+export const auditFailures = ['content_changed', 'chain_broken', 'sequence_gap', 'truncated', 'checkpoint_mismatch', 'checkpoint_invalid'] as const;
+
+const checkpointView = z.object({ seq: z.number(), head: z.string(), at: z.string() });
+
 export const auditVerification = z.object({
   ok: z.boolean(),
+  /** Sealed entries checked with the key. */
   checked: z.number(),
+  /** Entries written after the sealer's last pass: not yet covered by the check. */
+  unsealed: z.number(),
+  head: z.object({ seq: z.number(), hash: z.string() }).nullable(),
+  /** The last checkpoint outside the database that the chain was checked against. */
+  checkpoint: checkpointView.nullable(),
   firstBadId: z.number().optional(),
-  reason: z.enum(['content_changed', 'chain_broken']).optional(),
+  firstBadSeq: z.number().optional(),
+  reason: z.enum(auditFailures).optional(),
 });
 export type AuditVerificationView = z.infer<typeof auditVerification>;

@@ -1,7 +1,8 @@
-import { recordAudit, verifyAuditChain } from '../../platform/audit.ts';
+import { recordAudit } from '../../platform/audit.ts';
 import { route, routeTable } from '../../platform/route.ts';
 import { auditPage, auditSearchQuery, auditVerification } from './contract.ts';
 import { searchAudit } from './service.ts';
+import { verifyAudit } from './chain.ts';
 
 /** The audit log for the auditor: search and chain verification, each itself audited. */
 export const auditRoutes = routeTable('audit', [
@@ -21,11 +22,11 @@ export const auditRoutes = routeTable('audit', [
   route({
     method: 'POST',
     url: '/api/audit/verify',
-    summary: 'Verify the hash chain of the audit log (auditor)',
+    summary: 'Verify the audit chain with its key and against the checkpoints kept outside the database (auditor)',
     access: 'audit.read',
     response: auditVerification,
-    handle: async ({ actor, ctx: { database } }) => {
-      const result = await verifyAuditChain(database.db);
+    handle: async ({ actor, ctx: { database, config } }) => {
+      const result = await verifyAudit(database.db, config);
       await recordAudit(database.db, actor, { action: 'audit.verify', result: result.ok ? 'success' : 'failure', details: { ...result } });
       return result;
     },

@@ -26,6 +26,6 @@ export const casePublicRoutes = routeTable('public', [
     config: trackLimit,
     body: rateTrackedBody,
     response: trackedCase,
-    handle: ({ body, ctx }) => rateTrackedCase(depsOf(ctx), body),
+    handle: ({ body, ctx, req }) => rateTrackedCase(depsOf(ctx), body, { ip: req.ip, requestId: req.id }),
   }),
 ]);

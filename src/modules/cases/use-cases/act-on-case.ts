@@ -88,13 +88,13 @@ export async function actOnCase(deps: CaseDeps, actor: Actor, caseId: string, re
   const events = await clockEvents(db, row.id, row.stageStartedAt);
   const { extra, details } = extraColumns(row, entry, req, now);
   return db.transaction(async (tx) => {
-    let updated = await commitTransition(tx, deps, rules, row, { next, entry, actorName: shownName(actor), extra, details }, events, now);
+    let updated = await commitTransition(tx, deps, rules, row, { next, entry, actorName: shownName(actor), actor, extra, details }, events, now);
     // An unsatisfied rating reopens the case at once while reopens are left (once by default).
     if (entry.action === 'rate' && entry.rating === 'unsatisfied' && rules.settings.reopenOnUnsatisfied) {
       const reopened = applyAction(next, 'reopen', decided.actor, { reason: req.text?.trim() || '评价不满意，案件重启' }, workflowConfig(rules), now);
       if (reopened.ok) {
         const more = extraColumns(updated, reopened.timelineEntry, { action: 'reopen' }, now);
-        updated = await commitTransition(tx, deps, rules, updated, { next: reopened.next, entry: reopened.timelineEntry, actorName: shownName(actor), ...more, details: { automatic: true } }, [], now);
+        updated = await commitTransition(tx, deps, rules, updated, { next: reopened.next, entry: reopened.timelineEntry, actorName: shownName(actor), actor, ...more, details: { automatic: true } }, [], now);
       }
     }
     return { row: updated };

@@ -10,6 +10,7 @@ import type { AttachmentUploaded } from '../contract.ts';
 import { caseAttachments } from '../schema.ts';
 import { caseActorId } from '../policies.ts';
 import { loadVisibleCase, type CaseDeps } from './common.ts';
+import { recordCaseAudit } from './case-audit.ts';
 
 function uploaderKey(actor: Actor): string {
   return caseActorId(actor);
@@ -30,12 +31,19 @@ export async function checkAttachments(db: Db, actor: Actor, ids: readonly strin
 export async function uploadAttachment(deps: CaseDeps, actor: Actor, input: { bytes: Buffer; filename: string; caseId?: string | undefined }): Promise<AttachmentUploaded> {
   const { db } = deps;
   if (!hasPermission(actor, 'case.report') && !hasPermission(actor, 'case.handle')) throw new AppError('FORBIDDEN', { permission: 'case.report' });
-  if (input.caseId) await loadVisibleCase(db, actor, input.caseId);
+  const target = input.caseId ? await loadVisibleCase(db, actor, input.caseId) : null;
   const stored = storeFile(deps.dataDir, input.bytes);
-  const [row] = await db
-    .insert(caseAttachments)
-    .values({ caseId: input.caseId ?? null, storageKey: stored.key, mime: stored.mime, size: stored.size, sha256: stored.sha256, originalName: input.filename.slice(0, 200), uploadedBy: uploaderKey(actor) })
-    .returning();
+  const row = await db.transaction(async (tx) => {
+    const [inserted] = await tx
+      .insert(caseAttachments)
+      .values({ caseId: input.caseId ?? null, storageKey: stored.key, mime: stored.mime, size: stored.size, sha256: stored.sha256, originalName: input.filename.slice(0, 200), uploadedBy: uploaderKey(actor) })
+      .returning();
+    // The file's name may name someone: only its kind, size and digest are recorded.
+    await recordCaseAudit(tx, actor, 'attach', target && { caseId: target.id, orgPath: target.orgPath }, {
+      attachmentId: inserted?.id, ...(target ? { number: target.number } : {}), mime: stored.mime, size: stored.size, sha256: stored.sha256,
+    });
+    return inserted;
+  });
   if (canThumbnail(stored.mime)) await enqueueJob(db, 'cases.thumbnail', { attachmentId: row?.id, key: stored.key, mime: stored.mime });
   return { id: row?.id as string, mime: stored.mime, size: stored.size, hasThumbnail: false };
 }

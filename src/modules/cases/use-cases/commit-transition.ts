@@ -11,12 +11,16 @@ import type { CaseRules } from '../settings.ts';
 import type { CaseDeps } from './common.ts';
 import { slaOf, stageOfState, type ClockEvent } from './case-sla.ts';
 import { notifyParties } from './notify-parties.ts';
+import { caseAuditDetails, recordCaseAudit } from './case-audit.ts';
+import type { Actor } from '../../../platform/auth/scope.ts';
 import type { ActionRequest } from './act-on-case.ts';
 
 export interface Applied {
   next: CaseSnapshot;
   entry: CaseTimelineEntry;
   actorName: string;
+  /** Who acted, with the request's IP, for the audit log. */
+  actor: Actor;
   extra: Partial<typeof cases.$inferInsert>;
   details: Record<string, unknown>;
 }
@@ -92,6 +96,7 @@ export async function commitTransition(tx: Db, deps: CaseDeps, rules: CaseRules,
     parentCaseId: entry.parentCaseId ?? null,
     details: applied.details,
   });
+  await recordCaseAudit(tx, applied.actor, entry.action, { caseId: row.id, orgPath: row.orgPath }, caseAuditDetails(row, entry, applied.details));
   if (entry.photos?.length) await tx.update(caseAttachments).set({ caseId: row.id }).where(and(inArray(caseAttachments.id, [...entry.photos]), isNull(caseAttachments.caseId)));
   await notifyParties(tx, deps, updated, { action: entry.action, actorId: entry.actorId, targetUnit: entry.targetUnitId ?? null, text: entry.text ?? entry.reason ?? null, supervisionLevel: entry.supervisionLevel ?? null });
   return updated;

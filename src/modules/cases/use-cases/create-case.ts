@@ -18,6 +18,7 @@ import { checkAttachments } from './attachments.ts';
 import { findDuplicates } from './find-duplicates.ts';
 import { actOnCase } from './act-on-case.ts';
 import { actionsFor } from './get-case.ts';
+import { recordCaseAudit } from './case-audit.ts';
 
 
 /** A report, as the intake form, the CLI or Open311 gives it. */
@@ -163,6 +164,10 @@ export async function createCase(deps: CaseDeps, actor: Actor, input: CreateCase
       details: { source: row.source, matterClass },
     });
     if (input.attachmentIds?.length) await tx.update(caseAttachments).set({ caseId: id }).where(inArray(caseAttachments.id, input.attachmentIds));
+    await recordCaseAudit(tx, actor, 'report', { caseId: id, orgPath: place.orgPath }, {
+      number, version: 1, toState: 'reported', source: row.source, categoryCode: category.code, matterClass,
+      ...(input.attachmentIds?.length ? { photos: input.attachmentIds.length } : {}),
+    });
     await notifyParties(tx, deps, created as CaseRow, { action: 'report', actorId: caseActorId(actor) });
     return created as CaseRow;
   });

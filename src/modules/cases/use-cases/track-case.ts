@@ -59,10 +59,10 @@ export async function trackCase(deps: CaseDeps, number: string, phone: string, n
 }
 
 /** A rating given on the public follow-up page, with the number and phone as proof of being the reporter. */
-export async function rateTrackedCase(deps: CaseDeps, input: RateTrackedBody): Promise<TrackedCase> {
+export async function rateTrackedCase(deps: CaseDeps, input: RateTrackedBody, origin: { ip?: string; requestId?: string } = {}): Promise<TrackedCase> {
   const row = await trackedCase(deps, input.number, input.phone);
   const reporterId = snapshotOf(row).reporterId as string;
-  const actor: Actor = { kind: 'user', id: row.reporterUserId, name: '报告人', grants: [], mustChangePassword: false };
+  const actor: Actor = { kind: 'user', id: row.reporterUserId, name: '报告人', grants: [], mustChangePassword: false, ...origin };
   const rules = await loadCaseRules(deps.db);
   const now = new Date();
   const caseActor = caseActorOf(reporterId, 'resident', null);
@@ -70,11 +70,11 @@ export async function rateTrackedCase(deps: CaseDeps, input: RateTrackedBody): P
   if (!result.ok) throw workflowError(result.code, result.details);
   const { extra, details } = extraColumns(row, result.timelineEntry, { action: 'rate', resolved: input.resolved }, now);
   await deps.db.transaction(async (tx) => {
-    const updated = await commitTransition(tx, deps, rules, row, { next: result.next, entry: result.timelineEntry, actorName: shownName(actor), extra, details: { ...details, via: 'public' } }, [], now);
+    const updated = await commitTransition(tx, deps, rules, row, { next: result.next, entry: result.timelineEntry, actorName: shownName(actor), actor, extra, details: { ...details, via: 'public' } }, [], now);
     if (input.rating === 'unsatisfied' && rules.settings.reopenOnUnsatisfied) {
       const reopened = applyAction(result.next, 'reopen', caseActor, { reason: input.text?.trim() || '评价不满意，案件重启' }, workflowConfig(rules), now);
       if (reopened.ok) {
-        await commitTransition(tx, deps, rules, updated, { next: reopened.next, entry: reopened.timelineEntry, actorName: shownName(actor), extra: { closedAt: null, resolved: null }, details: { automatic: true } }, [], now);
+        await commitTransition(tx, deps, rules, updated, { next: reopened.next, entry: reopened.timelineEntry, actorName: shownName(actor), actor, extra: { closedAt: null, resolved: null }, details: { automatic: true } }, [], now);
       }
     }
   });

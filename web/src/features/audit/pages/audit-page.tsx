@@ -1,5 +1,5 @@
 import { AuditOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Descriptions, Flex, Form, Input, Select, Typography, type GetProps } from 'antd';
+import { App, Button, Card, DatePicker, Descriptions, Flex, Form, Input, Select, Tag, Typography, type GetProps } from 'antd';
 import dayjs from 'dayjs';
 import { auditApi, type AuditEntry, type AuditQuery } from '../api.ts';
 import { useAction } from '../../../platform/use-write.ts';
@@ -60,16 +60,28 @@ export function AuditPage() {
   const verify = () =>
     verifying.run(async () => {
       const result = await auditApi.verifyAudit();
+      // What the check rested on: the last checkpoint outside the database, and entries too new to be covered.
+      const anchor = (
+        <>
+          <p>{result.checkpoint ? t('audit.verifyAnchor', { seq: result.checkpoint.seq, at: dayjs(result.checkpoint.at).format('YYYY-MM-DD HH:mm:ss') }) : t('audit.verifyNoAnchor')}</p>
+          {result.unsealed > 0 && <Typography.Text type="secondary">{t('audit.verifyUnsealed', { n: result.unsealed })}</Typography.Text>}
+        </>
+      );
       if (result.ok) {
-        modal.success({ title: t('audit.verifyTitle'), content: <span data-testid="audit-verify-result">{t('audit.verifyOk', { checked: result.checked })}</span>, okText: t('common.close') });
+        modal.success({
+          title: t('audit.verifyTitle'),
+          content: <div data-testid="audit-verify-result"><p>{t('audit.verifyOk', { checked: result.checked })}</p>{anchor}</div>,
+          okText: t('common.close'),
+        });
       } else {
         modal.error({
           title: t('audit.verifyTitle'),
           okText: t('common.close'),
           content: (
             <div data-testid="audit-verify-result">
-              <p>{t('audit.verifyBad', { checked: result.checked, id: result.firstBadId ?? '?' })}</p>
-              {result.reason && <Typography.Text type="secondary">{t('audit.verifyReason', { reason: result.reason })}</Typography.Text>}
+              <p>{t('audit.verifyBad', { checked: result.checked, id: result.firstBadSeq ?? result.firstBadId ?? '?' })}</p>
+              {result.reason && <p><Typography.Text type="danger">{t(`audit.reason.${result.reason}`)}</Typography.Text></p>}
+              {anchor}
             </div>
           ),
         });
@@ -187,7 +199,14 @@ function AuditEntryDetails({ entry }: { entry: AuditEntry }) {
         },
         { key: 'orgPath', label: t('audit.orgPath'), children: entry.orgPath ?? '—' },
         { key: 'requestId', label: t('common.requestId'), children: entry.requestId ?? '—' },
-        { key: 'hash', label: t('audit.hash'), children: <Typography.Text code style={{ fontSize: 12 }}>{entry.hash}</Typography.Text> },
+        {
+          key: 'hash',
+          label: t('audit.hash'),
+          // Entries wait a few seconds for the sealer: until then they have no place in the chain.
+          children: entry.hash === null
+            ? <Tag color="warning" data-testid="audit-unsealed">{t('audit.unsealed')}</Tag>
+            : <><Typography.Text type="secondary">#{entry.seq} </Typography.Text><Typography.Text code style={{ fontSize: 12 }}>{entry.hash}</Typography.Text></>,
+        },
       ]}
     />
   );
