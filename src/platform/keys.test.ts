@@ -25,6 +25,15 @@ describe('key files', () => {
     expect(loadPiiKey(config).equals(old)).toBe(true);
   });
 
+  it('refuses to choose between a legacy pii.key and a different one in the keys directory', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-keys-'));
+    const config = loadConfig({ GONGZHI_DATA_DIR: path.join(root, 'data') });
+    loadOrCreateKeyFile(path.join(config.dataDir, 'pii.key'));
+    loadOrCreateKeyFile(path.join(config.keysDir, 'pii.key'));
+    expect(() => loadPiiKey(config)).toThrow(/hold different keys/);
+    expect(fs.existsSync(path.join(config.dataDir, 'pii.key'))).toBe(true); // nothing removed
+  });
+
   it('creates audit.key in the keys directory unless GONGZHI_AUDIT_KEY is set', () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-keys-'));
     const config = loadConfig({ GONGZHI_DATA_DIR: path.join(root, 'data') });

@@ -12,7 +12,14 @@ import { loadOrCreateKeyFile, parseMasterKey } from './crypto.ts';
 export function keyFilePath(keysDir: string, dataDir: string, name: string): string {
   const target = path.join(keysDir, name);
   const legacy = path.join(dataDir, name);
-  if (path.resolve(legacy) !== path.resolve(target) && fs.existsSync(legacy) && !fs.existsSync(target)) {
+  if (path.resolve(legacy) === path.resolve(target) || !fs.existsSync(legacy)) return target;
+  if (fs.existsSync(target)) {
+    // Two different keys: using either silently would make the other's data unreadable.
+    if (!fs.readFileSync(legacy).equals(fs.readFileSync(target))) {
+      throw new Error(`${legacy} and ${target} hold different keys: keep the one that encrypted this data directory in ${keysDir} (or set GONGZHI_KEYS_DIR) and remove the other`);
+    }
+    fs.rmSync(legacy);
+  } else {
     fs.mkdirSync(keysDir, { recursive: true, mode: 0o700 });
     // Copy then remove (a rename fails across file systems); COPYFILE_EXCL never overwrites a key.
     fs.copyFileSync(legacy, target, fs.constants.COPYFILE_EXCL);
