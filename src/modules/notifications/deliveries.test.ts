@@ -48,7 +48,7 @@ interface DeliveryRow {
   last_error: string | null;
   provider_message_id: string | null;
 }
-const deliveries = () => queryRows<DeliveryRow>(db, sql`select id, recipient, status, attempts, provider, last_error, provider_message_id from notification_deliveries order by id`);
+const deliveries = () => queryRows<DeliveryRow>(db, sql`select id::int as id, recipient, status, attempts, provider, last_error, provider_message_id from notification_deliveries order by id`);
 
 describe('outbound deliveries', () => {
   it('sends through the configured Alibaba Cloud account and records the provider’s id', async () => {
