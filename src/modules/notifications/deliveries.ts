@@ -71,6 +71,8 @@ async function sentToday(db: Db, recipientHash: string): Promise<number> {
  */
 export const deliverMessage: JobHandler = async (job, { ctx }) => {
   const payload = job.payload as unknown as DeliverPayload;
+  // Queued before delivery records existed: no record to send it against (it named a template, not a kind).
+  if (typeof payload.deliveryId !== 'number') return;
   const db = ctx.database.db;
   const [delivery] = await db.select().from(notificationDeliveries).where(eq(notificationDeliveries.id, payload.deliveryId));
   if (!delivery || delivery.status === 'sent' || delivery.status === 'capped') return;

@@ -36,7 +36,9 @@ async function listen(handle: (req: SeenRequest, res: http.ServerResponse) => vo
 }
 
 function json(res: http.ServerResponse, status: number, body: object): void {
-  res.writeHead(status, { 'content-type': 'application/json' });
+  // No keep-alive: a pooled connection the server closes while idle would make a loaded test
+  // machine see a network error (and a retry) where the test expects none.
+  res.writeHead(status, { 'content-type': 'application/json', connection: 'close' });
   res.end(JSON.stringify(body));
 }
 
