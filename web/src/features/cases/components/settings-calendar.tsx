@@ -123,7 +123,7 @@ export function CaseSettingsCalendar() {
           value={year?.year}
           onChange={setSelected}
           loading={years.isLoading}
-          style={{ width: 220 }}
+          style={{ width: 320 }}
           options={list.map((y) => ({ value: y.year, label: `${y.year} · ${t(`case.settings.calendar.origin.${y.origin}`)}` }))}
           data-testid="calendar-years"
         />
