@@ -1,9 +1,15 @@
 // Chinese public holidays and make-up working days (调休), as published each year by the
 // General Office of the State Council (国务院办公厅关于 YYYY 年部分节假日安排的通知).
 //
-// This is the shipped default. The arrangement is announced every November for the next
-// year, so deployments edit it at run time (settings → calendar) rather than waiting for a
-// release; `validateHolidayData` in calendar.ts checks an edited copy before it is used.
+// The years come from the maintained `chinese-days` package wherever it has them (it is
+// updated when each notice comes out, usually in November for the next year). The hand-kept
+// table below is only the fallback for years the installed package lacks. Deployments still
+// edit a year at run time (settings → calendar) when a notice is newer than their release;
+// `validateHolidayData` in calendar.ts checks an edited copy before it is used.
+import { createRequire } from 'node:module';
+
+/** Where a year's arrangement came from: the package, the hand-kept fallback table, or an administrator's edit. */
+export type HolidayOrigin = 'package' | 'table' | 'override';
 
 /** One year's arrangement: which days are off and which weekend days are worked. */
 export interface HolidayYear {
@@ -15,6 +21,10 @@ export interface HolidayYear {
   readonly provisional?: boolean;
   /** The notice (or reasoning) the year comes from, shown in the settings screen. */
   readonly source: string;
+  /** Where the arrangement came from (the hand table when unset). */
+  readonly origin?: HolidayOrigin;
+  /** YYYY-MM-DD → the festival a listed day belongs to (春节, 国庆节…), where the source names it. */
+  readonly names?: Readonly<Record<string, string>>;
 }
 
 /** Holiday arrangements keyed by Gregorian year. */
@@ -29,52 +39,12 @@ function days(from: string, to: string): string[] {
   return out;
 }
 
-/** The shipped arrangements for 2025–2027. */
-export const chineseHolidays: HolidayData = {
-  // 国务院办公厅关于2025年部分节假日安排的通知, 国办发明电〔2024〕12号 (2024-11-12).
-  // First year under the 2024 revision of 全国年节及纪念日放假办法 (除夕 and 5月2日 added).
-  2025: {
-    source: '国办发明电〔2024〕12号',
-    holidays: [
-      ...days('2025-01-01', '2025-01-01'), // 元旦, 不调休
-      ...days('2025-01-28', '2025-02-04'), // 春节 (除夕 to 正月初七), 8 days
-      ...days('2025-04-04', '2025-04-06'), // 清明节
-      ...days('2025-05-01', '2025-05-05'), // 劳动节
-      ...days('2025-05-31', '2025-06-02'), // 端午节
-      ...days('2025-10-01', '2025-10-08'), // 国庆节、中秋节, 8 days
-    ],
-    workdays: [
-      '2025-01-26', // Sun, 春节
-      '2025-02-08', // Sat, 春节
-      '2025-04-27', // Sun, 劳动节
-      '2025-09-28', // Sun, 国庆节
-      '2025-10-11', // Sat, 国庆节
-    ],
-  },
-
-  // 国务院办公厅关于2026年部分节假日安排的通知, 国办发明电〔2025〕7号 (2025-11-04),
-  // checked against the text published by Xinhua the same day.
-  2026: {
-    source: '国办发明电〔2025〕7号',
-    holidays: [
-      ...days('2026-01-01', '2026-01-03'), // 元旦
-      ...days('2026-02-15', '2026-02-23'), // 春节 (腊月二十八 to 正月初七), 9 days
-      ...days('2026-04-04', '2026-04-06'), // 清明节
-      ...days('2026-05-01', '2026-05-05'), // 劳动节
-      ...days('2026-06-19', '2026-06-21'), // 端午节
-      ...days('2026-09-25', '2026-09-27'), // 中秋节
-      ...days('2026-10-01', '2026-10-07'), // 国庆节
-    ],
-    workdays: [
-      '2026-01-04', // Sun, 元旦
-      '2026-02-14', // Sat, 春节
-      '2026-02-28', // Sat, 春节
-      '2026-05-09', // Sat, 劳动节
-      '2026-09-20', // Sun, 国庆节
-      '2026-10-10', // Sat, 国庆节
-    ],
-  },
-
+/**
+ * The hand-kept fallback: years the installed `chinese-days` lacks. 2025 and 2026 were kept
+ * here until the package was adopted; it carries both exactly as the notices give them
+ * (国办发明电〔2024〕12号, 国办发明电〔2025〕7号; calendar.test.ts checks the counts).
+ */
+export const holidayTable: HolidayData = {
   // PROVISIONAL. The 2027 notice had not been published when this was written (it usually
   // appears in November of the year before). These are only the 13 statutory days of
   // 全国年节及纪念日放假办法 (2024 revision, arts. 2–3) on the 2027 dates:
@@ -101,3 +71,54 @@ export const chineseHolidays: HolidayData = {
     workdays: [],
   },
 };
+
+// ---------------------------------------------------------------------------- the package
+
+interface PackageData {
+  /** YYYY-MM-DD → "English name,中文名,days" */
+  holidays: Record<string, string>;
+  workdays: Record<string, string>;
+}
+
+/** Turns the package's day lists into years; each day keeps the festival's Chinese name. */
+export function yearsFromPackage(data: PackageData, version: string): Record<number, HolidayYear> {
+  const years = new Map<number, { holidays: string[]; workdays: string[]; names: Record<string, string> }>();
+  const yearOf = (day: string) => {
+    const year = Number(day.slice(0, 4));
+    let entry = years.get(year);
+    if (!entry) years.set(year, (entry = { holidays: [], workdays: [], names: {} }));
+    return entry;
+  };
+  for (const list of ['holidays', 'workdays'] as const) {
+    for (const [day, label] of Object.entries(data[list])) {
+      const entry = yearOf(day);
+      entry[list].push(day);
+      const name = label.split(',')[1];
+      if (name) entry.names[day] = name;
+    }
+  }
+  const out: Record<number, HolidayYear> = {};
+  for (const [year, entry] of years) {
+    out[year] = { holidays: entry.holidays.sort(), workdays: entry.workdays.sort(), names: entry.names, source: `chinese-days ${version}（国务院办公厅节假日安排通知）`, origin: 'package' };
+  }
+  return out;
+}
+
+/** The package's years, and the hand table's for the years the package lacks. */
+export function combineHolidaySources(fromPackage: HolidayData, table: HolidayData): HolidayData {
+  const combined: Record<number, HolidayYear> = {};
+  for (const [year, data] of Object.entries(table)) combined[Number(year)] = { ...data, origin: 'table' };
+  return { ...combined, ...fromPackage };
+}
+
+const require = createRequire(import.meta.url);
+// The package's data file, not its API: the calendar needs whole years, and the JSON is what
+// the package's own functions read.
+const packaged = require('chinese-days/dist/chinese-days.json') as PackageData;
+const packageVersion = (require('chinese-days/package.json') as { version: string }).version;
+
+/** The years from the package, as installed. */
+export const packageHolidays: HolidayData = yearsFromPackage(packaged, packageVersion);
+
+/** The shipped arrangements: the package's years, the hand table where the package lacks a year. */
+export const chineseHolidays: HolidayData = combineHolidaySources(packageHolidays, holidayTable);

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { createCalendar, validateHolidayData, type CalendarOptions, type HolidayData } from './calendar.ts';
-import { chineseHolidays } from './calendar-cn.ts';
+import { chineseHolidays, combineHolidaySources, holidayTable, packageHolidays, yearsFromPackage } from './calendar-cn.ts';
 
 const options: CalendarOptions = {
   timeZone: 'Asia/Shanghai',
@@ -48,8 +48,41 @@ describe('shipped holiday data', () => {
     expect(chineseHolidays[2027]!.workdays).toEqual([]);
   });
 
-  it('covers 2025–2027 and no other year', () => {
-    expect([2024, 2025, 2026, 2027, 2028].map((y) => calendar.coversYear(y))).toEqual([false, true, true, true, false]);
+  it('covers the package’s years and the hand table’s 2027, and no later year', () => {
+    expect([2004, 2024, 2025, 2026, 2027, 2028].map((y) => calendar.coversYear(y))).toEqual([true, true, true, true, true, false]);
+  });
+});
+
+describe('where the days come from', () => {
+  it('takes a year from the package where it has it, and the hand table only where it does not', () => {
+    expect(packageHolidays[2026]).toBeDefined();
+    expect(chineseHolidays[2026]?.origin).toBe('package');
+    expect(chineseHolidays[2026]?.source).toMatch(/^chinese-days \d+\.\d+\.\d+/);
+    // The installed package has no 2027 yet: the provisional hand-kept year stands in.
+    expect(packageHolidays[2027]).toBeUndefined();
+    expect(Object.keys(holidayTable)).toEqual(['2027']);
+    expect(chineseHolidays[2027]).toMatchObject({ origin: 'table', provisional: true });
+  });
+
+  it('falls back to the hand table for a year a package lacks, and prefers the package once it has it', () => {
+    const older = yearsFromPackage({ holidays: { '2025-10-01': 'National Day,国庆节,8' }, workdays: {} }, '0.9');
+    const table = { 2025: { source: 'hand', holidays: ['2025-05-01'], workdays: [] }, 2026: { source: 'hand 2026', holidays: ['2026-10-01'], workdays: [] } };
+    const combined = combineHolidaySources(older, table);
+    expect(combined[2025]).toMatchObject({ origin: 'package', holidays: ['2025-10-01'], names: { '2025-10-01': '国庆节' } });
+    expect(combined[2026]).toMatchObject({ origin: 'table', source: 'hand 2026' });
+    const cal = createCalendar(combined, options);
+    expect(cal.dayInfo('2025-10-01')).toEqual({ date: '2025-10-01', working: false, kind: 'holiday', origin: 'package', name: '国庆节' });
+    expect(cal.dayInfo('2026-10-01')).toEqual({ date: '2026-10-01', working: false, kind: 'holiday', origin: 'table', name: null });
+  });
+
+  it('says for each day whether the package, an override or the weekend rule decided it', () => {
+    expect(calendar.dayInfo('2026-02-17')).toEqual({ date: '2026-02-17', working: false, kind: 'holiday', origin: 'package', name: '春节' });
+    expect(calendar.dayInfo('2026-02-14')).toEqual({ date: '2026-02-14', working: true, kind: 'workday', origin: 'package', name: '春节' });
+    expect(calendar.dayInfo('2026-03-07')).toEqual({ date: '2026-03-07', working: false, kind: 'weekend', origin: 'weekend_rule', name: null });
+    expect(calendar.dayInfo('2026-03-09')).toEqual({ date: '2026-03-09', working: true, kind: 'weekday', origin: 'weekend_rule', name: null });
+    const edited = createCalendar({ ...chineseHolidays, 2027: { source: 'notice', holidays: ['2027-02-09'], workdays: [], origin: 'override' } }, options);
+    expect(edited.dayInfo('2027-02-09')).toMatchObject({ kind: 'holiday', origin: 'override' });
+    expect(() => calendar.dayInfo('2026-13-01')).toThrow(RangeError);
   });
 });
 

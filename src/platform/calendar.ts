@@ -6,9 +6,19 @@
 // time in 1991, so a fixed +08:00 offset is exact for every date this calendar will see and
 // avoids depending on the ICU time-zone data of the machine.
 
-import type { HolidayData } from './calendar-cn.ts';
+import type { HolidayData, HolidayOrigin } from './calendar-cn.ts';
 
-export type { HolidayData, HolidayYear } from './calendar-cn.ts';
+export type { HolidayData, HolidayOrigin, HolidayYear } from './calendar-cn.ts';
+
+/** What a day is and why: listed as a holiday or make-up day by a source, or neither, so the weekend rule decides. */
+export interface DayInfo {
+  date: string;
+  working: boolean;
+  kind: 'holiday' | 'workday' | 'weekend' | 'weekday';
+  origin: HolidayOrigin | 'weekend_rule';
+  /** The festival the day belongs to, where the source names it. */
+  name: string | null;
+}
 
 /** "HH:MM" in 24-hour Beijing time. */
 export type ClockTime = string;
@@ -37,6 +47,8 @@ export interface WorkingCalendar {
   coversYear(year: number): boolean;
   /** Whether this year's arrangement is marked provisional (not from a published notice). */
   isProvisional(year: number): boolean;
+  /** What a YYYY-MM-DD day is and where that came from (the package, the hand table, an override, or the weekend rule). */
+  dayInfo(day: string): DayInfo;
 }
 
 const OFFSET_MS = 8 * 3_600_000; // Asia/Shanghai, UTC+8, no DST since 1991
@@ -130,10 +142,10 @@ export function createCalendar(data: HolidayData, options: CalendarOptions): Wor
   const lastPeriodEnd = periods[periods.length - 1]![1];
   const holidays = new Set<string>();
   const workdays = new Set<string>();
-  const years = new Set<number>();
+  const years = new Map<number, HolidayOrigin>();
   const provisionalYears = new Set<number>();
   for (const [yearKey, year] of Object.entries(data)) {
-    years.add(Number(yearKey));
+    years.set(Number(yearKey), year.origin ?? 'table');
     if (year.provisional) provisionalYears.add(Number(yearKey));
     for (const key of year.holidays) holidays.add(key);
     for (const key of year.workdays) workdays.add(key);
@@ -229,6 +241,18 @@ export function createCalendar(data: HolidayData, options: CalendarOptions): Wor
 
     isProvisional(year) {
       return provisionalYears.has(year);
+    },
+
+    dayInfo(key) {
+      const day = dayNumberOfKey(key);
+      if (day === null) throw new RangeError(`"${key}" is not a YYYY-MM-DD date`);
+      const year = Number(key.slice(0, 4));
+      const listed = workdays.has(key) ? 'workday' : holidays.has(key) ? 'holiday' : null;
+      if (listed) {
+        return { date: key, working: listed === 'workday', kind: listed, origin: years.get(year) ?? 'table', name: data[year]?.names?.[key] ?? null };
+      }
+      const weekend = weekdayOf(day) === 0 || weekdayOf(day) === 6;
+      return { date: key, working: !weekend, kind: weekend ? 'weekend' : 'weekday', origin: 'weekend_rule', name: null };
     },
   };
 }

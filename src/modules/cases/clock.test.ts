@@ -75,6 +75,28 @@ describe('time limits on the working-day calendar', () => {
     expect((await call('district', 'DELETE', '/api/cases/calendar/2027')).statusCode).toBe(204);
   });
 
+  it('says where each year and each day came from: the package, the hand table, an override or the weekend rule', async () => {
+    const years = await ok(call('streetA', 'GET', '/api/cases/calendar'));
+    const of = (year: number) => years.find((y: { year: number }) => y.year === year);
+    expect(of(2026)).toMatchObject({ origin: 'package', edited: false });
+    expect(of(2026).names['2026-10-01']).toBe('国庆节');
+    expect(of(2027)).toMatchObject({ origin: 'table', provisional: true });
+    const days = await ok(call('streetA', 'GET', '/api/cases/calendar/2026/days'));
+    expect(days).toHaveLength(365);
+    const day = (date: string) => days.find((d: { date: string }) => d.date === date);
+    expect(day('2026-10-01')).toEqual({ date: '2026-10-01', working: false, kind: 'holiday', origin: 'package', name: '国庆节' });
+    expect(day('2026-10-10')).toEqual({ date: '2026-10-10', working: true, kind: 'workday', origin: 'package', name: '国庆节' });
+    expect(day('2026-10-17')).toEqual({ date: '2026-10-17', working: false, kind: 'weekend', origin: 'weekend_rule', name: null });
+    // An administrator's edit overrides the year, and its days say so.
+    expect((await call('district', 'PUT', '/api/cases/calendar/2027', { holidays: ['2027-01-01'], workdays: [], source: 'test notice' })).statusCode).toBe(200);
+    const edited = await ok(call('streetA', 'GET', '/api/cases/calendar'));
+    expect(edited.find((y: { year: number }) => y.year === 2027)).toMatchObject({ origin: 'override', edited: true });
+    expect((await ok(call('streetA', 'GET', '/api/cases/calendar/2027/days')))[0]).toMatchObject({ date: '2027-01-01', kind: 'holiday', origin: 'override' });
+    expect((await call('district', 'DELETE', '/api/cases/calendar/2027')).statusCode).toBe(204);
+    expect((await call(null, 'GET', '/api/cases/calendar/2026/days')).statusCode).toBe(401);
+    expect((await call('district', 'GET', '/api/cases/calendar/1999/days')).statusCode).toBe(400);
+  });
+
   it('uses a time limit set per category', async () => {
     const res = await call('district', 'PUT', '/api/cases/time-limits', { categoryCode: '0503', stage: 'handle', limit: { unit: 'working_hours', amount: 3 }, yellowAt: 0.5, redAt: 1 });
     expect(res.statusCode, res.body).toBe(200);

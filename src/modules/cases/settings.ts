@@ -13,7 +13,7 @@ import { chineseHolidays } from '../../platform/calendar-cn.ts';
 import { placeOf } from '../org/index.ts';
 import { categorySeeds, defaultCaseSettings, defaultTimeLimits, timeLimitSeeds, type CaseSettings } from './categories.ts';
 import { caseCalendarYears, caseCategories, caseRoutingRules, caseSettings, caseTimeLimits, type CategoryRow } from './schema.ts';
-import type { CalendarYear, Category, CategoryAttribute, CategoryListItem, MatterClass, RoutingRule, SavedCalendarYear, TimeLimit } from './contract.ts';
+import type { CalendarDay, CalendarYear, Category, CategoryAttribute, CategoryListItem, MatterClass, RoutingRule, SavedCalendarYear, TimeLimit } from './contract.ts';
 import { assertStageTimeLimit, slaStages, type SlaPolicy, type SlaStage, type StageTimeLimit, type WorkingTimeAmount } from './sla.ts';
 
 export interface CaseRules {
@@ -109,7 +109,7 @@ export async function loadCaseRules(db: Db): Promise<CaseRules> {
   const settings = { ...defaultCaseSettings } as CaseSettings;
   for (const s of settingRows) if (Object.hasOwn(defaultCaseSettings, s.key)) (settings as unknown as Record<string, unknown>)[s.key] = s.value;
   const holidays: Record<number, HolidayYear> = { ...chineseHolidays };
-  for (const y of yearRows) holidays[y.year] = { holidays: y.holidays, workdays: y.workdays, provisional: y.provisional, source: y.source };
+  for (const y of yearRows) holidays[y.year] = { holidays: y.holidays, workdays: y.workdays, provisional: y.provisional, source: y.source, origin: 'override' };
   const rules: CaseRules = {
     categories: new Map(categoryRows.map((c) => [c.code, c])),
     timeLimits: new Map(
@@ -293,8 +293,25 @@ export async function listCalendarYears(db: Db): Promise<CalendarYear[]> {
   const rules = await loadCaseRules(db);
   const edited = new Set((await db.select({ year: caseCalendarYears.year }).from(caseCalendarYears)).map((r) => r.year));
   return Object.entries(rules.holidays)
-    .map(([year, y]) => ({ year: Number(year), holidays: [...y.holidays], workdays: [...y.workdays], provisional: y.provisional ?? false, source: y.source, edited: edited.has(Number(year)) }))
+    .map(([year, y]) => ({
+      year: Number(year),
+      holidays: [...y.holidays],
+      workdays: [...y.workdays],
+      provisional: y.provisional ?? false,
+      source: y.source,
+      edited: edited.has(Number(year)),
+      origin: y.origin ?? 'table',
+      names: { ...y.names },
+    }))
     .sort((a, b) => a.year - b.year);
+}
+
+/** Every day of a year: working or not, and whether the package, the hand table, an override or the weekend rule says so. */
+export async function listCalendarDays(db: Db, year: number): Promise<CalendarDay[]> {
+  const { calendar } = await loadCaseRules(db);
+  const days: CalendarDay[] = [];
+  for (let t = Date.UTC(year, 0, 1); t < Date.UTC(year + 1, 0, 1); t += 86_400_000) days.push(calendar.dayInfo(new Date(t).toISOString().slice(0, 10)));
+  return days;
 }
 
 /** Replaces one year's holidays and make-up working days (e.g. when the State Council's notice comes out). */

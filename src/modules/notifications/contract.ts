@@ -1,5 +1,6 @@
 // The notifications module's contract: the signed-in user's notifications.
 import { z } from 'zod';
+import { pageOf, pageQuery } from '../../platform/paging.ts';
 
 export const notificationView = z.object({
   id: z.number().int(),
@@ -30,3 +31,33 @@ export type MarkReadResult = z.infer<typeof markReadResult>;
 
 /** SSE: `after` resumes after a notification id, like the Last-Event-ID header. */
 export const streamQuery = z.object({ after: z.coerce.number().int().optional() });
+
+// ---------------------------------------------------------------------------- outbound deliveries
+
+export const deliveryStatusValues = ['queued', 'retrying', 'sent', 'failed', 'capped'] as const;
+export const deliveryChannelValues = ['sms', 'wechat', 'wechat_mini'] as const;
+
+export const deliveryQuery = z.object({
+  ...pageQuery,
+  status: z.enum(deliveryStatusValues).optional(),
+  channel: z.enum(deliveryChannelValues).optional(),
+});
+export type DeliveryQuery = z.infer<typeof deliveryQuery>;
+
+/** One message sent (or not) through an outbound channel; the recipient is masked. */
+export const deliveryView = z.object({
+  id: z.number().int(),
+  channel: z.string(),
+  provider: z.string(),
+  recipient: z.string(),
+  kind: z.string(),
+  status: z.enum(deliveryStatusValues),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  providerMessageId: z.string().nullable(),
+  createdAt: z.date(),
+  sentAt: z.date().nullable(),
+});
+export type DeliveryView = z.infer<typeof deliveryView>;
+export const deliveryList = pageOf(deliveryView);
+export type DeliveryList = z.infer<typeof deliveryList>;

@@ -3,10 +3,14 @@
 export {
   /** Writes in-app notifications in the caller's transaction; live streams wake when it commits. */
   notifyUsers,
-  /** Queues a message for an outbound channel in the caller's transaction (recipient stored encrypted). */
-  queueChannelMessage,
   type NotificationInput,
 } from './service.ts';
+export {
+  /** Queues a message for an outbound channel in the caller's transaction, with its delivery record (recipient masked, encrypted in the job). */
+  queueChannelMessage,
+} from './deliveries.ts';
+/** The message kinds the outbound channels can send, with their variables. */
+export { messageKinds, type MessageKind } from './message-kinds.ts';
 export {
   /** Replaces a channel's implementation (a deployment's SMS gateway or WeChat account). */
   registerChannel,
@@ -14,6 +18,8 @@ export {
   loggingChannel,
   /** Masks a phone number or openid for logs and delivery records. */
   maskRecipient,
+  /** A send a provider refused (permanent when another try cannot help). */
+  ChannelError,
   type ChannelMessage,
   type ChannelName,
   type NotificationChannel,

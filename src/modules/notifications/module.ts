@@ -2,12 +2,12 @@
 // the outbound delivery job.
 import { defineModule } from '../../platform/module.ts';
 import { notificationRoutes } from './routes.ts';
-import { notifyJobHandlers } from './channels.ts';
+import { deliverMessage } from './deliveries.ts';
 
 export const notificationsModule = defineModule({
   name: 'notifications',
   permissions: [],
   errors: {},
   routes: [notificationRoutes],
-  jobs: notifyJobHandlers,
+  jobs: { 'notify.deliver': deliverMessage },
 });

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../../platform/db.ts';
 import { createJobRunner } from '../../platform/jobs.ts';
 import { loggingChannel, maskRecipient, notifyUsers, queueChannelMessage, registerChannel } from './index.ts';
-import { notifyJobHandlers } from './channels.ts';
+import { deliverMessage } from './deliveries.ts';
 import { createConfiguredCipher } from '../../app.ts';
 import { makeActor, seedTree, setupTestApp, signIn } from '../../../test/helpers.ts';
 
@@ -75,14 +75,15 @@ describe('notifications', () => {
   it('delivers channel messages through a pluggable channel, never storing the number in clear', async () => {
     const lines: string[] = [];
     registerChannel(loggingChannel('sms', (line) => lines.push(line)));
-    await queueChannelMessage(db, { pii }, { channel: 'sms', to: '13812345678', template: 'case.accept', params: { number: 'HD1' } });
+    await queueChannelMessage(db, { pii }, { channel: 'sms', to: '13812345678', kind: 'case.received', params: { number: 'HD1', title: '垃圾' } });
     const [job] = await queryRows<{ payload: { to: string } }>(db, sql`select payload from jobs where kind = 'notify.deliver'`);
     expect(job?.payload.to).not.toContain('13812345678');
-    const runner = createJobRunner({ ctx: { database: test.database, config: test.config, pii }, handlers: notifyJobHandlers });
+    const runner = createJobRunner({ ctx: { database: test.database, config: test.config, pii }, handlers: { 'notify.deliver': deliverMessage } });
     await runner.runOnce();
-    expect(lines).toEqual(['[sms] to 138****5678 template case.accept {"number":"HD1"}']);
-    const [delivery] = await queryRows<{ recipient: string; status: string }>(db, sql`select recipient, status from notification_deliveries`);
-    expect(delivery).toEqual({ recipient: '138****5678', status: 'sent' });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^\[sms\] to 138\*\*\*\*5678 kind case.received \{.*"number":"HD1".*\}$/);
+    const [delivery] = await queryRows<{ recipient: string; status: string; provider: string }>(db, sql`select recipient, status, provider from notification_deliveries`);
+    expect(delivery).toEqual({ recipient: '138****5678', status: 'sent', provider: 'log' });
     expect(maskRecipient('oAbCdEfGhIjK')).toBe('oAb***IjK');
   });
 });

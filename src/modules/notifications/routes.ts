@@ -1,12 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RouteModule } from '../../platform/http.ts';
-import type { Actor } from '../../platform/auth/scope.ts';
+import { assertInScope, type Actor } from '../../platform/auth/scope.ts';
 import type { Db } from '../../platform/db.ts';
 import { route, routeTable } from '../../platform/route.ts';
 import { AppError } from '../../platform/errors.ts';
 import { NotificationHub } from './hub.ts';
 import { lastNotificationId, listNotifications, markRead, notificationsAfter } from './service.ts';
-import { listNotificationsQuery, markReadBody, markReadResult, notificationList, streamQuery } from './contract.ts';
+import { deliveryList, deliveryQuery, listNotificationsQuery, markReadBody, markReadResult, notificationList, streamQuery } from './contract.ts';
+import { listDeliveries } from './deliveries.ts';
 
 function userIdOf(actor: Actor): string {
   if (actor.kind !== 'user' || !actor.id) throw new AppError('FORBIDDEN', { permission: 'user session' });
@@ -49,6 +50,20 @@ export const notificationRoutes: RouteModule = (base, ctx) => {
       access: 'signed-in',
       query: streamQuery,
       handle: ({ actor, query, db, req, reply }) => streamNotifications({ db, hub, open, userId: userIdOf(actor), after: query.after, req, reply }),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/notifications/deliveries',
+      summary: 'What the outbound channels (SMS, WeChat) sent, newest first, by status and channel (recipients masked)',
+      // The whole tree's deliveries: for the administrators who read accounts (granted on the
+      // root only), and only where their grant covers the root.
+      access: 'user.read',
+      query: deliveryQuery,
+      response: deliveryList,
+      handle: ({ actor, query, db }) => {
+        assertInScope(actor, 'user.read', '');
+        return listDeliveries(db, query);
+      },
     }),
   ])(base, ctx);
 };

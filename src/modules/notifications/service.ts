@@ -1,11 +1,8 @@
 // Writing notifications: in-app rows in the caller's transaction (their live streams wake
-// when it commits, through PostgreSQL's NOTIFY), and messages queued for outbound channels.
+// when it commits, through PostgreSQL's NOTIFY).
 import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
-import type { AppContext } from '../../platform/http.ts';
-import { enqueueJob } from '../../platform/jobs.ts';
 import { notifications } from './schema.ts';
-import type { ChannelMessage } from './channels.ts';
 import type { ListNotificationsQuery, MarkReadResult, NotificationList, NotificationView } from './contract.ts';
 
 /** The NOTIFY channel the live streams listen on. */
@@ -41,14 +38,6 @@ export async function notifyUsers(db: Db, input: NotificationInput): Promise<voi
   for (let i = 0; i < userIds.length; i += USERS_PER_NOTIFY) {
     await db.execute(sql`select pg_notify(${NOTIFY_CHANNEL}, ${JSON.stringify({ u: userIds.slice(i, i + USERS_PER_NOTIFY) })})`);
   }
-}
-
-/**
- * Queues a message for an outbound channel (in the caller's transaction). The recipient is
- * stored encrypted in the job, never in clear.
- */
-export async function queueChannelMessage(db: Db, ctx: Pick<AppContext, 'pii'>, message: ChannelMessage): Promise<void> {
-  await enqueueJob(db, 'notify.deliver', { ...message, to: ctx.pii.encrypt(message.to) }, { maxAttempts: 5 });
 }
 
 // ---------------------------------------------------------------------------- reading

@@ -74,14 +74,36 @@ export type TimeLimit = z.infer<typeof timeLimit>;
 export const timeLimitBody = z.object({ categoryCode: z.string().max(32).nullable(), stage: z.enum(slaStages), limit: workingTime, yellowAt: z.number(), redAt: z.number() }).strict();
 export type TimeLimitBody = z.infer<typeof timeLimitBody>;
 
-export const calendarYear = z.object({ year: z.number().int(), holidays: z.array(z.string()), workdays: z.array(z.string()), provisional: z.boolean(), source: z.string(), edited: z.boolean() });
+/** Where a year's arrangement came from: the chinese-days package, the hand-kept fallback table, or an administrator's edit. */
+export const holidayOrigins = ['package', 'table', 'override'] as const;
+/** Where a day's status came from: a year's source, or the weekend rule for days no source lists. */
+export const calendarDayOrigins = [...holidayOrigins, 'weekend_rule'] as const;
+export const calendarYear = z.object({
+  year: z.number().int(),
+  holidays: z.array(z.string()),
+  workdays: z.array(z.string()),
+  provisional: z.boolean(),
+  source: z.string(),
+  edited: z.boolean(),
+  origin: z.enum(holidayOrigins),
+  /** YYYY-MM-DD → the festival a listed day belongs to, where the source names it. */
+  names: z.record(z.string(), z.string()),
+});
 export type CalendarYear = z.infer<typeof calendarYear>;
+export const calendarDay = z.object({
+  date: z.string(),
+  working: z.boolean(),
+  kind: z.enum(['holiday', 'workday', 'weekend', 'weekday']),
+  origin: z.enum(calendarDayOrigins),
+  name: z.string().nullable(),
+});
+export type CalendarDay = z.infer<typeof calendarDay>;
 export const calendarYearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 export const calendarYearBody = z
   .object({ holidays: z.array(z.string()).max(366), workdays: z.array(z.string()).max(366), provisional: z.boolean().optional(), source: z.string().trim().min(1).max(200) })
   .strict();
 export type CalendarYearBody = z.infer<typeof calendarYearBody>;
-export const savedCalendarYear = calendarYear.omit({ edited: true }).extend({ edited: z.boolean(), updatedAt: z.date(), updatedBy: z.string().nullable() });
+export const savedCalendarYear = calendarYear.omit({ edited: true, origin: true, names: true }).extend({ edited: z.boolean(), updatedAt: z.date(), updatedBy: z.string().nullable() });
 export type SavedCalendarYear = z.infer<typeof savedCalendarYear>;
 
 // ---------------------------------------------------------------------------- settings

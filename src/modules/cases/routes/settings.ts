@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { route, routeTable } from '../../../platform/route.ts';
 import {
+  calendarDay,
   calendarYear,
   calendarYearBody,
   calendarYearParams,
@@ -25,6 +26,7 @@ import {
   deleteRoutingRule,
   deleteTimeLimit,
   getCaseSettings,
+  listCalendarDays,
   listCalendarYears,
   listCategories,
   listRoutingRules,
@@ -96,6 +98,15 @@ export const caseSettingsRoutes = routeTable('cases', [
     access: 'case.read',
     response: z.array(calendarYear),
     handle: ({ db }) => listCalendarYears(db),
+  }),
+  route({
+    method: 'GET',
+    url: '/api/cases/calendar/:year/days',
+    summary: 'Every day of a year: working or not, and where that came from (package, table, override, weekend rule)',
+    access: 'case.read',
+    params: calendarYearParams,
+    response: z.array(calendarDay),
+    handle: ({ params, db }) => listCalendarDays(db, params.year),
   }),
   route({
     method: 'PUT',

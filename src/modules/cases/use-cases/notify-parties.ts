@@ -6,7 +6,7 @@ import type { Db } from '../../../platform/db.ts';
 import { coversPath } from '../../../platform/auth/scope.ts';
 import { roleGrants } from '../../../platform/auth/schema.ts';
 import type { Role } from '../../../platform/auth/roles.ts';
-import { notifyUsers, queueChannelMessage } from '../../notifications/index.ts';
+import { notifyUsers, queueChannelMessage, type MessageKind } from '../../notifications/index.ts';
 import { orgPathsOf } from '../../org/index.ts';
 import type { TimelineAction } from '../contract.ts';
 import { cases, type CaseRow } from '../schema.ts';
@@ -61,7 +61,16 @@ const actionNames: Record<TimelineAction, string> = {
 
 // Which parties hear of which event. The reporter hears of what a member of the public follows.
 const publicEvents = new Set<TimelineAction>(['accept', 'reject', 'dispatch', 'feedback', 'verify_pass', 'reopen', 'suspend', 'resume', 'merge']);
-const smsEvents = new Set<TimelineAction>(['accept', 'reject', 'verify_pass', 'reopen']);
+const smsEvents = new Set<TimelineAction>(['accept', 'dispatch', 'reject', 'verify_pass', 'reopen']);
+
+/** The SMS a reporter gets for an event: the message kind and its variables. */
+function smsMessageOf(a: TimelineAction, row: CaseRow): { kind: MessageKind; params: Record<string, string> } {
+  const params = { number: row.number, title: row.title.slice(0, 20) };
+  if (a === 'dispatch') return { kind: 'case.dispatched', params };
+  if (a === 'reject') return { kind: 'case.closed', params: { ...params, result: '不予受理' } };
+  if (a === 'verify_pass') return { kind: 'case.rate', params };
+  return { kind: 'case.received', params };
+}
 
 /** Tells everyone concerned about a timeline event (in the transaction that made it). */
 export async function notifyParties(db: Db, deps: Pick<CaseDeps, 'pii' | 'db'>, row: CaseRow, entry: { action: TimelineAction; actorId: string | null; targetUnit?: string | null; text?: string | null; supervisionLevel?: string | null }): Promise<void> {
@@ -126,7 +135,7 @@ export async function notifyParties(db: Db, deps: Pick<CaseDeps, 'pii' | 'db'>, 
   if (smsEvents.has(a)) {
     for (const phone of [row.reporterPhone, ...children.map((c) => c.reporterPhone)]) {
       if (!phone) continue;
-      await queueChannelMessage(db, deps, { channel: 'sms', to: deps.pii.decrypt(phone), template: `case.${a}`, params: { number: row.number, title: row.title.slice(0, 20) } });
+      await queueChannelMessage(db, deps, { channel: 'sms', to: deps.pii.decrypt(phone), ...smsMessageOf(a, row) });
     }
   }
 }

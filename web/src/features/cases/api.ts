@@ -20,6 +20,7 @@ export type DispatchProposal = Json<contract.DispatchProposal>;
 export type CaseCategory = Json<contract.CategoryListItem>;
 export type TimeLimit = Json<contract.TimeLimit>;
 export type CalendarYear = Json<contract.CalendarYear>;
+export type CalendarDay = Json<contract.CalendarDay>;
 export type RoutingRule = Json<contract.RoutingRule>;
 export type IndicatorReport = Json<contract.CaseIndicatorsView>;
 export type TrackedCase = Json<contract.TrackedCase>;
@@ -90,6 +91,7 @@ export const casesApi = {
   deleteTimeLimit: (limitId: string) => request<null>('DELETE', `/api/cases/time-limits/${id(limitId)}`),
 
   calendar: (signal?: AbortSignal) => request<CalendarYear[]>('GET', '/api/cases/calendar', { signal }),
+  calendarDays: (year: number, signal?: AbortSignal) => request<CalendarDay[]>('GET', `/api/cases/calendar/${year}/days`, { signal }),
   saveCalendarYear: (year: number, input: contract.CalendarYearBody) =>
     sendJson<Json<contract.SavedCalendarYear>>('PUT', `/api/cases/calendar/${year}`, input),
   resetCalendarYear: (year: number) => request<null>('DELETE', `/api/cases/calendar/${year}`),

@@ -1,8 +1,8 @@
 import { EditOutlined, PlusOutlined, RollbackOutlined } from '@ant-design/icons';
-import { Button, Checkbox, DatePicker, Descriptions, Empty, Flex, Form, Input, InputNumber, Popconfirm, Segmented, Space, Tag, Typography } from 'antd';
+import { Button, Checkbox, DatePicker, Descriptions, Empty, Flex, Form, Input, InputNumber, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
-import { casesApi, type CalendarYear } from '../api.ts';
+import { casesApi, type CalendarDay, type CalendarYear } from '../api.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { ErrorAlert } from '../../../platform/components/feedback.tsx';
 import { FormModal } from '../../../platform/components/form-modal.tsx';
@@ -19,8 +19,20 @@ interface YearForm {
 const HOLIDAY = '#cf1322';
 const WORKDAY = '#1a4f9c';
 
+const ORIGIN_COLOUR: Record<CalendarYear['origin'], string> = { package: 'green', table: 'orange', override: 'purple' };
+
+interface MonthGridProps {
+  year: number;
+  month: number;
+  holidays: Set<string>;
+  workdays: Set<string>;
+  locale: string;
+  /** What the server says of each day (kind, festival, where it came from), shown on hover. */
+  describe: (key: string) => string;
+}
+
 /** One month as a small grid: holidays red, make-up working days blue, weekends grey. */
-function MonthGrid({ year, month, holidays, workdays, locale }: { year: number; month: number; holidays: Set<string>; workdays: Set<string>; locale: string }) {
+function MonthGrid({ year, month, holidays, workdays, locale, describe }: MonthGridProps) {
   const first = dayjs(new Date(year, month, 1));
   const offset = (first.day() + 6) % 7; // weeks start on Monday
   const days = first.daysInMonth();
@@ -46,7 +58,7 @@ function MonthGrid({ year, month, holidays, workdays, locale }: { year: number; 
                 ? { background: '#f0f2f5', color: '#8c8c8c' }
                 : { color: '#262626' };
           return (
-            <span key={key} title={key} style={{ ...style, height: 22, lineHeight: '22px', textAlign: 'center', fontSize: 11, borderRadius: 3 }}>
+            <span key={key} title={describe(key)} data-date={key} style={{ ...style, height: 22, lineHeight: '22px', textAlign: 'center', fontSize: 11, borderRadius: 3 }}>
               {day.date()}
             </span>
           );
@@ -56,7 +68,7 @@ function MonthGrid({ year, month, holidays, workdays, locale }: { year: number; 
   );
 }
 
-/** 工作日历: each year's public holidays and make-up working days (调休), shipped for 2025–2027 and editable. */
+/** 工作日历: each year's public holidays and make-up working days (调休), from the chinese-days package or the fallback table, and editable; each day says where it came from. */
 export function CaseSettingsCalendar() {
   const { t, locale } = useI18n();
   const years = useApiQuery(['cases', 'calendar'], (signal) => casesApi.calendar(signal));
@@ -69,6 +81,15 @@ export function CaseSettingsCalendar() {
   const year: CalendarYear | undefined = list.find((y) => y.year === selected) ?? list.find((y) => y.year === new Date().getFullYear()) ?? list[0];
   const holidays = useMemo(() => new Set(year?.holidays ?? []), [year]);
   const workdays = useMemo(() => new Set(year?.workdays ?? []), [year]);
+  const shownYear = year?.year;
+  const days = useApiQuery(['cases', 'calendar', shownYear, 'days'], shownYear === undefined ? null : (signal) => casesApi.calendarDays(shownYear, signal));
+  const byDate = useMemo(() => new Map((days.data ?? []).map((d: CalendarDay) => [d.date, d])), [days.data]);
+  const describe = (key: string) => {
+    const day = byDate.get(key);
+    if (!day) return key;
+    const what = [t(`case.settings.calendar.kind.${day.kind}`), day.name].filter(Boolean).join(' · ');
+    return `${key} ${what}（${t('case.settings.calendar.origin')}：${t(`case.settings.calendar.origin.${day.origin}`)}）`;
+  };
 
   const edit = (target: number) => {
     const existing = list.find((y) => y.year === target);
@@ -98,10 +119,12 @@ export function CaseSettingsCalendar() {
     <Flex vertical gap={16}>
       {years.error && <ErrorAlert error={years.error} onRetry={() => void years.refetch()} />}
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Segmented<number>
+        <Select<number>
           value={year?.year}
           onChange={setSelected}
-          options={list.map((y) => ({ value: y.year, label: String(y.year) }))}
+          loading={years.isLoading}
+          style={{ width: 320 }}
+          options={list.map((y) => ({ value: y.year, label: `${y.year} · ${t(`case.settings.calendar.origin.${y.origin}`)}` }))}
           data-testid="calendar-years"
         />
         <Space>
@@ -118,9 +141,18 @@ export function CaseSettingsCalendar() {
           <Descriptions
             size="small"
             bordered
-            column={{ xs: 1, md: 3 }}
+            column={{ xs: 1, md: 2, xl: 4 }}
             items={[
               { key: 'source', label: t('case.settings.calendar.source'), children: year.source },
+              {
+                key: 'origin',
+                label: t('case.settings.calendar.origin'),
+                children: (
+                  <Tag color={ORIGIN_COLOUR[year.origin]} data-testid="calendar-origin">
+                    {t(`case.settings.calendar.origin.${year.origin}`)}
+                  </Tag>
+                ),
+              },
               {
                 key: 'counts',
                 label: t('case.settings.calendar.year'),
@@ -166,7 +198,7 @@ export function CaseSettingsCalendar() {
           </Flex>
           <Flex wrap gap={24} data-testid="calendar-months">
             {Array.from({ length: 12 }, (_, month) => (
-              <MonthGrid key={month} year={year.year} month={month} holidays={holidays} workdays={workdays} locale={locale} />
+              <MonthGrid key={month} year={year.year} month={month} holidays={holidays} workdays={workdays} locale={locale} describe={describe} />
             ))}
           </Flex>
         </>
