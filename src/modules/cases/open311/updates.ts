@@ -109,7 +109,7 @@ export async function postUpdate(req: FastifyRequest, ctx: AppContext) {
   const { next, timelineEntry } = applied;
   const { extra } = extraColumns(row, timelineEntry, { action: timelineEntry.action }, now);
   const events = await clockEvents(db, row.id, row.stageStartedAt);
-  await db.transaction((tx) => commitTransition(tx, deps, rules, row, { next, entry: timelineEntry, actorName: shownName(actor), extra, details }, events, now));
+  await db.transaction((tx) => commitTransition(tx, deps, rules, row, { next, entry: timelineEntry, actorName: shownName(actor), actor: { ...actor, ip: req.ip }, extra, details }, events, now));
   const [entry] = await db
     .select({ id: caseTimeline.id })
     .from(caseTimeline)
