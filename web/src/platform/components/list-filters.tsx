@@ -1,7 +1,9 @@
 // The parts of a list page's filter bar: each filter reads and writes one search param of
-// useListPage, so the filters are in the URL.
-import { Flex, Input, Select, type FlexProps, type GetProps } from 'antd';
-import { useState } from 'react';
+// useListPage, so the filters are in the URL. A filter has no visible label: its placeholder
+// names it, and the bar gives that name to the field (aria-label) for screen readers.
+import { DatePicker, Flex, Input, Select, type FlexProps, type GetProps } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n/index.tsx';
 import type { ListPage } from '../use-list-page.tsx';
 
@@ -15,10 +17,33 @@ export function pick<T extends string>(value: string | null, allowed: readonly T
 /** What a filter needs of a list page. */
 export type ListParams = Pick<ListPage<unknown, unknown>, 'params' | 'update' | 'replace'>;
 
-/** The row of filters above a list's table. */
+// What names a field without a label: its placeholder, or the placeholder antd draws beside a select's input.
+function placeholderOf(input: HTMLInputElement): string {
+  if (input.placeholder) return input.placeholder;
+  const select = input.closest('.ant-select, .ant-cascader, .ant-picker');
+  return select?.querySelector('.ant-select-selection-placeholder, .ant-select-placeholder')?.textContent?.trim() ?? '';
+}
+
+function labelFields(bar: HTMLElement) {
+  for (const input of bar.querySelectorAll<HTMLInputElement>('input:not([type=hidden], [type=checkbox], [type=radio], [aria-label], [aria-labelledby])')) {
+    const name = placeholderOf(input);
+    if (name) input.setAttribute('aria-label', name);
+  }
+}
+
+/** The row of filters above a list's table; names each unlabelled field after its placeholder, as fields come and go. */
 export function FilterBar({ children, ...props }: Omit<FlexProps, 'gap' | 'wrap'>) {
+  const bar = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = bar.current;
+    if (!element) return;
+    labelFields(element);
+    const observer = new MutationObserver(() => labelFields(element));
+    observer.observe(element, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, []);
   return (
-    <Flex gap={12} wrap style={{ marginBottom: 16 }} {...props}>
+    <Flex ref={bar} gap={12} wrap style={{ marginBottom: 16 }} {...props}>
       {children}
     </Flex>
   );
@@ -48,6 +73,7 @@ export function ListSearch({ list, param = 'q', enterButton, ...input }: ListSea
   return (
     <Input.Search
       allowClear
+      aria-label={typeof input.placeholder === 'string' ? input.placeholder : undefined}
       {...input}
       value={text}
       onChange={(event) => setText(event.target.value)}
@@ -74,8 +100,45 @@ export function EnumFilter<T extends string>({ list, param, values, placeholder,
       onChange={(value) => list.update({ [param]: value })}
       allowClear
       placeholder={placeholder}
+      aria-label={placeholder}
       style={{ width }}
       options={values.map((v) => ({ value: v, label: label(v) }))}
     />
+  );
+}
+
+interface DateRangeFilterProps {
+  list: Pick<ListParams, 'params' | 'update'>;
+  /** The search params of the first and the last day (YYYY-MM-DD). */
+  fromParam: string;
+  toParam: string;
+  /** What the dates are of (上报时间): each field is named after it. */
+  label: string;
+  width: number;
+}
+
+/**
+ * A date range as two date fields, first and last day. Not antd's RangePicker: the Tab key
+ * is trapped in it (focus moves to the end date and is pulled back), so nothing after it can be reached.
+ */
+export function DateRangeFilter({ list, fromParam, toParam, label, width }: DateRangeFilterProps) {
+  const t = useT();
+  const from = list.params.get(fromParam);
+  const to = list.params.get(toParam);
+  const field = (param: string, value: string | null, name: string, disabledDate: (day: dayjs.Dayjs) => boolean) => (
+    <DatePicker
+      value={value ? dayjs(value) : null}
+      onChange={(day) => list.update({ [param]: day ? day.format('YYYY-MM-DD') : undefined })}
+      placeholder={name}
+      aria-label={name}
+      disabledDate={disabledDate}
+      style={{ width }}
+    />
+  );
+  return (
+    <>
+      {field(fromParam, from, t('filter.from', { field: label }), (day) => (to ? day.isAfter(dayjs(to), 'day') : false))}
+      {field(toParam, to, t('filter.to', { field: label }), (day) => (from ? day.isBefore(dayjs(from), 'day') : false))}
+    </>
   );
 }

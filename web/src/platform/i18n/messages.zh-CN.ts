@@ -52,6 +52,22 @@ export const platformZhCN = {
   'm.toConsole': '电脑端工作台',
   'portal.staffLogin': '工作人员登录',
   'portal.footer': '实名制公示 · 欢迎群众监督',
+  'a11y.skipToMain': '跳到主要内容',
+  'elder.on': '长辈版',
+  'elder.off': '标准版',
+  'map.title': '地图',
+  'map.zoomIn': '放大',
+  'map.zoomOut': '缩小',
+  'map.resetBearing': '恢复正北方向',
+  'map.findMyLocation': '定位到我的位置',
+  'map.locationNotAvailable': '无法获取位置',
+  'map.popupClose': '关闭',
+  'map.marker': '地图标记',
+  'map.meters': '米',
+  'map.kilometers': '千米',
+  'filter.sort': '排序',
+  'filter.from': '{field}起',
+  'filter.to': '{field}止',
 } as const;
 
 export type PlatformMessageKey = keyof typeof platformZhCN;
