@@ -5,7 +5,7 @@ import zhCNModule from 'antd/es/locale/zh_CN.js';
 import { Suspense, useEffect, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { features } from './features/index.ts';
-import { hideDecorativeIcons } from './platform/decorative-icons.ts';
+import { fixAccessibleNames } from './platform/accessible-names.ts';
 import { ElderModeProvider, ElderScope } from './platform/elder-mode.tsx';
 import { AuthProvider, AuthRedirectBridge, FullPageSpin, homePath, RequireAuth, useAuth } from './platform/auth.tsx';
 import type { Feature, FeatureRoute, FeatureRoutes, RootRoute } from './platform/feature.ts';
@@ -100,7 +100,7 @@ function AppRoutes() {
 
 function Themed() {
   const { locale } = useI18n();
-  useEffect(() => hideDecorativeIcons(), []);
+  useEffect(() => fixAccessibleNames(), []);
   return (
     <ConfigProvider locale={antLocales[locale]} theme={{ token: palette, algorithm: theme.defaultAlgorithm }} form={formConfig}>
       <AntApp>

@@ -24,14 +24,13 @@ export const palette = {
   colorWarning: '#ad4e00',
   // A field's border is what shows where it is: 3:1 (WCAG 1.4.11).
   colorBorder: '#8c8c8c',
-  // Preset tags draw their text in shade 7 on shade 1: darker shades 7 where antd's fall short.
-  volcano7: '#ad2102',
-  orange7: '#ad4e00',
-  gold7: '#874d00',
-  yellow7: '#614700',
-  lime7: '#3f6600',
-  green7: '#237804',
-  cyan7: '#006d75',
+  // Status surfaces stay light (antd derives them from the seed, which is darker here).
+  colorSuccessBg: '#f6ffed',
+  colorSuccessBorder: '#b7eb8f',
+  colorWarningBg: '#fff7e6',
+  colorWarningBorder: '#ffd591',
+  colorErrorBg: '#fff2f0',
+  colorErrorBorder: '#ffccc7',
   // The focus shadow of fields, beside their primary-coloured border (7.9:1).
   controlOutline: 'rgba(26, 79, 156, 0.35)',
   lineWidthFocus: 2,

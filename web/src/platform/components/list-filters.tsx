@@ -1,9 +1,9 @@
 // The parts of a list page's filter bar: each filter reads and writes one search param of
 // useListPage, so the filters are in the URL. A filter has no visible label: its placeholder
-// names it, and the bar gives that name to the field (aria-label) for screen readers.
+// names it, also for screen readers (aria-label here; platform/accessible-names.ts for the rest).
 import { DatePicker, Flex, Input, Select, type FlexProps, type GetProps } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useT } from '../i18n/index.tsx';
 import type { ListPage } from '../use-list-page.tsx';
 
@@ -17,33 +17,10 @@ export function pick<T extends string>(value: string | null, allowed: readonly T
 /** What a filter needs of a list page. */
 export type ListParams = Pick<ListPage<unknown, unknown>, 'params' | 'update' | 'replace'>;
 
-// What names a field without a label: its placeholder, or the placeholder antd draws beside a select's input.
-function placeholderOf(input: HTMLInputElement): string {
-  if (input.placeholder) return input.placeholder;
-  const select = input.closest('.ant-select, .ant-cascader, .ant-picker');
-  return select?.querySelector('.ant-select-selection-placeholder, .ant-select-placeholder')?.textContent?.trim() ?? '';
-}
-
-function labelFields(bar: HTMLElement) {
-  for (const input of bar.querySelectorAll<HTMLInputElement>('input:not([type=hidden], [type=checkbox], [type=radio], [aria-label], [aria-labelledby])')) {
-    const name = placeholderOf(input);
-    if (name) input.setAttribute('aria-label', name);
-  }
-}
-
-/** The row of filters above a list's table; names each unlabelled field after its placeholder, as fields come and go. */
+/** The row of filters above a list's table. */
 export function FilterBar({ children, ...props }: Omit<FlexProps, 'gap' | 'wrap'>) {
-  const bar = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const element = bar.current;
-    if (!element) return;
-    labelFields(element);
-    const observer = new MutationObserver(() => labelFields(element));
-    observer.observe(element, { childList: true, subtree: true });
-    return () => observer.disconnect();
-  }, []);
   return (
-    <Flex ref={bar} gap={12} wrap style={{ marginBottom: 16 }} {...props}>
+    <Flex gap={12} wrap style={{ marginBottom: 16 }} {...props}>
       {children}
     </Flex>
   );
