@@ -71,7 +71,7 @@ export function ConsoleLayout() {
               <span>{me.displayName}</span>
             </Flex>
           </Dropdown>
-          <Button type="text" icon={<LogoutOutlined />} className="gz-header-logout" onClick={() => void signOut()} data-testid="logout">
+          <Button type="text" icon={<LogoutOutlined />} aria-label={t('header.logout')} className="gz-header-logout" onClick={() => void signOut()} data-testid="logout">
             {t('header.logout')}
           </Button>
         </Flex>
