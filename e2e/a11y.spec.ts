@@ -2,8 +2,8 @@
 // community staff find the case in the console's list and open it, again by keyboard (no trap
 // in the filters); the elderly mode (长辈版) of /portal and /m, remembered, with large text,
 // checked by axe; reflow at 320 px and at 200 % zoom without sideways scrolling.
-import type { BrowserContext, Locator, Page } from '@playwright/test';
-import { checkA11y, demoPassword, expect, openContext, phone, snapFull, test } from './kit.ts';
+import type { Locator, Page } from '@playwright/test';
+import { checkA11y, demoPassword, expect, openContext, phone, sharePage, snapFull, test } from './kit.ts';
 
 const stamp = Date.now().toString(36).slice(-4).toUpperCase();
 const title = `楼道堆放杂物堵塞通道 ${stamp}`;
@@ -46,15 +46,8 @@ function scrollsSideways(page: Page) {
 let number = '';
 
 test.describe.serial('Keyboard only: a resident reports on /portal, staff find and open the case', () => {
-  let context: BrowserContext;
   let page: Page;
-  test.beforeAll(async ({ browser }) => {
-    context = await openContext(browser);
-    page = await context.newPage();
-  });
-  test.afterAll(async () => {
-    await context.close();
-  });
+  sharePage((p) => (page = p));
 
   test('the resident signs in by keyboard; the first Tab on /portal is the skip link', async () => {
     await signInByKeyboard(page, 'resident');
@@ -109,7 +102,7 @@ test.describe.serial('Keyboard only: a resident reports on /portal, staff find a
   });
 
   test('community staff find the case in the list by keyboard, past every filter, and open it', async () => {
-    await context.clearCookies();
+    await page.context().clearCookies();
     await signInByKeyboard(page, 'community');
     await page.goto('/console/cases');
     await page.getByTestId('case-list-table').locator('tr.ant-table-row').first().waitFor({ timeout: 15_000 });
@@ -129,15 +122,8 @@ test.describe.serial('Keyboard only: a resident reports on /portal, staff find a
 });
 
 test.describe.serial('The elderly mode (长辈版) of /portal and /m, and reflow', () => {
-  let context: BrowserContext;
   let page: Page;
-  test.beforeAll(async ({ browser }) => {
-    context = await openContext(browser, phone);
-    page = await context.newPage();
-  });
-  test.afterAll(async () => {
-    await context.close();
-  });
+  sharePage((p) => (page = p), phone);
 
   test('the portal switches to the elderly mode from its header, with text of 18 px and more, and remembers it', async () => {
     await page.goto('/portal');
