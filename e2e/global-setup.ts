@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { a11yLog } from './axe.ts';
 import { prepareData } from './prepare.ts';
 import { repoRoot, serverEnv, startServer, stopServer } from './server.ts';
 
@@ -13,6 +14,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   }
   const artifacts = path.join(repoRoot, 'e2e', 'artifacts');
   fs.mkdirSync(artifacts, { recursive: true });
+  fs.rmSync(a11yLog, { force: true });
   const port = Number(process.env.GONGZHI_E2E_PORT);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-e2e-'));
   const removeData = () => {

@@ -1,13 +1,16 @@
 // What every journey uses: `test` (which fails a test when a page raised an uncaught error
-// during it), `expect`, browser contexts that report those errors, a page shared by a serial
-// describe, sign-in, downloads and screenshots.
+// during it, or when a page left open by it breaks an accessibility rule: axe.ts), `expect`,
+// browser contexts that report those errors, a page shared by a serial describe, sign-in,
+// downloads and screenshots.
 import fs from 'node:fs';
 import path from 'node:path';
 import { test as base, expect, type Browser, type BrowserContext, type BrowserContextOptions, type Download, type Page } from '@playwright/test';
+import { checkA11y } from './axe.ts';
 import type { PreparedData } from './prepare.ts';
 import { repoRoot } from './server.ts';
 
 export { expect };
+export { checkA11y };
 export { adminPassword, demoPassword } from './server.ts';
 
 /** Where the screenshots a person can look at go (the runner's own artifacts go below, in results/). */
@@ -15,8 +18,10 @@ export const artifacts = path.join(repoRoot, 'e2e', 'artifacts');
 
 // Uncaught errors of every page opened through openContext, since the last test ended.
 const pageErrors: string[] = [];
+// The open pages of those contexts: each is checked with axe as a test leaves it.
+const openPages = new Set<Page>();
 
-export const test = base.extend<{ noPageErrors: void }>({
+export const test = base.extend<{ noPageErrors: void; accessiblePages: void }>({
   noPageErrors: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
     async ({}, use) => {
@@ -25,12 +30,26 @@ export const test = base.extend<{ noPageErrors: void }>({
     },
     { auto: true },
   ],
+  accessiblePages: [
+    // eslint-disable-next-line no-empty-pattern -- as above
+    async ({}, use, testInfo) => {
+      await use();
+      // A failed step has said what went wrong; a check of its half-done page would only add noise.
+      if (testInfo.status !== testInfo.expectedStatus) return;
+      for (const page of openPages) await checkA11y(page);
+    },
+    { auto: true },
+  ],
 });
 
-/** A browser context (base URL and locale from the config) whose pages' uncaught errors fail the test. */
+/** A browser context (base URL and locale from the config) whose pages' uncaught errors and accessibility faults fail the test. */
 export async function openContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, ...options });
   context.on('weberror', (error) => pageErrors.push(error.error().message));
+  context.on('page', (page) => {
+    openPages.add(page);
+    page.on('close', () => openPages.delete(page));
+  });
   return context;
 }
 
@@ -59,7 +78,10 @@ export function prepared(): PreparedData {
   return { overdueCase: JSON.parse(overdueCase) as PreparedData['overdueCase'] };
 }
 
+/** Signs in on the login page the browser shows (checked with axe first). */
 export async function signIn(page: Page, username: string, password: string) {
+  await page.getByTestId('login-username').waitFor();
+  await checkA11y(page);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
@@ -75,6 +97,7 @@ export async function signInFromLogin(
   await page.goto('/login');
   await signIn(page, username, password);
   await page.waitForURL(landing);
+  await checkA11y(page);
 }
 
 /** Clicks what downloads a file and checks it is an .xlsx workbook (a zip) named so. */

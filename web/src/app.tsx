@@ -2,15 +2,18 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, theme, type ConfigProviderProps } from 'antd';
 import enUSModule from 'antd/es/locale/en_US.js';
 import zhCNModule from 'antd/es/locale/zh_CN.js';
-import { Suspense } from 'react';
+import { Suspense, useEffect, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { features } from './features/index.ts';
+import { fixAccessibleNames } from './platform/accessible-names.ts';
+import { ElderModeProvider, ElderScope } from './platform/elder-mode.tsx';
 import { AuthProvider, AuthRedirectBridge, FullPageSpin, homePath, RequireAuth, useAuth } from './platform/auth.tsx';
 import type { Feature, FeatureRoute, FeatureRoutes, RootRoute } from './platform/feature.ts';
 import { I18nProvider, useI18n } from './platform/i18n/index.tsx';
 import { lazyNamed } from './platform/lazy.ts';
 import { queryClient } from './platform/query.ts';
 import { RequirePermission } from './platform/require-permission.tsx';
+import { formConfig, palette } from './platform/theme.ts';
 import { ConsoleHome, ConsoleLayout } from './shell/console-layout.tsx';
 import { NotFoundPage } from './shell/not-found-page.tsx';
 
@@ -53,14 +56,8 @@ function rootElement(route: RootRoute) {
   }
 }
 
-const palette = {
-  colorPrimary: '#1a4f9c',
-  colorInfo: '#1a4f9c',
-  colorLink: '#1a4f9c',
-  borderRadius: 4,
-  fontFamily:
-    "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'WenQuanYi Zen Hei', 'Noto Sans CJK SC', 'Helvetica Neue', Arial, sans-serif",
-};
+// /portal and /m follow the elderly mode when it is on; the console keeps its sizes.
+const elder = (page: ReactNode) => <ElderScope>{page}</ElderScope>;
 
 function HomeRedirect() {
   const { me } = useAuth();
@@ -79,13 +76,13 @@ function AppRoutes() {
         {rootRoutes.map((route) => (
           <Route key={route.path} path={route.path} element={rootElement(route)} />
         ))}
-        <Route path="/portal" element={<PortalPage />} />
+        <Route path="/portal" element={elder(<PortalPage />)} />
         {surfaceRoutes('portal').map((route) => (
-          <Route key={route.path} path={`/portal/${route.path}`} element={<Guarded route={route} />} />
+          <Route key={route.path} path={`/portal/${route.path}`} element={elder(<Guarded route={route} />)} />
         ))}
-        <Route path="/m" element={<RequireAuth><MobilePage /></RequireAuth>} />
+        <Route path="/m" element={elder(<RequireAuth><MobilePage /></RequireAuth>)} />
         {surfaceRoutes('mobile').map((route) => (
-          <Route key={route.path} path={`/m/${route.path}`} element={<RequireAuth><Guarded route={route} /></RequireAuth>} />
+          <Route key={route.path} path={`/m/${route.path}`} element={elder(<RequireAuth><Guarded route={route} /></RequireAuth>)} />
         ))}
         <Route path="/console" element={<RequireAuth><ConsoleLayout /></RequireAuth>}>
           <Route index element={<ConsoleHome />} />
@@ -103,12 +100,15 @@ function AppRoutes() {
 
 function Themed() {
   const { locale } = useI18n();
+  useEffect(() => fixAccessibleNames(), []);
   return (
-    <ConfigProvider locale={antLocales[locale]} theme={{ token: palette, algorithm: theme.defaultAlgorithm }}>
+    <ConfigProvider locale={antLocales[locale]} theme={{ token: palette, algorithm: theme.defaultAlgorithm }} form={formConfig}>
       <AntApp>
         <BrowserRouter>
           <AuthProvider>
-            <AppRoutes />
+            <ElderModeProvider>
+              <AppRoutes />
+            </ElderModeProvider>
           </AuthProvider>
         </BrowserRouter>
       </AntApp>

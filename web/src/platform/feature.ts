@@ -53,6 +53,8 @@ export interface HomeSection {
   order: number;
   /** On /portal, `hero` places the section in the blue band above the page's main column. */
   area?: 'hero';
+  /** Its place in the elderly mode (长辈版), where the most used services come first; `order` when not given. */
+  elderOrder?: number;
   component: LazyComponent;
 }
 

@@ -5,6 +5,7 @@ import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef, useState } from 'react';
+import { getLocale, translate } from './i18n/locale.ts';
 
 // maplibre-gl 6 loads its worker from next to its own module, which a bundle moves: point at the emitted file.
 maplibregl.setWorkerUrl(workerUrl);
@@ -22,6 +23,23 @@ function baseStyle(tileUrl: string | null): maplibregl.StyleSpecification {
   };
 }
 
+/** MapLibre's own words (its controls' names, the scale) in the UI's language. */
+function mapLocale(): Record<string, string> {
+  const t = (key: Parameters<typeof translate>[1]) => translate(getLocale(), key);
+  return {
+    'Map.Title': t('map.title'),
+    'NavigationControl.ZoomIn': t('map.zoomIn'),
+    'NavigationControl.ZoomOut': t('map.zoomOut'),
+    'NavigationControl.ResetBearing': t('map.resetBearing'),
+    'GeolocateControl.FindMyLocation': t('map.findMyLocation'),
+    'GeolocateControl.LocationNotAvailable': t('map.locationNotAvailable'),
+    'Popup.Close': t('map.popupClose'),
+    'Marker.Title': t('map.marker'),
+    'ScaleControl.Meters': t('map.meters'),
+    'ScaleControl.Kilometers': t('map.kilometers'),
+  };
+}
+
 /** A flat (no rotation, no pitch) map in `container`; throws when the browser cannot draw one (no WebGL). */
 export function createBaseMap(container: HTMLElement, tileUrl: string | null, zoom: number): maplibregl.Map {
   const map = new maplibregl.Map({
@@ -30,6 +48,7 @@ export function createBaseMap(container: HTMLElement, tileUrl: string | null, zo
     center: HAIDIAN,
     zoom,
     attributionControl: false,
+    locale: mapLocale(),
     dragRotate: false,
     pitchWithRotate: false,
     touchPitch: false,

@@ -9,6 +9,7 @@ import { HeaderWidgets } from './sections.tsx';
 import { GrantTag } from '../platform/components/labels.tsx';
 import { LanguageSwitch } from '../platform/components/language-switch.tsx';
 import { Logo } from '../platform/components/logo.tsx';
+import { SkipLink } from '../platform/components/skip-link.tsx';
 
 const { Header, Sider, Content } = Layout;
 
@@ -48,6 +49,7 @@ export function ConsoleLayout() {
 
   return (
     <Layout className="gz-console">
+      <SkipLink />
       <Header className="gz-header">
         <Flex align="center" gap={12} style={{ minWidth: 0 }}>
           <Logo size={30} />
@@ -69,7 +71,7 @@ export function ConsoleLayout() {
               <span>{me.displayName}</span>
             </Flex>
           </Dropdown>
-          <Button type="text" icon={<LogoutOutlined />} className="gz-header-logout" onClick={() => void signOut()} data-testid="logout">
+          <Button type="text" icon={<LogoutOutlined />} aria-label={t('header.logout')} className="gz-header-logout" onClick={() => void signOut()} data-testid="logout">
             {t('header.logout')}
           </Button>
         </Flex>

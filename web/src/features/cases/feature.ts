@@ -9,6 +9,6 @@ import { casesRoutes } from './routes.tsx';
 export const casesFeature: Feature<CaseMessageKey> = {
   id: 'cases', routes: casesRoutes, menu: casesMenu, messages: { 'zh-CN': casesZhCN, 'en-US': casesEnUS },
   mobileHome: [{ order: 10, component: lazyNamed(() => import('./components/mobile-tasks.tsx'), 'CaseMobileTasksSection') }],
-  portalHome: [{ order: 20, component: lazyNamed(() => import('./components/portal-services.tsx'), 'CasePortalServices') }],
+  portalHome: [{ order: 20, elderOrder: 0, component: lazyNamed(() => import('./components/portal-services.tsx'), 'CasePortalServices') }],
   header: [lazyNamed(() => import('./components/bell.tsx'), 'HeaderBell')],
 };

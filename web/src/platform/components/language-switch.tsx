@@ -16,7 +16,7 @@ export function LanguageSwitch({ dark = false }: { dark?: boolean }) {
       size="small"
       prefix={<GlobalOutlined style={dark ? { color: 'rgba(255,255,255,0.85)' } : undefined} />}
       className={dark ? 'gz-lang-dark' : undefined}
-      style={{ width: 118 }}
+      style={{ minWidth: 118 }}
       popupMatchSelectWidth={false}
       options={locales.map((value) => ({ value, label: t(`lang.${value}`) }))}
       data-testid="language-switch"

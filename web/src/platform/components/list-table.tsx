@@ -31,11 +31,15 @@ type ListTableProps<T> = Omit<TableProps<T>, 'loading' | 'dataSource' | 'paginat
   'data-testid'?: string;
 };
 
-/** The table of a list page: its rows, paging and loading from useListPage, and its load error above it; rows keyed by `id` and of middle height unless told. */
-export function ListTable<T extends object>({ list, emptyText, rowKey = 'id', size = 'middle', ...table }: ListTableProps<T>) {
+/**
+ * The table of a list page: its rows, paging and loading from useListPage, and its load error above it; rows keyed by `id` and of middle height unless told.
+ * A table wider than its place scrolls inside itself (at 200 % zoom the page would otherwise scroll sideways).
+ */
+export function ListTable<T extends object>({ list, emptyText, rowKey = 'id', size = 'middle', scroll = { x: 'max-content' }, ...table }: ListTableProps<T>) {
   return (
     <QueryTable<T>
       {...table}
+      scroll={scroll}
       rowKey={rowKey}
       size={size}
       query={list.query}

@@ -3,9 +3,11 @@ import { Button, Flex } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../auth.tsx';
+import { ElderSwitch } from '../elder-mode.tsx';
 import { useT } from '../i18n/index.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { Logo } from './logo.tsx';
+import { SkipLink } from './skip-link.tsx';
 
 interface MobileHeaderProps {
   title: string;
@@ -15,33 +17,37 @@ interface MobileHeaderProps {
   widgets?: ReactNode;
 }
 
-/** The blue bar of a /m page: logo and title, the language switch and signing out. */
+/** The blue bar of a /m page: a skip link, logo and title, the elderly mode and language switches, signing out. */
 export function MobileHeader({ title, back, widgets }: MobileHeaderProps) {
   const t = useT();
   const { logout } = useAuth();
   const navigate = useNavigate();
   return (
-    <header className="gz-mobile-header">
-      <Flex align="center" gap={8}>
-        {back && (
-          <Link to={back.to} aria-label={back.label} style={{ color: '#fff', display: 'flex' }}>
-            <ArrowLeftOutlined />
-          </Link>
-        )}
-        <Logo size={26} />
-        <span className="gz-mobile-title">{title}</span>
-      </Flex>
-      <Flex align="center" gap={4}>
-        {widgets}
-        <LanguageSwitch dark />
-        <Button
-          type="text"
-          icon={<LogoutOutlined />}
-          aria-label={t('header.logout')}
-          className="gz-header-logout"
-          onClick={() => void logout().then(() => navigate('/login', { replace: true }))}
-        />
-      </Flex>
-    </header>
+    <>
+      <SkipLink />
+      <header className="gz-mobile-header">
+        <Flex align="center" gap={8}>
+          {back && (
+            <Link to={back.to} aria-label={back.label} className="gz-mobile-back">
+              <ArrowLeftOutlined />
+            </Link>
+          )}
+          <Logo size={26} />
+          <span className="gz-mobile-title">{title}</span>
+        </Flex>
+        <Flex align="center" gap={4} wrap justify="flex-end">
+          {widgets}
+          <ElderSwitch />
+          <LanguageSwitch dark />
+          <Button
+            type="text"
+            icon={<LogoutOutlined />}
+            aria-label={t('header.logout')}
+            className="gz-header-logout"
+            onClick={() => void logout().then(() => navigate('/login', { replace: true }))}
+          />
+        </Flex>
+      </header>
+    </>
   );
 }

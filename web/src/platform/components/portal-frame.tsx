@@ -3,9 +3,11 @@ import { Flex } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useAuth } from '../auth.tsx';
+import { ElderSwitch } from '../elder-mode.tsx';
 import { useT } from '../i18n/index.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { Logo } from './logo.tsx';
+import { SkipLink } from './skip-link.tsx';
 
 interface PortalFrameProps {
   /** The blue band above the content column. */
@@ -19,7 +21,7 @@ interface PortalFrameProps {
   children: ReactNode;
 }
 
-/** The frame of every /portal page: header (logo, widgets, language, sign-in), optional hero band, content column, footer. */
+/** The frame of every /portal page: header (logo, widgets, elderly mode, language, sign-in), optional hero band, content column, footer. */
 export function PortalFrame({ hero, linkHome = false, widgets, loginLabel, children }: PortalFrameProps) {
   const t = useT();
   const { me } = useAuth();
@@ -31,13 +33,15 @@ export function PortalFrame({ hero, linkHome = false, widgets, loginLabel, child
   );
   return (
     <div className="gz-portal">
+      <SkipLink />
       <header className="gz-portal-header">
         {linkHome ? <Link to="/portal">{brand}</Link> : brand}
-        <Flex align="center" gap={12}>
+        <Flex align="center" gap={8} wrap>
           {widgets}
+          <ElderSwitch />
           <LanguageSwitch dark />
           {!me && (
-            <Link to="/login" className="gz-portal-login" title={t('portal.staffLogin')}>
+            <Link to="/login" className="gz-portal-login" aria-label={loginLabel}>
               <LoginOutlined /> <span className="gz-hide-narrow">{loginLabel}</span>
             </Link>
           )}

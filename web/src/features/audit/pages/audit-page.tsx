@@ -1,6 +1,6 @@
 import { AuditOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Descriptions, Flex, Form, Input, Select, Tag, Typography, type GetProps } from 'antd';
-import dayjs from 'dayjs';
+import { App, Button, Card, DatePicker, Descriptions, Flex, Form, Input, Select, Tag, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { auditApi, type AuditEntry, type AuditQuery } from '../api.ts';
 import { useAction } from '../../../platform/use-write.ts';
 import { auditActionLabel, AuditResultTag } from '../components/audit-labels.tsx';
@@ -10,13 +10,13 @@ import { ListTable } from '../../../platform/components/list-table.tsx';
 import { auditResults, type AuditResult } from '../api.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 
-type RangeValue = GetProps<typeof DatePicker.RangePicker>['value'];
-
 interface FilterForm {
   actor?: string;
   action?: string;
   result?: AuditResult;
-  range?: RangeValue;
+  // Two fields, not antd's RangePicker: the Tab key is trapped in it.
+  from?: Dayjs | null;
+  to?: Dayjs | null;
 }
 
 type Filters = Omit<AuditQuery, 'page' | 'pageSize'>;
@@ -47,7 +47,7 @@ export function AuditPage() {
   const { filters } = list;
 
   const apply = (values: FilterForm) => {
-    const [from, to] = values.range ?? [];
+    const { from, to } = values;
     list.update({
       actor: values.actor?.trim() || undefined,
       action: values.action?.trim() || undefined,
@@ -103,7 +103,7 @@ export function AuditPage() {
         layout="inline"
         onFinish={apply}
         className="gz-filter-form"
-        initialValues={{ ...filters, range: filters.from || filters.to ? [filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null] : undefined }}
+        initialValues={{ ...filters, from: filters.from ? dayjs(filters.from) : null, to: filters.to ? dayjs(filters.to) : null }}
       >
         <Form.Item name="actor" label={t('audit.actor')}>
           <Input allowClear maxLength={64} style={{ width: 140 }} />
@@ -119,8 +119,11 @@ export function AuditPage() {
             options={auditResults.map((r) => ({ value: r, label: t(`audit.result.${r}`) }))}
           />
         </Form.Item>
-        <Form.Item name="range" label={t('audit.timeRange')}>
-          <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+        <Form.Item name="from" label={t('filter.from', { field: t('audit.timeRange') })}>
+          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+        </Form.Item>
+        <Form.Item name="to" label={t('filter.to', { field: t('audit.timeRange') })}>
+          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
         </Form.Item>
         <Form.Item>
           <Flex gap={8}>
@@ -130,7 +133,7 @@ export function AuditPage() {
             <Button
               onClick={() => {
                 // Not resetFields: the form's initial values are the filters it was opened with.
-                form.setFieldsValue({ actor: undefined, action: undefined, result: undefined, range: undefined });
+                form.setFieldsValue({ actor: undefined, action: undefined, result: undefined, from: null, to: null });
                 apply({});
               }}
             >

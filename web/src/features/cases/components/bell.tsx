@@ -167,7 +167,7 @@ export function CaseBell({ dark = true }: { dark?: boolean }) {
       <Tooltip title={open ? undefined : t('case.bell.title')}>
         <Button
           type="text"
-          aria-label={t('case.bell.title')}
+          aria-label={`${t('case.bell.title')} ${t('case.bell.unread', { n: unread })}`}
           data-testid="case-bell"
           data-unread={unread}
           data-connected={connected ? 'true' : 'false'}

@@ -52,10 +52,12 @@ interface CategoryFilterProps {
   size?: CascaderProps['size'];
   disabled?: boolean;
   testId?: string;
+  /** Given by a Form.Item, so that its label names the field. */
+  id?: string;
 }
 
 /** Class → subclass picker, searchable by name and pinyin. */
-export function CategoryCascader({ value, onChange, placeholder, style, leafOnly = false, size, disabled, testId }: CategoryFilterProps) {
+export function CategoryCascader({ value, onChange, placeholder, style, leafOnly = false, size, disabled, testId, id }: CategoryFilterProps) {
   const t = useT();
   const tree = useCaseCategories();
   const options = useMemo(
@@ -75,6 +77,8 @@ export function CategoryCascader({ value, onChange, placeholder, style, leafOnly
       onChange={(next) => onChange?.(next && next.length > 0 ? next.map(String) : undefined)}
       changeOnSelect={!leafOnly}
       placeholder={placeholder ?? t('case.list.categoryPlaceholder')}
+      id={id}
+      aria-label={id ? undefined : (placeholder ?? t('case.list.categoryPlaceholder'))}
       allowClear
       size={size}
       disabled={disabled}

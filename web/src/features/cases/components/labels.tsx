@@ -56,9 +56,9 @@ export function deadlineTone(sla: CaseSla): DeadlineTone {
 
 /** The colours of each tone: text, tag and the row's left edge. */
 export const deadlineColors: Record<DeadlineTone, { color: string; tag: string }> = {
-  none: { color: '#8c8c8c', tag: 'default' },
-  normal: { color: '#389e0d', tag: 'success' },
-  yellow: { color: '#d48806', tag: 'warning' },
+  none: { color: '#595959', tag: 'default' },
+  normal: { color: '#237804', tag: 'success' },
+  yellow: { color: '#874d00', tag: 'warning' },
   red: { color: '#cf1322', tag: 'error' },
   overdue: { color: '#820014', tag: '#a8071a' },
 };

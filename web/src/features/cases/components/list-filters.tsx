@@ -1,9 +1,8 @@
 // The case list's filter bar: every filter lives in the URL's search params.
-import { Button, Checkbox, DatePicker, Select } from 'antd';
-import dayjs from 'dayjs';
+import { Button, Checkbox, Select } from 'antd';
 import { caseSorts, caseSources, caseStates, caseTiers, matterClasses, type CaseSort } from '#server/modules/cases/contract.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
-import { EnumFilter, FilterBar, ListSearch, pick, type ListParams } from '../../../platform/components/list-filters.tsx';
+import { DateRangeFilter, EnumFilter, FilterBar, ListSearch, pick, type ListParams } from '../../../platform/components/list-filters.tsx';
 import { UnderFilter } from '../../org/index.ts';
 import { CategoryCascader } from './category-select.tsx';
 
@@ -12,8 +11,6 @@ export function CaseListFilters({ list }: { list: ListParams }) {
   const { params, update } = list;
   const states = (params.get('state') ?? '').split(',').filter(Boolean);
   const category = params.get('cat')?.split(',').filter(Boolean);
-  const from = params.get('from');
-  const to = params.get('to');
   return (
     <FilterBar data-testid="case-filters">
       <ListSearch list={list} placeholder={t('case.list.searchPlaceholder')} style={{ width: 260 }} data-testid="case-search" />
@@ -22,6 +19,7 @@ export function CaseListFilters({ list }: { list: ListParams }) {
         value={states}
         onChange={(value) => update({ state: value.join(',') || undefined })}
         placeholder={t('case.list.statePlaceholder')}
+        aria-label={t('case.list.statePlaceholder')}
         maxTagCount="responsive"
         allowClear
         style={{ width: 220 }}
@@ -33,19 +31,7 @@ export function CaseListFilters({ list }: { list: ListParams }) {
       <EnumFilter list={list} param="source" values={caseSources} placeholder={t('case.field.source')} label={(s) => t(`case.source.${s}`)} width={140} />
       <EnumFilter list={list} param="tier" values={caseTiers} placeholder={t('case.field.tier')} label={(tier) => t(`case.tierShort.${tier}`)} width={130} />
       <UnderFilter list={list} placeholder={t('case.common.allScope')} width={220} testId="case-filter-under" />
-      <DatePicker.RangePicker
-        value={from && to ? [dayjs(from), dayjs(to)] : null}
-        onChange={(range) => {
-          const [start, end] = range ?? [];
-          update({ from: start ? start.format('YYYY-MM-DD') : undefined, to: end ? end.format('YYYY-MM-DD') : undefined });
-        }}
-        placeholder={[t('case.field.dateRange'), t('case.field.dateRange')]}
-        presets={[
-          { label: t('case.indicators.thisMonth'), value: [dayjs().startOf('month'), dayjs()] },
-          { label: t('case.indicators.lastMonth'), value: [dayjs().subtract(1, 'month').startOf('month'), dayjs().subtract(1, 'month').endOf('month')] },
-          { label: t('case.indicators.thisYear'), value: [dayjs().startOf('year'), dayjs()] },
-        ]}
-      />
+      <DateRangeFilter list={list} fromParam="from" toParam="to" label={t('case.field.dateRange')} width={150} />
       <Checkbox checked={params.get('overdue') === '1'} onChange={(event) => update({ overdue: event.target.checked ? '1' : undefined })} style={{ alignSelf: 'center' }}>
         {t('case.field.overdueOnly')}
       </Checkbox>
@@ -56,6 +42,7 @@ export function CaseListFilters({ list }: { list: ListParams }) {
         value={pick(params.get('sort'), caseSorts) ?? 'created_desc'}
         onChange={(value) => update({ sort: value === 'created_desc' ? undefined : value })}
         style={{ width: 140 }}
+        aria-label={t('filter.sort')}
         options={caseSorts.map((s) => ({ value: s, label: t(`case.list.sort.${s}`) }))}
       />
       <Button onClick={() => list.replace(new URLSearchParams())}>{t('common.reset')}</Button>

@@ -18,14 +18,14 @@ function percent(value: number | null): string {
 /** A rate coloured against a target: green at or above it, amber within ten points, red below. */
 function Rate({ value, target = 0.9 }: { value: number | null; target?: number }) {
   if (value === null) return <Typography.Text type="secondary">—</Typography.Text>;
-  const color = value >= target ? '#389e0d' : value >= target - 0.1 ? '#d48806' : '#cf1322';
+  const color = value >= target ? '#237804' : value >= target - 0.1 ? '#874d00' : '#cf1322';
   return <span style={{ color, fontVariantNumeric: 'tabular-nums' }}>{percent(value)}</span>;
 }
 
 /** A rate where lower is better (rework, extension). */
 function LowRate({ value }: { value: number | null }) {
   if (value === null) return <Typography.Text type="secondary">—</Typography.Text>;
-  const color = value <= 0.05 ? '#389e0d' : value <= 0.15 ? '#d48806' : '#cf1322';
+  const color = value <= 0.05 ? '#237804' : value <= 0.15 ? '#874d00' : '#cf1322';
   return <span style={{ color, fontVariantNumeric: 'tabular-nums' }}>{percent(value)}</span>;
 }
 

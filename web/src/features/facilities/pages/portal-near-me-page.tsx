@@ -73,7 +73,7 @@ export function FacilitiesNearMePage() {
   return (
     <div className="gz-portal">
       <header className="gz-portal-header">
-        <Link to="/portal" style={{ color: '#fff' }} aria-label={t('facilities.portal.back')}>
+        <Link to="/portal" style={{ color: '#fff' }} aria-label={`${t('facilities.portal.title')}，${t('facilities.portal.back')}`}>
           <Flex align="center" gap={8}>
             <ArrowLeftOutlined />
             <span className="gz-portal-title">{t('facilities.portal.title')}</span>

@@ -9,6 +9,9 @@ export const gridKindColors: Record<GridKind, string> = {
   road: '#2b9348',
 };
 
+// The tags' preset colours, of the map's hues: their text meets 4.5:1 where the map's fills would not.
+const gridKindTagColors: Record<GridKind, string> = { community: 'blue', key_unit: 'orange', road: 'green' };
+
 export function dutyLabel(t: Translate, duty: string): string {
   return isDuty(duty) ? t(`duty.${duty}`) : duty;
 }
@@ -19,7 +22,7 @@ export function gridKindLabel(t: Translate, kind: string): string {
 
 export function GridKindTag({ kind }: { kind: string }) {
   const { t } = useI18n();
-  const color = isGridKind(kind) ? gridKindColors[kind] : undefined;
+  const color = isGridKind(kind) ? gridKindTagColors[kind] : undefined;
   return (
     <Tag color={color} variant="outlined" style={{ marginInlineEnd: 0 }}>
       {gridKindLabel(t, kind)}

@@ -66,6 +66,7 @@ export function OrgNodeSelect({ value, onChange, levels, suggestions = [], place
   return (
     <Select<string, (typeof options)[number]>
       showSearch={{ filterOption: false, onSearch }}
+      aria-label={placeholder}
       value={value}
       onChange={(code, option) => {
         const picked = Array.isArray(option) ? undefined : option?.node;

@@ -289,6 +289,7 @@ function NodeDetail({ code, onChanged, onDepartmentAdded, onNavigate }: NodeDeta
                     <Select<CommunityType>
                       value={node.communityType ?? undefined}
                       placeholder={t('org.typePlaceholder')}
+                      aria-label={t('org.communityType')}
                       loading={savingType}
                       disabled={savingType}
                       allowClear

@@ -61,6 +61,7 @@ export function ImportMapping({ headers, busy, onSubmit, onCancel }: { headers: 
                   virtual={false}
                   status={value && duplicated.includes(value) ? 'error' : undefined}
                   onChange={(next) => setChoices((previous) => previous.map((c, i) => (i === row.index ? (next === '' ? null : next) : c)))}
+                  aria-label={row.header}
                   data-testid={`mapping-${row.header}`}
                   options={[
                     ...(maySkip || value === null

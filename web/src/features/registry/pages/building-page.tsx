@@ -133,7 +133,7 @@ function FloorPlan({ houses }: { houses: BuildingHouse[] }) {
                               }}
                             >
                               <span style={{ fontWeight: 600 }}>{h.number}</span>
-                              <span style={{ fontSize: 11, color: '#8c8c8c' }}>{t('registry.building.peopleShort', { n: h.residentCount })}</span>
+                              <span style={{ fontSize: 11, color: '#595959' }}>{t('registry.building.peopleShort', { n: h.residentCount })}</span>
                             </Button>
                           </Link>
                         </Tooltip>

@@ -325,7 +325,7 @@ function GridSummary({ summary }: { summary: MyGrid | undefined }) {
               <Statistic title={t('registry.m.overdue')} value={counts?.overdue ?? 0} styles={{ content: { color: counts?.overdue ? '#cf1322' : undefined, fontSize: 20 } }} />
             </Col>
             <Col span={8}>
-              <Statistic title={t('registry.m.dueThisWeek')} value={counts?.dueThisWeek ?? 0} styles={{ content: { color: '#d46b08', fontSize: 20 } }} />
+              <Statistic title={t('registry.m.dueThisWeek')} value={counts?.dueThisWeek ?? 0} styles={{ content: { color: '#ad4e00', fontSize: 20 } }} />
             </Col>
             <Col span={8}>
               <Statistic title={t('registry.m.keyGroupMembers')} value={counts?.keyGroupMembers ?? 0} styles={{ content: { fontSize: 20 } }} />
