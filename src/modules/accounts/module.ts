@@ -6,7 +6,7 @@ import { registerAccountCommands } from './cli.ts';
 
 export const accountsModule = defineModule({
   name: 'accounts',
-  permissions: ['user.read', 'user.write', 'user.reset_password', 'user.unlock', 'role.grant', 'apikey.manage'],
+  permissions: ['user.read', 'user.write', 'user.reset_password', 'user.unlock', 'role.grant', 'apikey.manage', 'user.approve_change'],
   errors: {
     INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
     ACCOUNT_LOCKED: {
@@ -25,6 +25,11 @@ export const accountsModule = defineModule({
       en: 'Separation of duties: system admin, security admin and auditor cannot be held by one account',
     },
     USERNAME_TAKEN: { status: 409, zh: '用户名已被使用', en: 'This username is taken' },
+    TWO_PERSON_RULE: {
+      status: 403,
+      zh: '管理员账号的重置、解锁、停用和角色变更须由一人提出申请、另一名安全管理员批准（双人规则）',
+      en: 'Resetting, unlocking, disabling or changing the roles of an administrator needs a request by one person and approval by another security administrator (two-person rule)',
+    },
   },
   routes: [authRoutes, userRoutes],
   demo: loadAccountsDemo,

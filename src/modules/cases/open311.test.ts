@@ -6,8 +6,8 @@ import { inGA1, inGB1, setupCaseWorld } from './test-support.ts';
 const world = await setupCaseWorld();
 const { ctx, step } = world;
 const security = { ...systemActor, grants: [{ role: 'security_admin' as const, orgPath: '' }] };
-const { key } = await createApiKey(ctx.database.db, security, { name: 'city app', orgCode: '110108', role: 'api_client' });
-const { key: streetKey } = await createApiKey(ctx.database.db, security, { name: 'street kiosk', orgCode: '110108002', role: 'api_client' });
+const { key } = await createApiKey(ctx.database.db, security, { name: 'city app', orgCode: '110108', role: 'open311_client' });
+const { key: streetKey } = await createApiKey(ctx.database.db, security, { name: 'street kiosk', orgCode: '110108002', role: 'open311_client' });
 
 const get = (url: string) => ctx.app.inject({ method: 'GET', url });
 const postForm = (url: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
