@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { and, asc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { listPage, countAll, offsetOf } from '../../platform/list-page.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -49,8 +49,10 @@ function shanghaiTime(date: Date): string {
 // ---------------------------------------------------------------------------- sign-in
 
 /**
- * Signs a user in. Five wrong passwords in a row lock the account for 15 minutes; an
- * unknown username costs the same time as a wrong password. Every attempt is audited.
+ * Signs a user in. Five wrong passwords in a row lock the account for 15 minutes. An unknown
+ * username, a wrong password and a locked account get the same answer after the same work
+ * (one argon2 verification), so the answer tells nobody which usernames exist; only the
+ * right password learns that its account is locked or disabled. Every attempt is audited.
  */
 export async function login(
   db: Db,
@@ -66,26 +68,24 @@ export async function login(
     await fail('unknown_user');
     throw new AppError('INVALID_CREDENTIALS');
   }
+  const passwordOk = await verifyPassword(user.passwordHash, input.password);
   const now = Date.now();
   if (user.lockedUntil && user.lockedUntil.getTime() > now) {
-    await fail('locked');
+    await fail('locked', { passwordOk });
+    if (!passwordOk) throw new AppError('INVALID_CREDENTIALS');
     throw new AppError('ACCOUNT_LOCKED', { lockedUntil: shanghaiTime(user.lockedUntil), lockedUntilIso: user.lockedUntil.toISOString() });
   }
-  if (!(await verifyPassword(user.passwordHash, input.password))) {
+  if (!passwordOk) {
     const [after] = await db
       .update(users)
       .set({ failedLogins: sql`${users.failedLogins} + 1` })
       .where(eq(users.id, user.id))
       .returning({ failedLogins: users.failedLogins });
     const failures = after?.failedLogins ?? MAX_FAILED_LOGINS;
-    if (failures >= MAX_FAILED_LOGINS) {
-      const lockedUntil = new Date(now + LOCKOUT_MS);
-      await db.update(users).set({ lockedUntil, failedLogins: 0 }).where(eq(users.id, user.id));
-      await fail('wrong_password', { failures, locked: true });
-      throw new AppError('ACCOUNT_LOCKED', { lockedUntil: shanghaiTime(lockedUntil), lockedUntilIso: lockedUntil.toISOString() });
-    }
-    await fail('wrong_password', { failures });
-    throw new AppError('INVALID_CREDENTIALS', { attemptsLeft: MAX_FAILED_LOGINS - failures });
+    const locked = failures >= MAX_FAILED_LOGINS;
+    if (locked) await db.update(users).set({ lockedUntil: new Date(now + LOCKOUT_MS), failedLogins: 0 }).where(eq(users.id, user.id));
+    await fail('wrong_password', { failures, ...(locked ? { locked } : {}) });
+    throw new AppError('INVALID_CREDENTIALS');
   }
   if (user.disabled) {
     await fail('disabled');
@@ -117,7 +117,7 @@ async function grantsWithNames(db: Db, userId: string): Promise<GrantView[]> {
   });
 }
 
-/** Changes the actor's own password, checking the old one and the policy. */
+/** Changes the actor's own password, checking the old one and the policy; the account's other sessions end. */
 export async function changePassword(db: Db, actor: Actor, input: ChangePasswordInput): Promise<void> {
   if (actor.kind !== 'user' || !actor.id) throw new AppError('NOT_AUTHENTICATED');
   const [user] = await db.select().from(users).where(eq(users.id, actor.id));
@@ -130,7 +130,10 @@ export async function changePassword(db: Db, actor: Actor, input: ChangePassword
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, mustChangePassword: false, passwordChangedAt: new Date() }).where(eq(users.id, user.id));
-    await recordAudit(tx, actor, { action: 'auth.password.change', targetType: 'user', targetId: user.id });
+    // Whoever else held a session (a stolen cookie, a forgotten browser) is signed out; this one stays.
+    const others = actor.sessionId ? and(eq(sessions.userId, user.id), ne(sessions.id, actor.sessionId)) : eq(sessions.userId, user.id);
+    const ended = await tx.delete(sessions).where(others).returning({ id: sessions.id });
+    await recordAudit(tx, actor, { action: 'auth.password.change', targetType: 'user', targetId: user.id, details: { otherSessionsEnded: ended.length } });
   });
 }
 

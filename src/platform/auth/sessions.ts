@@ -86,6 +86,7 @@ export async function resolveSession(db: Db, settings: SessionSettings, token: s
     displayName: row.displayName,
     grants: await loadGrants(db, row.userId),
     mustChangePassword: row.mustChangePassword,
+    sessionId: id,
   };
 }
 
