@@ -82,7 +82,8 @@ export function isForeignOrigin(req: FastifyRequest): boolean {
   const origin = req.headers.origin;
   if (origin === undefined) return false;
   try {
-    return new URL(origin).host !== req.host;
+    // Both through URL, so a default port (:80, :443) compares equal to none.
+    return new URL(origin).host !== new URL(`${req.protocol}://${req.host}`).host;
   } catch {
     return true; // 'null' (a sandboxed page, a file) or garbage
   }
@@ -118,9 +119,8 @@ export function unsafeInput(where: string, value: unknown, depth = 0): FieldErro
     }
     return undefined;
   }
-  // Only plain objects (parsed JSON, forms, query strings): not files, buffers or streams.
-  const proto = Object.getPrototypeOf(value) as unknown;
-  if (proto !== Object.prototype && proto !== null) return undefined;
+  // Parsed JSON, forms and query strings (whose objects may have a bare prototype), not files, buffers or streams.
+  if (ArrayBuffer.isView(value) || value instanceof Date || typeof (value as { pipe?: unknown }).pipe === 'function') return undefined;
   for (const [key, inner] of Object.entries(value)) {
     if (key.includes('\u0000')) return { field: `${where}.${key.replaceAll('\u0000', '')}`, message: '不能包含空字符（NUL）' };
     const found = unsafeInput(`${where}.${key}`, inner, depth + 1);

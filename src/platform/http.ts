@@ -122,7 +122,7 @@ export async function buildApp({ ctx, modules, logger = true, logStream, onRoute
   // After the caller is checked (route tables check in preValidation) and the input parsed:
   // one check of every route's input for what PostgreSQL or paging would choke on.
   app.addHook('preHandler', async (req) => {
-    const parts = { params: req.params, query: req.query, body: req.body };
+    const parts = { params: req.params, querystring: req.query, body: req.body };
     for (const [where, value] of Object.entries(parts)) {
       const problem = unsafeInput(where, value);
       if (problem) throw new AppError('VALIDATION_FAILED', { fields: [problem], summary: `${problem.field}: ${problem.message}` });
