@@ -11,6 +11,7 @@ import { createApiKey } from './index.ts';
 import { makeIdNumber } from '../registry/index.ts';
 import { createTestDatabase, makeActor, seedTree, signIn, testConfig, TEST_PASSWORD } from '../../../test/helpers.ts';
 import { makeBuilding, makeHouse, makeResident } from '../../../test/factories.ts';
+import { zipBomb, zipOfManyEntries } from '../../../test/zip.ts';
 
 const database = await createTestDatabase();
 const config = testConfig({ logLevel: 'info' });
@@ -101,6 +102,28 @@ describe('input no route should see', () => {
     const far = await app.inject({ method: 'GET', url: '/api/registry/residents?page=900000000000', headers: { cookie: staffCookie } });
     expect(far.statusCode).toBe(400);
     expect(fieldsOf(far)).toEqual(['querystring.page']);
+  });
+});
+
+describe('.xlsx uploads', () => {
+  const upload = (url: string, bytes: Buffer) => {
+    const head = '--x\r\nContent-Disposition: form-data; name="file"; filename="ledger.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n';
+    return app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: staffCookie, 'content-type': 'multipart/form-data; boundary=x' },
+      payload: Buffer.concat([Buffer.from(head), bytes, Buffer.from('\r\n--x--\r\n')]),
+    });
+  };
+
+  it('answers a zip bomb with 400 ARCHIVE_TOO_LARGE and a clear Chinese message, never INTERNAL', async () => {
+    const facilities = await upload('/api/facilities/import?format=xlsx', await zipBomb(200));
+    expect(facilities.statusCode).toBe(400);
+    expect(facilities.json().error.code).toBe('ARCHIVE_TOO_LARGE');
+    expect(facilities.json().error.message).toContain('解压后过大');
+    const ledger = await upload('/api/registry/imports?communityCode=110108001001', zipOfManyEntries(2_001));
+    expect(ledger.statusCode).toBe(400);
+    expect(ledger.json().error.code).toBe('ARCHIVE_TOO_LARGE');
   });
 });
 
