@@ -380,6 +380,7 @@ export async function provisionUser(
   db: Db,
   input: { username: string; displayName: string; role: Role; orgCode?: string | undefined; password?: string | undefined },
 ): Promise<{ user: UserView; password: string; mustChangePassword: boolean }> {
+  if (isMachineRole(input.role)) throw fieldError('role', '接口角色只能用于 API 密钥', 'a machine role is for API keys only');
   const password = input.password ?? generatePassword();
   const mustChangePassword = input.password === undefined;
   const target = await grantTarget(db, input.orgCode);
