@@ -51,8 +51,9 @@ export async function loadDemo(
   return { district: demo.state.district?.name ?? options.district, counts: demo.counts, accounts, password: demo.password };
 }
 
-/** The demo accounts as a printable table. */
-export function formatAccounts(accounts: DemoAccount[], password: string): string {
+/** The demo accounts as a printable table; without a password, where to find it (logs never hold it). */
+export function formatAccounts(accounts: DemoAccount[], password: string | { file: string }): string {
   const lines = accounts.map((a) => `  ${a.username.padEnd(10)} ${a.role.padEnd(19)} ${a.orgName}`);
-  return `演示账号 Demo accounts (password for all: ${password})\n${lines.join('\n')}\n`;
+  const shown = typeof password === 'string' ? `password for all: ${password}` : `共用密码见 password for all in ${password.file}`;
+  return `演示账号 Demo accounts (${shown})\n${lines.join('\n')}\n`;
 }

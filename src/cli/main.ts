@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Command } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../platform/config.ts';
 import { migrate } from '../platform/migrate.ts';
@@ -31,7 +32,7 @@ async function withDatabase<T>(config: Config, fn: (database: Database) => Promi
 
 function printAdmin(result: Awaited<ReturnType<typeof ensureAdmin>>): void {
   if (result.created && result.password) {
-    console.log(`\n首次启动：已创建系统管理员 First start: created the system administrator\n  用户名 username: admin\n  密码 password:   ${result.password}\n  (also saved to ${result.passwordFile}, readable only by you)\n`);
+    console.log(`\n首次启动：已创建系统管理员 First start: created the system administrator admin\n  密码见 its password is in ${result.passwordFile} (readable only by you)\n`);
   } else if (result.created) {
     console.log('首次启动：已用 GONGZHI_ADMIN_PASSWORD 创建系统管理员 admin / created admin from GONGZHI_ADMIN_PASSWORD');
   }
@@ -48,7 +49,8 @@ async function runDemo(config: Config, database: Database, district: string): Pr
   });
   const counts = Object.entries(result.counts).map(([k, v]) => `${k} ${v}`).join(', ');
   console.log(`演示数据已载入 Demo loaded: ${result.district} (${counts}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  console.log(formatAccounts(result.accounts, result.password));
+  // The shared password stays in the 0600 file: a console is often captured into logs.
+  console.log(formatAccounts(result.accounts, { file: path.join(config.dataDir, 'demo-accounts.txt') }));
 }
 
 program

@@ -5,7 +5,8 @@ import { z } from 'zod';
 // with a message naming the variable (see loadConfig).
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  // Only this machine by default (the embedded demo); production sets HOST to listen wider.
+  HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')

@@ -35,6 +35,12 @@ export const platformErrors = {
   ATTACHMENT_TOO_LARGE: { status: 413, zh: '文件过大，此类文件最大 {maxMb} MB', en: 'The file is too large; the limit for this type is {maxMb} MB' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '上传内容过大', en: 'The upload is too large' },
+  ARCHIVE_TOO_LARGE: {
+    status: 400,
+    zh: '文件解压后过大或内含条目过多（最多 {maxMb} MB、{maxEntries} 个条目），请拆分后再上传',
+    en: 'The file is too large once unpacked or holds too many entries (at most {maxMb} MB, {maxEntries} entries); split it and upload again',
+  },
+  FOREIGN_ORIGIN: { status: 403, zh: '请求来自其他网站，已拒绝', en: 'The request came from another site and was refused' },
   INTERNAL: { status: 500, zh: '服务器内部错误，请联系管理员（请求编号 {requestId}）', en: 'Internal error; please contact the administrator (request {requestId})' },
 } as const satisfies Record<string, ErrorEntry>;
 

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type RouteOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -27,6 +27,7 @@ import { requirePermission, type Actor } from './auth/scope.ts';
 import type { Permission } from './auth/roles.ts';
 import { recordAudit } from './audit.ts';
 import { installErrorCodes, type ModuleDefinition } from './module.ts';
+import { contentSecurityPolicy, isForeignOrigin, serializeRequest, unsafeInput } from './http-guards.ts';
 
 export { pageOf, pageQuery } from './paging.ts';
 
@@ -60,13 +61,18 @@ export interface BuildOptions {
   /** The modules whose routes are mounted and whose error codes are installed (src/modules/index.ts). */
   modules: readonly ModuleDefinition[];
   logger?: boolean;
+  /** Where the log goes instead of stdout (a test reads it back). */
+  logStream?: NodeJS.WritableStream;
+  /** Called for every route as it is added (a test lists them all). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** Builds the HTTP server: validation, errors, sessions, docs, modules' routes and the web app. */
-export async function buildApp({ ctx, modules, logger = true }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ ctx, modules, logger = true, logStream, onRoute }: BuildOptions): Promise<FastifyInstance> {
   installErrorCodes(modules);
   const app = Fastify({
-    logger: logger ? { level: ctx.config.logLevel } : false,
+    // The request serializer redacts personal and secret query parameters (http-guards.ts).
+    logger: logger ? { level: ctx.config.logLevel, serializers: { req: serializeRequest }, ...(logStream ? { stream: logStream } : {}) } : false,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : crypto.randomUUID();
@@ -75,6 +81,7 @@ export async function buildApp({ ctx, modules, logger = true }: BuildOptions): P
     bodyLimit: 20 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
 
+  if (onRoute) app.addHook('onRoute', onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('ctx', ctx);
@@ -97,16 +104,29 @@ export async function buildApp({ ctx, modules, logger = true }: BuildOptions): P
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
+  const csp = contentSecurityPolicy(ctx.config.mapTileUrl);
   app.addHook('onRequest', async (req, reply) => {
     void reply.headers({
       'x-request-id': req.id,
       'x-content-type-options': 'nosniff',
       'x-frame-options': 'DENY',
       'referrer-policy': 'same-origin',
+      'content-security-policy': csp,
     });
     req.locale = pickLocale(req.headers['accept-language']);
+    if (isForeignOrigin(req)) throw new AppError('FOREIGN_ORIGIN');
     // Static files of the web app need no session look-up.
     if (req.url.startsWith('/api/') || req.url.startsWith('/open311/')) req.actorResult = await identify(req, ctx);
+  });
+
+  // After the caller is checked (route tables check in preValidation) and the input parsed:
+  // one check of every route's input for what PostgreSQL or paging would choke on.
+  app.addHook('preHandler', async (req) => {
+    const parts = { params: req.params, querystring: req.query, body: req.body };
+    for (const [where, value] of Object.entries(parts)) {
+      const problem = unsafeInput(where, value);
+      if (problem) throw new AppError('VALIDATION_FAILED', { fields: [problem], summary: `${problem.field}: ${problem.message}` });
+    }
   });
 
   app.setErrorHandler((error, req, reply) => {

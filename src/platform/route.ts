@@ -10,6 +10,13 @@ import type { Actor } from './auth/scope.ts';
 import type { Db } from './db.ts';
 import { requireActor, type AppContext, type RouteModule } from './http.ts';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may call a table route: read by tests that sweep every route (non-table routes have none). */
+    access?: Access;
+  }
+}
+
 type Schema = z.ZodType | undefined;
 type Parsed<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
 type Answer<S extends Schema> = S extends z.ZodType ? z.input<S> : unknown;
@@ -82,7 +89,7 @@ export function routeTable(tag: string, routes: readonly RouteSpec<Access, Schem
       app.route({
         method: spec.method,
         url: spec.url,
-        ...(spec.config ? { config: spec.config } : {}),
+        config: { ...spec.config, access: spec.access },
         ...(spec.attachValidation ? { attachValidation: true } : {}),
         schema: {
           tags: [tag],

@@ -38,7 +38,7 @@ export function registerAccountCommands(program: Command, { withDatabase }: CliT
     .description('Create an API key, scoped to an org node; the key is printed once')
     .requiredOption('--name <name>', 'what the client is')
     .option('--org <code>', 'org node the key is scoped to (omit for the whole tree)')
-    .option('--role <role>', 'role of the key', 'api_client')
+    .option('--role <role>', 'role of the key', 'open311_client')
     .action(async (options: { name: string; org?: string; role: string }) => {
       if (!isRole(options.role)) throw new Error(`unknown role ${options.role}`);
       const role = options.role;

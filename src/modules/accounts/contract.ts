@@ -2,9 +2,11 @@
 // users, role grants and API keys, with the types inferred from them.
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../platform/paging.ts';
-import { roleNames, type Role } from '../../platform/auth/roles.ts';
+import { machineRoleNames, roleNames, type Role } from '../../platform/auth/roles.ts';
 
 export const role = z.enum(roleNames as [Role, ...Role[]]);
+/** The roles an API key may hold: machine roles only (no personal data). */
+export const machineRole = z.enum(machineRoleNames as [Role, ...Role[]]);
 
 /** A role held on an org unit or grid ('全部' is the whole tree). */
 export const grantView = z.object({ id: z.string(), role: z.string(), orgPath: z.string(), orgCode: z.string(), orgName: z.string() });
@@ -79,9 +81,50 @@ export const apiKeyView = z.object({
 });
 export type ApiKeyView = z.infer<typeof apiKeyView>;
 
-export const createApiKeyBody = z.object({ name: z.string().trim().min(1).max(60), orgCode: z.string().max(40).optional(), role: role.optional() }).strict();
+export const createApiKeyBody = z.object({ name: z.string().trim().min(1).max(60), orgCode: z.string().max(40).optional(), role: machineRole.optional() }).strict();
 export type CreateApiKeyInput = z.infer<typeof createApiKeyBody>;
 
 /** A new API key: the only time the key itself is shown. */
 export const createdApiKey = z.object({ id: z.string(), key: z.string(), prefix: z.string(), role: z.string(), orgPath: z.string() });
 export type CreatedApiKey = z.infer<typeof createdApiKey>;
+
+// ---------------------------------------------------------------------------- two-person rule
+
+/** Changes to an administrator's account that one person asks for and another approves. */
+export const adminChangeActions = ['reset_password', 'grant_role', 'revoke_role', 'unlock', 'disable', 'enable'] as const;
+export type AdminChangeAction = (typeof adminChangeActions)[number];
+export const adminChangeStatuses = ['pending', 'approved', 'rejected'] as const;
+
+export const adminChangeRequestBody = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('reset_password') }).strict(),
+  z.object({ action: z.literal('unlock') }).strict(),
+  z.object({ action: z.literal('disable') }).strict(),
+  z.object({ action: z.literal('enable') }).strict(),
+  z.object({ action: z.literal('grant_role'), role, orgCode: z.string().min(1).max(40).optional() }).strict(),
+  z.object({ action: z.literal('revoke_role'), grantId: z.uuid() }).strict(),
+]);
+export type AdminChangeRequestInput = z.infer<typeof adminChangeRequestBody>;
+
+export const adminChangeRequestView = z.object({
+  id: z.string(),
+  userId: z.string(),
+  username: z.string(),
+  action: z.enum(adminChangeActions),
+  details: z.record(z.string(), z.unknown()),
+  requestedBy: z.string(),
+  requestedByName: z.string(),
+  requestedAt: z.date(),
+  status: z.enum(adminChangeStatuses),
+  decidedBy: z.string().nullable(),
+  decidedByName: z.string().nullable(),
+  decidedAt: z.date().nullable(),
+});
+export type AdminChangeRequestView = z.infer<typeof adminChangeRequestView>;
+export const adminChangeRequestPage = pageOf(adminChangeRequestView);
+export type AdminChangeRequestPage = z.infer<typeof adminChangeRequestPage>;
+export const listAdminChangeRequestsQuery = z.object({ status: z.enum(adminChangeStatuses).optional(), ...pageQuery });
+export const adminChangeParams = z.object({ id: z.uuid() });
+
+/** An approved change; a reset's new initial password is shown once, to the approver. */
+export const approvedAdminChange = z.object({ request: adminChangeRequestView, initialPassword: z.string().optional() });
+export type ApprovedAdminChange = z.infer<typeof approvedAdminChange>;

@@ -19,8 +19,15 @@ import {
   unlockUser,
   updateUser,
 } from './service.ts';
+import { approveAdminChange, listAdminChanges, rejectAdminChange, requestAdminChange } from './admin-change-requests.ts';
 import {
+  adminChangeParams,
+  adminChangeRequestBody,
+  adminChangeRequestPage,
+  adminChangeRequestView,
   apiKeyView,
+  approvedAdminChange,
+  listAdminChangeRequestsQuery,
   changePasswordBody,
   createApiKeyBody,
   createdApiKey,
@@ -170,6 +177,47 @@ export const userRoutes = routeTable('users', [
     params: grantParams,
     status: 204,
     handle: ({ actor, params, db }) => revokeRole(db, actor, params.id, params.grantId),
+  }),
+
+  // ------------------------------------------------------------------ two-person rule
+  route({
+    method: 'POST',
+    url: '/api/users/:id/change-requests',
+    summary: "Ask for a change to an administrator's account; another security admin approves it",
+    // Each change needs the permission that would make it directly; the service checks it.
+    access: 'signed-in',
+    params: userParams,
+    body: adminChangeRequestBody,
+    response: adminChangeRequestView,
+    status: 201,
+    handle: ({ actor, params, body, db }) => requestAdminChange(db, actor, params.id, body),
+  }),
+  route({
+    method: 'GET',
+    url: '/api/admin-change-requests',
+    summary: "Requested changes to administrators' accounts, newest first, paged",
+    access: 'user.read',
+    query: listAdminChangeRequestsQuery,
+    response: adminChangeRequestPage,
+    handle: ({ actor, query, db }) => listAdminChanges(db, actor, query),
+  }),
+  route({
+    method: 'POST',
+    url: '/api/admin-change-requests/:id/approve',
+    summary: 'Approve and carry out a requested change (a security admin other than the requester)',
+    access: 'user.approve_change',
+    params: adminChangeParams,
+    response: approvedAdminChange,
+    handle: ({ actor, params, db }) => approveAdminChange(db, actor, params.id),
+  }),
+  route({
+    method: 'POST',
+    url: '/api/admin-change-requests/:id/reject',
+    summary: 'Reject a requested change',
+    access: 'user.approve_change',
+    params: adminChangeParams,
+    response: adminChangeRequestView,
+    handle: ({ actor, params, db }) => rejectAdminChange(db, actor, params.id),
   }),
 
   // ------------------------------------------------------------------ API keys

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { and, asc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { listPage, countAll, offsetOf } from '../../platform/list-page.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { apiKeys, roleGrants, sessions, users } from '../../platform/auth/schema.ts';
 import { checkPasswordPolicy, generatePassword, hashPassword, verifyNothing, verifyPassword } from '../../platform/auth/passwords.ts';
-import { canGrantOn, isRole, permissionsOf, separationConflict, type GrantLevel, type Role } from '../../platform/auth/roles.ts';
+import { canGrantOn, isAdminTrioRole, isMachineRole, isRole, machineRoleNames, permissionsOf, separationConflict, type GrantLevel, type Role } from '../../platform/auth/roles.ts';
 import { createSession, loadGrants, newApiKey, type SessionSettings } from '../../platform/auth/sessions.ts';
 import { requirePermission, systemActor, type Actor } from '../../platform/auth/scope.ts';
 import { orgUnitNames, placeOf } from '../org/index.ts';
@@ -27,6 +27,7 @@ import type {
   UserView,
 } from './contract.ts';
 import { usernamePattern } from './contract.ts';
+import { refuseDirectAdminChange } from './two-person-rule.ts';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MS = 15 * 60_000;
@@ -48,8 +49,10 @@ function shanghaiTime(date: Date): string {
 // ---------------------------------------------------------------------------- sign-in
 
 /**
- * Signs a user in. Five wrong passwords in a row lock the account for 15 minutes; an
- * unknown username costs the same time as a wrong password. Every attempt is audited.
+ * Signs a user in. Five wrong passwords in a row lock the account for 15 minutes. An unknown
+ * username, a wrong password and a locked account get the same answer after the same work
+ * (one argon2 verification), so the answer tells nobody which usernames exist; only the
+ * right password learns that its account is locked or disabled. Every attempt is audited.
  */
 export async function login(
   db: Db,
@@ -65,26 +68,24 @@ export async function login(
     await fail('unknown_user');
     throw new AppError('INVALID_CREDENTIALS');
   }
+  const passwordOk = await verifyPassword(user.passwordHash, input.password);
   const now = Date.now();
   if (user.lockedUntil && user.lockedUntil.getTime() > now) {
-    await fail('locked');
+    await fail('locked', { passwordOk });
+    if (!passwordOk) throw new AppError('INVALID_CREDENTIALS');
     throw new AppError('ACCOUNT_LOCKED', { lockedUntil: shanghaiTime(user.lockedUntil), lockedUntilIso: user.lockedUntil.toISOString() });
   }
-  if (!(await verifyPassword(user.passwordHash, input.password))) {
+  if (!passwordOk) {
     const [after] = await db
       .update(users)
       .set({ failedLogins: sql`${users.failedLogins} + 1` })
       .where(eq(users.id, user.id))
       .returning({ failedLogins: users.failedLogins });
     const failures = after?.failedLogins ?? MAX_FAILED_LOGINS;
-    if (failures >= MAX_FAILED_LOGINS) {
-      const lockedUntil = new Date(now + LOCKOUT_MS);
-      await db.update(users).set({ lockedUntil, failedLogins: 0 }).where(eq(users.id, user.id));
-      await fail('wrong_password', { failures, locked: true });
-      throw new AppError('ACCOUNT_LOCKED', { lockedUntil: shanghaiTime(lockedUntil), lockedUntilIso: lockedUntil.toISOString() });
-    }
-    await fail('wrong_password', { failures });
-    throw new AppError('INVALID_CREDENTIALS', { attemptsLeft: MAX_FAILED_LOGINS - failures });
+    const locked = failures >= MAX_FAILED_LOGINS;
+    if (locked) await db.update(users).set({ lockedUntil: new Date(now + LOCKOUT_MS), failedLogins: 0 }).where(eq(users.id, user.id));
+    await fail('wrong_password', { failures, ...(locked ? { locked } : {}) });
+    throw new AppError('INVALID_CREDENTIALS');
   }
   if (user.disabled) {
     await fail('disabled');
@@ -116,7 +117,7 @@ async function grantsWithNames(db: Db, userId: string): Promise<GrantView[]> {
   });
 }
 
-/** Changes the actor's own password, checking the old one and the policy. */
+/** Changes the actor's own password, checking the old one and the policy; the account's other sessions end. */
 export async function changePassword(db: Db, actor: Actor, input: ChangePasswordInput): Promise<void> {
   if (actor.kind !== 'user' || !actor.id) throw new AppError('NOT_AUTHENTICATED');
   const [user] = await db.select().from(users).where(eq(users.id, actor.id));
@@ -129,7 +130,10 @@ export async function changePassword(db: Db, actor: Actor, input: ChangePassword
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, mustChangePassword: false, passwordChangedAt: new Date() }).where(eq(users.id, user.id));
-    await recordAudit(tx, actor, { action: 'auth.password.change', targetType: 'user', targetId: user.id });
+    // Whoever else held a session (a stolen cookie, a forgotten browser) is signed out; this one stays.
+    const others = actor.sessionId ? and(eq(sessions.userId, user.id), ne(sessions.id, actor.sessionId)) : eq(sessions.userId, user.id);
+    const ended = await tx.delete(sessions).where(others).returning({ id: sessions.id });
+    await recordAudit(tx, actor, { action: 'auth.password.change', targetType: 'user', targetId: user.id, details: { otherSessionsEnded: ended.length } });
   });
 }
 
@@ -174,7 +178,7 @@ export async function listUsers(db: Db, actor: Actor, q: { search?: string | und
   );
 }
 
-async function userOrThrow(db: Db, id: string): Promise<UserView> {
+export async function userOrThrow(db: Db, id: string): Promise<UserView> {
   const [user] = await db.select(userColumns).from(users).where(eq(users.id, id));
   if (!user) throw new AppError('NOT_FOUND', { what: id });
   return user;
@@ -184,15 +188,21 @@ async function userOrThrow(db: Db, id: string): Promise<UserView> {
 export async function updateUser(db: Db, actor: Actor, id: string, changes: UpdateUserInput): Promise<UserView> {
   requirePermission(actor, 'user.write');
   await userOrThrow(db, id);
+  if (changes.disabled !== undefined) await refuseDirectAdminChange(db, actor, id, changes.disabled ? 'disable' : 'enable');
+  return applyUpdateUser(db, actor, id, changes);
+}
+
+export async function applyUpdateUser(db: Db, actor: Actor, id: string, changes: UpdateUserInput, audit: Record<string, unknown> = {}): Promise<UserView> {
   return db.transaction(async (tx) => {
     const [user] = await tx
       .update(users)
       .set({ ...(changes.displayName !== undefined ? { displayName: changes.displayName } : {}), ...(changes.disabled !== undefined ? { disabled: changes.disabled } : {}) })
       .where(eq(users.id, id))
       .returning(userColumns);
+    if (!user) throw new AppError('NOT_FOUND', { what: id });
     if (changes.disabled) await tx.delete(sessions).where(eq(sessions.userId, id));
-    await recordAudit(tx, actor, { action: 'user.update', targetType: 'user', targetId: id, details: changes });
-    return user as UserView;
+    await recordAudit(tx, actor, { action: 'user.update', targetType: 'user', targetId: id, details: { ...changes, ...audit } });
+    return user;
   });
 }
 
@@ -200,12 +210,17 @@ export async function updateUser(db: Db, actor: Actor, id: string, changes: Upda
 export async function resetPassword(db: Db, actor: Actor, id: string): Promise<InitialPassword> {
   requirePermission(actor, 'user.reset_password');
   await userOrThrow(db, id);
+  await refuseDirectAdminChange(db, actor, id, 'reset_password');
+  return applyResetPassword(db, actor, id);
+}
+
+export async function applyResetPassword(db: Db, actor: Actor, id: string, audit: Record<string, unknown> = {}): Promise<InitialPassword> {
   const initialPassword = generatePassword();
   const passwordHash = await hashPassword(initialPassword);
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null }).where(eq(users.id, id));
     await tx.delete(sessions).where(eq(sessions.userId, id));
-    await recordAudit(tx, actor, { action: 'user.password.reset', targetType: 'user', targetId: id });
+    await recordAudit(tx, actor, { action: 'user.password.reset', targetType: 'user', targetId: id, details: audit });
   });
   return { initialPassword };
 }
@@ -214,9 +229,14 @@ export async function resetPassword(db: Db, actor: Actor, id: string): Promise<I
 export async function unlockUser(db: Db, actor: Actor, id: string): Promise<void> {
   requirePermission(actor, 'user.unlock');
   await userOrThrow(db, id);
+  await refuseDirectAdminChange(db, actor, id, 'unlock');
+  await applyUnlock(db, actor, id);
+}
+
+export async function applyUnlock(db: Db, actor: Actor, id: string, audit: Record<string, unknown> = {}): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, id));
-    await recordAudit(tx, actor, { action: 'user.unlock', targetType: 'user', targetId: id });
+    await recordAudit(tx, actor, { action: 'user.unlock', targetType: 'user', targetId: id, details: audit });
   });
 }
 
@@ -231,6 +251,11 @@ async function grantTarget(db: Db, orgCode: string | undefined): Promise<{ level
   return { level: place.level, orgPath: place.orgPath };
 }
 
+/** A VALIDATION_FAILED naming one field, with a Chinese and an English message. */
+export function fieldError(field: string, zh: string, en: string): AppError {
+  return new AppError('VALIDATION_FAILED', { fields: [{ field, message: zh }], summary: `${field.replace(/^body\./, '')}: ${zh} / ${en}` });
+}
+
 const levelNames: Record<GrantLevel, string> = { root: '全部/省/市', district: '区县', street: '街道', community: '社区', grid: '网格', department: '部门' };
 
 /**
@@ -240,12 +265,17 @@ const levelNames: Record<GrantLevel, string> = { root: '全部/省/市', distric
 export async function grantRole(db: Db, actor: Actor, userId: string, input: GrantRoleInput) {
   requirePermission(actor, 'role.grant');
   await userOrThrow(db, userId);
+  await checkGrant(db, actor, userId, input);
+  await refuseDirectAdminChange(db, actor, userId, 'grant_role', input.role);
+  return applyGrantRole(db, actor, userId, input);
+}
+
+/** The checks a grant must pass whoever asks: level, machine roles, 三权分立, nobody grants themselves. */
+export async function checkGrant(db: Db, actor: Actor, userId: string, input: GrantRoleInput): Promise<{ orgPath: string }> {
+  if (isMachineRole(input.role)) throw fieldError('body.role', '接口角色只能用于 API 密钥', 'a machine role is for API keys only');
   const target = await grantTarget(db, input.orgCode);
-  if (!canGrantOn(input.role, target.level) || (target.level === 'root' && input.orgCode && ['system_admin', 'security_admin', 'auditor'].includes(input.role))) {
-    throw new AppError('VALIDATION_FAILED', {
-      fields: [{ field: 'body.orgCode', message: `该角色不能授予在${levelNames[target.level]}上` }],
-      summary: `orgCode: 该角色不能授予在${levelNames[target.level]}上 / this role cannot be granted on a ${target.level} node`,
-    });
+  if (!canGrantOn(input.role, target.level) || (target.level === 'root' && input.orgCode && isAdminTrioRole(input.role))) {
+    throw fieldError('body.orgCode', `该角色不能授予在${levelNames[target.level]}上`, `this role cannot be granted on a ${target.level} node`);
   }
   const held = (await loadGrants(db, userId)).map((g) => g.role);
   const conflict = separationConflict(held, input.role);
@@ -253,13 +283,14 @@ export async function grantRole(db: Db, actor: Actor, userId: string, input: Gra
     await recordAudit(db, actor, { action: 'role.grant', result: 'denied', targetType: 'user', targetId: userId, details: { role: input.role, conflict: conflict ?? 'self' } });
     throw new AppError(conflict ? 'SEPARATION_OF_DUTIES' : 'FORBIDDEN', { conflict });
   }
+  return { orgPath: target.orgPath };
+}
+
+export async function applyGrantRole(db: Db, actor: Actor, userId: string, input: GrantRoleInput, audit: Record<string, unknown> = {}) {
+  const { orgPath } = await checkGrant(db, actor, userId, input);
   return db.transaction(async (tx) => {
-    const [grant] = await tx
-      .insert(roleGrants)
-      .values({ userId, role: input.role, orgPath: target.orgPath, grantedBy: actor.id })
-      .onConflictDoNothing()
-      .returning();
-    await recordAudit(tx, actor, { action: 'role.grant', targetType: 'user', targetId: userId, orgPath: target.orgPath, details: { role: input.role } });
+    const [grant] = await tx.insert(roleGrants).values({ userId, role: input.role, orgPath, grantedBy: actor.id }).onConflictDoNothing().returning();
+    await recordAudit(tx, actor, { action: 'role.grant', targetType: 'user', targetId: userId, orgPath, details: { role: input.role, ...audit } });
     return grant ?? null;
   });
 }
@@ -267,10 +298,15 @@ export async function grantRole(db: Db, actor: Actor, userId: string, input: Gra
 /** Revokes a grant. */
 export async function revokeRole(db: Db, actor: Actor, userId: string, grantId: string): Promise<void> {
   requirePermission(actor, 'role.grant');
+  await refuseDirectAdminChange(db, actor, userId, 'revoke_role');
+  await applyRevokeRole(db, actor, userId, grantId);
+}
+
+export async function applyRevokeRole(db: Db, actor: Actor, userId: string, grantId: string, audit: Record<string, unknown> = {}): Promise<void> {
   await db.transaction(async (tx) => {
     const [grant] = await tx.delete(roleGrants).where(and(eq(roleGrants.id, grantId), eq(roleGrants.userId, userId))).returning();
     if (!grant) throw new AppError('NOT_FOUND', { what: grantId });
-    await recordAudit(tx, actor, { action: 'role.revoke', targetType: 'user', targetId: userId, orgPath: grant.orgPath, details: { role: grant.role } });
+    await recordAudit(tx, actor, { action: 'role.revoke', targetType: 'user', targetId: userId, orgPath: grant.orgPath, details: { role: grant.role, ...audit } });
   });
 }
 
@@ -279,11 +315,11 @@ export async function revokeRole(db: Db, actor: Actor, userId: string, grantId: 
 /** Creates an API key for a machine client, scoped to an org node; the key is shown once. */
 export async function createApiKey(db: Db, actor: Actor, input: CreateApiKeyInput): Promise<CreatedApiKey> {
   requirePermission(actor, 'apikey.manage');
-  const role = input.role ?? 'api_client';
+  const role = input.role ?? 'open311_client';
+  // A key with a staff role would be a second, unaudited way to reach personal data.
+  if (!isRole(role) || !isMachineRole(role)) throw fieldError('body.role', `API 密钥只能使用接口角色（${machineRoleNames.join('、')}）`, `an API key holds a machine role only (${machineRoleNames.join(', ')})`);
   const target = await grantTarget(db, input.orgCode);
-  if (!canGrantOn(role, target.level) || !isRole(role) || ['system_admin', 'security_admin', 'auditor'].includes(role)) {
-    throw new AppError('VALIDATION_FAILED', { summary: `role: 该角色不能用于 API 密钥 / role ${role} cannot be given to an API key here` });
-  }
+  if (!canGrantOn(role, target.level)) throw fieldError('body.orgCode', `该角色不能授予在${levelNames[target.level]}上`, `this role cannot be granted on a ${target.level} node`);
   const { key, prefix, keyHash } = newApiKey();
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(apiKeys).values({ name: input.name, prefix, keyHash, role, orgPath: target.orgPath, createdBy: actor.id }).returning({ id: apiKeys.id });
@@ -344,6 +380,7 @@ export async function provisionUser(
   db: Db,
   input: { username: string; displayName: string; role: Role; orgCode?: string | undefined; password?: string | undefined },
 ): Promise<{ user: UserView; password: string; mustChangePassword: boolean }> {
+  if (isMachineRole(input.role)) throw fieldError('role', '接口角色只能用于 API 密钥', 'a machine role is for API keys only');
   const password = input.password ?? generatePassword();
   const mustChangePassword = input.password === undefined;
   const target = await grantTarget(db, input.orgCode);

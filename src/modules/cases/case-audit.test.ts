@@ -40,7 +40,7 @@ describe('audit of case writes', () => {
     // A resident's own report through the portal, and an Open311 client's.
     await report('resident');
     const security = { ...systemActor, grants: [{ role: 'security_admin' as const, orgPath: '' }] };
-    const { key } = await createApiKey(db, security, { name: 'city app', orgCode: '110108', role: 'api_client' });
+    const { key } = await createApiKey(db, security, { name: 'city app', orgCode: '110108', role: 'open311_client' });
     const open311 = await ctx.app.inject({
       method: 'POST',
       url: '/open311/v2/requests.json',

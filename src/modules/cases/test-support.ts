@@ -35,11 +35,11 @@ export function multipartBody(bytes: Buffer, filename: string, contentType = 'ap
 
 /**
  * An Open311 client's API key on an org unit: every Open311 test makes its keys here, so the
- * role they carry is stated once (api_client until accounts names a role for Open311 clients).
+ * role they carry is stated once.
  */
 export async function open311Key(ctx: TestContext, orgCode: string, name = `open311 ${orgCode}`): Promise<string> {
   const security = { ...systemActor, grants: [{ role: 'security_admin' as const, orgPath: '' }] };
-  return (await createApiKey(ctx.database.db, security, { name, orgCode, role: 'api_client' })).key;
+  return (await createApiKey(ctx.database.db, security, { name, orgCode, role: 'open311_client' })).key;
 }
 
 /** The test app with the tree, a second department, and one session per party. */

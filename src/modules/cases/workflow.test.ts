@@ -196,7 +196,7 @@ describe('who may act: permissions and relations', () => {
   });
 
   it('gives roles outside the workflow no action', () => {
-    for (const role of ['system_admin', 'security_admin', 'auditor', 'api_client'] as const) {
+    for (const role of ['system_admin', 'security_admin', 'auditor', 'open311_client'] as const) {
       const actor = caseActorOf('x', role, null);
       for (const state of caseStates) expect(availableActions(caseIn(state), actor, config)).toEqual([]);
     }

@@ -36,15 +36,16 @@ const grantsOf: Record<Role, { org?: string; path: string }> = {
   hotline_operator: { org: '110108', path: P },
   leader: { org: '110108001', path: `${P}.110108001` },
   resident: { org: '110108001002', path: paths.A2 },
-  api_client: { org: '110108001', path: `${P}.110108001` },
+  open311_client: { org: '110108001', path: `${P}.110108001` },
+  public_reader: { org: '110108001', path: `${P}.110108001` },
 };
 const sessions = new Map<Role, string>();
 for (const role of roleNames) {
-  if (role === 'api_client') continue;
+  if (role === 'open311_client' || role === 'public_reader') continue;
   const grant = grantsOf[role];
   sessions.set(role, (await actorSession(ctx, role, grant.org)).cookie);
 }
-const apiKey = (await createApiKey(db, { kind: 'system', id: null, name: 'test', grants: [{ role: 'security_admin', orgPath: '' }], mustChangePassword: false }, { name: 'open311', orgCode: '110108001', role: 'api_client' })).key;
+const apiKey = (await createApiKey(db, { kind: 'system', id: null, name: 'test', grants: [{ role: 'security_admin', orgPath: '' }], mustChangePassword: false }, { name: 'open311', orgCode: '110108001', role: 'open311_client' })).key;
 const staffA1 = sessions.get('community_staff') as string;
 const staffA2 = (await actorSession(ctx, 'community_staff', '110108001002')).cookie;
 const gridA2 = (await actorSession(ctx, 'grid_worker', 'GA2')).cookie;
@@ -389,7 +390,7 @@ describe('data scope: every registry route, every role', () => {
   ];
   type Who = { label: string; role: Role; path: string; auth: string | { apiKey: string } };
   const everyone: Who[] = [
-    ...roleNames.map((role): Who => ({ label: role, role, path: grantsOf[role].path, auth: role === 'api_client' ? { apiKey } : (sessions.get(role) as string) })),
+    ...roleNames.filter((role) => role !== 'public_reader').map((role): Who => ({ label: role, role, path: grantsOf[role].path, auth: role === 'open311_client' ? { apiKey } : (sessions.get(role) as string) })),
     { label: 'grid_worker of GA2', role: 'grid_worker', path: paths.GA2, auth: gridA2 },
     { label: 'community_staff of A2', role: 'community_staff', path: paths.A2, auth: staffA2 },
   ];

@@ -11,12 +11,16 @@ type GrantLevel = 'root' | 'district' | 'street' | 'community' | 'grid' | 'depar
 
 const caseStaff = ['case.report', 'case.read', 'case.handle', 'case.dispatch', 'case.supervise', 'case.indicators', 'case.accept', 'case.acknowledge'] as const;
 
+const machineLevels = ['root', 'district', 'street', 'community'] as const;
+
 interface RoleDefinition {
   permissions: readonly Permission[];
   /** Where in the tree the role may be granted. */
   grantedOn: readonly GrantLevel[];
   /** One of the three administrators (三权分立): no account may hold two of them. */
   isAdminTrio: boolean;
+  /** Held by API keys only, never by a person; carries no permission on personal data. */
+  isMachine: boolean;
 }
 
 export const roles = {
@@ -26,22 +30,26 @@ export const roles = {
     permissions: ['org.read', 'org.write', 'grid.roster.write', 'user.read', 'user.write', 'user.reset_password', 'practices.write'],
     grantedOn: ['root'],
     isAdminTrio: true,
+    isMachine: false,
   },
   security_admin: {
-    permissions: ['user.read', 'role.grant', 'user.unlock', 'apikey.manage'],
+    permissions: ['user.read', 'role.grant', 'user.unlock', 'apikey.manage', 'user.approve_change'],
     grantedOn: ['root'],
     isAdminTrio: true,
+    isMachine: false,
   },
-  auditor: { permissions: ['audit.read'], grantedOn: ['root'], isAdminTrio: true },
+  auditor: { permissions: ['audit.read'], grantedOn: ['root'], isAdminTrio: true, isMachine: false },
   district_staff: {
     permissions: ['org.read', 'org.write', 'grid.roster.write', 'registry.read', 'registry.export', ...caseStaff, 'case.configure', 'practices.write', 'facilities.read', 'facilities.write'],
     grantedOn: ['district'],
     isAdminTrio: false,
+    isMachine: false,
   },
   street_staff: {
     permissions: ['org.read', 'org.write', 'grid.roster.write', 'registry.read', 'registry.export', 'registry.sensitive', ...caseStaff, 'facilities.read', 'facilities.write'],
     grantedOn: ['street'],
     isAdminTrio: false,
+    isMachine: false,
   },
   // Community workers collect the base data (一次采集), so they may see it in clear.
   community_staff: {
@@ -53,32 +61,57 @@ export const roles = {
     ],
     grantedOn: ['community'],
     isAdminTrio: false,
+    isMachine: false,
   },
   grid_worker: {
     permissions: ['org.read', 'registry.read', 'registry.write', 'case.report', 'case.read', 'case.handle', 'case.acknowledge', 'case.verify', 'facilities.read'],
     grantedOn: ['grid'],
     isAdminTrio: false,
+    isMachine: false,
   },
-  department_handler: { permissions: ['org.read', 'case.read', 'case.handle', 'case.acknowledge'], grantedOn: ['department'], isAdminTrio: false },
+  department_handler: { permissions: ['org.read', 'case.read', 'case.handle', 'case.acknowledge'], grantedOn: ['department'], isAdminTrio: false, isMachine: false },
   // 12345 / 96345 operators: take calls into cases and make callbacks (回访).
   hotline_operator: {
     permissions: ['org.read', 'registry.read', 'case.report', 'case.read', 'case.handle', 'case.accept', 'case.callback'],
     grantedOn: ['district', 'street'],
     isAdminTrio: false,
+    isMachine: false,
   },
   // Leaders watch, supervise (督办) and instruct (批示).
   leader: {
     permissions: ['org.read', 'registry.read', 'case.read', 'case.handle', 'case.supervise', 'case.indicators', 'case.instruct'],
     grantedOn: ['district', 'street'],
     isAdminTrio: false,
+    isMachine: false,
   },
   // Residents see only their own cases; the cases module enforces that beyond scope.
-  resident: { permissions: ['case.report', 'case.read', 'case.rate'], grantedOn: ['community', 'grid'], isAdminTrio: false },
-  api_client: { permissions: ['org.read', 'case.report', 'case.read'], grantedOn: ['root', 'district', 'street', 'community'], isAdminTrio: false },
+  resident: { permissions: ['case.report', 'case.read', 'case.rate'], grantedOn: ['community', 'grid'], isAdminTrio: false, isMachine: false },
+  // Machine roles, for API keys only: no reveal, export, registry or other personal-data
+  // permission, so a key can never be turned into a staff account.
+  // Open311 clients (GeoReport v2): intake of service requests and reading them back.
+  open311_client: { permissions: ['org.read', 'case.report', 'case.read'], grantedOn: machineLevels, isAdminTrio: false, isMachine: true },
+  // Public data only: the org tree and the public roster, facilities.
+  public_reader: { permissions: ['org.read', 'facilities.read'], grantedOn: machineLevels, isAdminTrio: false, isMachine: true },
 } as const satisfies Record<string, RoleDefinition>;
 
 export type Role = keyof typeof roles;
 export const roleNames = Object.keys(roles) as Role[];
+
+/** The roles an API key may hold. */
+export const machineRoleNames = roleNames.filter((r) => roles[r].isMachine);
+
+/** The three administrators' roles (三权分立). */
+export const adminTrioRoleNames = roleNames.filter((r) => roles[r].isAdminTrio);
+
+/** Whether a role is for API keys only. */
+export function isMachineRole(role: Role): boolean {
+  return roles[role].isMachine;
+}
+
+/** Whether a role is one of the three administrators'. */
+export function isAdminTrioRole(role: Role): boolean {
+  return roles[role].isAdminTrio;
+}
 
 /** True when the string names a role. */
 export function isRole(value: string): value is Role {

@@ -56,8 +56,11 @@ describe('roles', () => {
 
 describe('password policy', () => {
   it.each([
-    ['Abcdef1!', []],
-    ['abcdef12', ['too_few_classes']],
+    ['Kqvx7#mw', []],
+    ['kqvxmw12', ['too_few_classes']],
+    ['Password1', ['common']],
+    ['Password1!', ['common']],
+    ['abcdef12', ['too_few_classes', 'common']],
     ['Ab1!', ['too_short']],
     ['ABCDEFGH1', ['too_few_classes']],
     ['密码Abc123', []],
@@ -66,7 +69,7 @@ describe('password policy', () => {
   });
 
   it('refuses the old password', () => {
-    expect(checkPasswordPolicy('Abcdef1!', 'Abcdef1!')).toEqual(['same_as_old']);
+    expect(checkPasswordPolicy('Kqvx7#mw', 'Kqvx7#mw')).toEqual(['same_as_old']);
   });
 
   it('generates passwords that meet the policy', () => {

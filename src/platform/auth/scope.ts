@@ -20,6 +20,8 @@ export interface Actor {
   mustChangePassword: boolean;
   ip?: string | undefined;
   requestId?: string | undefined;
+  /** The session this request came with (its stored id), for a user signed in by cookie. */
+  sessionId?: string | undefined;
 }
 
 /** The name to show people for an actor: the real name when known, else the username. */

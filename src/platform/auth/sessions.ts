@@ -3,7 +3,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { AppError } from '../errors.ts';
 import { apiKeys, roleGrants, sessions, users } from './schema.ts';
-import { isRole, type Role } from './roles.ts';
+import { isMachineRole, isRole, type Role } from './roles.ts';
 import type { Actor, Grant } from './scope.ts';
 
 export interface SessionSettings {
@@ -86,6 +86,7 @@ export async function resolveSession(db: Db, settings: SessionSettings, token: s
     displayName: row.displayName,
     grants: await loadGrants(db, row.userId),
     mustChangePassword: row.mustChangePassword,
+    sessionId: id,
   };
 }
 
@@ -108,7 +109,8 @@ export async function resolveApiKey(db: Db, key: string): Promise<Actor> {
     .from(apiKeys)
     .where(and(eq(apiKeys.prefix, match[1] as string), isNull(apiKeys.revokedAt)));
   const given = Buffer.from(tokenHash(key));
-  if (!row || !crypto.timingSafeEqual(Buffer.from(row.keyHash), given) || !isRole(row.role)) {
+  // A key holding a staff role (made before keys were limited to machine roles) is refused.
+  if (!row || !crypto.timingSafeEqual(Buffer.from(row.keyHash), given) || !isRole(row.role) || !isMachineRole(row.role)) {
     throw new AppError('INVALID_API_KEY');
   }
   await db.update(apiKeys).set({ lastUsedAt: sql`now()` }).where(eq(apiKeys.id, row.id));

@@ -93,7 +93,7 @@ export async function postUpdate(req: FastifyRequest, ctx: AppContext) {
   const deps = { db, pii: ctx.pii, dataDir: ctx.config.dataDir };
   const photos = await storeMedia(deps, actor, files);
   const rules = await loadCaseRules(db);
-  const who = reporterActorOf(actor.id, actor.grants[0]?.role ?? 'api_client');
+  const who = reporterActorOf(actor.id, actor.grants[0]?.role ?? 'open311_client');
   const snapshot = { ...snapshotOf(row), reporterId: creatorIdOf(actor.id) };
   const text = [description, ...urls].filter(Boolean).join('\n');
   const details = { open311: { status, updateId: one(fields.update_id) ?? null } };

@@ -17,6 +17,7 @@ import {
 } from '../contract.ts';
 import { facilities, facilityKinds } from '../schema.ts';
 import { createFacility, facilityFilter, presentFacilities, updateFacility } from './facilities.ts';
+import { assertArchiveWithinLimits } from '../../../platform/archive-limits.ts';
 
 /** The columns of the .xlsx, in order: header, field, and whether an import reads it. */
 const columns = [
@@ -76,6 +77,8 @@ function cellValue(value: ExcelJS.CellValue): unknown {
 }
 
 async function rowsOfXlsx(bytes: Buffer): Promise<ImportRow[]> {
+  // exceljs unpacks the whole workbook in memory: a zip bomb is refused before it starts.
+  await assertArchiveWithinLimits(bytes, { maxUncompressedBytes: 128 * 1024 * 1024, maxEntries: 2_000 });
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -17,6 +17,7 @@ import { commitImport, prepareCommit } from '../import/commit.ts';
 import { assertMayImport, createImportJob, discardImport, getImport, importErrors, listImports, presentImport, runInBackground } from '../import/jobs.ts';
 import { ledgerFormatOf } from '../ledger-reader.ts';
 import { streamDownload, XLSX } from '../../../platform/download.ts';
+import { assertArchiveWithinLimits } from '../../../platform/archive-limits.ts';
 
 // Uploads are removed after their check; one left by a process that died is removed a day later.
 function removeStaleUploads(dir: string): void {
@@ -63,6 +64,7 @@ async function uploadLedger({ database, pii, config }: AppContext, actor: Actor,
   const { file, fileName } = await receiveUpload(req, path.join(config.dataDir, 'imports'));
   try {
     const format = formatOfUpload(file, fileName);
+    if (format === 'xlsx') await assertArchiveWithinLimits(file);
     const job = await createImportJob(db, actor, { communityCode: query.communityCode, fileName, format, mapping: query.mapping });
     runInBackground(checkImport(database, pii, actor, job.id, file, { deleteFile: true }), (error) => req.log.error({ err: error }, 'import check failed'));
     return presentImport(db, job);

@@ -1,6 +1,6 @@
 // The server's password policy (src/platform/auth/password-policy.ts), checked live in the
 // browser and shown rule by rule. The server decides.
-import { characterClassesOf, checkPasswordPolicy, isLongEnough } from '#server/platform/auth/password-policy.ts';
+import { characterClassesOf, checkPasswordPolicy, isCommonPassword, isLongEnough } from '#server/platform/auth/password-policy.ts';
 
 export { minCharacterClasses } from '#server/platform/auth/password-policy.ts';
 
@@ -12,6 +12,7 @@ export interface PasswordCheck {
   hasSymbol: boolean;
   classCount: number;
   differsFromCurrent: boolean;
+  isUncommon: boolean;
   isAcceptable: boolean;
 }
 
@@ -25,6 +26,7 @@ export function checkPassword(password: string, current = ''): PasswordCheck {
     hasSymbol: classes.includes('symbol'),
     classCount: classes.length,
     differsFromCurrent: password.length > 0 && password !== current,
+    isUncommon: password.length > 0 && !isCommonPassword(password),
     isAcceptable: password.length > 0 && checkPasswordPolicy(password, current).length === 0,
   };
 }

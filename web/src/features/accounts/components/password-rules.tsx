@@ -38,6 +38,9 @@ export function PasswordRules({ check }: { check: PasswordCheck }) {
           </Typography.Text>
         ))}
       </Flex>
+      <Rule ok={check.isUncommon} testId="rule-uncommon">
+        {t('password.rule.uncommon')}
+      </Rule>
       <Rule ok={check.differsFromCurrent} testId="rule-differs">
         {t('password.rule.differs')}
       </Rule>

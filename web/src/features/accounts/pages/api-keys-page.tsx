@@ -8,11 +8,12 @@ import { DateTime, roleLabel } from '../../../platform/components/labels.tsx';
 import { OneTimeSecret } from '../components/one-time-secret.tsx';
 import { invalidate, useApiQuery } from '../../../platform/query.ts';
 import type { Role } from '#server/platform/auth/roles.ts';
+import { machineRole } from '#server/modules/accounts/contract.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { QueryTable } from '../../../platform/components/list-table.tsx';
 
-// Machine clients act with a staff-like role; the admin trio is never given to a key.
-const keyRoles: Role[] = ['api_client', 'district_staff', 'street_staff', 'community_staff'];
+// A key holds a machine role only (the server refuses any other): no personal data.
+const keyRoles: readonly Role[] = machineRole.options;
 
 interface KeyForm {
   name: string;
@@ -117,7 +118,7 @@ export function ApiKeysPage() {
         okText={t('common.save')}
         form={form}
         onSubmit={create}
-        initialValues={{ role: 'api_client' }}
+        initialValues={{ role: 'open311_client' }}
       >
         <Form.Item name="name" label={t('apikeys.name')} rules={[{ required: true, whitespace: true, max: 60, message: t('common.required', { field: t('apikeys.name') }) }]}>
           <Input maxLength={60} placeholder={t('apikeys.namePlaceholder')} />

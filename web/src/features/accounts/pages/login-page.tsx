@@ -87,7 +87,7 @@ export function LoginPage() {
 
 function LoginError({ error, locale }: { error: ApiError; locale: 'zh-CN' | 'en-US' }) {
   const { t } = useI18n();
-  const { attemptsLeft, lockedUntil, lockedUntilIso } = error.details;
+  const { lockedUntil, lockedUntilIso } = error.details;
   if (error.code === 'ACCOUNT_LOCKED' && (typeof lockedUntilIso === 'string' || typeof lockedUntil === 'string')) {
     // Prefer the ISO instant (shown in the browser's time zone); lockedUntil is preformatted Beijing time.
     const time = typeof lockedUntilIso === 'string' ? formatDateTime(lockedUntilIso, locale) : String(lockedUntil);
@@ -103,9 +103,5 @@ function LoginError({ error, locale }: { error: ApiError; locale: 'zh-CN' | 'en-
       />
     );
   }
-  const text =
-    error.code === 'INVALID_CREDENTIALS' && typeof attemptsLeft === 'number' && attemptsLeft > 0
-      ? t('login.attemptsLeft', { n: attemptsLeft })
-      : error.message;
-  return <Alert type="error" showIcon title={text} style={{ marginBottom: 16 }} data-testid="login-error" data-code={error.code} />;
+  return <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} data-testid="login-error" data-code={error.code} />;
 }
