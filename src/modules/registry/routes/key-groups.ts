@@ -2,6 +2,7 @@
 // phone view.
 import { z } from 'zod';
 import { route, routeTable } from '../../../platform/route.ts';
+import { idempotent } from '../../../platform/idempotency.ts';
 import {
   addMembershipBody,
   createKindBody,
@@ -111,7 +112,7 @@ export const keyGroupRoutes = routeTable('registry', [
     body: recordVisitBody,
     response: visitView,
     status: 201,
-    handle: ({ actor, body, db }) => recordVisit(db, actor, body),
+    handle: idempotent(({ actor, body, db }) => recordVisit(db, actor, body), { status: 201 }),
   }),
 
   // ------------------------------------------------------------------ grid workers' phone view
