@@ -77,9 +77,9 @@ export async function runIdempotent<T>(db: Db, actor: Actor, key: string | undef
 }
 
 /**
- * Wraps a route handler so it honours `Idempotency-Key` (the opt-in of a route table entry:
- * `handle: idempotent(async (input) => …)`). A replay answers with the kept body and the
- * header `Idempotent-Replayed: true`.
+ * Wraps a route handler so it honours `Idempotency-Key` (route.ts does this for an entry with
+ * `idempotent: true`). A replay answers with the kept body, the route's status and the header
+ * `Idempotent-Replayed: true`.
  */
 export function idempotent<I extends { actor: Actor | undefined; db: Db; req: FastifyRequest; reply: FastifyReply }, R>(
   handle: (input: I) => Promise<R> | R,

@@ -35,7 +35,8 @@
 //   GET    /records                      recordQuery → recordPage (ranked)
 //   GET    /records.xlsx                 recordQuery → .xlsx
 //   GET    /settings, PUT /settings      gridworkSettings (PUT: gridwork.manage)
-// Also idempotent: POST /api/cases (the /m report) and POST /api/registry/visits (their routes opt in).
+// Also idempotent: POST /api/cases (the /m report), POST /api/cases/attachments (its photos) and
+// POST /api/registry/visits (their routes opt in with `idempotent: true`).
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../platform/paging.ts';
 

@@ -3,7 +3,6 @@
 import { z } from 'zod';
 import { pageQuery, type AppContext } from '../../../platform/http.ts';
 import { route, routeTable } from '../../../platform/route.ts';
-import { idempotent } from '../../../platform/idempotency.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { requirePermission } from '../../../platform/auth/scope.ts';
 import {
@@ -76,11 +75,12 @@ export const caseReadingRoutes = routeTable('cases', [
     response: createCaseResponse,
     status: 201,
     // A phone replaying its offline queue sends the same Idempotency-Key again: one case.
-    handle: idempotent(async ({ actor, body, ctx }) => {
+    idempotent: true,
+    handle: async ({ actor, body, ctx }) => {
       const deps = depsOf(ctx);
       const { row, duplicates } = await createCase(deps, actor, body);
       return { case: await presentCreated(deps, row), duplicates };
-    }, { status: 201 }),
+    },
   }),
   route({
     method: 'GET',

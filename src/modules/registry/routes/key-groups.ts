@@ -2,7 +2,6 @@
 // phone view.
 import { z } from 'zod';
 import { route, routeTable } from '../../../platform/route.ts';
-import { idempotent } from '../../../platform/idempotency.ts';
 import {
   addMembershipBody,
   createKindBody,
@@ -112,7 +111,8 @@ export const keyGroupRoutes = routeTable('registry', [
     body: recordVisitBody,
     response: visitView,
     status: 201,
-    handle: idempotent(({ actor, body, db }) => recordVisit(db, actor, body), { status: 201 }),
+    idempotent: true,
+    handle: ({ actor, body, db }) => recordVisit(db, actor, body),
   }),
 
   // ------------------------------------------------------------------ grid workers' phone view
