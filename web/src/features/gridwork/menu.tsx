@@ -1,0 +1,7 @@
+import { AimOutlined } from '@ant-design/icons';
+import type { MenuEntry } from '../../platform/feature.ts';
+import type { GridworkMessageKey } from './i18n.zh-CN.ts';
+
+const group = { key: 'gridwork', label: 'menu.groupGridwork', order: 25 } as const;
+
+export const gridworkMenu: MenuEntry<GridworkMessageKey>[] = [{ route: 'patrols', label: 'menu.gridworkPatrols', icon: <AimOutlined />, group }];
