@@ -206,7 +206,18 @@ export const createDutyRuleBody = z
   .strict();
 export type CreateDutyRuleBody = z.infer<typeof createDutyRuleBody>;
 
-export const updateDutyRuleBody = createDutyRuleBody.omit({ district: true, kind: true }).partial().extend({ version }).strict();
+export const updateDutyRuleBody = z
+  .object({
+    name: text(60).optional(),
+    keyGroupKinds: z.array(z.string().min(1).max(50)).max(20).optional(),
+    everyDays: z.number().int().min(1).max(366).nullable().optional(),
+    categories: z.array(z.string().min(1).max(40)).max(50).optional(),
+    hoursAllowed: z.number().int().min(1).max(24 * 30).nullable().optional(),
+    active: z.boolean().optional(),
+    sort: z.number().int().min(0).max(999).optional(),
+    version,
+  })
+  .strict();
 export type UpdateDutyRuleBody = z.infer<typeof updateDutyRuleBody>;
 
 /** An occasion staff announce for an attend (六必到) or report (九必报) rule, in one grid or a whole community. */

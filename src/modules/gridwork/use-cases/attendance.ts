@@ -59,7 +59,8 @@ export async function checkOut(db: Db, actor: Actor, body: CheckBody): Promise<A
 export async function myAttendance(db: Db, actor: Actor, month: string | undefined) {
   const worker = workerOf(actor);
   const m = month ?? chinaDay().slice(0, 7);
-  const rows = await db.select().from(attendance).where(and(eq(attendance.workerId, worker.id), gte(attendance.day, `${m}-01`), lte(attendance.day, `${m}-31`))).orderBy(attendance.day);
+  const days = daysOf(m);
+  const rows = await db.select().from(attendance).where(and(eq(attendance.workerId, worker.id), gte(attendance.day, days[0] as string), lte(attendance.day, days.at(-1) as string))).orderBy(attendance.day);
   const [today] = await db.select().from(attendance).where(and(eq(attendance.workerId, worker.id), eq(attendance.day, chinaDay())));
   return { month: m, today: today ? presentDay(today) : null, days: rows.map(presentDay) };
 }
