@@ -5,7 +5,8 @@ import { Alert, Button, Drawer, Flex, List, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { discardWrite, flushOutbox, retryWrite } from '../../../platform/offline/outbox.ts';
-import { registerServiceWorker } from '../../../platform/offline/register-sw.ts';
+import { registerServiceWorker, warmOfflineReads } from '../../../platform/offline/register-sw.ts';
+import { useAuth } from '../../../platform/auth.tsx';
 import { useOutbox } from '../../../platform/offline/use-outbox.ts';
 import { useOnline } from './use-online.ts';
 
@@ -15,7 +16,19 @@ export function OutboxSection() {
   const outbox = useOutbox();
   const online = useOnline();
   const [open, setOpen] = useState(false);
-  useEffect(() => registerServiceWorker(), []);
+  const [ready, setReady] = useState(false);
+  const { me } = useAuth();
+  const gridCode = me?.grants.find((g) => g.role === 'grid_worker')?.orgCode;
+  useEffect(() => {
+    registerServiceWorker();
+    let live = true;
+    void warmOfflineReads(['/api/auth/me', '/api/config/public', '/api/cases/categories', ...(gridCode ? [`/api/org/grids/${encodeURIComponent(gridCode)}`] : [])]).then((done) => {
+      if (live) setReady(done);
+    });
+    return () => {
+      live = false;
+    };
+  }, [gridCode]);
   const type = outbox.failed > 0 ? 'error' : outbox.waiting > 0 ? 'warning' : 'success';
   return (
     <>
@@ -27,6 +40,7 @@ export function OutboxSection() {
         data-testid="outbox-indicator"
         data-waiting={outbox.waiting}
         data-failed={outbox.failed}
+        data-offline-ready={ready ? 'true' : 'false'}
         title={
           <Flex justify="space-between" align="center" gap={8}>
             <span>

@@ -62,6 +62,8 @@ test.describe.serial('A grid worker works without signal: patrol, visit and repo
     // The service worker took control: /m opens without signal from here on.
     const active = await page.evaluate(() => Promise.race([navigator.serviceWorker.ready.then((r) => r.active !== null), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 20_000))]));
     expect(active, 'the service worker is active').toBeTruthy();
+    // What the report form reads (categories, the grid) is kept for use without signal.
+    await page.locator('[data-testid=outbox-indicator][data-offline-ready=true]').waitFor({ timeout: 30_000 });
     const manifest = await page.request.get('/manifest.webmanifest');
     expect(manifest.ok(), 'the web app manifest is served').toBeTruthy();
     expect(((await manifest.json()) as { start_url: string }).start_url).toBe('/m');

@@ -36,6 +36,8 @@ export function RecordVisitModal({ target, onClose, onSaved }: { target: VisitTa
     // Through the phone's outbox: a visit recorded without signal is sent when it returns.
     mutationFn: (input: Parameters<typeof registryApi.recordVisit>[0]) => registryApi.recordVisitQueued(input, target?.name ?? ''),
     onSuccess: () => invalidate(['registry']),
+    // The outbox keeps what cannot be sent: the mutation must not wait for a network itself.
+    networkMode: 'always',
   });
 
   const save = async (values: VisitForm) => {
