@@ -24,47 +24,64 @@ export async function gridsServedBy(db: Db, userId: string): Promise<GridRef[]> 
   return grids.filter((g): g is GridRef => g !== undefined);
 }
 
-/** Closes report occasions that a case of the worker now satisfies (kept, so the closing stays put). */
-async function closeReportedOccasions(db: Db, workerId: string, workerName: string, open: (typeof occasions.$inferSelect)[], categoriesOf: Map<string, string[]>, now: Date) {
+export interface WorkerGrids {
+  id: string;
+  name: string;
+  grids: readonly GridRef[];
+}
+
+type OccasionRow = typeof occasions.$inferSelect;
+
+/** Closes report occasions that a case of a worker serving the grid now satisfies (kept, so the closing stays put). */
+async function closeReportedOccasions(db: Db, workers: readonly WorkerGrids[], open: OccasionRow[], categoriesOf: Map<string, string[]>, now: Date) {
   const reports = open.filter((o) => o.kind === 'report' && !o.closedAt);
   if (reports.length === 0) return;
   const from = new Date(Math.min(...reports.map((o) => o.createdAt.getTime())));
-  const cases = await casesReportedBy(db, [workerId], from, new Date(now.getTime() + 1));
+  const cases = await casesReportedBy(db, workers.map((w) => w.id), from, new Date(now.getTime() + 1));
   for (const o of reports) {
     const categories = categoriesOf.get(o.ruleId) ?? [];
-    const match = cases.find((c) => c.reportedAt >= o.createdAt && categories.includes(c.categoryCode) && (c.gridCode === null || c.gridCode === o.gridCode));
+    const servers = new Set(workers.filter((w) => w.grids.some((g) => g.code === o.gridCode)).map((w) => w.id));
+    const match = cases.find((c) => servers.has(c.reporterUserId) && c.reportedAt >= o.createdAt && categories.includes(c.categoryCode) && (c.gridCode === null || c.gridCode === o.gridCode));
     if (!match) continue;
-    await db.update(occasions).set({ closedAt: match.reportedAt, closedById: workerId, closedByName: workerName || null, closedRef: match.id }).where(and(eq(occasions.id, o.id), isNull(occasions.closedAt)));
+    const name = workers.find((w) => w.id === match.reporterUserId)?.name;
+    await db.update(occasions).set({ closedAt: match.reportedAt, closedById: match.reporterUserId, closedByName: name || null, closedRef: match.id }).where(and(eq(occasions.id, o.id), isNull(occasions.closedAt)));
     o.closedAt = match.reportedAt;
     o.closedRef = match.id;
   }
 }
 
-/** The due items of a worker in the week of `day`, in their grids. */
-export async function dutyItemsOf(db: Db, worker: { id: string; name: string }, grids: readonly GridRef[], day: string, now = new Date()): Promise<DutyItemList> {
+function listOf(weekStart: string, weekEnd: string, items: DutyItem[]): DutyItemList {
+  items.sort((a, b) => Number(a.closedAt !== null) - Number(b.closedAt !== null) || a.dueAt.getTime() - b.dueAt.getTime());
+  const open = items.filter((i) => !i.closedAt);
+  return { weekStart, weekEnd, items, counts: { due: open.length, overdue: items.filter((i) => i.isOverdue).length, closed: items.length - open.length } };
+}
+
+/** The due items of several workers in the week of `day`, each in their grids: a few queries for all of them. */
+export async function dutyItemsOfWorkers(db: Db, workers: readonly WorkerGrids[], day: string, now = new Date()): Promise<Map<string, DutyItemList>> {
   const weekStart = weekStartOf(day);
   const weekEnd = addDays(weekStart, 6);
-  const items: DutyItem[] = [];
   const today = chinaDay(now);
   const endOfDay = (d: string) => new Date(chinaDayStart(addDays(d, 1)).getTime() - 1);
-  const districts = [...new Set(grids.map((g) => districtOfPath(g.orgPath)).filter((d): d is string => Boolean(d)))];
+  const byGrid = new Map<string, DutyItem[]>();
+  const push = (item: DutyItem) => byGrid.set(item.gridCode, [...(byGrid.get(item.gridCode) ?? []), item]);
+  const allGrids = [...new Map(workers.flatMap((w) => w.grids).map((g) => [g.code, g])).values()];
+  const districts = [...new Set(allGrids.map((g) => districtOfPath(g.orgPath)).filter((d): d is string => Boolean(d)))];
   for (const district of districts) {
     const rules = (await rulesOf(db, district)).filter((r) => r.active);
-    const mine = grids.filter((g) => districtOfPath(g.orgPath) === district);
+    const grids = allGrids.filter((g) => districtOfPath(g.orgPath) === district);
     // 九必访
     const visitRules = rules.filter((r) => r.kind === 'visit' && r.everyDays);
     const kinds = [...new Set(visitRules.flatMap((r) => r.keyGroupKinds))];
-    const members = await keyGroupVisitStatus(db, mine.map((g) => g.orgPath), kinds, weekStart);
+    const members = await keyGroupVisitStatus(db, grids.map((g) => g.orgPath), kinds, weekStart);
     for (const m of members) {
       const rule = visitRules.filter((r) => r.keyGroupKinds.includes(m.kind)).sort((a, b) => (a.everyDays ?? 0) - (b.everyDays ?? 0))[0];
       if (!rule?.everyDays) continue;
       const dueOn = visitDueOn(m.lastVisitBefore, rule.everyDays, weekStart);
       if (dueOn > weekEnd) continue;
       const visit = m.visitsSince.find((v) => v.visitedOn <= weekEnd);
-      const dueAt = endOfDay(dueOn);
-      items.push({
+      push({
         key: `visit:${m.membershipId}`, kind: 'visit', ruleId: rule.id, ruleName: rule.name, title: m.residentName, gridCode: m.gridCode,
-        residentId: m.residentId, occasionId: null, dueAt,
+        residentId: m.residentId, occasionId: null, dueAt: endOfDay(dueOn),
         isOverdue: visit ? visit.visitedOn > dueOn : dueOn < today,
         closedAt: visit ? chinaDayStart(visit.visitedOn) : null, closedBy: visit?.id ?? null,
       });
@@ -73,25 +90,25 @@ export async function dutyItemsOf(db: Db, worker: { id: string; name: string }, 
     const rows = await db
       .select()
       .from(occasions)
-      .where(and(inArray(occasions.gridCode, mine.map((g) => g.code)), lte(occasions.createdAt, endOfDay(weekEnd)), or(isNull(occasions.closedAt), gte(occasions.closedAt, chinaDayStart(weekStart)))));
+      .where(and(inArray(occasions.gridCode, grids.map((g) => g.code)), lte(occasions.createdAt, endOfDay(weekEnd)), or(isNull(occasions.closedAt), gte(occasions.closedAt, chinaDayStart(weekStart)))));
     const byId = new Map(rules.map((r) => [r.id, r]));
-    await closeReportedOccasions(db, worker.id, worker.name, rows, new Map(rules.map((r) => [r.id, r.categories])), now);
+    await closeReportedOccasions(db, workers, rows, new Map(rules.map((r) => [r.id, r.categories])), now);
     for (const o of rows) {
-      const rule = byId.get(o.ruleId);
-      items.push({
-        key: o.id, kind: o.kind, ruleId: o.ruleId, ruleName: rule?.name ?? '', title: o.title, gridCode: o.gridCode,
+      push({
+        key: o.id, kind: o.kind, ruleId: o.ruleId, ruleName: byId.get(o.ruleId)?.name ?? '', title: o.title, gridCode: o.gridCode,
         residentId: null, occasionId: o.id, dueAt: o.dueAt,
         isOverdue: o.closedAt ? o.closedAt > o.dueAt : o.dueAt < now,
         closedAt: o.closedAt, closedBy: o.closedRef,
       });
     }
   }
-  items.sort((a, b) => Number(a.closedAt !== null) - Number(b.closedAt !== null) || a.dueAt.getTime() - b.dueAt.getTime());
-  const open = items.filter((i) => !i.closedAt);
-  return {
-    weekStart, weekEnd, items,
-    counts: { due: open.length, overdue: items.filter((i) => i.isOverdue).length, closed: items.length - open.length },
-  };
+  return new Map(workers.map((w) => [w.id, listOf(weekStart, weekEnd, w.grids.flatMap((g) => byGrid.get(g.code) ?? []))]));
+}
+
+/** The due items of a worker in the week of `day`, in their grids. */
+export async function dutyItemsOf(db: Db, worker: { id: string; name: string }, grids: readonly GridRef[], day: string, now = new Date()): Promise<DutyItemList> {
+  const lists = await dutyItemsOfWorkers(db, [{ ...worker, grids }], day, now);
+  return lists.get(worker.id) as DutyItemList;
 }
 
 /** The actor's own due items, or (for staff above their grids) another worker's. */

@@ -7,12 +7,12 @@ import type { Db } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { assertInScope, scopePaths, type Actor } from '../../../platform/auth/scope.ts';
 import { casesReportedBy } from '../../cases/index.ts';
-import { findGrid, orgUnitNames, type GridRef } from '../../org/index.ts';
+import { gridsUnder, orgUnitNames, type GridRef } from '../../org/index.ts';
 import type { RecordQuery, WorkerRecord } from '../contract.ts';
 import { attendance, patrols } from '../schema.ts';
 import { scoreRecord } from '../rules.ts';
 import { addDays, chinaDayStart, pathUnder } from './common.ts';
-import { dutyItemsOf } from './duty-items.ts';
+import { dutyItemsOfWorkers } from './duty-items.ts';
 import { workersUnder } from './workers.ts';
 
 /** The records of every grid worker under an org path for [from, to] (China days), ranked. No scope check: callers check it. */
@@ -35,25 +35,22 @@ export async function workerRecords(db: Db, orgPath: string, from: string, to: s
     casesReportedBy(db, ids, start, end),
     db.select({ workerId: attendance.workerId }).from(attendance).where(and(inArray(attendance.workerId, ids), gte(attendance.day, from), lt(attendance.day, addDays(to, 1)), isNotNull(attendance.checkInAt))),
   ]);
-  const gridRefs = new Map<string, GridRef>();
-  for (const code of new Set(placements.map((p) => p.gridCode))) {
-    const g = await findGrid(db, code);
-    if (g) gridRefs.set(code, g);
-  }
+  const gridRefs = new Map((await gridsUnder(db, [orgPath])).map((g) => [g.code, g]));
   const names = await orgUnitNames(db, [...new Set([...gridRefs.values()].flatMap((g) => [g.code, g.communityCode]))]);
   const rows: WorkerRecord[] = [];
-  for (const [id, w] of byWorker) {
-    const grids = w.grids.map((c) => gridRefs.get(c)).filter((g): g is GridRef => g !== undefined);
-    // Duty items week by week over the period; an item overdue in several weeks counts once.
-    const onTime = new Set<string>();
-    const overdue = new Set<string>();
-    for (let week = from; week <= to; week = addDays(week, 7)) {
-      const list = await dutyItemsOf(db, { id, name: w.name }, grids, week);
+  const workers = [...byWorker].map(([id, w]) => ({ id, name: w.name, grids: w.grids.map((c) => gridRefs.get(c)).filter((g): g is GridRef => g !== undefined) }));
+  // Duty items week by week over the period; an item overdue in several weeks counts once.
+  const onTime = new Map(workers.map((w) => [w.id, new Set<string>()]));
+  const overdue = new Map(workers.map((w) => [w.id, new Set<string>()]));
+  for (let week = from; week <= to; week = addDays(week, 7)) {
+    for (const [id, list] of await dutyItemsOfWorkers(db, workers, week)) {
       for (const item of list.items) {
-        if (item.kind === 'visit' && item.closedAt && !item.isOverdue && item.closedAt >= start && item.closedAt < end) onTime.add(item.key + item.closedBy);
-        if (item.isOverdue) overdue.add(item.key);
+        if (item.kind === 'visit' && item.closedAt && !item.isOverdue && item.closedAt >= start && item.closedAt < end) onTime.get(id)?.add(item.key + item.closedBy);
+        if (item.isOverdue) overdue.get(id)?.add(item.key);
       }
     }
+  }
+  for (const { id, name, grids } of workers) {
     const mine = patrolRows.filter((p) => p.workerId === id);
     const reported = cases.filter((c) => c.reporterUserId === id);
     const figures = {
@@ -61,13 +58,13 @@ export async function workerRecords(db: Db, orgPath: string, from: string, to: s
       distanceMeters: Math.round(mine.reduce((s, p) => s + p.distance, 0)),
       coverage: mine.length === 0 ? 0 : Math.round((mine.reduce((s, p) => s + p.coverage, 0) / mine.length) * 1000) / 1000,
       casesValid: reported.filter((c) => c.state !== 'rejected').length,
-      visitsOnTime: onTime.size,
-      dutyOverdue: overdue.size,
+      visitsOnTime: onTime.get(id)?.size ?? 0,
+      dutyOverdue: overdue.get(id)?.size ?? 0,
       attendanceDays: days.filter((d) => d.workerId === id).length,
     };
     const grid = grids[0];
     rows.push({
-      rank: 0, workerId: id, workerName: w.name, gridCode: grid?.code ?? '', gridName: grid ? (names.get(grid.code) ?? grid.code) : '',
+      rank: 0, workerId: id, workerName: name, gridCode: grid?.code ?? '', gridName: grid ? (names.get(grid.code) ?? grid.code) : '',
       communityName: grid ? (names.get(grid.communityCode) ?? '') : '', casesReported: reported.length, ...figures, score: scoreRecord(figures),
     });
   }
