@@ -4,7 +4,7 @@ import { ClockCircleOutlined, LoginOutlined, LogoutOutlined } from '@ant-design/
 import { App, Button, Card, Col, Row, Statistic } from 'antd';
 import { useState } from 'react';
 import { useAuth } from '../../../platform/auth.tsx';
-import { useReportError } from '../../../platform/components/feedback.tsx';
+import { useAction } from '../../../platform/use-write.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { invalidate, useApiQuery } from '../../../platform/query.ts';
 import { gridworkApi } from '../api.ts';
@@ -22,15 +22,15 @@ export function AttendanceSection() {
   const { t } = useI18n();
   const { me, can } = useAuth();
   const { message } = App.useApp();
-  const reportError = useReportError();
+  const saving = useAction();
   const [busy, setBusy] = useState<'in' | 'out' | null>(null);
   const mine = useApiQuery(['gridwork', 'attendance', 'mine'], me && can('gridwork.write') ? (signal) => gridworkApi.myAttendance(undefined, signal) : null);
   if (!me || !can('gridwork.write')) return null;
   const today = mine.data?.today;
 
-  const check = async (which: 'in' | 'out') => {
+  const check = (which: 'in' | 'out') => {
     setBusy(which);
-    try {
+    return saving.run(async () => {
       const at = new Date().toISOString();
       const position = await here().catch((error: unknown) => {
         throw new Error(t('gridwork.attendance.noPosition', { reason: error instanceof Error ? error.message : String(error) }));
@@ -38,11 +38,7 @@ export function AttendanceSection() {
       const result = await gridworkApi.check(which, { lng: position.coords.longitude, lat: position.coords.latitude, accuracy: Math.round(position.coords.accuracy), at });
       void message.success(result.sent ? t(which === 'in' ? 'gridwork.attendance.checkedIn' : 'gridwork.attendance.checkedOut') : t('gridwork.queued'));
       void invalidate(['gridwork', 'attendance']);
-    } catch (error) {
-      reportError(error);
-    } finally {
-      setBusy(null);
-    }
+    }).finally(() => setBusy(null));
   };
 
   return (

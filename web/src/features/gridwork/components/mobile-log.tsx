@@ -3,7 +3,7 @@ import { CameraOutlined, ReadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useAuth } from '../../../platform/auth.tsx';
-import { useReportError } from '../../../platform/components/feedback.tsx';
+import { useAction } from '../../../platform/use-write.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { invalidate, useApiQuery } from '../../../platform/query.ts';
 import { gridworkApi } from '../api.ts';
@@ -23,10 +23,9 @@ export function WorkLogSection() {
   const { t } = useI18n();
   const { me, can } = useAuth();
   const { message } = App.useApp();
-  const reportError = useReportError();
+  const saving = useAction();
   const [form] = Form.useForm<LogForm>();
   const [photos, setPhotos] = useState<File[]>([]);
-  const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const day = chinaDay();
   const entry = useApiQuery(['gridwork', 'log', 'mine', day], me && can('gridwork.write') ? (signal) => gridworkApi.myLog(day, signal) : null);
@@ -36,19 +35,13 @@ export function WorkLogSection() {
   }, [saved, form]);
   if (!me || !can('gridwork.write')) return null;
 
-  const save = async (values: LogForm) => {
-    setBusy(true);
-    try {
+  const save = (values: LogForm) =>
+    saving.run(async () => {
       const result = await gridworkApi.saveLog({ day, seen: values.seen ?? '', heard: values.heard ?? '', done: values.done ?? '' }, photos);
       setPhotos([]);
       void message.success(result.sent ? t('gridwork.log.saved') : t('gridwork.queued'));
       void invalidate(['gridwork', 'log']);
-    } catch (error) {
-      reportError(error, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+    }, form);
 
   return (
     <Card size="small" title={<><ReadOutlined /> {t('gridwork.log.title')}</>} style={{ marginBottom: 12 }} data-testid="log-section">
@@ -83,7 +76,7 @@ export function WorkLogSection() {
             data-testid="log-photos"
           />
         </Flex>
-        <Button type="primary" htmlType="submit" block loading={busy} data-testid="log-save">
+        <Button type="primary" htmlType="submit" block loading={saving.busy} data-testid="log-save">
           {t('gridwork.log.save')}
         </Button>
       </Form>

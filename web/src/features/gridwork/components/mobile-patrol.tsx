@@ -3,7 +3,7 @@ import { AimOutlined, PlayCircleOutlined, StopOutlined } from '@ant-design/icons
 import { Alert, App, Button, Card, Col, Flex, Row, Spin, Statistic, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
 import { useAuth } from '../../../platform/auth.tsx';
-import { useReportError } from '../../../platform/components/feedback.tsx';
+import { useAction } from '../../../platform/use-write.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { invalidate, useApiQuery } from '../../../platform/query.ts';
 import { gridworkApi } from '../api.ts';
@@ -27,8 +27,7 @@ export function PatrolSection() {
   const { t } = useI18n();
   const { me, can } = useAuth();
   const { message } = App.useApp();
-  const reportError = useReportError();
-  const [busy, setBusy] = useState(false);
+  const saving = useAction();
   useSyncExternalStore(subscribePatrol, patrolSnapshot);
   const patrol = localPatrol(me?.id);
   const server = useApiQuery(['gridwork', 'patrol', 'current'], me && can('gridwork.write') ? (signal) => gridworkApi.currentPatrol(signal) : null);
@@ -46,18 +45,13 @@ export function PatrolSection() {
 
   if (!me || !can('gridwork.write') || !gridCode) return null;
 
-  const run = async (action: () => Promise<void>, done: string) => {
-    setBusy(true);
-    try {
+  const run = (action: () => Promise<void>, done: string) =>
+    saving.run(async () => {
       await action();
       void message.success(done);
       void invalidate(['gridwork']);
-    } catch (error) {
-      reportError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
+  const busy = saving.busy;
 
   return (
     <Card size="small" title={<><AimOutlined /> {t('gridwork.patrol.title')}</>} style={{ marginBottom: 12 }} data-testid="patrol-section" data-active={patrol ? 'true' : 'false'}>
