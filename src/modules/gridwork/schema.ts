@@ -2,12 +2,17 @@
 import { bigint, boolean, date, doublePrecision, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { DutyKind, LeaveKind, LeaveStatus, PatrolStatus } from './contract.ts';
 
-export const patrols = pgTable('gridwork_patrols', {
-  id: uuid('id').primaryKey().defaultRandom(),
+/** The worker a row belongs to and the grid it was made in (its org path is the grid's). Fresh builders per table. */
+const ownedByWorker = () => ({
   workerId: uuid('worker_id').notNull(),
   workerName: text('worker_name').notNull(),
   gridCode: text('grid_code').notNull(),
   orgPath: text('org_path').notNull(),
+});
+
+export const patrols = pgTable('gridwork_patrols', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  ...ownedByWorker(),
   status: text('status').notNull().$type<PatrolStatus>(),
   startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
   endedAt: timestamp('ended_at', { withTimezone: true }),
@@ -68,10 +73,7 @@ export const occasions = pgTable('gridwork_occasions', {
 
 export const workLogs = pgTable('gridwork_work_logs', {
   id: uuid('id').primaryKey().defaultRandom(),
-  workerId: uuid('worker_id').notNull(),
-  workerName: text('worker_name').notNull(),
-  gridCode: text('grid_code').notNull(),
-  orgPath: text('org_path').notNull(),
+  ...ownedByWorker(),
   day: date('day', { mode: 'string' }).notNull(),
   seen: text('seen').notNull(),
   heard: text('heard').notNull(),
@@ -93,10 +95,7 @@ export const logPhotos = pgTable('gridwork_log_photos', {
 
 export const attendance = pgTable('gridwork_attendance', {
   id: uuid('id').primaryKey().defaultRandom(),
-  workerId: uuid('worker_id').notNull(),
-  workerName: text('worker_name').notNull(),
-  gridCode: text('grid_code').notNull(),
-  orgPath: text('org_path').notNull(),
+  ...ownedByWorker(),
   day: date('day', { mode: 'string' }).notNull(),
   checkInAt: timestamp('check_in_at', { withTimezone: true }),
   checkInDistance: doublePrecision('check_in_distance'),
@@ -107,10 +106,7 @@ export const attendance = pgTable('gridwork_attendance', {
 export const leaves = pgTable('gridwork_leaves', {
   id: uuid('id').primaryKey().defaultRandom(),
   kind: text('kind').notNull().$type<LeaveKind>(),
-  workerId: uuid('worker_id').notNull(),
-  workerName: text('worker_name').notNull(),
-  gridCode: text('grid_code').notNull(),
-  orgPath: text('org_path').notNull(),
+  ...ownedByWorker(),
   fromDay: date('from_day', { mode: 'string' }).notNull(),
   toDay: date('to_day', { mode: 'string' }).notNull(),
   reason: text('reason').notNull(),
