@@ -76,8 +76,13 @@ async function refresh(sending = snapshot.sending): Promise<void> {
 
 // ---- Sending ----
 
-/** Answers of this page's sends, by key, for the screen that is waiting on one. */
+/** Answers of this page's sends, by key, for the screens waiting on them (the keys in `awaited`). */
 const answers = new Map<string, { answer?: unknown; error?: ApiError }>();
+const awaited = new Set<string>();
+
+function keepAnswer(key: string, outcome: { answer?: unknown; error?: ApiError }): void {
+  if (awaited.has(key)) answers.set(key, outcome);
+}
 
 /** True for a failure that a later try may not meet: no network, a busy or restarting server, a session to renew. */
 function isTransient(error: ApiError): boolean {
@@ -164,10 +169,10 @@ async function flushOnce(): Promise<void> {
       const id = idOf(answer);
       if (id) await saveRef(item.key, id);
       if (item.seq !== undefined) await deleteItem(item.seq);
-      answers.set(item.key, { answer });
+      keepAnswer(item.key, { answer });
     } catch (raw) {
       const error = asApiError(raw);
-      answers.set(item.key, { error });
+      keepAnswer(item.key, { error });
       item.attempts += 1;
       if (isTransient(error)) {
         item.error = error.message || null;
@@ -226,12 +231,15 @@ export async function submitWrite<T>(write: OutboxWrite): Promise<OutboxResult<T
     attempts: 0,
   });
   await refresh();
+  awaited.add(key);
   // A flush already running may have read the list before this write: run again after it.
   if (running) await running;
   await flushOutbox();
   const outcome = answers.get(key);
   answers.delete(key);
+  awaited.delete(key);
   if (outcome && 'answer' in outcome) return { sent: true, answer: outcome.answer as T, key };
+  // Refused while the worker is there to correct the form: not kept.
   if (outcome?.error && !isTransient(outcome.error)) {
     const item = await itemByKey(key);
     if (item?.seq !== undefined) await deleteItem(item.seq);

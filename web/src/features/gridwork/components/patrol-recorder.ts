@@ -121,8 +121,15 @@ export async function startPatrol(userId: string, gridCode: string | null): Prom
   save({ userId, ref: { startKey: key }, gridCode, startedAt, track: [], distanceMeters: 0, pending: [], geoError: null });
   lastBatchAt = Date.now();
   resumeWatching(userId);
-  const result = await gridworkApi.startPatrol({ ...(gridCode ? { gridCode } : {}), startedAt }, key);
-  if (result.sent && current) save({ ...current, ref: { id: result.answer.id } });
+  try {
+    const result = await gridworkApi.startPatrol({ ...(gridCode ? { gridCode } : {}), startedAt }, key);
+    if (result.sent && current) save({ ...current, ref: { id: result.answer.id } });
+  } catch (error) {
+    // Refused (no grid served, one already under way): no patrol, so no track either.
+    stopWatching();
+    save(null);
+    throw error;
+  }
 }
 
 /** Sends what was taken and ends the patrol (queued if there is no signal). */

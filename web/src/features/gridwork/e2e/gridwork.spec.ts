@@ -1,8 +1,9 @@
 // The grid worker's day without signal, in Chromium on a phone against the real server: the
 // worker starts a patrol and walks (the position moved by the test), loses the network,
 // records a visit and reports a case with a photo while offline — both kept in the phone's
-// outbox and shown as waiting — gets the network back, and both arrive once; the patrol
-// ends and the community's staff see its track on the grid map in the console.
+// outbox and shown as waiting — gets the network back (the report's first answer lost on the
+// way, so it is sent twice with one key), and both arrive once; the patrol ends and the
+// community's staff see its track on the grid map in the console.
 import jpeg from 'jpeg-js';
 import type { BrowserContext, Page } from '@playwright/test';
 import { demoPassword, expect, openContext, phone, signInFromLogin, snap, snapFull, test } from '../../../../../e2e/kit.ts';
@@ -117,16 +118,27 @@ test.describe.serial('A grid worker works without signal: patrol, visit and repo
     await snapFull(page, 'gridwork-m-offline-outbox.png');
   });
 
-  test('the network returns: the outbox empties and the case and the visit each arrive once', async () => {
+  test('the network returns, the first answer to the report is lost, the retry replays it: the case and the visit each arrive once', async () => {
+    // The server takes the first POST of the report but its answer never reaches the phone, so
+    // the outbox sends the same write (same Idempotency-Key) again on its next try.
+    let reportPosts = 0;
+    await page.route('**/api/cases', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      reportPosts += 1;
+      if (reportPosts > 1) return route.continue();
+      await route.fetch();
+      return route.abort('internetdisconnected');
+    });
     await context.setOffline(false);
-    await expect.poll(async () => outboxCounts(page), { timeout: 30_000 }).toEqual({ waiting: 0, failed: 0 });
+    await expect.poll(async () => outboxCounts(page), { timeout: 60_000 }).toEqual({ waiting: 0, failed: 0 });
+    await page.unroute('**/api/cases');
+    expect(reportPosts, 'the report was sent again after its answer was lost').toBeGreaterThanOrEqual(2);
     const cases = await page.request.get(`/api/cases?q=${encodeURIComponent(title)}&page=1&pageSize=10`);
     expect(cases.ok()).toBeTruthy();
     const found = (await cases.json()) as { total: number; items: { id: string }[] };
     expect(found.total, 'the offline report arrived exactly once').toBe(1);
     const detail = (await (await page.request.get(`/api/cases/${found.items[0]?.id ?? ''}`)).json()) as { attachments: unknown[] };
     expect(detail.attachments.length, 'the photo taken offline came with the report').toBe(1);
-    // A replay of the same write (as after a lost answer) is answered without a second case.
     await page.getByTestId('m-registry-entry').click();
     await page.waitForURL(/\/m\/registry$/);
     const search = page.getByTestId('m-registry-search').locator('input');
