@@ -1,12 +1,55 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 // The web app lives in web/ and builds to web/dist, which the server serves at `/`.
 // In development (`npx vite`), API calls go to the server on port 3000.
 export default defineConfig({
   root: fileURLToPath(new URL('./web', import.meta.url)),
-  plugins: [react()],
+  plugins: [
+    react(),
+    // /m as an installable app that opens without signal: the app shell is precached; the reads
+    // its offline screens need are kept from the last time they loaded; writes go through the
+    // page's outbox (web/src/platform/offline), never through the service worker.
+    VitePWA({
+      injectRegister: false,
+      registerType: 'autoUpdate',
+      manifest: {
+        name: '共治 · 网格员',
+        short_name: '共治网格',
+        description: '网格员巡查、上报、走访、民情日记与考勤',
+        lang: 'zh-CN',
+        start_url: '/m',
+        scope: '/',
+        display: 'standalone',
+        theme_color: '#1a4f9c',
+        background_color: '#f5f7fa',
+        icons: [
+          { src: '/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,mjs,css,html,svg,png,woff2}'],
+        // antd's and MapLibre's chunks are over Workbox's 2 MiB default.
+        maximumFileSizeToCacheInBytes: 6 * 1024 * 1024,
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//, /^\/open311\//, /^\/healthz/],
+        clientsClaim: true,
+        skipWaiting: true,
+        runtimeCaching: [
+          {
+            // Only what /m's offline screens read; the worker's own data, dropped on sign-out.
+            urlPattern: /\/api\/(auth\/me|config\/public|cases\/categories|registry\/my-grid|org\/grids\/[^/?]+$|gridwork\/(patrols\/current|duty-items|logs\/mine|attendance\/mine))/,
+            handler: 'NetworkFirst',
+            options: { cacheName: 'gongzhi-offline-reads', networkTimeoutSeconds: 6, expiration: { maxEntries: 60, maxAgeSeconds: 7 * 24 * 3600 } },
+          },
+        ],
+      },
+    }),
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

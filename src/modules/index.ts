@@ -9,5 +9,6 @@ import { notificationsModule } from './notifications/module.ts';
 import { auditModule } from './audit/module.ts';
 import { practicesModule } from './practices/module.ts';
 import { facilitiesModule } from './facilities/module.ts';
+import { gridworkModule } from './gridwork/module.ts';
 
-export const modules = [orgModule, registryModule, accountsModule, casesModule, notificationsModule, auditModule, practicesModule, facilitiesModule] as const;
+export const modules = [orgModule, registryModule, accountsModule, casesModule, notificationsModule, auditModule, practicesModule, facilitiesModule, gridworkModule] as const;

@@ -9,6 +9,7 @@ import type { Permission } from './auth/roles.ts';
 import type { Actor } from './auth/scope.ts';
 import type { Db } from './db.ts';
 import { requireActor, type AppContext, type RouteModule } from './http.ts';
+import { idempotent } from './idempotency.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -59,6 +60,8 @@ export interface RouteSpec<A extends Access, P extends Schema, Q extends Schema,
   openapi?: { consumes?: string[]; hide?: boolean };
   /** Input that fails its schema reaches the handler as is, with `req.validationError` set (the handler reads it another way or throws). */
   attachValidation?: boolean;
+  /** Honour an `Idempotency-Key` header (writes an offline queue may replay): see idempotency.ts. */
+  idempotent?: boolean;
   handle: (input: RouteInput<A, P, Q, B>) => Promise<Answer<R>> | Answer<R>;
 }
 
@@ -86,6 +89,7 @@ export function routeTable(tag: string, routes: readonly RouteSpec<Access, Schem
     const app = base.withTypeProvider<ZodTypeProvider>();
     for (const spec of routes) {
       const status = spec.status ?? 200;
+      const handle = spec.idempotent ? idempotent(spec.handle, { status }) : spec.handle;
       app.route({
         method: spec.method,
         url: spec.url,
@@ -106,7 +110,7 @@ export function routeTable(tag: string, routes: readonly RouteSpec<Access, Schem
         },
         handler: async (req, reply) => {
           const actor = actorFor(req, spec.access);
-          const result = await spec.handle({ actor, params: req.params, query: req.query, body: req.body, ctx, db: ctx.database.db, req, reply } as RouteInput<Access, Schema, Schema, Schema>);
+          const result = await handle({ actor, params: req.params, query: req.query, body: req.body, ctx, db: ctx.database.db, req, reply } as RouteInput<Access, Schema, Schema, Schema>);
           // A handler that sent the answer itself (a file; it returns the reply) or took the connection over (reply.hijack(), a stream) is done.
           if (reply.sent || result === reply) return reply;
           if (status === 204) return reply.status(204).send();

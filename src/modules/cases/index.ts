@@ -6,6 +6,8 @@ export { createCase, type CreateCaseInput } from './use-cases/create-case.ts';
 export { actOnCase, type ActionRequest } from './use-cases/act-on-case.ts';
 /** One case as its page shows it. */
 export { getCase } from './use-cases/get-case.ts';
+/** Cases some users reported in a time window, without scope (grid workers' patrols and records). */
+export { casesReportedBy, type ReportedCase } from './use-cases/reported-by.ts';
 /** The case list with filters and paging. */
 export { listCases } from './use-cases/list-cases.ts';
 /** What the case use cases need besides the database. */

@@ -42,6 +42,8 @@ export {
   type HouseholdWithAdults,
   type HouseArea,
 } from './use-cases/participation.ts';
+/** Key-group members with their visits, and the visits some users recorded (the grid workers' duty lists and records). */
+export { keyGroupVisitStatus, visitsRecordedBy, type MemberVisitStatus } from './key-groups/visit-duty.ts';
 /** Adds a building to a grid (test factories; the HTTP API is the way in otherwise). */
 export { createBuilding } from './use-cases/buildings.ts';
 /** Adds a house to a building (test factories). */

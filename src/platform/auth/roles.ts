@@ -40,13 +40,13 @@ export const roles = {
   },
   auditor: { permissions: ['audit.read'], grantedOn: ['root'], isAdminTrio: true, isMachine: false },
   district_staff: {
-    permissions: ['org.read', 'org.write', 'grid.roster.write', 'registry.read', 'registry.export', ...caseStaff, 'case.configure', 'practices.write', 'facilities.read', 'facilities.write'],
+    permissions: ['org.read', 'org.write', 'grid.roster.write', 'registry.read', 'registry.export', ...caseStaff, 'case.configure', 'practices.write', 'facilities.read', 'facilities.write', 'gridwork.read', 'gridwork.manage'],
     grantedOn: ['district'],
     isAdminTrio: false,
     isMachine: false,
   },
   street_staff: {
-    permissions: ['org.read', 'org.write', 'grid.roster.write', 'registry.read', 'registry.export', 'registry.sensitive', ...caseStaff, 'facilities.read', 'facilities.write'],
+    permissions: ['org.read', 'org.write', 'grid.roster.write', 'registry.read', 'registry.export', 'registry.sensitive', ...caseStaff, 'facilities.read', 'facilities.write', 'gridwork.read'],
     grantedOn: ['street'],
     isAdminTrio: false,
     isMachine: false,
@@ -58,13 +58,14 @@ export const roles = {
       'registry.read', 'registry.write', 'registry.import', 'registry.export', 'registry.reveal', 'registry.sensitive',
       'case.report', 'case.read', 'case.handle', 'case.dispatch', 'case.accept', 'case.acknowledge',
       'facilities.read', 'facilities.write',
+      'gridwork.read', 'gridwork.write',
     ],
     grantedOn: ['community'],
     isAdminTrio: false,
     isMachine: false,
   },
   grid_worker: {
-    permissions: ['org.read', 'registry.read', 'registry.write', 'case.report', 'case.read', 'case.handle', 'case.acknowledge', 'case.verify', 'facilities.read'],
+    permissions: ['org.read', 'registry.read', 'registry.write', 'case.report', 'case.read', 'case.handle', 'case.acknowledge', 'case.verify', 'facilities.read', 'gridwork.write'],
     grantedOn: ['grid'],
     isAdminTrio: false,
     isMachine: false,
@@ -79,7 +80,7 @@ export const roles = {
   },
   // Leaders watch, supervise (督办) and instruct (批示).
   leader: {
-    permissions: ['org.read', 'registry.read', 'case.read', 'case.handle', 'case.supervise', 'case.indicators', 'case.instruct'],
+    permissions: ['org.read', 'registry.read', 'case.read', 'case.handle', 'case.supervise', 'case.indicators', 'case.instruct', 'gridwork.read'],
     grantedOn: ['district', 'street'],
     isAdminTrio: false,
     isMachine: false,

@@ -77,6 +77,8 @@ interface RequestOptions {
   signal?: AbortSignal;
   /** Do not redirect on 401 / PASSWORD_CHANGE_REQUIRED: the caller handles it (login, boot). */
   quiet?: boolean;
+  /** Extra headers (the offline outbox's Idempotency-Key). */
+  headers?: Record<string, string>;
 }
 
 export function buildUrl(path: string, query?: Record<string, QueryValue>): string {
@@ -89,9 +91,9 @@ export function buildUrl(path: string, query?: Record<string, QueryValue>): stri
   return text ? `${path}?${text}` : path;
 }
 
-export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, options: RequestOptions = {}): Promise<T> {
+export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, options: RequestOptions = {}): Promise<T> {
   const locale = getLocale();
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': locale };
+  const headers: Record<string, string> = { ...options.headers, Accept: 'application/json', 'Accept-Language': locale };
   let body: string | undefined;
   if (options.rawJson !== undefined) body = options.rawJson;
   else if (options.body !== undefined) body = JSON.stringify(options.body);

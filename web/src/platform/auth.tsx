@@ -5,6 +5,7 @@ import { sessionApi, type Me } from './session-api.ts';
 import { setAuthRedirects } from './api-client.ts';
 import type { Permission } from '#server/platform/auth/roles.ts';
 import { queryClient } from './query.ts';
+import { startOutbox } from './offline/outbox.ts';
 
 interface AuthValue {
   /** The signed-in user; null when signed out; undefined while the first check runs. */
@@ -29,6 +30,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     if (userId.current !== nextId) {
       if (userId.current !== null) queryClient.clear();
       userId.current = nextId;
+      // The phone's queued writes are sent only under their author's session.
+      startOutbox(nextId);
     }
     setMeState(next);
     if (next) setSignedOut(false);
@@ -56,6 +59,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       setSignedOut(true);
       userId.current = null;
       queryClient.clear();
+      startOutbox(null);
       setMeState(null);
     }
   }, []);

@@ -15,7 +15,9 @@ export const queryClient = new QueryClient({
   defaultOptions: {
     // A failed call shows its error with a retry button at once, as before; screens load
     // again when opened, not when the window regains focus.
-    queries: { retry: false, refetchOnWindowFocus: false },
+    // offlineFirst: without signal a read still asks once, and the service worker may answer
+    // from what /m kept (the default would wait for the network and show nothing).
+    queries: { retry: false, refetchOnWindowFocus: false, networkMode: 'offlineFirst' },
     mutations: { retry: false },
   },
 });

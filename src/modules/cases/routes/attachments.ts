@@ -15,6 +15,7 @@ export const caseAttachmentRoutes = routeTable('cases', [
     query: attachmentQuery,
     response: attachmentUploaded,
     status: 201,
+    idempotent: true,
     handle: async ({ actor, query, ctx, req }) => {
       const file = await req.file();
       if (!file) throw new AppError('VALIDATION_FAILED', { summary: 'file: 请选择文件 / no file' });

@@ -77,6 +77,8 @@ export const caseReadingRoutes = routeTable('cases', [
     body: createCaseBody,
     response: createCaseResponse,
     status: 201,
+    // A phone replaying its offline queue sends the same Idempotency-Key again: one case.
+    idempotent: true,
     handle: async ({ actor, body, ctx }) => {
       const deps = depsOf(ctx);
       const { row, duplicates } = await createCase(deps, actor, body);

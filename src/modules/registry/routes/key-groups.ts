@@ -111,6 +111,7 @@ export const keyGroupRoutes = routeTable('registry', [
     body: recordVisitBody,
     response: visitView,
     status: 201,
+    idempotent: true,
     handle: ({ actor, body, db }) => recordVisit(db, actor, body),
   }),
 

@@ -4,6 +4,7 @@
 import { buildUrl, request, send, sendJson, type Paged } from '../../platform/api-client.ts';
 import type { z } from 'zod';
 import type { Json } from '../../platform/json.ts';
+import { submitWrite } from '../../platform/offline/outbox.ts';
 import type * as contract from '#server/modules/cases/contract.ts';
 import type { MarkReadResult, NotificationList, NotificationView } from '#server/modules/notifications/contract.ts';
 import type { ResidentView } from '#server/modules/registry/contract.ts';
@@ -50,6 +51,16 @@ export const casesApi = {
   /** The states my to-do board groups its cases by (the server's to-do rules for my permissions). */
   todoStates: (signal?: AbortSignal) => request<contract.TodoStates>('GET', '/api/cases/todo-states', { signal }),
   create: (input: contract.CreateCaseBody) => request<Json<z.infer<typeof contract.createCaseResponse>>>('POST', '/api/cases', { body: input }),
+  /** A report from /m through the phone's outbox (Idempotency-Key): sent now, or kept with its photos until there is signal. */
+  reportQueued: (input: contract.CreateCaseBody, photos: File[]) =>
+    submitWrite<Json<z.infer<typeof contract.createCaseResponse>>>({
+      kind: 'case.report',
+      label: input.title,
+      url: '/api/cases',
+      body: { ...input },
+      photos: photos.map((photo) => ({ blob: photo, name: photo.name })),
+      photoUpload: { url: '/api/cases/attachments', field: 'attachmentIds' },
+    }),
   /** The body is the action's member of the contract, or (built from allowedActions' inputs) its flat form. */
   act: (caseId: string, input: contract.CaseActionRequest | contract.CaseActionBody) => request<CaseDetail>('POST', `/api/cases/${id(caseId)}/actions`, { body: input }),
   dispatchProposal: (caseId: string, signal?: AbortSignal) =>

@@ -457,6 +457,8 @@ export const casesEnUS: Record<CaseMessageKey, string> = {
   'case.m.reporterName': "Resident's name",
   'case.m.reporterPhone': "Resident's mobile",
   'case.m.submit': 'Report',
+  'case.m.queued': 'Saved on the phone',
+  'case.m.queuedHint': 'There is no network now; the report is sent when it returns. The home page shows what is waiting.',
   'case.m.submitted': 'Reported',
   'case.m.another': 'Report another',
   'case.m.backHome': 'Home',

@@ -454,6 +454,8 @@ export const casesZhCN = {
   'case.m.reporterName': '居民姓名',
   'case.m.reporterPhone': '居民手机号',
   'case.m.submit': '提交上报',
+  'case.m.queued': '已保存在手机上',
+  'case.m.queuedHint': '当前没有网络，联网后自动上报，首页可查看待发送的记录。',
   'case.m.submitted': '上报成功',
   'case.m.another': '继续上报',
   'case.m.backHome': '返回首页',

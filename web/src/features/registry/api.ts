@@ -28,6 +28,7 @@ import type {
   VisitView,
 } from '#server/modules/registry/contract.ts';
 import { ApiError, buildUrl, parseError, request, type Paged } from '../../platform/api-client.ts';
+import { submitWrite } from '../../platform/offline/outbox.ts';
 import { getLocale, translate } from '../../platform/i18n/locale.ts';
 import type { Json } from '../../platform/json.ts';
 
@@ -136,6 +137,9 @@ export const registryApi = {
     request<Paged<VisitRow>>('GET', '/api/registry/visits', { query, signal }),
   recordVisit: (input: RecordVisitBody) =>
     request<Visit>('POST', '/api/registry/visits', { body: input }),
+  /** A visit through the phone's outbox (Idempotency-Key): sent now, or kept until there is signal. */
+  recordVisitQueued: (input: RecordVisitBody, label: string) =>
+    submitWrite<Visit>({ kind: 'registry.visit', label, url: '/api/registry/visits', body: { ...input } }),
 
   myGrid: (signal?: AbortSignal) => request<MyGrid>('GET', '/api/registry/my-grid', { signal }),
   lookup: (q: string, signal?: AbortSignal) =>

@@ -116,6 +116,7 @@ export const registryEnUS: Record<RegistryMessageKey, string> = {
   'registry.visit.allMemberships': 'All of the person’s key groups',
   'registry.visit.notes': 'What was found',
   'registry.visit.notesPlaceholder': 'Health, difficulties, requests…',
+  'registry.visit.queued': 'Visit saved on the phone; it is sent when the network returns',
   'registry.visit.saved': 'Visit recorded; the next due date has moved on',
   'registry.visit.visitor': 'Visitor',
   'registry.visit.empty': 'No visits recorded yet',

@@ -119,6 +119,7 @@ export const registryZhCN = {
   'registry.visit.allMemberships': '本人所有重点人群',
   'registry.visit.notes': '走访情况',
   'registry.visit.notesPlaceholder': '身体状况、生活困难、诉求等',
+  'registry.visit.queued': '走访已保存在手机上，联网后自动发送',
   'registry.visit.saved': '走访已记录，下次走访日期已顺延',
   'registry.visit.visitor': '走访人',
   'registry.visit.empty': '暂无走访记录',

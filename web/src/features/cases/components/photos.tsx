@@ -49,29 +49,34 @@ interface Pending {
   preview: string;
   id: string | null;
   error: string | null;
+  /** Kept on the phone (no signal), to be uploaded with the report. */
+  kept?: File;
 }
 
 interface PhotoInputProps {
-  value?: string[];
-  onChange?: (ids: string[]) => void;
+  /** Attachment ids; with `keepOffline`, also photos kept on the phone until the report is sent. */
+  value?: (string | File)[];
+  onChange?: (ids: (string | File)[]) => void;
   /** Upload onto an existing case (action photos); omitted for a case not yet reported. */
   caseId?: string;
   /** Open the rear camera directly on phones. */
   camera?: boolean;
   label?: string;
   testId?: string;
+  /** Without signal, keep the photo itself in the value (the report's outbox uploads it later). */
+  keepOffline?: boolean;
 }
 
 /**
  * Takes photos (the phone's camera with capture="environment", or files), uploads each at
  * once and gives the form the attachment ids. The server checks the type by content.
  */
-export function PhotoInput({ value, onChange, caseId, camera = false, label, testId = 'photo-input' }: PhotoInputProps) {
+export function PhotoInput({ value, onChange, caseId, camera = false, label, testId = 'photo-input', keepOffline = false }: PhotoInputProps) {
   const { t } = useI18n();
   const input = useRef<HTMLInputElement>(null);
   const [pending, setPending] = useState<Pending[]>([]);
   // Uploads finish in any order: keep the ids in a ref so none is lost between renders.
-  const ids = useRef<string[]>(value ?? []);
+  const ids = useRef<(string | File)[]>(value ?? []);
   const notify = useRef(onChange);
   useEffect(() => {
     ids.current = value ?? [];
@@ -83,7 +88,7 @@ export function PhotoInput({ value, onChange, caseId, camera = false, label, tes
 
   // The form reset its value: forget what was shown.
   useEffect(() => {
-    if ((value ?? []).length === 0) setPending((list) => (list.some((p) => p.id) ? list.filter((p) => !p.id && !p.error) : list));
+    if ((value ?? []).length === 0) setPending((list) => (list.some((p) => p.id || p.kept) ? list.filter((p) => !p.id && !p.kept && !p.error) : list));
   }, [value]);
 
   const addFiles = (files: FileList | null) => {
@@ -92,6 +97,15 @@ export function PhotoInput({ value, onChange, caseId, camera = false, label, tes
       const preview = URL.createObjectURL(file);
       previews.current.push(preview);
       setPending((list) => [...list, { key, preview, id: null, error: null }]);
+      const keep = () => {
+        setPending((list) => list.map((p) => (p.key === key ? { ...p, kept: file } : p)));
+        ids.current = [...ids.current, file];
+        notify.current?.(ids.current);
+      };
+      if (keepOffline && !navigator.onLine) {
+        keep();
+        continue;
+      }
       casesApi.upload(file, caseId).then(
         (uploaded) => {
           setPending((list) => list.map((p) => (p.key === key ? { ...p, id: uploaded.id } : p)));
@@ -99,6 +113,7 @@ export function PhotoInput({ value, onChange, caseId, camera = false, label, tes
           notify.current?.(ids.current);
         },
         (error: unknown) => {
+          if (keepOffline && toApiError(error).code === 'NETWORK') return keep();
           setPending((list) => list.map((p) => (p.key === key ? { ...p, error: toApiError(error).message } : p)));
         },
       );
@@ -108,17 +123,17 @@ export function PhotoInput({ value, onChange, caseId, camera = false, label, tes
 
   const remove = (item: Pending) => {
     setPending((list) => list.filter((p) => p.key !== item.key));
-    if (item.id) onChange?.((value ?? []).filter((id) => id !== item.id));
+    if (item.id || item.kept) onChange?.((value ?? []).filter((id) => id !== item.id && id !== item.kept));
   };
 
-  const uploading = pending.some((p) => !p.id && !p.error);
+  const uploading = pending.some((p) => !p.id && !p.kept && !p.error);
   return (
     <Flex vertical gap={8}>
       <Flex wrap gap={8}>
         {pending.map((item) => (
-          <div key={item.key} style={{ position: 'relative' }} data-testid="photo-thumb" data-uploaded={item.id ? 'true' : 'false'}>
-            <img src={item.preview} alt="" style={{ ...thumbStyle, opacity: item.id ? 1 : 0.5, borderColor: item.error ? '#ff4d4f' : '#e3e8ef' }} />
-            {!item.id && !item.error && <LoadingOutlined style={{ position: 'absolute', top: 34, left: 34, fontSize: 20, color: '#1a4f9c' }} />}
+          <div key={item.key} style={{ position: 'relative' }} data-testid="photo-thumb" data-uploaded={item.id ? 'true' : 'false'} data-kept={item.kept ? 'true' : 'false'}>
+            <img src={item.preview} alt="" style={{ ...thumbStyle, opacity: item.id || item.kept ? 1 : 0.5, borderColor: item.error ? '#ff4d4f' : '#e3e8ef' }} />
+            {!item.id && !item.kept && !item.error && <LoadingOutlined style={{ position: 'absolute', top: 34, left: 34, fontSize: 20, color: '#1a4f9c' }} />}
             <Button
               size="small"
               shape="circle"

@@ -13,7 +13,9 @@ import { MobileShell } from '../components/shells.tsx';
 import { useAction } from '../../../platform/use-write.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 
-interface ReportForm extends ReportText {
+interface ReportForm extends Omit<ReportText, 'photos'> {
+  /** Uploaded photos' ids, and photos kept on the phone while there is no signal. */
+  photos?: (string | File)[];
   category?: string[];
   location?: CaseLocation | null;
   urgency: CaseUrgency;
@@ -70,27 +72,57 @@ function ReportDone({ done, onAgain }: { done: { created: CaseListItem; duplicat
 export function CaseMobileReportPage() {
   const { t } = useI18n();
   const { me } = useAuth();
+  const navigate = useNavigate();
   const [form] = Form.useForm<ReportForm>();
   const saving = useAction();
   const [done, setDone] = useState<{ created: CaseListItem; duplicates: DuplicateCase[] } | null>(null);
+  const [queued, setQueued] = useState(false);
   const gridGrant = me?.grants.find((g) => g.role === 'grid_worker');
   const grid = gridGrant ? { code: gridGrant.orgCode, name: gridGrant.orgName } : null;
 
   const submit = async (values: ReportForm) => {
     const location = values.location;
     if (!location) return;
+    const photos = values.photos ?? [];
     await saving.run(async () => {
-      const result = await casesApi.create({
-        ...reportBody(values, values.category?.[1] ?? ''),
-        urgency: values.urgency,
-        ...(location.point ? { lng: location.point.lng, lat: location.point.lat } : {}),
-        ...(location.orgCode ? { orgCode: location.orgCode } : !location.point && grid ? { orgCode: grid.code } : {}),
-        reporter: reporterOf(values.reporterName, values.reporterPhone),
-      });
-      setDone({ created: result.case, duplicates: result.duplicates });
+      // Through the phone's outbox: without signal the report (and its kept photos) waits there.
+      const result = await casesApi.reportQueued(
+        {
+          ...reportBody({ ...values, photos: photos.filter((p): p is string => typeof p === 'string') }, values.category?.[1] ?? ''),
+          urgency: values.urgency,
+          ...(location.point ? { lng: location.point.lng, lat: location.point.lat } : {}),
+          ...(location.orgCode ? { orgCode: location.orgCode } : !location.point && grid ? { orgCode: grid.code } : {}),
+          reporter: reporterOf(values.reporterName, values.reporterPhone),
+        },
+        photos.filter((p): p is File => typeof p !== 'string'),
+      );
+      if (result.sent) setDone({ created: result.answer.case, duplicates: result.answer.duplicates });
+      else setQueued(true);
       form.resetFields();
     }, form);
   };
+
+  if (queued) {
+    return (
+      <MobileShell title={t('case.m.reportTitle')} back="/m">
+        <Card data-testid="report-queued">
+          <Result
+            status="info"
+            title={t('case.m.queued')}
+            subTitle={t('case.m.queuedHint')}
+            extra={[
+              <Button key="again" type="primary" onClick={() => setQueued(false)}>
+                {t('case.m.another')}
+              </Button>,
+              <Button key="home" onClick={() => void navigate('/m')}>
+                {t('case.m.backHome')}
+              </Button>,
+            ]}
+          />
+        </Card>
+      </MobileShell>
+    );
+  }
 
   if (done) {
     return (
@@ -105,7 +137,7 @@ export function CaseMobileReportPage() {
       <Form<ReportForm> form={form} layout="vertical" initialValues={{ urgency: 'normal' }} onFinish={(values) => void submit(values)} data-testid="report-form">
         <Card size="small" style={{ marginBottom: 12 }}>
           <Form.Item name="photos" label={t('case.m.photo')} style={{ marginBottom: 0 }}>
-            <PhotoInput camera label={t('case.m.takePhoto')} testId="report-photos" />
+            <PhotoInput camera keepOffline label={t('case.m.takePhoto')} testId="report-photos" />
           </Form.Item>
         </Card>
         <Card size="small" style={{ marginBottom: 12 }}>

@@ -33,21 +33,24 @@ export function RecordVisitModal({ target, onClose, onSaved }: { target: VisitTa
   const [form] = Form.useForm<VisitForm>();
   const today = chinaToday();
   const record = useMutation({
-    mutationFn: (input: Parameters<typeof registryApi.recordVisit>[0]) => registryApi.recordVisit(input),
+    // Through the phone's outbox: a visit recorded without signal is sent when it returns.
+    mutationFn: (input: Parameters<typeof registryApi.recordVisit>[0]) => registryApi.recordVisitQueued(input, target?.name ?? ''),
     onSuccess: () => invalidate(['registry']),
+    // The outbox keeps what cannot be sent: the mutation must not wait for a network itself.
+    networkMode: 'always',
   });
 
   const save = async (values: VisitForm) => {
     if (!target) return;
     try {
-      await record.mutateAsync({
+      const result = await record.mutateAsync({
         residentId: target.id,
         method: values.method,
         visitedOn: values.visitedOn.format('YYYY-MM-DD'),
         membershipId: values.membershipId,
         notes: values.notes?.trim() || undefined,
       });
-      void message.success(t('registry.visit.saved'));
+      void message.success(result.sent ? t('registry.visit.saved') : t('registry.visit.queued'));
       onSaved?.();
       onClose();
     } catch (error) {
