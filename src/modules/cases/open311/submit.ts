@@ -6,7 +6,7 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError, errorMessage } from '../../../platform/errors.ts';
 import { resolveApiKey } from '../../../platform/auth/sessions.ts';
-import type { Actor } from '../../../platform/auth/scope.ts';
+import { hasPermission, type Actor } from '../../../platform/auth/scope.ts';
 import type { AppContext } from '../../../platform/http.ts';
 import { placeOf } from '../../org/index.ts';
 import { matchAddress } from '../../registry/index.ts';
@@ -49,6 +49,13 @@ export async function apiKeyActor(req: FastifyRequest, ctx: AppContext, fields: 
   } catch {
     throw new Open311Error(403, 'api_key is invalid or revoked');
   }
+}
+
+/** The key behind a POST (a request or an update): refused before the form is read further unless it may report. */
+export async function reportingKeyActor(req: FastifyRequest, ctx: AppContext, fields: Fields): Promise<Actor> {
+  const actor = await apiKeyActor(req, ctx, fields);
+  if (!hasPermission(actor, 'case.report')) throw new Open311Error(403, 'this api_key may not submit requests or updates');
+  return actor;
 }
 
 /** Only http(s) links are kept and republished (javascript:, data: and the like are refused). */
@@ -126,7 +133,7 @@ async function fallbackForPoint(ctx: AppContext, actor: Actor): Promise<string |
 export async function submitRequest(req: FastifyRequest, ctx: AppContext) {
   const db = ctx.database.db;
   const { fields, files } = await readBody(req);
-  const actor = await apiKeyActor(req, ctx, fields);
+  const actor = await reportingKeyActor(req, ctx, fields);
   const serviceCode = one(fields.service_code);
   if (!serviceCode) throw new Open311Error(400, 'service_code is required');
   const rules = await loadCaseRules(db);

@@ -18,7 +18,7 @@ import { clockEvents } from '../use-cases/case-sla.ts';
 import { commitTransition, extraColumns } from '../use-cases/commit-transition.ts';
 import { creatorIdOf, extendedStatuses, noteOf, visibleToCaller, type Caller } from './present.ts';
 import { dateWindow, one, Open311Error, pageOf, parseDate, w3cDate } from './format.ts';
-import { apiKeyActor, mediaUrls, readBody, storeMedia } from './submit.ts';
+import { mediaUrls, readBody, reportingKeyActor, storeMedia } from './submit.ts';
 
 /** The statuses a client may post (the extension's list, as FixMyStreet sends them). */
 const postedStatuses = new Set([
@@ -77,7 +77,7 @@ function reporterActorOf(keyId: string, role: Parameters<typeof permissionsOf>[0
 export async function postUpdate(req: FastifyRequest, ctx: AppContext) {
   const db = ctx.database.db;
   const { fields, files } = await readBody(req);
-  const actor = await apiKeyActor(req, ctx, fields);
+  const actor = await reportingKeyActor(req, ctx, fields);
   const number = one(fields.service_request_id)?.trim();
   if (!number) throw new Open311Error(400, 'service_request_id is required');
   const status = (one(fields.status) ?? '').trim().toUpperCase();
