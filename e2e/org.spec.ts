@@ -20,13 +20,18 @@ test.describe.serial('Street staff opens the grid map of their street', () => {
     await snap(page, 'login.png');
   });
 
-  test('a wrong password says how many attempts are left', async () => {
-    await signIn(page, street.username, 'wrong-password');
+  test('a wrong password and an unknown account get the same answer', async () => {
     const error = page.getByTestId('login-error');
-    await error.waitFor();
-    const text = await error.innerText();
-    expect(await error.getAttribute('data-code'), 'the error code').toBe('INVALID_CREDENTIALS');
-    expect(text, 'unexpected message').toMatch(/再失败 4 次/);
+    const answer = async (username: string) => {
+      await signIn(page, username, 'wrong-password');
+      await error.waitFor();
+      return { code: await error.getAttribute('data-code'), text: await error.innerText() };
+    };
+    const known = await answer(street.username);
+    expect(known.code, 'the error code').toBe('INVALID_CREDENTIALS');
+    expect(known.text, 'the message tells of the lock').toMatch(/5 次/);
+    await page.reload();
+    expect(await answer('nobody-has-this-name'), 'an unknown account is told the same').toEqual(known);
   });
 
   test('signing in returns to the map, with name and role in the header', async () => {
