@@ -55,7 +55,7 @@ function MonthGrid({ year, month, holidays, workdays, locale, describe }: MonthG
             : isWorkday
               ? { background: WORKDAY, color: '#fff' }
               : weekend
-                ? { background: '#f0f2f5', color: '#8c8c8c' }
+                ? { background: '#f0f2f5', color: '#595959' }
                 : { color: '#262626' };
           return (
             <span key={key} title={describe(key)} data-date={key} style={{ ...style, height: 22, lineHeight: '22px', textAlign: 'center', fontSize: 11, borderRadius: 3 }}>
@@ -124,6 +124,7 @@ export function CaseSettingsCalendar() {
           onChange={setSelected}
           loading={years.isLoading}
           style={{ width: 320 }}
+          aria-label={t('case.settings.calendar.year')}
           options={list.map((y) => ({ value: y.year, label: `${y.year} · ${t(`case.settings.calendar.origin.${y.origin}`)}` }))}
           data-testid="calendar-years"
         />

@@ -6,7 +6,7 @@
 // community's staff see its track on the grid map in the console.
 import jpeg from 'jpeg-js';
 import type { BrowserContext, Page } from '@playwright/test';
-import { demoPassword, expect, openContext, phone, signInFromLogin, snap, snapFull, test } from '../../../../../e2e/kit.ts';
+import { checkA11y, demoPassword, expect, openContext, phone, signInFromLogin, snap, snapFull, test } from '../../../../../e2e/kit.ts';
 
 // Inside the grid of the demo grid worker `grid` (翠微路社区第1社区网格), as e2e/cases.spec.ts uses.
 const start = { longitude: 116.1448, latitude: 40.1086 };
@@ -172,6 +172,7 @@ test.describe.serial('A grid worker works without signal: patrol, visit and repo
       await console.locator('[data-testid=patrol-track-map][data-drawn=true]').waitFor({ timeout: 30_000 });
       expect(Number(await map.getAttribute('data-track-points')), 'the track has the walked points').toBeGreaterThanOrEqual(5);
       await snap(console, 'gridwork-console-patrol-track.png');
+      await checkA11y(console, '/console/patrols (track open)');
     } finally {
       await staff.close();
     }
