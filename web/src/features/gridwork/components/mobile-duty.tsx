@@ -7,6 +7,7 @@ import { useAuth } from '../../../platform/auth.tsx';
 import { ErrorAlert } from '../../../platform/components/feedback.tsx';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { useApiQuery } from '../../../platform/query.ts';
+import { useWrite } from '../../../platform/use-write.ts';
 import { RecordVisitModal, type VisitTarget } from '../../registry/index.ts';
 import { gridworkApi, type DutyItem } from '../api.ts';
 
@@ -19,6 +20,8 @@ export function DutySection() {
   const { t } = useI18n();
   const { me, can } = useAuth();
   const [visiting, setVisiting] = useState<VisitTarget | null>(null);
+  const [attending, setAttending] = useState<string | null>(null);
+  const write = useWrite();
   const items = useApiQuery(['gridwork', 'duty-items', 'mine'], me && can('gridwork.write') ? (signal) => gridworkApi.dutyItems({ open: true }, signal) : null);
   if (!me || !can('gridwork.write')) return null;
   const list = [...(items.data?.items ?? [])].sort((a, b) => Number(b.isOverdue) - Number(a.isOverdue) || a.dueAt.localeCompare(b.dueAt));
@@ -27,6 +30,15 @@ export function DutySection() {
     const membershipId = membershipOf(item);
     if (!item.residentId) return;
     setVisiting({ id: item.residentId, name: item.title, memberships: membershipId ? [{ id: membershipId, kind: item.ruleName, name: item.ruleName }] : [] });
+  };
+
+  const attend = (item: DutyItem) => {
+    const occasionId = item.occasionId;
+    if (!occasionId) return;
+    setAttending(occasionId);
+    void write
+      .run(() => gridworkApi.attendOccasion(occasionId, {}), { success: t('gridwork.duty.attended'), invalidates: ['gridwork', 'duty-items'] })
+      .finally(() => setAttending(null));
   };
 
   return (
@@ -54,6 +66,10 @@ export function DutySection() {
                 item.kind === 'visit' && item.residentId && can('registry.write') ? (
                   <Button key="visit" size="small" onClick={() => visit(item)} data-testid="duty-visit">
                     {t('gridwork.duty.visit')}
+                  </Button>
+                ) : item.kind === 'attend' && item.occasionId && !item.closedAt ? (
+                  <Button key="attend" size="small" type="primary" loading={attending === item.occasionId} onClick={() => attend(item)} data-testid="duty-attend">
+                    {t('gridwork.duty.attend')}
                   </Button>
                 ) : item.kind === 'report' ? (
                   <Link key="report" to="/m/report">
