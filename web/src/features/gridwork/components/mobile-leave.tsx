@@ -95,10 +95,10 @@ export function LeaveBlock() {
         </Form.Item>
         <Flex gap={8}>
           <Form.Item name="from" label={t('gridwork.leave.from')} rules={required(t('gridwork.leave.from'))} style={{ flex: 1 }}>
-            <DatePicker style={{ width: '100%' }} inputReadOnly />
+            <DatePicker style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="to" label={t('gridwork.leave.to')} rules={required(t('gridwork.leave.to'))} style={{ flex: 1 }}>
-            <DatePicker style={{ width: '100%' }} inputReadOnly />
+            <DatePicker style={{ width: '100%' }} />
           </Form.Item>
         </Flex>
         {kind === 'swap' && (
