@@ -1,7 +1,7 @@
 // 转为案件: an entry of the work log made into a case through the cases' intake. The title and
 // description default (server side) to the entry's text; the category is the one thing asked.
 import { App, Form, Input, Select } from 'antd';
-import { Link } from 'react-router';
+import { useNavigate } from 'react-router';
 import { ErrorAlert } from '../../../platform/components/feedback.tsx';
 import { FormModal } from '../../../platform/components/form-modal.tsx';
 import { useI18n } from '../../../platform/i18n/index.tsx';
@@ -18,6 +18,7 @@ interface CaseForm {
 export function LogCaseModal({ entry, onClose }: { entry: WorkLog | null; onClose: () => void }) {
   const { t } = useI18n();
   const { notification } = App.useApp();
+  const navigate = useNavigate();
   const [form] = Form.useForm<CaseForm>();
   const categories = useApiQuery(['gridwork', 'case-categories'], entry ? (signal) => gridworkApi.caseCategories(signal) : null);
   // Thrown errors land on the form's fields (FormModal); on success the case is one click away.
@@ -26,7 +27,20 @@ export function LogCaseModal({ entry, onClose }: { entry: WorkLog | null; onClos
     const created = await gridworkApi.logToCase(entry.id, { categoryCode: values.categoryCode, title: values.title?.trim() || undefined, description: values.description?.trim() || undefined });
     notification.success({
       title: t('gridwork.logs.caseCreatedNo', { no: created.caseNo }),
-      description: <Link to={`/console/cases/${created.caseId}`} data-testid="log-case-created">{t('gridwork.logs.openCase')}</Link>,
+      duration: 15,
+      // The notification renders outside the router, so the link navigates by hand.
+      description: (
+        <a
+          href={`/console/cases/${created.caseId}`}
+          data-testid="log-case-created"
+          onClick={(event) => {
+            event.preventDefault();
+            void navigate(`/console/cases/${created.caseId}`);
+          }}
+        >
+          {t('gridwork.logs.openCase')}
+        </a>
+      ),
     });
     void invalidate(['gridwork', 'logs']);
     onClose();

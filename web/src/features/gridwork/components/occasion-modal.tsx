@@ -41,7 +41,7 @@ export function OccasionModal({ open, rules, onClose }: { open: boolean; rules: 
         <Select options={choices.map((r) => ({ value: r.id, label: `${t(`gridwork.dutyKind.${r.kind}`)} · ${r.name}` }))} placeholder={t('gridwork.occasion.ruleHint')} />
       </Form.Item>
       <Form.Item name="under" label={t('gridwork.occasion.under')} rules={required(t('gridwork.occasion.under'))}>
-        <OrgNodeSelect levels={['community']} suggestions={scope.data?.suggestions} placeholder={t('gridwork.attendance.community')} />
+        <OrgNodeSelect levels={['community']} suggestions={scope.data?.suggestions.filter((n) => n.level === 'community')} placeholder={t('gridwork.attendance.community')} />
       </Form.Item>
       <Form.Item name="title" label={t('gridwork.occasion.name')} rules={required(t('gridwork.occasion.name'))}>
         <Input maxLength={100} placeholder={t('gridwork.occasion.nameHint')} />

@@ -57,7 +57,7 @@ export function DutyRulesPage() {
       </Flex>
       <Typography.Text type="secondary">{t('gridwork.rules.hint')}</Typography.Text>
       <FilterBar>
-        <OrgNodeSelect value={district} onChange={(code) => setDistrict(code)} levels={['district']} suggestions={scope.data?.suggestions} placeholder={t('gridwork.rules.district')} allowClear style={{ width: 240 }} testId="rules-district" />
+        <OrgNodeSelect value={district} onChange={(code) => setDistrict(code)} levels={['district']} suggestions={scope.data?.suggestions.filter((n) => n.level === 'district')} placeholder={t('gridwork.rules.district')} allowClear style={{ width: 240 }} testId="rules-district" />
         <Segmented<DutyKind | 'all'>
           aria-label={t('gridwork.rules.kind')}
           value={kind}
