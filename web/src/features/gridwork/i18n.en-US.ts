@@ -180,4 +180,6 @@ export const gridworkEnUS: Record<GridworkMessageKey, string> = {
   'gridwork.logs.caseDescriptionHint': 'Empty: the whole entry',
   'gridwork.logs.caseCreatedNo': 'Case {no} created',
   'gridwork.logs.openCase': 'Open the case',
+  'gridwork.duty.all': 'Show all {n}',
+  'gridwork.duty.fewer': 'Show fewer',
 };

@@ -179,6 +179,8 @@ export const gridworkZhCN = {
   'gridwork.logs.caseDescriptionHint': '不填则使用日记全文',
   'gridwork.logs.caseCreatedNo': '已生成案件 {no}',
   'gridwork.logs.openCase': '查看案件',
+  'gridwork.duty.all': '显示全部 {n} 项',
+  'gridwork.duty.fewer': '收起',
 } as const;
 
 export type GridworkMessageKey = keyof typeof gridworkZhCN;

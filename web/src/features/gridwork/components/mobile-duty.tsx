@@ -21,6 +21,7 @@ export function DutySection() {
   const { me, can } = useAuth();
   const [visiting, setVisiting] = useState<VisitTarget | null>(null);
   const [attending, setAttending] = useState<string | null>(null);
+  const [showAll, setShowAll] = useState(false);
   const write = useWrite();
   const items = useApiQuery(['gridwork', 'duty-items', 'mine'], me && can('gridwork.write') ? (signal) => gridworkApi.dutyItems({ open: true }, signal) : null);
   if (!me || !can('gridwork.write')) return null;
@@ -55,8 +56,8 @@ export function DutySection() {
       ) : (
         <List
           size="small"
-          dataSource={list.slice(0, 8)}
-          locale={{ emptyText: t('gridwork.duty.empty') }}
+          dataSource={showAll ? list : list.slice(0, 8)}
+          locale={{ emptyText: <Typography.Text type="secondary">{t('gridwork.duty.empty')}</Typography.Text> }}
           renderItem={(item) => (
             <List.Item
               key={item.key}
@@ -90,6 +91,11 @@ export function DutySection() {
             </List.Item>
           )}
         />
+      )}
+      {list.length > 8 && (
+        <Button type="link" size="small" block onClick={() => setShowAll(!showAll)} data-testid="duty-more">
+          {showAll ? t('gridwork.duty.fewer') : t('gridwork.duty.all', { n: list.length })}
+        </Button>
       )}
       <RecordVisitModal target={visiting} onClose={() => setVisiting(null)} />
     </Card>

@@ -72,7 +72,7 @@ export function LeaveBlock() {
         <List
           size="small"
           dataSource={mine.data?.items ?? []}
-          locale={{ emptyText: t('gridwork.leave.mineEmpty') }}
+          locale={{ emptyText: <Typography.Text type="secondary">{t('gridwork.leave.mineEmpty')}</Typography.Text> }}
           renderItem={(l) => (
             <List.Item key={l.id} data-testid="my-leave">
               <Flex vertical gap={2} style={{ minWidth: 0 }}>

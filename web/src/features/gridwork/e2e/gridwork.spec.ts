@@ -178,6 +178,11 @@ test.describe.serial('A grid worker works without signal: patrol, visit and repo
   });
 });
 
+/** The select dropdown open now (one just closed may still be fading out). */
+function openDropdown(page: Page) {
+  return page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
+}
+
 // The duty lists in use: community staff read the district's table and announce an occasion to
 // their community; the grid worker marks it attended on /m and asks for leave; the staff turn
 // the worker's work log entry into a case and follow the link to it.
@@ -209,9 +214,9 @@ test.describe.serial('Duty lists, occasions, leave and a work log entry made int
     const form = console.getByTestId('occasion-form');
     await form.waitFor();
     await form.getByRole('combobox', { name: '对应规则' }).click();
-    await console.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '必到' }).first().click();
+    await openDropdown(console).locator('.ant-select-item-option').filter({ hasText: '必到' }).first().click();
     await form.getByRole('combobox', { name: '选择社区' }).click();
-    await console.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await openDropdown(console).locator('.ant-select-item-option').first().click();
     await form.getByLabel('事项名称').fill(occasion);
     await snap(console, 'gridwork-console-occasion.png');
     await console.locator('.ant-modal:visible .ant-modal-footer .ant-btn-primary').click();
@@ -221,6 +226,8 @@ test.describe.serial('Duty lists, occasions, leave and a work log entry made int
 
   test('the grid worker marks the occasion attended and asks for leave on /m', async () => {
     await signInFromLogin(phonePage, 'grid', demoPassword, /\/m$/);
+    await phonePage.getByTestId('duty-section').locator('.ant-list').waitFor({ timeout: 20_000 });
+    if (await phonePage.getByTestId('duty-more').isVisible()) await phonePage.getByTestId('duty-more').click();
     const item = phonePage.getByTestId('duty-item').filter({ hasText: occasion });
     await item.waitFor({ timeout: 20_000 });
     await item.getByTestId('duty-attend').click();
@@ -252,7 +259,7 @@ test.describe.serial('Duty lists, occasions, leave and a work log entry made int
     const form = console.getByTestId('log-case-form');
     await form.waitFor();
     await form.getByRole('combobox', { name: '事件类别' }).click();
-    await console.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await openDropdown(console).locator('.ant-select-item-option').first().click();
     await console.locator('.ant-modal:visible .ant-modal-footer .ant-btn-primary').click();
     const link = console.getByTestId('log-case-created');
     await link.waitFor({ timeout: 20_000 });
