@@ -16,6 +16,11 @@ export type WorkLog = Json<contract.WorkLogView>;
 export type AttendanceDay = Json<contract.AttendanceDayView>;
 export type MyAttendance = Json<z.infer<typeof contract.myAttendance>>;
 export type Leave = Json<contract.LeaveView>;
+export type Occasion = Json<contract.OccasionView>;
+/** A pick-list entry of another module's vocabulary (case categories, key-group kinds). */
+export type CodeName = { code: string; name: string; children?: CodeName[] };
+/** A person on a grid's roster (the org module's shape); userId is set when they have an account. */
+export type RosterMember = { id: string; gridCode: string; name: string; userId: string | null };
 export type WorkerRecord = Json<contract.WorkerRecord>;
 export type TrackPointInput = { lng: number; lat: number; accuracy: number | null; recordedAt: string };
 export type PatrolQuery = Partial<Omit<contract.PatrolListQuery, 'page' | 'pageSize'>> & { page: number; pageSize: number };
@@ -58,6 +63,12 @@ export const gridworkApi = {
   dutyRules: (query: { district?: string; kind?: contract.DutyKind }, signal?: AbortSignal) =>
     request<{ items: DutyRule[] }>('GET', `${base}/duty-rules`, { query: { ...query }, signal }),
   createDutyRule: (body: z.input<typeof contract.createDutyRuleBody>) => request<DutyRule>('POST', `${base}/duty-rules`, { body }),
+  createOccasion: (body: z.input<typeof contract.createOccasionBody>) => request<{ items: Occasion[] }>('POST', `${base}/occasions`, { body }),
+  attendOccasion: (occasionId: string, body: z.input<typeof contract.attendOccasionBody>) =>
+    request<Occasion>('POST', `${base}/occasions/${id(occasionId)}/attend`, { body }),
+  /** The vocabularies a rule names: case categories (report) and key-group kinds (visit). */
+  caseCategories: (signal?: AbortSignal) => request<CodeName[]>('GET', '/api/cases/categories', { signal }),
+  keyGroupKinds: (signal?: AbortSignal) => request<CodeName[]>('GET', '/api/registry/key-group-kinds', { signal }),
   updateDutyRule: (ruleId: string, body: z.input<typeof contract.updateDutyRuleBody>) => request<DutyRule>('PATCH', `${base}/duty-rules/${id(ruleId)}`, { body }),
 
   // ---- work log ----
@@ -91,6 +102,8 @@ export const gridworkApi = {
   attendanceSheetUrl: (community: string, month: string) => buildUrl(`${base}/attendance/sheet.xlsx`, { community, month }),
   leaves: (query: LeaveQuery, signal?: AbortSignal) => request<Paged<Leave>>('GET', `${base}/leaves`, { query: { ...query }, signal }),
   createLeave: (body: z.input<typeof contract.createLeaveBody>) => request<Leave>('POST', `${base}/leaves`, { body }),
+  /** The roster of a grid (the org module's endpoint): whom a worker may swap duty with. */
+  gridRoster: (gridCode: string, signal?: AbortSignal) => request<RosterMember[]>('GET', `/api/org/grids/${id(gridCode)}/staff`, { signal }),
   decideLeave: (leaveId: string, body: z.input<typeof contract.decideLeaveBody>) => request<Leave>('POST', `${base}/leaves/${id(leaveId)}/decide`, { body }),
 
   // ---- records ----

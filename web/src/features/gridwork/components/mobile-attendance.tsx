@@ -1,5 +1,6 @@
 // 考勤 on /m: check in and out where the worker stands (the browser's geolocation); the server
-// refuses a point outside the grid beyond the tolerance, naming the distance.
+// refuses a point outside the grid beyond the tolerance, naming the distance. Below, leave and
+// duty-swap requests.
 import { ClockCircleOutlined, LoginOutlined, LogoutOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Row, Statistic } from 'antd';
 import { useState } from 'react';
@@ -8,6 +9,7 @@ import { useAction } from '../../../platform/use-write.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { invalidate, useApiQuery } from '../../../platform/query.ts';
 import { gridworkApi } from '../api.ts';
+import { LeaveBlock } from './mobile-leave.tsx';
 
 function here(): Promise<GeolocationPosition> {
   return new Promise((resolve, reject) => {
@@ -63,6 +65,7 @@ export function AttendanceSection() {
           </Button>
         </Col>
       </Row>
+      <LeaveBlock />
     </Card>
   );
 }

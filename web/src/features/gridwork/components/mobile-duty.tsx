@@ -7,6 +7,7 @@ import { useAuth } from '../../../platform/auth.tsx';
 import { ErrorAlert } from '../../../platform/components/feedback.tsx';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { useApiQuery } from '../../../platform/query.ts';
+import { useWrite } from '../../../platform/use-write.ts';
 import { RecordVisitModal, type VisitTarget } from '../../registry/index.ts';
 import { gridworkApi, type DutyItem } from '../api.ts';
 
@@ -19,6 +20,9 @@ export function DutySection() {
   const { t } = useI18n();
   const { me, can } = useAuth();
   const [visiting, setVisiting] = useState<VisitTarget | null>(null);
+  const [attending, setAttending] = useState<string | null>(null);
+  const [showAll, setShowAll] = useState(false);
+  const write = useWrite();
   const items = useApiQuery(['gridwork', 'duty-items', 'mine'], me && can('gridwork.write') ? (signal) => gridworkApi.dutyItems({ open: true }, signal) : null);
   if (!me || !can('gridwork.write')) return null;
   const list = [...(items.data?.items ?? [])].sort((a, b) => Number(b.isOverdue) - Number(a.isOverdue) || a.dueAt.localeCompare(b.dueAt));
@@ -27,6 +31,15 @@ export function DutySection() {
     const membershipId = membershipOf(item);
     if (!item.residentId) return;
     setVisiting({ id: item.residentId, name: item.title, memberships: membershipId ? [{ id: membershipId, kind: item.ruleName, name: item.ruleName }] : [] });
+  };
+
+  const attend = (item: DutyItem) => {
+    const occasionId = item.occasionId;
+    if (!occasionId) return;
+    setAttending(occasionId);
+    void write
+      .run(() => gridworkApi.attendOccasion(occasionId, {}), { success: t('gridwork.duty.attended'), invalidates: ['gridwork', 'duty-items'] })
+      .finally(() => setAttending(null));
   };
 
   return (
@@ -43,8 +56,8 @@ export function DutySection() {
       ) : (
         <List
           size="small"
-          dataSource={list.slice(0, 8)}
-          locale={{ emptyText: t('gridwork.duty.empty') }}
+          dataSource={showAll ? list : list.slice(0, 8)}
+          locale={{ emptyText: <Typography.Text type="secondary">{t('gridwork.duty.empty')}</Typography.Text> }}
           renderItem={(item) => (
             <List.Item
               key={item.key}
@@ -54,6 +67,10 @@ export function DutySection() {
                 item.kind === 'visit' && item.residentId && can('registry.write') ? (
                   <Button key="visit" size="small" onClick={() => visit(item)} data-testid="duty-visit">
                     {t('gridwork.duty.visit')}
+                  </Button>
+                ) : item.kind === 'attend' && item.occasionId && !item.closedAt ? (
+                  <Button key="attend" size="small" type="primary" loading={attending === item.occasionId} onClick={() => attend(item)} data-testid="duty-attend">
+                    {t('gridwork.duty.attend')}
                   </Button>
                 ) : item.kind === 'report' ? (
                   <Link key="report" to="/m/report">
@@ -74,6 +91,11 @@ export function DutySection() {
             </List.Item>
           )}
         />
+      )}
+      {list.length > 8 && (
+        <Button type="link" size="small" block onClick={() => setShowAll(!showAll)} data-testid="duty-more">
+          {showAll ? t('gridwork.duty.fewer') : t('gridwork.duty.all', { n: list.length })}
+        </Button>
       )}
       <RecordVisitModal target={visiting} onClose={() => setVisiting(null)} />
     </Card>

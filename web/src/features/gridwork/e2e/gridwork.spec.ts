@@ -178,3 +178,95 @@ test.describe.serial('A grid worker works without signal: patrol, visit and repo
     }
   });
 });
+
+/** The select dropdown open now (one just closed may still be fading out). */
+function openDropdown(page: Page) {
+  return page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
+}
+
+// The duty lists in use: community staff read the district's table and announce an occasion to
+// their community; the grid worker marks it attended on /m and asks for leave; the staff turn
+// the worker's work log entry into a case and follow the link to it.
+test.describe.serial('Duty lists, occasions, leave and a work log entry made into a case', () => {
+  const occasion = `居民议事会 ${stamp}`;
+  const seen = `小区东门路灯损坏，夜间照明不足 ${stamp}`;
+  let staff: BrowserContext;
+  let worker: BrowserContext;
+  let console: Page;
+  let phonePage: Page;
+  test.beforeAll(async ({ browser }) => {
+    staff = await openContext(browser);
+    worker = await openContext(browser, { ...phone });
+    console = await staff.newPage();
+    phonePage = await worker.newPage();
+  });
+  test.afterAll(async () => {
+    await staff.close();
+    await worker.close();
+  });
+
+  test('community staff read the duty lists and announce an occasion to their community', async () => {
+    await signInFromLogin(console, 'community', demoPassword);
+    await console.goto('/console/duty-rules');
+    await console.getByTestId('rules-table').locator('tbody tr').filter({ hasText: '九必访' }).first().waitFor({ timeout: 20_000 });
+    await console.getByText('六必到', { exact: true }).first().click();
+    await expect.poll(async () => console.getByTestId('rules-table').locator('tbody tr').filter({ hasText: '九必访' }).count()).toBe(0);
+    await console.getByTestId('occasion-add').click();
+    const form = console.getByTestId('occasion-form');
+    await form.waitFor();
+    await form.getByRole('combobox', { name: '对应规则' }).click();
+    await openDropdown(console).locator('.ant-select-item-option').filter({ hasText: '必到' }).first().click();
+    await form.getByRole('combobox', { name: '选择社区' }).click();
+    await openDropdown(console).locator('.ant-select-item-option').first().click();
+    await form.getByLabel('事项名称').fill(occasion);
+    await snap(console, 'gridwork-console-occasion.png');
+    await console.locator('.ant-modal:visible .ant-modal-footer .ant-btn-primary').click();
+    await console.locator('.ant-message').getByText('已发布到社区各网格').waitFor();
+    await snapFull(console, 'gridwork-console-duty-rules.png');
+  });
+
+  test('the grid worker marks the occasion attended and asks for leave on /m', async () => {
+    await signInFromLogin(phonePage, 'grid', demoPassword, /\/m$/);
+    await phonePage.getByTestId('duty-section').locator('.ant-list').waitFor({ timeout: 20_000 });
+    if (await phonePage.getByTestId('duty-more').isVisible()) await phonePage.getByTestId('duty-more').click();
+    const item = phonePage.getByTestId('duty-item').filter({ hasText: occasion });
+    await item.waitFor({ timeout: 20_000 });
+    await item.getByTestId('duty-attend').click();
+    await phonePage.locator('.ant-message').getByText('已记录到场').waitFor();
+    await expect(item).toHaveCount(0, { timeout: 15_000 });
+    await phonePage.getByTestId('leave-ask').click();
+    const form = phonePage.getByTestId('leave-form');
+    await form.waitFor();
+    const day = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    for (const label of ['开始日期', '结束日期']) {
+      await form.getByLabel(label).fill(day);
+      await form.getByLabel(label).press('Enter');
+    }
+    await form.getByLabel('事由').fill(`家中有事 ${stamp}`);
+    await phonePage.locator('.ant-modal:visible .ant-modal-footer .ant-btn-primary').click();
+    await phonePage.locator('.ant-message').getByText('申请已提交').waitFor();
+    await phonePage.getByTestId('my-leave').filter({ hasText: '待审批' }).filter({ hasText: day }).first().waitFor();
+    await snapFull(phonePage, 'gridwork-m-leave.png');
+    // Today's work log entry, saved through the API the /m section uses, for the staff to act on.
+    const saved = await phonePage.request.put('/api/gridwork/logs', { data: { seen } });
+    expect(saved.ok(), 'the work log entry is saved').toBeTruthy();
+  });
+
+  test('community staff turn the entry into a case and open it', async () => {
+    await console.goto('/console/work-logs');
+    const row = console.getByTestId('logs-table').locator('tbody tr').filter({ hasText: seen });
+    await row.waitFor({ timeout: 20_000 });
+    await row.getByTestId('log-to-case').click();
+    const form = console.getByTestId('log-case-form');
+    await form.waitFor();
+    await form.getByRole('combobox', { name: '事件类别' }).click();
+    await openDropdown(console).locator('.ant-select-item-option').first().click();
+    await console.locator('.ant-modal:visible .ant-modal-footer .ant-btn-primary').click();
+    const link = console.getByTestId('log-case-created');
+    await link.waitFor({ timeout: 20_000 });
+    await row.getByTestId('log-case-link').first().waitFor({ timeout: 15_000 });
+    await link.click();
+    await console.waitForURL(/\/console\/cases\/[0-9a-f-]+$/);
+    await console.getByText(seen.slice(0, 20)).first().waitFor({ timeout: 20_000 });
+  });
+});

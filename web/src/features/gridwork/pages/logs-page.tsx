@@ -1,14 +1,21 @@
-// 民情日记 in the console: the entries of my area's workers, searched and paged.
-import { Flex, Image, Typography } from 'antd';
+// 民情日记 in the console: the entries of my area's workers, searched and paged; an entry
+// can be turned into a case (转为案件), and links to the cases made from it.
+import { Button, Flex, Image, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useAuth } from '../../../platform/auth.tsx';
 import { FilterBar, ListSearch } from '../../../platform/components/list-filters.tsx';
 import { ListTable } from '../../../platform/components/list-table.tsx';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { useListPage } from '../../../platform/use-list-page.tsx';
 import { UnderFilter } from '../../org/index.ts';
 import { gridworkApi, type WorkLog } from '../api.ts';
+import { LogCaseModal } from '../components/log-case-modal.tsx';
 
 export function WorkLogsPage() {
   const { t } = useI18n();
+  const { can } = useAuth();
+  const [turning, setTurning] = useState<WorkLog | null>(null);
   const list = useListPage({
     queryKey: ['gridwork', 'logs'],
     filters: (params) => ({ q: params.get('q') ?? undefined, under: params.get('under') ?? undefined }),
@@ -46,8 +53,27 @@ export function WorkLogsPage() {
               </Image.PreviewGroup>
             ),
           },
+          {
+            key: 'cases',
+            title: t('gridwork.logs.cases'),
+            render: (_, l) => (
+              <Flex vertical align="flex-start">
+                {l.caseIds.map((caseId, i) => (
+                  <Link key={caseId} to={`/console/cases/${caseId}`} data-testid="log-case-link">
+                    {t('gridwork.logs.caseN', { n: i + 1 })}
+                  </Link>
+                ))}
+                {can('case.report') && (
+                  <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setTurning(l)} data-testid="log-to-case">
+                    {t('gridwork.logs.toCase')}
+                  </Button>
+                )}
+              </Flex>
+            ),
+          },
         ]}
       />
+      <LogCaseModal entry={turning} onClose={() => setTurning(null)} />
     </Flex>
   );
 }
