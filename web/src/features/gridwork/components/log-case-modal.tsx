@@ -25,7 +25,9 @@ export function LogCaseModal({ entry, onClose }: { entry: WorkLog | null; onClos
   const save = async (values: CaseForm) => {
     if (!entry) return;
     const created = await gridworkApi.logToCase(entry.id, { categoryCode: values.categoryCode, title: values.title?.trim() || undefined, description: values.description?.trim() || undefined });
+    const key = `log-case-${created.caseId}`;
     notification.success({
+      key,
       title: t('gridwork.logs.caseCreatedNo', { no: created.caseNo }),
       duration: 15,
       // The notification renders outside the router, so the link navigates by hand.
@@ -35,6 +37,7 @@ export function LogCaseModal({ entry, onClose }: { entry: WorkLog | null; onClos
           data-testid="log-case-created"
           onClick={(event) => {
             event.preventDefault();
+            notification.destroy(key);
             void navigate(`/console/cases/${created.caseId}`);
           }}
         >

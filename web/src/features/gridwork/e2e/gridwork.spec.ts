@@ -5,7 +5,7 @@
 // way, so it is sent twice with one key), and both arrive once; the patrol ends and the
 // community's staff see its track on the grid map in the console.
 import jpeg from 'jpeg-js';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { checkA11y, demoPassword, expect, openContext, phone, signInFromLogin, snap, snapFull, test } from '../../../../../e2e/kit.ts';
 
 // Inside the grid of the demo grid worker `grid` (翠微路社区第1社区网格), as e2e/cases.spec.ts uses.
@@ -180,8 +180,18 @@ test.describe.serial('A grid worker works without signal: patrol, visit and repo
 });
 
 /** The select dropdown open now (one just closed may still be fading out). */
-function openDropdown(page: Page) {
-  return page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
+/** Chooses an option of an antd Select by keyboard (the first, or the first whose text has `text`) and checks it took. */
+async function chooseByKeyboard(page: Page, box: Locator, text?: string) {
+  // The list this field controls (the one a choice just closed may still be fading out).
+  const list = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${await box.getAttribute('id')}_list"]`) });
+  await box.focus();
+  await box.press('ArrowDown');
+  const active = list.locator('.ant-select-item-option-active');
+  await active.waitFor();
+  for (let i = 0; text !== undefined && i < 30 && !(await active.innerText()).includes(text); i++) await box.press('ArrowDown');
+  const chosen = ((await active.innerText()).trim().split('\n')[0] ?? '').slice(0, 6);
+  await box.press('Enter');
+  await expect.poll(() => box.evaluate((el) => el.closest('.ant-select')?.textContent ?? ''), { message: 'the choice took' }).toContain(chosen);
 }
 
 // The duty lists in use: community staff read the district's table and announce an occasion to
@@ -214,10 +224,9 @@ test.describe.serial('Duty lists, occasions, leave and a work log entry made int
     await console.getByTestId('occasion-add').click();
     const form = console.getByTestId('occasion-form');
     await form.waitFor();
-    await form.getByRole('combobox', { name: '对应规则' }).click();
-    await openDropdown(console).locator('.ant-select-item-option').filter({ hasText: '必到' }).first().click();
-    await form.getByRole('combobox', { name: '选择社区' }).click();
-    await openDropdown(console).locator('.ant-select-item-option').first().click();
+    // Options are chosen by keyboard: a click can land on a list that is still fading out.
+    await chooseByKeyboard(console, form.getByRole('combobox', { name: '对应规则' }), '必到');
+    await chooseByKeyboard(console, form.getByRole('combobox', { name: '选择社区' }));
     await form.getByLabel('事项名称').fill(occasion);
     await snap(console, 'gridwork-console-occasion.png');
     await console.locator('.ant-modal:visible .ant-modal-footer .ant-btn-primary').click();
@@ -259,8 +268,7 @@ test.describe.serial('Duty lists, occasions, leave and a work log entry made int
     await row.getByTestId('log-to-case').click();
     const form = console.getByTestId('log-case-form');
     await form.waitFor();
-    await form.getByRole('combobox', { name: '事件类别' }).click();
-    await openDropdown(console).locator('.ant-select-item-option').first().click();
+    await chooseByKeyboard(console, form.getByRole('combobox', { name: '事件类别' }));
     await console.locator('.ant-modal:visible .ant-modal-footer .ant-btn-primary').click();
     const link = console.getByTestId('log-case-created');
     await link.waitFor({ timeout: 20_000 });
