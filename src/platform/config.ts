@@ -56,14 +56,17 @@ export type Config = {
 
 export class ConfigError extends Error {}
 
+/** The environment through a schema; throws ConfigError naming each bad variable. */
+function parseEnv<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.infer<T> {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+}
+
 /** Reads and validates the configuration; throws ConfigError naming each bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = configSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
-  }
-  const e = parsed.data;
+  const e = parseEnv(configSchema, env);
   const dataDir = path.resolve(e.GONGZHI_DATA_DIR);
   const keysDir = e.GONGZHI_KEYS_DIR ? path.resolve(e.GONGZHI_KEYS_DIR) : defaultKeysDir(dataDir);
   return {
@@ -189,12 +192,7 @@ export interface ChannelConfig {
 
 /** Reads the channel settings; throws ConfigError naming each bad variable. */
 export function loadChannelConfig(env: NodeJS.ProcessEnv = process.env): ChannelConfig {
-  const parsed = channelSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
-  }
-  const e = parsed.data;
+  const e = parseEnv(channelSchema, env);
   return {
     sms:
       e.GONGZHI_SMS_PROVIDER === 'log'
