@@ -41,6 +41,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 
 async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client the server ends (a restart, a dropped database) is only discarded: the pool
+  // opens a new one on the next query, and without a listener the error would kill the process.
+  pool.on('error', (error) => console.warn(`PostgreSQL closed an idle connection: ${error.message}`));
   await pool.query('select 1');
   return {
     engine: 'postgres',
