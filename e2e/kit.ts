@@ -4,7 +4,7 @@
 // downloads and screenshots.
 import fs from 'node:fs';
 import path from 'node:path';
-import { test as base, expect, type Browser, type BrowserContext, type BrowserContextOptions, type Download, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContext, type BrowserContextOptions, type Download, type Locator, type Page } from '@playwright/test';
 import { checkA11y } from './axe.ts';
 import type { PreparedData } from './prepare.ts';
 import { repoRoot } from './server.ts';
@@ -128,4 +128,21 @@ export async function snapFull(page: Page, name: string) {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(500);
   await page.screenshot({ path: path.join(artifacts, name), fullPage: true });
+}
+
+/**
+ * Chooses an option of an antd Select by keyboard (the first, or the first holding `text`) and
+ * waits until the field shows it: a mouse click can land on a list still fading in or out.
+ */
+export async function chooseByKeyboard(page: Page, box: Locator, text?: string) {
+  // The list this field controls (the one a choice just closed may still be fading out).
+  const list = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${await box.getAttribute('id')}_list"]`) });
+  await box.focus();
+  await box.press('ArrowDown');
+  const active = list.locator('.ant-select-item-option-active');
+  await active.waitFor();
+  for (let i = 0; text !== undefined && i < 30 && !(await active.innerText()).includes(text); i++) await box.press('ArrowDown');
+  const chosen = ((await active.innerText()).trim().split('\n')[0] ?? '').slice(0, 6);
+  await box.press('Enter');
+  await expect.poll(() => box.evaluate((el) => el.closest('.ant-select')?.textContent ?? ''), { message: 'the choice took' }).toContain(chosen);
 }

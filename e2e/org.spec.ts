@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { demoPassword, expect, menuLabels, phone, sharePage, signIn, signInFromLogin, snap, test } from './kit.ts';
+import { chooseByKeyboard, demoPassword, expect, menuLabels, phone, sharePage, signIn, signInFromLogin, snap, test } from './kit.ts';
 
 const street = { username: 'street', displayName: '万寿路街道工作人员', code: '110108001' };
 
@@ -128,13 +128,12 @@ test.describe.serial('Street staff opens the grid map of their street', () => {
   });
 
   test('the language switch turns the console to English and back', async () => {
-    await page.getByTestId('language-switch').click();
-    await page.locator('.ant-select-item-option', { hasText: 'English' }).click();
+    const language = page.getByTestId('language-switch').getByRole('combobox');
+    await chooseByKeyboard(page, language, 'English');
     await page.getByText('Grid map', { exact: false }).first().waitFor();
     const stored = await page.evaluate(() => localStorage.getItem('gongzhi.locale'));
     expect(stored, 'stored locale').toBe('en-US');
-    await page.getByTestId('language-switch').click();
-    await page.locator('.ant-select-item-option', { hasText: '简体中文' }).click();
+    await chooseByKeyboard(page, language, '简体中文');
     await page.getByText('网格地图').first().waitFor();
   });
 });

@@ -5,8 +5,8 @@
 // way, so it is sent twice with one key), and both arrive once; the patrol ends and the
 // community's staff see its track on the grid map in the console.
 import jpeg from 'jpeg-js';
-import type { BrowserContext, Locator, Page } from '@playwright/test';
-import { checkA11y, demoPassword, expect, openContext, phone, signInFromLogin, snap, snapFull, test } from '../../../../../e2e/kit.ts';
+import type { BrowserContext, Page } from '@playwright/test';
+import { checkA11y, chooseByKeyboard, demoPassword, expect, openContext, phone, signInFromLogin, snap, snapFull, test } from '../../../../../e2e/kit.ts';
 
 // Inside the grid of the demo grid worker `grid` (翠微路社区第1社区网格), as e2e/cases.spec.ts uses.
 const start = { longitude: 116.1448, latitude: 40.1086 };
@@ -181,19 +181,6 @@ test.describe.serial('A grid worker works without signal: patrol, visit and repo
 
 /** The select dropdown open now (one just closed may still be fading out). */
 /** Chooses an option of an antd Select by keyboard (the first, or the first whose text has `text`) and checks it took. */
-async function chooseByKeyboard(page: Page, box: Locator, text?: string) {
-  // The list this field controls (the one a choice just closed may still be fading out).
-  const list = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${await box.getAttribute('id')}_list"]`) });
-  await box.focus();
-  await box.press('ArrowDown');
-  const active = list.locator('.ant-select-item-option-active');
-  await active.waitFor();
-  for (let i = 0; text !== undefined && i < 30 && !(await active.innerText()).includes(text); i++) await box.press('ArrowDown');
-  const chosen = ((await active.innerText()).trim().split('\n')[0] ?? '').slice(0, 6);
-  await box.press('Enter');
-  await expect.poll(() => box.evaluate((el) => el.closest('.ant-select')?.textContent ?? ''), { message: 'the choice took' }).toContain(chosen);
-}
-
 // The duty lists in use: community staff read the district's table and announce an occasion to
 // their community; the grid worker marks it attended on /m and asks for leave; the staff turn
 // the worker's work log entry into a case and follow the link to it.
