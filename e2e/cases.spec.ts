@@ -368,6 +368,25 @@ test.describe.serial('A hotline operator takes a call by keyboard: caller histor
     await page.getByTestId('hotline-duplicates').getByText(first).waitFor({ timeout: 10_000 });
     await snap(page, 'case-hotline.png');
   });
+
+  test('a category with a required question (电梯故障: is anyone trapped?) asks it before the order goes', async () => {
+    await page.goto('/console/hotline');
+    await page.getByTestId('hotline-phone').fill('13700137000');
+    await page.getByTestId('hotline-phone').press('Enter');
+    await page.keyboard.type('dtgz');
+    await page.locator('.ant-select-item-option', { hasText: '电梯故障' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('hotline-description').fill('3号楼电梯停在两层之间，来电人说不清里面有没有人。');
+    await page.getByTestId('hotline-place').click();
+    await page.keyboard.type('翠微路社区');
+    await page.locator('.ant-select-item-option', { hasText: '翠微路社区' }).first().click();
+    await page.getByTestId('hotline-description').press('Control+Enter');
+    await page.locator('.ant-form-item-explain-error', { hasText: '是否有人被困' }).waitFor();
+    await expect(page.getByTestId('hotline-created')).toHaveCount(0);
+    await page.getByLabel('有人被困', { exact: true }).check();
+    await page.getByTestId('hotline-description').press('Control+Enter');
+    await page.getByTestId('hotline-created').waitFor({ timeout: 15_000 });
+  });
 });
 
 test.describe.serial('Street staff filter the case list, save a view, export it, and open the supervision board', () => {

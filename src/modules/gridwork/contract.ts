@@ -319,8 +319,15 @@ export const photoParams = z.object({ id: z.uuid(), photoId: z.uuid() });
 
 /** Turns an entry into a case through the cases' intake. */
 export const workLogToCaseBody = z
-  .object({ categoryCode: z.string().min(1).max(40), title: text(100).optional(), description: text(2000).optional() })
+  .object({
+    categoryCode: z.string().min(1).max(40),
+    title: text(100).optional(),
+    description: text(2000).optional(),
+    // The category's extra fields, checked by the cases' intake.
+    attributes: z.record(z.string().max(32), z.union([z.string().max(1000), z.array(z.string().max(200)).max(20)])).optional(),
+  })
   .strict();
+export type WorkLogToCaseBody = z.infer<typeof workLogToCaseBody>;
 export const createdCase = z.object({ caseId: z.string(), caseNo: z.string() });
 
 // ---------------------------------------------------------------------------- attendance

@@ -243,7 +243,13 @@ describe('work log', () => {
     expect((await inject(staffA2, 'GET', '/api/gridwork/logs')).json().total).toBe(0);
     const made = await inject(worker, 'POST', `/api/gridwork/logs/${first.json().id}/case`, { categoryCode: '0503' });
     expect(made.statusCode, made.body).toBe(201);
-    expect((await inject(worker, 'GET', '/api/gridwork/logs/mine')).json().entry.caseIds).toEqual([made.json().caseId]);
+    // A category with a required extra field (电梯困人: is anyone trapped?) needs it given.
+    const bare = await inject(worker, 'POST', `/api/gridwork/logs/${first.json().id}/case`, { categoryCode: '0801' });
+    expect(bare.statusCode, bare.body).toBe(400);
+    expect(bare.body).toContain('attribute[trapped]');
+    const full = await inject(worker, 'POST', `/api/gridwork/logs/${first.json().id}/case`, { categoryCode: '0801', attributes: { trapped: 'no' } });
+    expect(full.statusCode, full.body).toBe(201);
+    expect((await inject(worker, 'GET', '/api/gridwork/logs/mine')).json().entry.caseIds).toEqual([made.json().caseId, full.json().caseId]);
   });
 });
 
@@ -254,7 +260,7 @@ describe('records', () => {
     expect(res.statusCode, res.body).toBe(200);
     const rows = res.json().items as { workerName: string; rank: number; casesReported: number; casesValid: number; attendanceDays: number; patrols: number }[];
     expect(rows.map((r) => r.workerName)).toEqual([worker.username, worker2.username]);
-    expect(rows[0]).toMatchObject({ rank: 1, patrols: 1, casesReported: 3, casesValid: 3, attendanceDays: 1 });
+    expect(rows[0]).toMatchObject({ rank: 1, patrols: 1, casesReported: 4, casesValid: 4, attendanceDays: 1 });
     expect((await inject(staffA2, 'GET', `/api/gridwork/records?from=${today}&to=${today}`)).json().items.map((r: { workerName: string }) => r.workerName)).toEqual([worker2.username]);
     expect((await inject(staffA2, 'GET', `/api/gridwork/records?under=110108001001&from=${today}&to=${today}`)).statusCode).toBe(403);
     const xlsx = await inject(streetA, 'GET', `/api/gridwork/records.xlsx?from=${today}&to=${today}`);

@@ -9,7 +9,7 @@ import { countAll, listPage, offsetOf } from '../../../platform/list-page.ts';
 import { readStoredFile, storeFile } from '../../../platform/storage.ts';
 import { createCase, type CaseDeps } from '../../cases/index.ts';
 import { orgUnitNames } from '../../org/index.ts';
-import type { SaveWorkLogBody, WorkLogListQuery, WorkLogView } from '../contract.ts';
+import type { SaveWorkLogBody, WorkLogListQuery, WorkLogToCaseBody, WorkLogView } from '../contract.ts';
 import { logPhotos, workLogs } from '../schema.ts';
 import { chinaDay, maySee, pathUnder, workerGrid, workerOf } from './common.ts';
 
@@ -105,7 +105,7 @@ export async function listWorkLogs(db: Db, actor: Actor, q: WorkLogListQuery) {
 }
 
 /** Turns an entry into a case (the cases' intake decides scope and category), remembering the link. */
-export async function workLogToCase(deps: CaseDeps, actor: Actor, id: string, body: { categoryCode: string; title?: string | undefined; description?: string | undefined }) {
+export async function workLogToCase(deps: CaseDeps, actor: Actor, id: string, body: WorkLogToCaseBody) {
   const { db } = deps;
   const row = await loadLog(db, id);
   if (!maySee(actor, row.workerId, row.orgPath)) throw new AppError('OUT_OF_SCOPE', { permission: 'gridwork.read' });
@@ -114,6 +114,7 @@ export async function workLogToCase(deps: CaseDeps, actor: Actor, id: string, bo
     title: body.title ?? (row.seen || row.heard || row.done).slice(0, 40),
     description: body.description ?? `${text}\n（来自${row.workerName} ${row.day} 的民情日记）`,
     categoryCode: body.categoryCode,
+    attributes: body.attributes,
     orgCode: row.gridCode,
   });
   await db.update(workLogs).set({ caseIds: [...row.caseIds, created.id], updatedAt: new Date() }).where(eq(workLogs.id, id));

@@ -8,6 +8,7 @@ import { caseUrgencies, matterClasses, type MatterClass } from '#server/modules/
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { OrgNodeSelect, useScopeNodes } from '../../org/index.ts';
 import type { CaseCategory, CaseListItem } from '../api.ts';
+import { CategoryAttributeFields } from './attribute-fields.tsx';
 import { CategorySearch } from './category-select.tsx';
 import { useRequiredRules } from './report-form.tsx';
 
@@ -20,11 +21,13 @@ export function HotlineCaseFields({ categoryRef, onCategory }: HotlineCaseFields
   const { t } = useI18n();
   const scope = useScopeNodes();
   const rules = useRequiredRules();
+  const categoryCode = Form.useWatch<string | undefined>('categoryCode');
   return (
     <>
       <Form.Item name="categoryCode" label={t('case.hotline.categorySearch')} rules={[rules.choice(t('case.field.category'))]}>
         <CategorySearch selectRef={categoryRef} onChange={onCategory} testId="hotline-category" />
       </Form.Item>
+      <CategoryAttributeFields categoryCode={categoryCode} />
       <Form.Item name="title" label={t('case.field.title')} rules={[rules.text(t('case.field.title'))]}>
         <Input maxLength={100} showCount data-testid="hotline-title" />
       </Form.Item>

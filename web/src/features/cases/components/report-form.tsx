@@ -3,6 +3,7 @@
 import { Form, Input, type FormInstance } from 'antd';
 import type { CreateCaseBody } from '#server/modules/cases/contract.ts';
 import { useI18n } from '../../../platform/i18n/index.tsx';
+import { attributesBody, CategoryAttributeFields } from './attribute-fields.tsx';
 import { CategoryCascader, useCaseCategories } from './category-select.tsx';
 
 /** The fields of a report form that become the case's text and evidence. */
@@ -11,16 +12,18 @@ export interface ReportText {
   description?: string;
   address?: string;
   photos?: string[];
+  attributes?: Parameters<typeof attributesBody>[0];
 }
 
 /** The create request's common part: text trimmed, an empty address or no photos left out. */
-export function reportBody(values: ReportText, categoryCode: string): Pick<CreateCaseBody, 'title' | 'description' | 'categoryCode' | 'address' | 'attachmentIds'> {
+export function reportBody(values: ReportText, categoryCode: string): Pick<CreateCaseBody, 'title' | 'description' | 'categoryCode' | 'address' | 'attachmentIds' | 'attributes'> {
   return {
     title: (values.title ?? '').trim(),
     description: (values.description ?? '').trim(),
     categoryCode,
     address: values.address?.trim() || undefined,
     attachmentIds: values.photos?.length ? values.photos : undefined,
+    attributes: attributesBody(values.attributes),
   };
 }
 
@@ -65,11 +68,13 @@ export function ReportWhatFields({ form, descriptionRows, testId, compact = fals
     if (sub && !form.getFieldValue('title')) form.setFieldValue('title', sub.name);
   };
   const id = (field: string) => (testId ? `${testId}-${field}` : undefined);
+  const category = Form.useWatch<string[] | undefined>('category', form);
   return (
     <>
       <Form.Item name="category" label={t('case.field.category')} rules={[rules.choice(t('case.field.category'))]}>
         <CategoryCascader leafOnly size="large" onChange={onCategory} placeholder={t('case.field.category')} testId={id('category')} />
       </Form.Item>
+      <CategoryAttributeFields categoryCode={category?.[1]} />
       <Form.Item name="title" label={t('case.field.title')} rules={[rules.text(t('case.field.title'))]}>
         <Input size="large" maxLength={100} data-testid={id('title')} />
       </Form.Item>
