@@ -10,5 +10,6 @@ import { auditModule } from './audit/module.ts';
 import { practicesModule } from './practices/module.ts';
 import { facilitiesModule } from './facilities/module.ts';
 import { gridworkModule } from './gridwork/module.ts';
+import { commandModule } from './command/module.ts';
 
-export const modules = [orgModule, registryModule, accountsModule, casesModule, notificationsModule, auditModule, practicesModule, facilitiesModule, gridworkModule] as const;
+export const modules = [orgModule, registryModule, accountsModule, casesModule, notificationsModule, auditModule, practicesModule, facilitiesModule, gridworkModule, commandModule] as const;

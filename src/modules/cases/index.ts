@@ -14,6 +14,8 @@ export { listCases } from './use-cases/list-cases.ts';
 export type { CaseDeps } from './use-cases/common.ts';
 /** Indicators per org unit and period. */
 export { caseIndicators } from './indicators.ts';
+/** The indicator formulas applied to counts (the command centre's rollup). */
+export { indicatorMetrics, countsSelect as indicatorCountsSelect, countedActions as indicatorActions, type IndicatorCounts } from './indicators.ts';
 /** Marks warnings, overdue cases and automatic supervision (one batch). */
 export { sweepDeadlines } from './clock.ts';
 /** Seeds the shipped categories and time limits; the rules in force. */
@@ -21,4 +23,4 @@ export { ensureCategories, loadCaseRules } from './settings.ts';
 /** Seeds a year of demo cases. */
 export { seedCasesDemo } from './demo/seed.ts';
 /** The cases module's vocabulary and the schemas of its requests and responses. */
-export { caseStates, caseActions, matterClasses, caseSources, caseUrgencies, type CaseState, type CaseAction, type MatterClass, type CaseSource } from './contract.ts';
+export { caseStates, openCaseStates, caseActions, matterClasses, caseSources, caseUrgencies, type CaseState, type CaseAction, type MatterClass, type CaseSource } from './contract.ts';

@@ -40,13 +40,13 @@ export const roles = {
   },
   auditor: { permissions: ['audit.read'], grantedOn: ['root'], isAdminTrio: true, isMachine: false },
   district_staff: {
-    permissions: ['org.read', 'org.write', 'grid.roster.write', 'registry.read', 'registry.export', ...caseStaff, 'case.configure', 'practices.write', 'facilities.read', 'facilities.write', 'gridwork.read', 'gridwork.manage'],
+    permissions: ['org.read', 'org.write', 'grid.roster.write', 'registry.read', 'registry.export', ...caseStaff, 'case.configure', 'practices.write', 'facilities.read', 'facilities.write', 'gridwork.read', 'gridwork.manage', 'command.read', 'command.centre', 'command.warning.handle', 'command.rules.write'],
     grantedOn: ['district'],
     isAdminTrio: false,
     isMachine: false,
   },
   street_staff: {
-    permissions: ['org.read', 'org.write', 'grid.roster.write', 'registry.read', 'registry.export', 'registry.sensitive', ...caseStaff, 'facilities.read', 'facilities.write', 'gridwork.read'],
+    permissions: ['org.read', 'org.write', 'grid.roster.write', 'registry.read', 'registry.export', 'registry.sensitive', ...caseStaff, 'facilities.read', 'facilities.write', 'gridwork.read', 'command.read', 'command.centre', 'command.warning.handle'],
     grantedOn: ['street'],
     isAdminTrio: false,
     isMachine: false,
@@ -70,7 +70,7 @@ export const roles = {
     isAdminTrio: false,
     isMachine: false,
   },
-  department_handler: { permissions: ['org.read', 'case.read', 'case.handle', 'case.acknowledge'], grantedOn: ['department'], isAdminTrio: false, isMachine: false },
+  department_handler: { permissions: ['org.read', 'case.read', 'case.handle', 'case.acknowledge', 'command.read'], grantedOn: ['department'], isAdminTrio: false, isMachine: false },
   // 12345 / 96345 operators: take calls into cases and make callbacks (回访).
   hotline_operator: {
     permissions: ['org.read', 'registry.read', 'case.report', 'case.read', 'case.handle', 'case.accept', 'case.callback'],
@@ -80,7 +80,7 @@ export const roles = {
   },
   // Leaders watch, supervise (督办) and instruct (批示).
   leader: {
-    permissions: ['org.read', 'registry.read', 'case.read', 'case.handle', 'case.supervise', 'case.indicators', 'case.instruct', 'gridwork.read'],
+    permissions: ['org.read', 'registry.read', 'case.read', 'case.handle', 'case.supervise', 'case.indicators', 'case.instruct', 'gridwork.read', 'command.read', 'command.centre', 'command.warning.handle'],
     grantedOn: ['district', 'street'],
     isAdminTrio: false,
     isMachine: false,
