@@ -10,6 +10,7 @@ import { auditModule } from './audit/module.ts';
 import { practicesModule } from './practices/module.ts';
 import { facilitiesModule } from './facilities/module.ts';
 import { gridworkModule } from './gridwork/module.ts';
+import { assessmentModule } from './assessment/module.ts';
 import { commandModule } from './command/module.ts';
 
-export const modules = [orgModule, registryModule, accountsModule, casesModule, notificationsModule, auditModule, practicesModule, facilitiesModule, gridworkModule, commandModule] as const;
+export const modules = [orgModule, registryModule, accountsModule, casesModule, notificationsModule, auditModule, practicesModule, facilitiesModule, gridworkModule, commandModule, assessmentModule] as const;

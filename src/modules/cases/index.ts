@@ -12,6 +12,8 @@ export { casesReportedBy, type ReportedCase } from './use-cases/reported-by.ts';
 export { listCases } from './use-cases/list-cases.ts';
 /** What the case use cases need besides the database. */
 export type { CaseDeps } from './use-cases/common.ts';
+/** Cases reported per month, category and community under a node (the assessment's recurring problems and topics). */
+export { monthlyCaseCounts, type MonthlyCaseCount } from './use-cases/monthly-counts.ts';
 /** Indicators per org unit and period. */
 export { caseIndicators } from './indicators.ts';
 /** The indicator formulas applied to counts (the command centre's rollup). */
