@@ -6,7 +6,9 @@ export { provideLeaderTopics, type TopicsForLeader } from './use-cases/live.ts';
 export { rollFinishedDays } from './use-cases/rollup.ts';
 /** Runs the early-warning rules once (the job command.detect). */
 export { detectWarnings } from './use-cases/detect.ts';
-/** An area's overview figures (reports of other modules may show them). */
-export { commandOverview } from './use-cases/figures.ts';
+/** An area's figures: overview, trend, categories and rankings (reports of other modules may show them; the benchmark times them). */
+export { commandOverview, commandTrend, commandCategories, commandRankings } from './use-cases/figures.ts';
+/** Live cases and grid load for the map (the benchmark times it). */
+export { commandMap } from './use-cases/live.ts';
 /** Warnings of an area (reports list them). */
 export { listWarnings } from './use-cases/warnings.ts';
