@@ -1,7 +1,5 @@
 // The command centre (指挥中心): figures, trends, map and rankings of an area for its leaders,
 // backed by a daily rollup of the case timeline; early warnings and the leaders' to-do.
-/** Lets another module (assessment) answer the leaders' to-do with the topics awaiting them. */
-export { provideLeaderTopics, type TopicsForLeader } from './use-cases/live.ts';
 /** Rolls finished days into the daily counts (the job command.rollup; benchmarks and tests). */
 export { rollFinishedDays } from './use-cases/rollup.ts';
 /** Runs the early-warning rules once (the job command.detect). */

@@ -3,6 +3,11 @@ import { defineModule } from '../../platform/module.ts';
 import { commandRoutes } from './routes.ts';
 import { commandJobs, commandRecurringJobs } from './jobs.ts';
 import { loadCommandDemo } from './demo.ts';
+import { setWarningReader } from '../assessment/index.ts';
+import { warningsOfPeriod } from './use-cases/warnings.ts';
+
+// The units' period reports (assessment) list the warnings raised in their area.
+setWarningReader(warningsOfPeriod);
 
 export const commandModule = defineModule({
   name: 'command',

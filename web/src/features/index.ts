@@ -12,6 +12,7 @@ import { orgFeature } from './org/feature.ts';
 import { registryFeature } from './registry/feature.ts';
 import { practicesFeature } from './practices/feature.ts';
 import { notificationsFeature } from './notifications/feature.ts';
+import { commandFeature } from './command/feature.ts';
 
 export const features = [casesFeature, orgFeature, registryFeature, facilitiesFeature, accountsFeature, auditFeature, practicesFeature, notificationsFeature, gridworkFeature, assessmentFeature] as const;
 

@@ -3,6 +3,7 @@
 import type { Db } from '../../../platform/db.ts';
 import { scopePaths, type Actor } from '../../../platform/auth/scope.ts';
 import { findOrgNodes } from '../../org/index.ts';
+import { openTopicsUnder } from '../../assessment/index.ts';
 import { resolveArea } from '../area.ts';
 import { awaitingInstruction, gridLoads, liveCasePoints, redSupervised } from '../case-reads.ts';
 import { listWarnings } from './warnings.ts';
@@ -17,12 +18,10 @@ export async function commandMap(db: Db, actor: Actor, under: string | undefined
   return { cases: points.slice(0, MAP_LIMIT), truncated: points.length > MAP_LIMIT, grids };
 }
 
-/** Topics awaiting a leader: the assessment module fills this hook when it is present. */
-export type TopicsForLeader = (db: Db, actor: Actor) => Promise<LeaderTodoView['topics']>;
-let topicsForLeader: TopicsForLeader = async () => ({ total: 0, items: [] });
-/** Lets the assessment module answer the to-do's topics. */
-export function provideLeaderTopics(fn: TopicsForLeader): void {
-  topicsForLeader = fn;
+/** Governance topics (每月一题) still open in the leader's area, from the assessment module. */
+async function topicsForLeader(db: Db, paths: string[]): Promise<LeaderTodoView['topics']> {
+  const topics = await openTopicsUnder(db, paths);
+  return { total: topics.length, items: topics.slice(0, TODO_ITEMS).map((t) => ({ id: t.id, title: t.title })) };
 }
 
 const TODO_ITEMS = 10;
@@ -37,7 +36,7 @@ export async function leaderTodo(db: Db, actor: Actor): Promise<LeaderTodoView> 
     awaitingInstruction(db, areas, TODO_ITEMS),
     redSupervised(db, paths, TODO_ITEMS),
     listWarnings(db, actor, { page: 1, pageSize: TODO_ITEMS, state: 'open' }),
-    topicsForLeader(db, actor),
+    topicsForLeader(db, paths),
   ]);
   return { awaitingInstruction: awaiting, redSupervised: red, openWarnings: { total: warnings.total, items: warnings.items }, topics };
 }

@@ -40,6 +40,17 @@ export async function listWarnings(db: Db, actor: Actor, q: ListWarningsQuery): 
   return { items: rows.map(presentWarning), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
+/** The warnings raised under an org path in a period, for the units' reports (no scope: the report checked it). */
+export async function warningsOfPeriod(db: Db, orgPath: string, from: Date, to: Date): Promise<{ title: string; at: Date; status: string }[]> {
+  const rows = await db
+    .select({ title: warnings.title, placeName: warnings.placeName, at: warnings.detectedAt, status: warnings.state })
+    .from(warnings)
+    .where(and(underArea(orgPath), sql`${warnings.detectedAt} >= ${from.toISOString()} and ${warnings.detectedAt} < ${to.toISOString()}`))
+    .orderBy(desc(warnings.detectedAt))
+    .limit(200);
+  return rows.map((r) => ({ title: `${r.placeName}：${r.title}`, at: r.at, status: r.status }));
+}
+
 async function changeWarning(db: Db, actor: Actor, id: string, input: WarningNoteInput, to: 'acknowledged' | 'closed'): Promise<WarningView> {
   return db.transaction(async (tx) => {
     const [w] = await tx.select().from(warnings).where(eq(warnings.id, id)).for('update');
