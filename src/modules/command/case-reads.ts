@@ -86,3 +86,14 @@ export function redSupervised(db: Db, paths: string[], limit: number) {
   const parts = paths.map((p) => sql`c.org_path like ${`${p}.%`}`);
   return todoList(db, sql`c.state in ${openCaseStates} and c.supervision_level = 'red' and (${sql.join(parts, sql` or `)})`, limit);
 }
+
+/** Whether a case lying in the grid is led by, or was dispatched to, one of these org units. */
+export async function gridHoldsCaseOf(db: Db, gridCode: string, orgUnitCodes: string[]): Promise<boolean> {
+  if (orgUnitCodes.length === 0) return false;
+  const [row] = await queryRows<{ hit: boolean }>(
+    db,
+    sql`select exists (select 1 from cases c where c.grid_code = ${gridCode}
+      and (c.handling_unit in ${orgUnitCodes} or c.handled_by && ${sql.param(orgUnitCodes)}::text[] or c.co_units && ${sql.param(orgUnitCodes)}::text[])) as hit`,
+  );
+  return row?.hit ?? false;
+}

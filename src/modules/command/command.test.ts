@@ -180,6 +180,17 @@ describe('scope', () => {
   });
 });
 
+describe('map context', () => {
+  it("lets a department see the polygon of a grid holding a case it leads, and nobody a grid outside their area", async () => {
+    expect((await inject(people.dept, 'GET', '/api/org/grids/GA1')).statusCode).toBe(403);
+    const grid = await ok(inject(people.dept, 'GET', '/api/command/grids/GA1'));
+    expect(grid.features.map((f: { properties: { code: string } }) => f.properties.code)).toEqual(['GA1']);
+    expect((await inject(people.streetA, 'GET', '/api/command/grids/GB1')).statusCode).toBe(403);
+    expect((await ok(inject(people.streetB, 'GET', '/api/command/grids/GB1'))).features).toHaveLength(1);
+    expect((await inject(people.dept, 'GET', '/api/command/grids/NOPE')).statusCode).toBe(404);
+  });
+});
+
 describe('bad input', () => {
   it('names the field and answers nothing', async () => {
     const backwards = await inject(people.district, 'GET', `/api/command/overview?from=${dayStart(today).toISOString()}&to=${dayStart(addDays(today, -3)).toISOString()}`);

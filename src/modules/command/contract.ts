@@ -132,6 +132,13 @@ export const mapView = z.object({
 });
 export type MapView = z.infer<typeof mapView>;
 
+/** One grid's polygon as map context (a department may see the grid of a case it leads), in the org module's GeoJSON shape. */
+export const gridContextParams = z.object({ code: z.string().regex(/^[A-Za-z0-9-]{1,32}$/) });
+export const gridContextView = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(z.object({ type: z.literal('Feature'), geometry: z.unknown(), properties: z.record(z.string(), z.unknown()) })),
+});
+
 /** The live stream: `event: case` carries a MapCase for each case reported in the area (id = the timeline id, for Last-Event-ID). */
 export const commandStreamQuery = z.object({ under: code.optional(), after: z.coerce.number().int().min(0).optional() });
 

@@ -4,7 +4,7 @@ import type { RouteModule } from '../../platform/http.ts';
 import { route, routeTable } from '../../platform/route.ts';
 import { sendDownload, XLSX } from '../../platform/download.ts';
 import {
-  areaPeriodQuery, categoriesView, commandStreamQuery, exportParams, exportQuery, leaderTodoView, listWarningsQuery, mapQuery, mapView,
+  areaPeriodQuery, categoriesView, gridContextParams, gridContextView, commandStreamQuery, exportParams, exportQuery, leaderTodoView, listWarningsQuery, mapQuery, mapView,
   overviewView, rankingQuery, rankingView, ruleParamsPath, trendQuery, trendView, updateRuleBody, warningList, warningNoteBody, warningParams,
   warningRuleList, warningRuleView, warningView,
 } from './contract.ts';
@@ -13,6 +13,7 @@ import { commandMap, leaderTodo } from './use-cases/live.ts';
 import { acknowledgeWarning, closeWarning, listRules, listWarnings, updateRule } from './use-cases/warnings.ts';
 import { exportCommandTable } from './use-cases/export.ts';
 import { streamNewCases } from './stream.ts';
+import { gridContext } from './use-cases/grid-context.ts';
 
 export const commandRoutes: RouteModule = (base, ctx) => {
   const open = new Set<() => void>();
@@ -39,6 +40,10 @@ export const commandRoutes: RouteModule = (base, ctx) => {
     route({
       method: 'GET', url: '/api/command/map', summary: 'Live cases as points and the load of each grid', access: 'command.read',
       query: mapQuery, response: mapView, handle: ({ actor, query, db }) => commandMap(db, actor, query.under),
+    }),
+    route({
+      method: 'GET', url: '/api/command/grids/:code', summary: "One grid's polygon as map context (a department: the grid of a case it leads)", access: 'command.read',
+      params: gridContextParams, response: gridContextView, handle: ({ actor, params, db }) => gridContext(db, actor, params.code),
     }),
     route({
       method: 'GET', url: '/api/command/stream', summary: 'Cases reported in the area, live (SSE, event "case"; reconnect with Last-Event-ID)', access: 'command.read',
