@@ -40,6 +40,16 @@ function areaFilter(area: Area, alias: string): SQL {
   return area.orgPath === '' ? sql`true` : sql`${col('org_path')} like ${`${area.orgPath}.%`}`;
 }
 
+/**
+ * Places in command_daily_totals are cut to this many path segments: province.city.district.
+ * street.community, so any area down to a community reads its figures there (a grid's cases
+ * count for its community).
+ */
+export const COMMUNITY_DEPTH = 5;
+
+/** Which rollup a question reads: totals (by day and place) when it needs neither category nor lead unit. */
+export type Grain = 'totals' | 'detail';
+
 /** The first day the rollup does not hold (the rollup is contiguous up to it), or undefined when it is empty. */
 export async function rolledUntil(db: Db): Promise<string | undefined> {
   const [row] = await queryRows<{ day: string | null }>(db, sql`select (max(day) + 1)::text as day from command_rolled_days`);
@@ -50,10 +60,13 @@ export async function rolledUntil(db: Db): Promise<string | undefined> {
  * Count rows (day, org_path, handling_unit, category_code, counts…) of an area over whole days:
  * rolled days from the rollup, the others live. `until` is rolledUntil(), read once per request.
  */
-export function countRows(area: Area, range: DayRange, until: string | undefined): SQL {
+export function countRows(area: Area, range: DayRange, until: string | undefined, grain: Grain = 'detail'): SQL {
   const liveFrom = until && until > range.from ? (until < range.to ? until : range.to) : range.from;
   const parts: SQL[] = [];
-  if (liveFrom > range.from) {
+  if (liveFrom > range.from && grain === 'totals' && !area.isDepartment && area.orgPath.split('.').length <= COMMUNITY_DEPTH) {
+    parts.push(sql`select day, org_path, ''::text as handling_unit, ''::text as category_code, ${columnList}
+      from command_daily_totals r where r.day >= ${range.from}::date and r.day < ${liveFrom}::date and ${areaFilter(area, 'r')}`);
+  } else if (liveFrom > range.from) {
     parts.push(sql`select day, org_path, handling_unit, category_code, ${columnList}
       from command_daily_counts r where r.day >= ${range.from}::date and r.day < ${liveFrom}::date and ${areaFilter(area, 'r')}`);
   }
@@ -71,11 +84,11 @@ export const sumColumns = sql.raw(
 );
 
 /** Summed counts of an area over a period, grouped by `key` (an SQL expression over the count row columns). */
-export async function countsBy(db: Db, area: Area, range: DayRange, until: string | undefined, key: SQL): Promise<(CountRow & { key: string })[]> {
+export async function countsBy(db: Db, area: Area, range: DayRange, until: string | undefined, key: SQL, grain: Grain = 'detail'): Promise<(CountRow & { key: string })[]> {
   return db.transaction(async (tx) => {
     // Report queries: JIT compile time costs more than it saves here.
     await tx.execute(sql`set local jit = off`);
-    return queryRows<CountRow & { key: string }>(tx, sql`select (${key})::text as key, ${sumColumns} from (${countRows(area, range, until)}) x group by 1`);
+    return queryRows<CountRow & { key: string }>(tx, sql`select (${key})::text as key, ${sumColumns} from (${countRows(area, range, until, grain)}) x group by 1`);
   });
 }
 
@@ -109,6 +122,11 @@ export async function rollDays(db: Db, range: DayRange): Promise<number> {
         returning 1)
       select count(*)::int as n from ins`,
     );
+    const cut = sql`array_to_string((string_to_array(org_path, '.'))[1:${COMMUNITY_DEPTH}], '.')`;
+    await tx.execute(sql`delete from command_daily_totals where day >= ${range.from}::date and day < ${range.to}::date`);
+    await tx.execute(sql`insert into command_daily_totals (day, org_path, ${columnList})
+      select day, ${cut}, ${sql.raw([...countColumns, 'handling_seconds'].map((c) => `sum(${c})`).join(', '))}
+      from command_daily_counts where day >= ${range.from}::date and day < ${range.to}::date group by 1, 2`);
     await tx.execute(sql`insert into command_rolled_days (day)
       select d::date from generate_series(${range.from}::date, ${addDays(range.to, -1)}::date, interval '1 day') d
       on conflict (day) do update set rolled_at = now()`);

@@ -31,6 +31,32 @@ export const dailyCounts = pgTable(
   (t) => [primaryKey({ columns: [t.day, t.orgPath, t.handlingUnit, t.categoryCode] })],
 );
 
+/** command_daily_counts summed over lead unit and category, places cut to the community (COMMUNITY_DEPTH segments). */
+export const dailyTotals = pgTable(
+  'command_daily_totals',
+  {
+    day: date('day').notNull(),
+    orgPath: text('org_path').notNull(),
+    reported: count('reported'),
+    accepted: count('accepted'),
+    acceptedOnTime: count('accepted_on_time'),
+    registered: count('registered'),
+    dispatched: count('dispatched'),
+    closed: count('closed'),
+    closedOnTime: count('closed_on_time'),
+    closedReworked: count('closed_reworked'),
+    closedExtended: count('closed_extended'),
+    handlingSeconds: doublePrecision('handling_seconds').notNull().default(0),
+    overdue: count('overdue'),
+    rated: count('rated'),
+    satisfied: count('satisfied'),
+    basicallySatisfied: count('basically_satisfied'),
+    unsatisfied: count('unsatisfied'),
+    resolved: count('resolved'),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.orgPath] })],
+);
+
 export const rolledDays = pgTable('command_rolled_days', {
   day: date('day').primaryKey(),
   rolledAt: timestamp('rolled_at', { withTimezone: true }).notNull().defaultNow(),

@@ -57,9 +57,9 @@ export async function commandOverview(db: Db, actor: Actor, q: AreaPeriodQuery, 
   const today = beijingDay(now);
   const until = await rolledUntil(db);
   const [period, previous, todays, nowF, warnings] = await Promise.all([
-    countsBy(db, area, range, until, total),
-    countsBy(db, area, previousPeriod(range), until, total),
-    countsBy(db, area, { from: today, to: addDays(today, 1) }, until, total),
+    countsBy(db, area, range, until, total, 'totals'),
+    countsBy(db, area, previousPeriod(range), until, total, 'totals'),
+    countsBy(db, area, { from: today, to: addDays(today, 1) }, until, total, 'totals'),
     nowFigures(db, area),
     openWarningCount(db, area),
   ]);
@@ -97,7 +97,7 @@ export function bucketsOf(range: DayRange, bucket: TrendBucket): string[] {
 export async function commandTrend(db: Db, actor: Actor, q: AreaPeriodQuery & { bucket: TrendBucket }, now = new Date()): Promise<TrendView> {
   const area = await resolveArea(db, actor, q.under);
   const range = periodDays(q.from, q.to, now);
-  const rows = await countsBy(db, area, range, await rolledUntil(db), bucketKey[q.bucket]);
+  const rows = await countsBy(db, area, range, await rolledUntil(db), bucketKey[q.bucket], 'totals');
   const byKey = new Map(rows.map((r) => [r.key, r]));
   return {
     bucket: q.bucket,
@@ -164,7 +164,9 @@ export async function commandRankings(db: Db, actor: Actor, q: AreaPeriodQuery &
   } else {
     ({ places: units, key } = await childrenOf(db, area));
   }
-  const [cur, prev] = await Promise.all([countsBy(db, area, range, until, key), countsBy(db, area, previousPeriod(range), until, key)]);
+  // Areas read the totals; departments need the lead unit, kept only in the detailed rollup.
+  const grain = q.groupBy === 'departments' ? 'detail' : 'totals';
+  const [cur, prev] = await Promise.all([countsBy(db, area, range, until, key, grain), countsBy(db, area, previousPeriod(range), until, key, grain)]);
   const rowsOf = (counts: (CountRow & { key: string })[]) => {
     const by = new Map(counts.map((c) => [c.key, c]));
     return units.map((u) => ({ unit: u, m: metricsOf(by.get(u.code)) }));

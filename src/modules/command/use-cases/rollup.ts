@@ -23,5 +23,7 @@ export async function rollFinishedDays(db: Db, now = new Date()): Promise<{ days
     rows += await rollDays(db, { from: start, to: end });
     days += Math.round((Date.parse(end) - Date.parse(start)) / 86_400_000);
   }
+  // After a large roll (the first, or catching up) the planner needs fresh statistics to read the rollup by day.
+  if (days > 7) await db.execute(sql`analyze command_daily_counts, command_daily_totals`);
   return { days, rows };
 }
