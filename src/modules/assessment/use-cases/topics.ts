@@ -8,7 +8,7 @@ import { recordAudit } from '../../../platform/audit.ts';
 import { assertInScope, inScope, underPaths, type Actor } from '../../../platform/auth/scope.ts';
 import { listPage } from '../../../platform/list-page.ts';
 import { loadCaseRules, monthlyCaseCounts } from '../../cases/index.ts';
-import { findOrgUnit, orgUnitNames } from '../../org/index.ts';
+import { findOrgNodes, orgUnitNames } from '../../org/index.ts';
 import type { CreateTopicBody, RecurringList, RecurringQuery, TopicPage, TopicStatus, TopicSummary, TopicView } from '../contract.ts';
 import { topicTasks, topics } from '../schema.ts';
 import { addMonths, chinaDayStart, chinaToday, existingUnit, invalid, namedUnits, nodeInScope } from './common.ts';
@@ -30,10 +30,9 @@ export async function recurringProblems(db: Db, actor: Actor, q: RecurringQuery)
   const communities = [...new Set(top.map((t) => t.communityCode))];
   const places = communities.length ? await orgUnitNames(db, communities) : new Map<string, string>();
   const streetCodes = new Map<string, string>();
-  for (const c of communities) {
-    const unit = await findOrgUnit(db, c);
-    const street = unit?.orgPath.split('.').at(-2);
-    if (street) streetCodes.set(c, street);
+  for (const unit of communities.length ? await findOrgNodes(db, communities) : []) {
+    const street = unit.orgPath.split('.').at(-2);
+    if (street) streetCodes.set(unit.code, street);
   }
   const streetNames = await orgUnitNames(db, [...new Set(streetCodes.values())]);
   const open = top.length
