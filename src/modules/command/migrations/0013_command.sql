@@ -97,3 +97,11 @@ create table command_daily_totals (
   resolved integer not null default 0,
   primary key (day, org_path)
 );
+
+-- The command centre counts and maps the open cases of an area on every visit (and the wall
+-- every minute): partial indexes over open cases only, so a district with a million finished
+-- cases reads its few tens of thousands of open ones from the index alone.
+create index command_cases_open_path on cases (org_path text_pattern_ops) include (grid_code, overdue_at, supervision_level)
+  where state in ('reported', 'accepted', 'registered', 'dispatched', 'handling', 'handled', 'suspended');
+create index command_cases_open_recent on cases (created_at desc)
+  where state in ('reported', 'accepted', 'registered', 'dispatched', 'handling', 'handled', 'suspended');

@@ -121,7 +121,7 @@ export function CategoriesPanel({ area }: { area: AreaPeriod }) {
       <Col xs={24} lg={12}>
         <Card size="small" title={t('command.categories.top')} loading={view.isPending} extra={exportButton(t('command.export'), commandApi.exportUrl('categories', area), 'command-export-categories')}>
           {view.error ? <ErrorAlert error={view.error} onRetry={() => void view.refetch()} /> : top.length === 0 ? (
-            <Typography.Text type="secondary">{t('command.categories.empty')}</Typography.Text>
+            <Typography.Text>{t('command.categories.empty')}</Typography.Text>
           ) : (
             <Chart option={option} height={300} ariaLabel={t('command.categories.aria')} testId="command-categories-chart" />
           )}
@@ -135,7 +135,7 @@ export function CategoriesPanel({ area }: { area: AreaPeriod }) {
             loading={view.isFetching}
             dataSource={view.data?.growing ?? []}
             pagination={{ pageSize: 5, hideOnSinglePage: true }}
-            locale={{ emptyText: t('command.categories.empty') }}
+            locale={{ emptyText: <Typography.Text>{t('command.categories.empty')}</Typography.Text> }}
             columns={[
               { key: 'place', title: t('command.categories.place'), dataIndex: 'placeName' },
               { key: 'category', title: t('command.categories.category'), dataIndex: 'name' },
@@ -183,7 +183,7 @@ export function RankingsPanel({ area }: { area: AreaPeriod }) {
           loading={view.isFetching}
           dataSource={view.data?.rows ?? []}
           pagination={{ pageSize: 10, hideOnSinglePage: true }}
-          locale={{ emptyText: t('command.rank.empty') }}
+          locale={{ emptyText: <Typography.Text>{t('command.rank.empty')}</Typography.Text> }}
           columns={[
             { key: 'rank', title: t('command.rank.rank'), dataIndex: 'rank', width: 60, render: (v: number | null) => v ?? '—' },
             { key: 'unit', title: t('command.rank.unit'), dataIndex: 'name' },

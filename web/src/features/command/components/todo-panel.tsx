@@ -1,5 +1,5 @@
 // The leader's to-do: cases awaiting instruction (批示), red supervision, open warnings, topics.
-import { Badge, Card, Col, List, Row } from 'antd';
+import { Badge, Card, Col, List, Row, Typography } from 'antd';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../../platform/components/feedback.tsx';
 import { useT } from '../../../platform/i18n/index.tsx';
@@ -17,7 +17,7 @@ export function TodoPanel() {
         <List
           size="small"
           dataSource={items}
-          locale={{ emptyText: t('command.todo.none') }}
+          locale={{ emptyText: <Typography.Text>{t('command.todo.none')}</Typography.Text> }}
           renderItem={(item) => (
             <List.Item>
               <Link to={item.href}>{item.label}</Link>
