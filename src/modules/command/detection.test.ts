@@ -1,16 +1,11 @@
+import { Faker, en } from '@faker-js/faker';
 import { describe, expect, it } from 'vitest';
 import { defaultRuleParams, detectOverdueJump, detectSurge, placeKey, poissonUpperTail, repeatedPlaces } from './detection.ts';
 
-/** mulberry32: a small seeded generator, so the noise is the same on every run. */
+/** A seeded generator (faker's Mersenne Twister), so the noise is the same on every run. */
 function seeded(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const generator = new Faker({ locale: en, seed });
+  return () => generator.number.float({ min: 0, max: 1 });
 }
 
 /** A Poisson draw by Knuth's method (fine for the small rates of one category in one place). */

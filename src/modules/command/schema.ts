@@ -4,6 +4,26 @@ import type { WarningKind, WarningState } from './contract.ts';
 
 const count = (name: string) => integer(name).notNull().default(0);
 
+/** The counted columns both rollups keep (fresh builders per table). */
+const counts = () => ({
+  reported: count('reported'),
+  accepted: count('accepted'),
+  acceptedOnTime: count('accepted_on_time'),
+  registered: count('registered'),
+  dispatched: count('dispatched'),
+  closed: count('closed'),
+  closedOnTime: count('closed_on_time'),
+  closedReworked: count('closed_reworked'),
+  closedExtended: count('closed_extended'),
+  handlingSeconds: doublePrecision('handling_seconds').notNull().default(0),
+  overdue: count('overdue'),
+  rated: count('rated'),
+  satisfied: count('satisfied'),
+  basicallySatisfied: count('basically_satisfied'),
+  unsatisfied: count('unsatisfied'),
+  resolved: count('resolved'),
+});
+
 export const dailyCounts = pgTable(
   'command_daily_counts',
   {
@@ -11,22 +31,7 @@ export const dailyCounts = pgTable(
     orgPath: text('org_path').notNull(),
     handlingUnit: text('handling_unit').notNull().default(''),
     categoryCode: text('category_code').notNull(),
-    reported: count('reported'),
-    accepted: count('accepted'),
-    acceptedOnTime: count('accepted_on_time'),
-    registered: count('registered'),
-    dispatched: count('dispatched'),
-    closed: count('closed'),
-    closedOnTime: count('closed_on_time'),
-    closedReworked: count('closed_reworked'),
-    closedExtended: count('closed_extended'),
-    handlingSeconds: doublePrecision('handling_seconds').notNull().default(0),
-    overdue: count('overdue'),
-    rated: count('rated'),
-    satisfied: count('satisfied'),
-    basicallySatisfied: count('basically_satisfied'),
-    unsatisfied: count('unsatisfied'),
-    resolved: count('resolved'),
+    ...counts(),
   },
   (t) => [primaryKey({ columns: [t.day, t.orgPath, t.handlingUnit, t.categoryCode] })],
 );
@@ -37,22 +42,7 @@ export const dailyTotals = pgTable(
   {
     day: date('day').notNull(),
     orgPath: text('org_path').notNull(),
-    reported: count('reported'),
-    accepted: count('accepted'),
-    acceptedOnTime: count('accepted_on_time'),
-    registered: count('registered'),
-    dispatched: count('dispatched'),
-    closed: count('closed'),
-    closedOnTime: count('closed_on_time'),
-    closedReworked: count('closed_reworked'),
-    closedExtended: count('closed_extended'),
-    handlingSeconds: doublePrecision('handling_seconds').notNull().default(0),
-    overdue: count('overdue'),
-    rated: count('rated'),
-    satisfied: count('satisfied'),
-    basicallySatisfied: count('basically_satisfied'),
-    unsatisfied: count('unsatisfied'),
-    resolved: count('resolved'),
+    ...counts(),
   },
   (t) => [primaryKey({ columns: [t.day, t.orgPath] })],
 );

@@ -76,27 +76,8 @@ create index command_warnings_open on command_warnings (state, detected_at desc)
 -- The same counts summed over lead unit and category, with places cut to the community: a
 -- district's day is a few hundred rows, so the overview, trend and area rankings over months
 -- read thousands, not millions. Filled from command_daily_counts when days are rolled.
-create table command_daily_totals (
-  day date not null,
-  org_path text not null,
-  reported integer not null default 0,
-  accepted integer not null default 0,
-  accepted_on_time integer not null default 0,
-  registered integer not null default 0,
-  dispatched integer not null default 0,
-  closed integer not null default 0,
-  closed_on_time integer not null default 0,
-  closed_reworked integer not null default 0,
-  closed_extended integer not null default 0,
-  handling_seconds double precision not null default 0,
-  overdue integer not null default 0,
-  rated integer not null default 0,
-  satisfied integer not null default 0,
-  basically_satisfied integer not null default 0,
-  unsatisfied integer not null default 0,
-  resolved integer not null default 0,
-  primary key (day, org_path)
-);
+create table command_daily_totals (like command_daily_counts including defaults);
+alter table command_daily_totals drop column handling_unit, drop column category_code, add primary key (day, org_path);
 
 -- The command centre counts and maps the open cases of an area on every visit (and the wall
 -- every minute): partial indexes over open cases only, so a district with a million finished
