@@ -55,7 +55,7 @@ test.describe.serial('The leader lands on the command centre, sees new cases arr
     await expect(surge).toBeVisible();
     await surge.getByTestId('warning-acknowledge').click();
     await page.getByTestId('warning-note').fill('已安排街道城管队现场核查');
-    await page.getByTestId('warning-note-modal').getByRole('button', { name: /确\s*定|保\s*存|OK/ }).click();
+    await page.locator('.ant-modal').filter({ has: page.getByTestId('warning-note-modal') }).locator('.ant-modal-footer .ant-btn-primary').click();
     await expect(warnings.locator('tr.ant-table-row', { hasText: '已安排街道城管队现场核查' }).first()).toBeVisible();
   });
 
