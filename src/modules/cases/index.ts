@@ -12,8 +12,12 @@ export { casesReportedBy, type ReportedCase } from './use-cases/reported-by.ts';
 export { listCases } from './use-cases/list-cases.ts';
 /** What the case use cases need besides the database. */
 export type { CaseDeps } from './use-cases/common.ts';
+/** Cases reported per month, category and community under a node (the assessment's recurring problems and topics). */
+export { monthlyCaseCounts, type MonthlyCaseCount } from './use-cases/monthly-counts.ts';
 /** Indicators per org unit and period. */
 export { caseIndicators } from './indicators.ts';
+/** The indicator formulas applied to counts (the command centre's rollup). */
+export { indicatorMetrics, countsSelect as indicatorCountsSelect, countedActions as indicatorActions, type IndicatorCounts } from './indicators.ts';
 /** Marks warnings, overdue cases and automatic supervision (one batch). */
 export { sweepDeadlines } from './clock.ts';
 /** Seeds the shipped categories and time limits; the rules in force. */
@@ -21,4 +25,4 @@ export { ensureCategories, loadCaseRules } from './settings.ts';
 /** Seeds a year of demo cases. */
 export { seedCasesDemo } from './demo/seed.ts';
 /** The cases module's vocabulary and the schemas of its requests and responses. */
-export { caseStates, caseActions, matterClasses, caseSources, caseUrgencies, type CaseState, type CaseAction, type MatterClass, type CaseSource } from './contract.ts';
+export { caseStates, openCaseStates, caseActions, matterClasses, caseSources, caseUrgencies, type CaseState, type CaseAction, type MatterClass, type CaseSource } from './contract.ts';

@@ -29,7 +29,8 @@ export interface IndicatorQuery {
   to: Date;
 }
 
-interface Counts {
+/** The counts the indicators are computed from (the command centre's rollup keeps the same ones per day). */
+export interface IndicatorCounts {
   unit: string;
   reported: number;
   accepted: number;
@@ -49,8 +50,8 @@ interface Counts {
   resolved: number;
 }
 
-function sumCounts(rows: Counts[]): Counts {
-  const total: Counts = {
+function sumCounts(rows: IndicatorCounts[]): IndicatorCounts {
+  const total: IndicatorCounts = {
     unit: '', reported: 0, accepted: 0, accepted_on_time: 0, registered: 0, dispatched: 0, closed: 0, closed_on_time: 0, closed_reworked: 0,
     closed_extended: 0, handling_hours: null, overdue: 0, rated: 0, satisfied: 0, basically_satisfied: 0, unsatisfied: 0, resolved: 0,
   };
@@ -72,7 +73,8 @@ function sumCounts(rows: Counts[]): Counts {
 
 const rate = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 10_000) / 10_000);
 
-function metrics(c: Counts) {
+/** The indicators from their counts: the one place the formulas are written. */
+export function indicatorMetrics(c: IndicatorCounts) {
   return {
     reported: c.reported,
     accepted: c.accepted,
@@ -95,10 +97,10 @@ function metrics(c: Counts) {
   };
 }
 
-export type IndicatorMetrics = ReturnType<typeof metrics>;
+export type IndicatorMetrics = ReturnType<typeof indicatorMetrics>;
 
-/** The select list shared by both groupings; `e` is the events of the period (closures carry their facts in details). */
-const countsSelect = sql`
+/** The select list shared by both groupings (and the command centre's rollup); `e` is the events of the period (closures carry their facts in details). */
+export const countsSelect = sql`
   count(*) filter (where e.action = 'report')::int as reported,
   count(*) filter (where e.action = 'accept')::int as accepted,
   count(*) filter (where e.action = 'accept' and (e.details->>'onTime') = 'true')::int as accepted_on_time,
@@ -116,7 +118,8 @@ const countsSelect = sql`
   count(*) filter (where e.action = 'rate' and e.rating = 'unsatisfied')::int as unsatisfied,
   count(*) filter (where e.action = 'rate' and (e.details->>'resolved') = 'true')::int as resolved`;
 
-const countedActions = ['report', 'accept', 'register', 'dispatch', 'verify_pass', 'overdue', 'rate'];
+/** The timeline actions the indicators count. */
+export const countedActions = ['report', 'accept', 'register', 'dispatch', 'verify_pass', 'overdue', 'rate'];
 
 /** The period's events of cases under a path, from the timeline alone (it carries the case's org path). */
 function territoryEvents(from: Date, to: Date, underPath: string): SQL {
@@ -151,13 +154,13 @@ export async function caseIndicators(db: Db, actor: Actor, q: IndicatorQuery): P
   if (!under) throw new AppError('NOT_FOUND', { what: underCode ?? '' });
   assertInScope(actor, 'case.indicators', under.orgPath);
 
-  let rows: Counts[];
+  let rows: IndicatorCounts[];
   let units: TreePlace[];
   if (q.groupBy === 'departments') {
     units = await orgUnitsUnder(db, under.orgPath, 'department');
     const codes = units.map((u) => u.code);
     rows = codes.length
-      ? await reportQuery<Counts>(
+      ? await reportQuery<IndicatorCounts>(
           db,
           sql`select e.handling_unit as unit, ${countsSelect}
               from (${departmentEvents(q.from, q.to, codes)}) e
@@ -168,7 +171,7 @@ export async function caseIndicators(db: Db, actor: Actor, q: IndicatorQuery): P
     units = await listChildOrgNodes(db, under.code, 'divisions');
     // The child a case lies under is the path segment just below `under`.
     const depth = under.orgPath.split('.').length + 1;
-    rows = await reportQuery<Counts>(
+    rows = await reportQuery<IndicatorCounts>(
       db,
       sql`select split_part(e.org_path, '.', ${depth}) as unit, ${countsSelect}
           from (${territoryEvents(q.from, q.to, under.orgPath)}) e
@@ -178,7 +181,7 @@ export async function caseIndicators(db: Db, actor: Actor, q: IndicatorQuery): P
   // Each event has one place and at most one lead unit: the units add up to the total.
   const total = sumCounts(rows);
   const byUnit = new Map(rows.map((r) => [r.unit, r]));
-  const empty = (unit: string): Counts => ({
+  const empty = (unit: string): IndicatorCounts => ({
     unit, reported: 0, accepted: 0, accepted_on_time: 0, registered: 0, dispatched: 0, closed: 0, closed_on_time: 0, closed_reworked: 0,
     closed_extended: 0, handling_hours: null, overdue: 0, rated: 0, satisfied: 0, basically_satisfied: 0, unsatisfied: 0, resolved: 0,
   });
@@ -187,7 +190,7 @@ export async function caseIndicators(db: Db, actor: Actor, q: IndicatorQuery): P
     groupBy: q.groupBy,
     from: q.from,
     to: q.to,
-    units: units.map((u) => ({ code: u.code, name: u.name, level: u.level, ...metrics(byUnit.get(u.code) ?? empty(u.code)) })),
-    total: metrics(total ?? empty('')),
+    units: units.map((u) => ({ code: u.code, name: u.name, level: u.level, ...indicatorMetrics(byUnit.get(u.code) ?? empty(u.code)) })),
+    total: indicatorMetrics(total ?? empty('')),
   };
 }

@@ -35,6 +35,7 @@ const grantsOf: Record<Role, { org?: string; path: string }> = {
   department_handler: { org: '110108D01', path: `${P}.110108D01` },
   hotline_operator: { org: '110108', path: P },
   leader: { org: '110108001', path: `${P}.110108001` },
+  evaluator: { org: '110108', path: P },
   resident: { org: '110108001002', path: paths.A2 },
   open311_client: { org: '110108001', path: `${P}.110108001` },
   public_reader: { org: '110108001', path: `${P}.110108001` },

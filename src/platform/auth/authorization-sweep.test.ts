@@ -47,7 +47,7 @@ const outsideTables: Record<string, OutsideRule> = {
 const optionalOutside = new Set(['GET /*']);
 
 // Routes that hold the connection open (server-sent events) are asked only by callers who must be refused.
-const streams = new Set(['GET /api/notifications/stream']);
+const streams = new Set(['GET /api/notifications/stream', 'GET /api/command/stream']);
 
 /** Where each role is granted for the sweep: the first level it belongs on. */
 const grantAt: Record<string, string | undefined> = { root: undefined, district: '110108', street: '110108001', community: '110108001001', grid: 'GA1', department: '110108D01' };

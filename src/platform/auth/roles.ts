@@ -40,13 +40,13 @@ export const roles = {
   },
   auditor: { permissions: ['audit.read'], grantedOn: ['root'], isAdminTrio: true, isMachine: false },
   district_staff: {
-    permissions: ['org.read', 'org.write', 'grid.roster.write', 'registry.read', 'registry.export', ...caseStaff, 'case.configure', 'practices.write', 'facilities.read', 'facilities.write', 'gridwork.read', 'gridwork.manage'],
+    permissions: ['org.read', 'org.write', 'grid.roster.write', 'registry.read', 'registry.export', ...caseStaff, 'case.configure', 'practices.write', 'facilities.read', 'facilities.write', 'gridwork.read', 'gridwork.manage', 'command.read', 'command.centre', 'command.warning.handle', 'command.rules.write', 'assessment.read', 'assessment.manage'],
     grantedOn: ['district'],
     isAdminTrio: false,
     isMachine: false,
   },
   street_staff: {
-    permissions: ['org.read', 'org.write', 'grid.roster.write', 'registry.read', 'registry.export', 'registry.sensitive', ...caseStaff, 'facilities.read', 'facilities.write', 'gridwork.read'],
+    permissions: ['org.read', 'org.write', 'grid.roster.write', 'registry.read', 'registry.export', 'registry.sensitive', ...caseStaff, 'facilities.read', 'facilities.write', 'gridwork.read', 'command.read', 'command.centre', 'command.warning.handle', 'assessment.read', 'assessment.manage'],
     grantedOn: ['street'],
     isAdminTrio: false,
     isMachine: false,
@@ -59,18 +59,19 @@ export const roles = {
       'case.report', 'case.read', 'case.handle', 'case.dispatch', 'case.accept', 'case.acknowledge',
       'facilities.read', 'facilities.write',
       'gridwork.read', 'gridwork.write',
+      'assessment.read', 'assessment.survey',
     ],
     grantedOn: ['community'],
     isAdminTrio: false,
     isMachine: false,
   },
   grid_worker: {
-    permissions: ['org.read', 'registry.read', 'registry.write', 'case.report', 'case.read', 'case.handle', 'case.acknowledge', 'case.verify', 'facilities.read', 'gridwork.write'],
+    permissions: ['org.read', 'registry.read', 'registry.write', 'case.report', 'case.read', 'case.handle', 'case.acknowledge', 'case.verify', 'facilities.read', 'gridwork.write', 'assessment.survey'],
     grantedOn: ['grid'],
     isAdminTrio: false,
     isMachine: false,
   },
-  department_handler: { permissions: ['org.read', 'case.read', 'case.handle', 'case.acknowledge'], grantedOn: ['department'], isAdminTrio: false, isMachine: false },
+  department_handler: { permissions: ['org.read', 'case.read', 'case.handle', 'case.acknowledge', 'command.read'], grantedOn: ['department'], isAdminTrio: false, isMachine: false },
   // 12345 / 96345 operators: take calls into cases and make callbacks (回访).
   hotline_operator: {
     permissions: ['org.read', 'registry.read', 'case.report', 'case.read', 'case.handle', 'case.accept', 'case.callback'],
@@ -80,11 +81,13 @@ export const roles = {
   },
   // Leaders watch, supervise (督办) and instruct (批示).
   leader: {
-    permissions: ['org.read', 'registry.read', 'case.read', 'case.handle', 'case.supervise', 'case.indicators', 'case.instruct', 'gridwork.read'],
+    permissions: ['org.read', 'registry.read', 'case.read', 'case.handle', 'case.supervise', 'case.indicators', 'case.instruct', 'gridwork.read', 'command.read', 'command.centre', 'command.warning.handle', 'assessment.read'],
     grantedOn: ['district', 'street'],
     isAdminTrio: false,
     isMachine: false,
   },
+  // A third-party evaluator (第三方评估机构) uploads scores with evidence for a district's assessments.
+  evaluator: { permissions: ['org.read', 'assessment.read', 'assessment.score'], grantedOn: ['district'], isAdminTrio: false, isMachine: false },
   // Residents see only their own cases; the cases module enforces that beyond scope.
   resident: { permissions: ['case.report', 'case.read', 'case.rate'], grantedOn: ['community', 'grid'], isAdminTrio: false, isMachine: false },
   // Machine roles, for API keys only: no reveal, export, registry or other personal-data

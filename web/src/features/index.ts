@@ -7,12 +7,14 @@ import { auditFeature } from './audit/feature.ts';
 import { casesFeature } from './cases/feature.ts';
 import { facilitiesFeature } from './facilities/feature.ts';
 import { gridworkFeature } from './gridwork/feature.ts';
+import { assessmentFeature } from './assessment/feature.ts';
 import { orgFeature } from './org/feature.ts';
 import { registryFeature } from './registry/feature.ts';
 import { practicesFeature } from './practices/feature.ts';
 import { notificationsFeature } from './notifications/feature.ts';
+import { commandFeature } from './command/feature.ts';
 
-export const features = [casesFeature, orgFeature, registryFeature, facilitiesFeature, accountsFeature, auditFeature, practicesFeature, notificationsFeature, gridworkFeature] as const;
+export const features = [casesFeature, orgFeature, registryFeature, facilitiesFeature, accountsFeature, auditFeature, practicesFeature, notificationsFeature, gridworkFeature, commandFeature, assessmentFeature] as const;
 
 /** The message keys of every feature (the i18n core adds the platform's). */
 export type FeatureMessageKey = (typeof features)[number] extends infer F ? (F extends Feature<infer K> ? K : never) : never;

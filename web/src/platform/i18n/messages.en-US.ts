@@ -55,6 +55,7 @@ export const platformEnUS: Record<PlatformMessageKey, string> = {
   'role.department_handler': 'Department handler',
   'role.hotline_operator': 'Hotline operator',
   'role.leader': 'Leader',
+  'role.evaluator': 'Third-party evaluator',
   'role.resident': 'Resident',
   'role.open311_client': 'Open311 client',
   'role.public_reader': 'Public data client',

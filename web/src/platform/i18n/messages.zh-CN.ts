@@ -54,6 +54,7 @@ export const platformZhCN = {
   'role.department_handler': '部门办理人员',
   'role.hotline_operator': '热线话务员',
   'role.leader': '领导',
+  'role.evaluator': '第三方评估',
   'role.resident': '居民',
   'role.open311_client': 'Open311 接口客户端',
   'role.public_reader': '公开数据接口客户端',

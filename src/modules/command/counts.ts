@@ -1,0 +1,135 @@
+// Counts of case events per day × place × lead unit × category, from the daily rollup for the
+// days it holds and from the timeline itself for the rest (today, and any day not rolled yet).
+// The counts and their formulas are cases' own (indicatorCountsSelect, indicatorMetrics): the
+// rollup stores them, it does not define them again.
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Db } from '../../platform/db.ts';
+import { indicatorActions, indicatorCountsSelect, indicatorMetrics, type IndicatorCounts } from '../cases/index.ts';
+import { addDays, dayStart, type Area, type DayRange } from './area.ts';
+
+/** The counted columns, in the rollup's order (handling_seconds is the sum of hours from report to closure). */
+export const countColumns = [
+  'reported', 'accepted', 'accepted_on_time', 'registered', 'dispatched', 'closed', 'closed_on_time', 'closed_reworked', 'closed_extended',
+  'overdue', 'rated', 'satisfied', 'basically_satisfied', 'unsatisfied', 'resolved',
+] as const;
+type CountColumn = (typeof countColumns)[number];
+export type CountRow = Record<CountColumn, number> & { handling_seconds: number };
+
+const columnList = sql.raw([...countColumns, 'handling_seconds'].join(', '));
+
+/**
+ * The timeline's counted events between two instants, grouped by Beijing day, place (the case's
+ * org path), lead unit and category: the rows the rollup stores. Reads cases' tables in one
+ * report query (the category lives on the case, the event on the timeline).
+ */
+export function liveCountRows(from: Date, to: Date, where: SQL = sql`true`): SQL {
+  return sql`select e.day, e.org_path, e.handling_unit, e.category_code, ${indicatorCountsSelect}
+    from (
+      select t.action, t.at, t.rating, t.details, t.org_path, coalesce(t.handling_unit, '') as handling_unit, c.category_code,
+        (t.at at time zone 'Asia/Shanghai')::date as day
+      from case_timeline t join cases c on c.id = t.case_id
+      where t.action in ${indicatorActions} and t.at >= ${from.toISOString()} and t.at < ${to.toISOString()} and ${where}
+    ) e
+    group by 1, 2, 3, 4`;
+}
+
+/** Keeps the rows of an area: lying under a division, or led by a department. */
+function areaFilter(area: Area, alias: string): SQL {
+  const col = (name: string) => sql.raw(`${alias}.${name}`);
+  if (area.isDepartment) return sql`${col('handling_unit')} = ${area.code}`;
+  return area.orgPath === '' ? sql`true` : sql`${col('org_path')} like ${`${area.orgPath}.%`}`;
+}
+
+/**
+ * Places in command_daily_totals are cut to this many path segments: province.city.district.
+ * street.community, so any area down to a community reads its figures there (a grid's cases
+ * count for its community).
+ */
+export const COMMUNITY_DEPTH = 5;
+
+/** Which rollup a question reads: totals (by day and place) when it needs neither category nor lead unit. */
+export type Grain = 'totals' | 'detail';
+
+/** The first day the rollup does not hold (the rollup is contiguous up to it), or undefined when it is empty. */
+export async function rolledUntil(db: Db): Promise<string | undefined> {
+  const [row] = await queryRows<{ day: string | null }>(db, sql`select (max(day) + 1)::text as day from command_rolled_days`);
+  return row?.day ?? undefined;
+}
+
+/**
+ * Count rows (day, org_path, handling_unit, category_code, counts…) of an area over whole days:
+ * rolled days from the rollup, the others live. `until` is rolledUntil(), read once per request.
+ */
+export function countRows(area: Area, range: DayRange, until: string | undefined, grain: Grain = 'detail'): SQL {
+  const liveFrom = until && until > range.from ? (until < range.to ? until : range.to) : range.from;
+  const parts: SQL[] = [];
+  if (liveFrom > range.from && grain === 'totals' && !area.isDepartment && area.orgPath.split('.').length <= COMMUNITY_DEPTH) {
+    parts.push(sql`select day, org_path, ''::text as handling_unit, ''::text as category_code, ${columnList}
+      from command_daily_totals r where r.day >= ${range.from}::date and r.day < ${liveFrom}::date and ${areaFilter(area, 'r')}`);
+  } else if (liveFrom > range.from) {
+    parts.push(sql`select day, org_path, handling_unit, category_code, ${columnList}
+      from command_daily_counts r where r.day >= ${range.from}::date and r.day < ${liveFrom}::date and ${areaFilter(area, 'r')}`);
+  }
+  if (liveFrom < range.to) {
+    parts.push(sql`select day, org_path, handling_unit, category_code, ${columnList}
+      from (select l.*, coalesce(l.handling_hours, 0) * 3600 * l.closed as handling_seconds
+            from (${liveCountRows(dayStart(liveFrom), dayStart(range.to), areaFilter(area, 't'))}) l) lc`);
+  }
+  return sql.join(parts, sql` union all `);
+}
+
+/** The sums of the count columns, for a select list over countRows. */
+export const sumColumns = sql.raw(
+  [...countColumns.map((c) => `coalesce(sum(${c}), 0)::int as ${c}`), 'coalesce(sum(handling_seconds), 0)::float8 as handling_seconds'].join(', '),
+);
+
+/** Summed counts of an area over a period, grouped by `key` (an SQL expression over the count row columns). */
+export async function countsBy(db: Db, area: Area, range: DayRange, until: string | undefined, key: SQL, grain: Grain = 'detail'): Promise<(CountRow & { key: string })[]> {
+  return db.transaction(async (tx) => {
+    // Report queries: JIT compile time costs more than it saves here.
+    await tx.execute(sql`set local jit = off`);
+    return queryRows<CountRow & { key: string }>(tx, sql`select (${key})::text as key, ${sumColumns} from (${countRows(area, range, until, grain)}) x group by 1`);
+  });
+}
+
+/** The indicators of summed counts, by cases' formulas. */
+export function metricsOf(row: CountRow | undefined) {
+  const c = row ?? emptyCounts();
+  const counts: IndicatorCounts = {
+    unit: '',
+    ...Object.fromEntries(countColumns.map((k) => [k, Number(c[k])])),
+    handling_hours: c.closed ? c.handling_seconds / 3600 / c.closed : null,
+  } as IndicatorCounts;
+  return indicatorMetrics(counts);
+}
+
+export function emptyCounts(): CountRow {
+  return { ...(Object.fromEntries(countColumns.map((k) => [k, 0])) as Record<CountColumn, number>), handling_seconds: 0 };
+}
+
+/** Rolls whole Beijing days [from, to) into the rollup (replacing what it held for them) and marks them rolled. */
+export async function rollDays(db: Db, range: DayRange): Promise<number> {
+  if (range.from >= range.to) return 0;
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    await tx.execute(sql`delete from command_daily_counts where day >= ${range.from}::date and day < ${range.to}::date`);
+    const rows = await queryRows<{ n: number }>(
+      tx,
+      sql`with ins as (
+        insert into command_daily_counts (day, org_path, handling_unit, category_code, ${columnList})
+        select day, org_path, handling_unit, category_code, ${sql.raw(countColumns.join(', '))}, coalesce(handling_hours, 0) * 3600 * closed
+        from (${liveCountRows(dayStart(range.from), dayStart(range.to))}) l
+        returning 1)
+      select count(*)::int as n from ins`,
+    );
+    const cut = sql`array_to_string((string_to_array(org_path, '.'))[1:${COMMUNITY_DEPTH}], '.')`;
+    await tx.execute(sql`delete from command_daily_totals where day >= ${range.from}::date and day < ${range.to}::date`);
+    await tx.execute(sql`insert into command_daily_totals (day, org_path, ${columnList})
+      select day, ${cut}, ${sql.raw([...countColumns, 'handling_seconds'].map((c) => `sum(${c})`).join(', '))}
+      from command_daily_counts where day >= ${range.from}::date and day < ${range.to}::date group by 1, 2`);
+    await tx.execute(sql`insert into command_rolled_days (day)
+      select d::date from generate_series(${range.from}::date, ${addDays(range.to, -1)}::date, interval '1 day') d
+      on conflict (day) do update set rolled_at = now()`);
+    return rows[0]?.n ?? 0;
+  });
+}

@@ -1,0 +1,8 @@
+import type { FeatureRoutes } from '../../platform/feature.ts';
+import { lazyNamed } from '../../platform/lazy.ts';
+
+export const commandRoutes: FeatureRoutes = {
+  console: [{ path: 'command', permission: 'command.centre', page: lazyNamed(() => import('./pages/command-page.tsx'), 'CommandPage') }],
+  // The wall display: the same figures full screen, without the console's menu.
+  root: [{ path: '/command-wall', access: 'signed-in', permission: 'command.centre', page: lazyNamed(() => import('./pages/wall-page.tsx'), 'WallPage') }],
+};
