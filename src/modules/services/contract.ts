@@ -161,11 +161,11 @@ export const bundleCodeParams = z.object({ code: itemCode });
 
 // ---- Applications (办件) ----
 
-/** The applicant as typed at the counter or online; the registry fills what it holds. */
+/** The applicant as typed at the counter or online; a name or phone left out is taken from the registry when it holds the person. */
 export const applicantInput = z.object({
-  name: z.string().trim().min(1).max(50),
+  name: z.string().trim().min(1).max(50).optional(),
   idNumber: idNumberInput,
-  phone: mobile,
+  phone: mobile.optional(),
 });
 
 /** A material the applicant brings: uploaded files, a 容缺 deferral or a 告知承诺 commitment. */

@@ -5,8 +5,10 @@
 import multipart from '@fastify/multipart';
 import type { RouteModule } from '../../platform/http.ts';
 import { maxUploadBytes } from '../../platform/storage.ts';
+import { catalogueRoutes, publicCatalogueRoutes } from './catalogue/routes.ts';
+import { applicationRoutes, publicApplicationRoutes } from './applications/routes.ts';
 
-const tables: RouteModule[] = [];
+const tables: RouteModule[] = [catalogueRoutes, publicCatalogueRoutes, applicationRoutes, publicApplicationRoutes];
 
 /** HTTP routes of services. */
 export const serviceRoutes: RouteModule = async (base, ctx) => {

@@ -32,7 +32,9 @@ async function deliveredApplication(status: 'delivered' | 'approved' = 'delivere
 }
 
 const counter = { service_efficiency: 2, service_level: 2, service_attitude: 1 };
-const rate = (number: string, body: Record<string, unknown>) => app.inject({ method: 'POST', url: `/api/public/applications/${number}/rating`, payload: { phone: PHONE, channel: 'counter', dimensions: counter, ...body } });
+// Each rating from its own address: the public route's rate limit is per address.
+let caller = 0;
+const rate = (number: string, body: Record<string, unknown>) => app.inject({ method: 'POST', url: `/api/public/applications/${number}/rating`, remoteAddress: `10.1.0.${++caller}`, payload: { phone: PHONE, channel: 'counter', dimensions: counter, ...body } });
 
 describe('好差评 of applications', () => {
   it('opens a rectification record due in 15 working days for a 不满意 rating, and marks the application rated', async () => {
