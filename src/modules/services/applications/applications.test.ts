@@ -90,7 +90,7 @@ describe('online application through the whole status machine', () => {
     const tracked = await inject(undefined, 'GET', `/api/public/applications/${app.number}?phone=${phone}`);
     expect(tracked.statusCode).toBe(200);
     expect(tracked.json().correction.missing).toEqual(['居民身份证', '本人银行卡']);
-    expect(tracked.json().applicantName).toBe('王**');
+    expect(tracked.json().applicantName).toBe('王*兰');
     expect(tracked.body).not.toContain(phone);
     expect((await inject(undefined, 'GET', `/api/public/applications/${app.number}?phone=13900000000`)).statusCode).toBe(404);
 

@@ -3,7 +3,6 @@
 // the deadline state and the actions the reader may take now.
 import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, lt, not, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../../platform/auth/scope.ts';
-import type { Db } from '../../../platform/db.ts';
 import { countAll, listPage, offsetOf, type ListPage, type PageRequest } from '../../../platform/list-page.ts';
 import { maskIdNumber, maskMobile } from '../../registry/index.ts';
 import { orgUnitNames } from '../../org/index.ts';

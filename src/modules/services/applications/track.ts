@@ -6,17 +6,10 @@ import { AppError } from '../../../platform/errors.ts';
 import type { TrackedApplication } from '../contract.ts';
 import { getItem } from '../catalogue/items.ts';
 import { orgUnitNames } from '../../org/index.ts';
+import { maskName } from '../../registry/index.ts';
 import { applicationEvents, serviceApplications } from '../schema.ts';
 import type { ServiceDeps } from './common.ts';
 import { deadlineOf } from './present.ts';
-
-/** A name as the public sees it: the family name and stars (张*, 欧阳**). */
-export function maskName(name: string): string {
-  const chars = [...name];
-  if (chars.length <= 1) return '*';
-  const keep = chars.length >= 4 ? 2 : 1;
-  return chars.slice(0, keep).join('') + '*'.repeat(chars.length - keep);
-}
 
 /** The progress of an application, given its number and the applicant's phone. */
 export async function trackApplication(deps: ServiceDeps, number: string, phone: string): Promise<TrackedApplication> {
