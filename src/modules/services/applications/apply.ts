@@ -10,9 +10,9 @@ import { findOrgNodes } from '../../org/index.ts';
 import type { ApplyBody, FormField, ServiceItem } from '../contract.ts';
 import { getItem } from '../catalogue/items.ts';
 import { getBundle } from '../bundles/bundles.ts';
-import { applicationEvents, bundleApplications, serviceApplications } from '../schema.ts';
+import { applicationEvents, applicationMaterials, bundleApplications, serviceApplications } from '../schema.ts';
 import type { ServiceDeps } from './common.ts';
-import { attachFiles } from './materials.ts';
+import { attachFiles, filesOf } from './materials.ts';
 import { nextNumber } from './numbering.ts';
 import { placeAtCounter, placeOnline, type Placement } from './place.ts';
 import { notifyApplicant } from './notify.ts';
@@ -50,7 +50,7 @@ interface Intake {
   bundleNumber: string | null;
 }
 
-async function insertApplication(deps: ServiceDeps, actor: Actor, tx: ServiceDeps['db'], intake: Intake, who: Applicant): Promise<string> {
+async function insertApplication(deps: ServiceDeps, actor: Actor, tx: ServiceDeps['db'], intake: Intake, who: Applicant): Promise<{ id: string; number: string }> {
   const { item, place, body, channel } = intake;
   const { idNumber, residentId } = who;
   const number = await nextNumber(tx, 'FW');
@@ -86,7 +86,7 @@ async function insertApplication(deps: ServiceDeps, actor: Actor, tx: ServiceDep
   await tx.insert(applicationEvents).values({ applicationId: app.id, action: channel === 'online' ? 'submit' : 'receive', status, actorId: actor.id, actorName: shownName(actor) });
   await recordAudit(tx, actor, { action: 'services.application.create', targetType: 'service_application', targetId: number, orgPath: place.orgPath, details: { item: item.code, version: item.version, channel } });
   await notifyApplicant(deps, tx, app, item.name);
-  return number;
+  return { id: app.id, number };
 }
 
 interface Applicant {
@@ -120,7 +120,7 @@ export async function applyOnline(deps: ServiceDeps, actor: Actor, body: ApplyBo
   const item = await itemFor(deps, body.itemCode, 'online');
   const place = await placeOnline(deps.db, item, body.communityCode);
   const who = await recognise(deps, body.applicant);
-  return deps.db.transaction((tx) => insertApplication(deps, actor, tx, { item, place, body, channel: 'online', bundleNumber: null }, who));
+  return deps.db.transaction((tx) => insertApplication(deps, actor, tx, { item, place, body, channel: 'online', bundleNumber: null }, who).then((a) => a.number));
 }
 
 /** The counter takes an application in (received at once). */
@@ -129,7 +129,7 @@ export async function intakeAtCounter(deps: ServiceDeps, actor: Actor, body: App
   const item = await itemFor(deps, body.itemCode, 'counter');
   const place = await placeAtCounter(deps.db, actor, item, body.communityCode, body.unitCode);
   const who = await recognise(deps, body.applicant);
-  return deps.db.transaction((tx) => insertApplication(deps, actor, tx, { item, place, body, channel: 'counter', bundleNumber: null }, who));
+  return deps.db.transaction((tx) => insertApplication(deps, actor, tx, { item, place, body, channel: 'counter', bundleNumber: null }, who).then((a) => a.number));
 }
 
 /**
@@ -144,23 +144,26 @@ export async function applyForBundle(deps: ServiceDeps, actor: Actor, body: Omit
   const items = await Promise.all(bundle.items.map((i) => itemFor(deps, i.code, channel)));
   const places = await Promise.all(items.map((item) => (channel === 'counter' ? placeAtCounter(deps.db, actor, item, body.communityCode, body.unitCode) : placeOnline(deps.db, item, body.communityCode))));
   const who = await recognise(deps, body.applicant);
-  // Every file is attached to the first item that asks for its material; the others see it there.
+  // Each file is attached to the first item that asks for its material and shared with the
+  // later ones (a copy of its row, the same stored file): the materials are brought once.
   return deps.db.transaction(async (tx) => {
     const number = await nextNumber(tx, 'YJS');
     const top = places.map((p) => p.orgPath).reduce((a, b) => commonPath(a, b));
     await tx.insert(bundleApplications).values({ number, bundleCode: bundle.code, orgPath: top });
-    const used = new Set<string>();
+    const shared = new Map<string, (typeof applicationMaterials.$inferSelect)[]>();
     for (const [i, item] of items.entries()) {
       const keys = new Set(item.materials.map((m) => m.key));
-      const materials = body.materials
-        .filter((m) => keys.has(m.key))
-        .map((m) => {
-          const fileIds = used.has(m.key) ? [] : m.fileIds;
-          used.add(m.key);
-          return { ...m, fileIds };
-        });
+      const materials = body.materials.filter((m) => keys.has(m.key)).map((m) => (shared.has(m.key) ? { ...m, fileIds: [] } : m));
       const form = Object.fromEntries(Object.entries(body.form).filter(([k]) => item.formFields.some((f) => f.key === k)));
-      await insertApplication(deps, actor, tx, { item, place: places[i]!, body: { ...body, form, materials }, channel, bundleNumber: number }, who);
+      const alreadyShared = new Set(shared.keys());
+      const made = await insertApplication(deps, actor, tx, { item, place: places[i]!, body: { ...body, form, materials }, channel, bundleNumber: number }, who);
+      for (const [key, rows] of shared) {
+        if (keys.has(key)) await tx.insert(applicationMaterials).values(rows.map(({ id: _id, createdAt: _at, ...r }) => ({ ...r, applicationId: made.id })));
+      }
+      for (const r of (await filesOf(tx, [made.id])).get(made.id) ?? []) {
+        if (!r.materialKey || alreadyShared.has(r.materialKey)) continue;
+        shared.set(r.materialKey, [...(shared.get(r.materialKey) ?? []), r]);
+      }
     }
     return number;
   });
