@@ -1,5 +1,10 @@
 // The services demo: a plausible catalogue of community and street service items, bundles,
 // and applications at every status in the demo district.
 import type { DemoLoader } from '../../platform/module.ts';
+import { seedCatalogueDemo } from './catalogue/demo.ts';
+import { seedApplicationsDemo } from './applications/demo.ts';
 
-export const seedServicesDemo: DemoLoader = async () => {};
+export const seedServicesDemo: DemoLoader = async (demo) => {
+  await seedCatalogueDemo(demo);
+  await seedApplicationsDemo(demo);
+};
