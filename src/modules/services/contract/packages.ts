@@ -1,11 +1,13 @@
 // Community types → service packages: the items and organisations each of the seven types
 // suggests, and what a community of that type still lacks.
 import { z } from 'zod';
-import { communityTypes } from '../../org/contract.ts';
 
 export const packageItem = z.object({ code: z.string(), name: z.string() });
+// A community type is one of org's communityTypes (the web checks it against org's contract).
+const communityType = z.string();
+
 export const servicePackage = z.object({
-  communityType: z.enum(communityTypes),
+  communityType,
   /** Service items of the catalogue the package suggests. */
   items: z.array(packageItem),
   /** Organisations and facilities the package suggests (by name). */
@@ -17,7 +19,7 @@ export const communityPackageParams = z.object({ code: z.string().trim().min(1).
 export const communityPackage = z.object({
   communityCode: z.string(),
   communityName: z.string(),
-  communityType: z.enum(communityTypes).nullable(),
+  communityType: communityType.nullable(),
   package: servicePackage.nullable(),
   /** Package items the catalogue offers at this community (active, accepted at the community or district-wide). */
   offered: z.array(packageItem),
