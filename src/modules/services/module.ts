@@ -49,6 +49,7 @@ export const servicesModule = defineModule({
     // services2
     SLOT_NOT_FOUND: { status: 404, zh: '没有这个预约时段', en: 'No such appointment slot' },
     SLOT_FULL: { status: 409, zh: '该时段已约满', en: 'This slot is fully booked' },
+    APPOINTMENT_BLOCKED: { status: 409, zh: '近 {days} 天内爽约已达 {count} 次，暂停网上预约，请到窗口现场办理', en: '{count} no-shows in {days} days: online booking is paused; please come to the counter' },
     APPOINTMENT_NOT_FOUND: { status: 404, zh: '没有这个预约', en: 'No such appointment' },
     APPOINTMENT_ACTION_NOT_ALLOWED: { status: 409, zh: '预约当前状态（{status}）不能执行此操作', en: 'This action is not possible while the appointment is {status}' },
     RATING_NOT_ALLOWED: { status: 409, zh: '该{subject}现在不能评价[：{reason}]', en: 'This {subject} cannot be rated now[: {reason}]' },

@@ -7,8 +7,13 @@ import type { RouteModule } from '../../platform/http.ts';
 import { maxUploadBytes } from '../../platform/storage.ts';
 import { catalogueRoutes, publicCatalogueRoutes } from './catalogue/routes.ts';
 import { applicationRoutes, publicApplicationRoutes } from './applications/routes.ts';
+import { appointmentRoutes } from './appointments/routes.ts';
+import { ratingRoutes } from './ratings/routes.ts';
+import { admissionRoutes } from './admission/routes.ts';
+import { ledgerRoutes } from './ledgers/routes.ts';
+import { packageRoutes } from './packages/routes.ts';
 
-const tables: RouteModule[] = [catalogueRoutes, publicCatalogueRoutes, applicationRoutes, publicApplicationRoutes];
+const tables: RouteModule[] = [catalogueRoutes, publicCatalogueRoutes, applicationRoutes, publicApplicationRoutes, appointmentRoutes, ratingRoutes, admissionRoutes, ledgerRoutes, packageRoutes];
 
 /** HTTP routes of services. */
 export const serviceRoutes: RouteModule = async (base, ctx) => {

@@ -1,4 +1,5 @@
 // English messages of the services screens.
+import { centreEnUS } from './centre-i18n.en-US.ts';
 import type { ServicesMessageKey } from './i18n.zh-CN.ts';
 
 export const servicesEnUS: Record<ServicesMessageKey, string> = {
@@ -137,4 +138,5 @@ export const servicesEnUS: Record<ServicesMessageKey, string> = {
   'services.portal.open': 'Open',
   'services.error': 'Could not load; try again',
   'services.retry': 'Retry',
+  ...centreEnUS,
 };

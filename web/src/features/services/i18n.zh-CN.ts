@@ -1,4 +1,6 @@
 // Messages of the services screens (一站式服务), merged by the i18n core; Chinese is the reference.
+import { centreZhCN } from './centre-i18n.zh-CN.ts';
+
 export const servicesZhCN = {
   'services.menu.group': '政务服务',
   'services.menu.catalogue': '服务事项',
@@ -142,6 +144,7 @@ export const servicesZhCN = {
   'services.portal.open': '查看',
   'services.error': '加载失败，请重试',
   'services.retry': '重试',
+  ...centreZhCN,
 };
 
 export type ServicesMessageKey = keyof typeof servicesZhCN;
