@@ -12,4 +12,7 @@ export const centreConsoleRoutes: FeatureRoute[] = [
   { path: 'services/packages', permission: 'services.read', page: lazyNamed(() => import('./pages/package-page.tsx'), 'PackagePage') },
 ];
 
-export const centrePortalRoutes: FeatureRoute[] = [{ path: 'services/book', page: lazyNamed(() => import('./pages/portal-book-page.tsx'), 'PortalBookPage') }];
+export const centrePortalRoutes: FeatureRoute[] = [
+  { path: 'services/book', page: lazyNamed(() => import('./pages/portal-book-page.tsx'), 'PortalBookPage') },
+  { path: 'services/rate', page: lazyNamed(() => import('./pages/portal-rate-page.tsx'), 'PortalRatePage') },
+];
