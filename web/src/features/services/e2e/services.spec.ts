@@ -92,7 +92,7 @@ test.describe.serial('A resident applies online, supplies a correction, and the 
     await expect(page.getByTestId('application-status').first()).toHaveAttribute('data-status', 'approved');
     await act(community, number, 'deliver');
     await expect(community.getByTestId('application-status').first()).toHaveAttribute('data-status', 'delivered');
-    await expect(community.getByTestId('timeline-step')).toHaveCount(7);
+    await expect(community.getByTestId('timeline-step')).toHaveCount(8);
   });
 
   test('anyone follows it by number and phone on the kiosk page', async ({ browser }) => {
