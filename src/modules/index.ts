@@ -13,5 +13,6 @@ import { gridworkModule } from './gridwork/module.ts';
 import { certificatesModule } from './certificates/module.ts';
 import { assessmentModule } from './assessment/module.ts';
 import { commandModule } from './command/module.ts';
+import { servicesModule } from './services/module.ts';
 
-export const modules = [orgModule, registryModule, accountsModule, casesModule, notificationsModule, auditModule, practicesModule, facilitiesModule, gridworkModule, certificatesModule, commandModule, assessmentModule] as const;
+export const modules = [orgModule, registryModule, accountsModule, casesModule, notificationsModule, auditModule, practicesModule, facilitiesModule, gridworkModule, certificatesModule, commandModule, assessmentModule, servicesModule] as const;

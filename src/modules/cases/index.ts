@@ -8,6 +8,8 @@ export { actOnCase, type ActionRequest } from './use-cases/act-on-case.ts';
 export { getCase } from './use-cases/get-case.ts';
 /** Cases some users reported in a time window, without scope (grid workers' patrols and records). */
 export { casesReportedBy, type ReportedCase } from './use-cases/reported-by.ts';
+/** Cases by id, or a period's cases under some paths, with category and reporter (services: ratings of closed cases, the ledger of cases by category). */
+export { caseFacts, type CaseFact } from './use-cases/case-facts.ts';
 /** The case list with filters and paging. */
 export { listCases } from './use-cases/list-cases.ts';
 /** What the case use cases need besides the database. */

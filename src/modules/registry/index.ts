@@ -28,7 +28,7 @@ export {
 /** Reads the format of a ledger file from its name. */
 export { ledgerFormatOf } from './ledger-reader.ts';
 export { validateIdNumber, makeIdNumber, type Gender } from './id-number.ts';
-export { maskIdNumber, maskMobile } from './mask.ts';
+export { maskIdNumber, maskMobile, maskName } from './mask.ts';
 export {
   /** Runs a look-up of people by a whole ID or phone number under the per-account limit, audited (the hotline's caller history). */
   withIdentifierLookup,
@@ -54,3 +54,5 @@ export { createResident } from './use-cases/residents.ts';
 export { buildingPopulationUnder, type BuildingPopulation } from './use-cases/coverage-population.ts';
 /** The registry's best building (and house) for a typed address or a building/house id, with its grid and point (Open311 placement). */
 export { matchAddress, type AddressMatch } from './use-cases/match-address.ts';
+/** One resident by a whole ID number, without scope (a service applicant recognised at the counter). */
+export { findResidentByIdNumber, type KnownResident } from './use-cases/find-by-id-number.ts';

@@ -105,6 +105,8 @@ const refusedByHandler: Record<string, (who: Identity) => boolean> = {
   // A grid worker's own duty items and patrols: other accounts are not grid workers.
   'GET /api/gridwork/duty-items': (who) => who.role !== 'grid_worker',
   'POST /api/gridwork/patrols': (who) => who.role !== 'grid_worker',
+  // Applications: staff in scope, or a resident's own; anyone else is refused.
+  'GET /api/services/applications': (who) => lacks('services.read')(who) && lacks('services.apply')(who),
 };
 
 // Known gaps, each to be closed where it lives (and then removed here, which this test will ask for).

@@ -11,6 +11,9 @@ type GrantLevel = 'root' | 'district' | 'street' | 'community' | 'grid' | 'depar
 
 const caseStaff = ['case.report', 'case.read', 'case.handle', 'case.dispatch', 'case.supervise', 'case.indicators', 'case.accept', 'case.acknowledge'] as const;
 
+// Staff of a one-stop centre (district, street or community): the counter, delivery, callbacks of bad ratings.
+const serviceStaff = ['services.read', 'services.intake', 'services.deliver', 'services.export', 'services.appointments', 'services.rectify', 'services.ledgers'] as const;
+
 const machineLevels = ['root', 'district', 'street', 'community'] as const;
 
 interface RoleDefinition {
@@ -40,13 +43,13 @@ export const roles = {
   },
   auditor: { permissions: ['audit.read'], grantedOn: ['root'], isAdminTrio: true, isMachine: false },
   district_staff: {
-    permissions: ['org.read', 'org.write', 'grid.roster.write', 'registry.read', 'registry.export', ...caseStaff, 'case.configure', 'practices.write', 'facilities.read', 'facilities.write', 'gridwork.read', 'gridwork.manage', 'command.read', 'command.centre', 'command.warning.handle', 'command.rules.write', 'assessment.read', 'assessment.manage'],
+    permissions: ['org.read', 'org.write', 'grid.roster.write', 'registry.read', 'registry.export', ...caseStaff, 'case.configure', 'practices.write', 'facilities.read', 'facilities.write', 'gridwork.read', 'gridwork.manage', 'command.read', 'command.centre', 'command.warning.handle', 'command.rules.write', 'assessment.read', 'assessment.manage', ...serviceStaff, 'services.catalogue', 'services.review', 'services.appeal', 'services.admission', 'services.packages'],
     grantedOn: ['district'],
     isAdminTrio: false,
     isMachine: false,
   },
   street_staff: {
-    permissions: ['org.read', 'org.write', 'grid.roster.write', 'registry.read', 'registry.export', 'registry.sensitive', ...caseStaff, 'facilities.read', 'facilities.write', 'gridwork.read', 'command.read', 'command.centre', 'command.warning.handle', 'assessment.read', 'assessment.manage'],
+    permissions: ['org.read', 'org.write', 'grid.roster.write', 'registry.read', 'registry.export', 'registry.sensitive', ...caseStaff, 'facilities.read', 'facilities.write', 'gridwork.read', 'command.read', 'command.centre', 'command.warning.handle', 'assessment.read', 'assessment.manage', ...serviceStaff, 'services.review', 'services.reveal', 'services.admission_review'],
     grantedOn: ['street'],
     isAdminTrio: false,
     isMachine: false,
@@ -60,6 +63,7 @@ export const roles = {
       'facilities.read', 'facilities.write',
       'gridwork.read', 'gridwork.write',
       'assessment.read', 'assessment.survey',
+      ...serviceStaff, 'services.reveal', 'services.certify',
     ],
     grantedOn: ['community'],
     isAdminTrio: false,
@@ -71,7 +75,7 @@ export const roles = {
     isAdminTrio: false,
     isMachine: false,
   },
-  department_handler: { permissions: ['org.read', 'case.read', 'case.handle', 'case.acknowledge', 'command.read'], grantedOn: ['department'], isAdminTrio: false, isMachine: false },
+  department_handler: { permissions: ['org.read', 'case.read', 'case.handle', 'case.acknowledge', 'command.read', 'services.read', 'services.review', 'services.tasks'], grantedOn: ['department'], isAdminTrio: false, isMachine: false },
   // 12345 / 96345 operators: take calls into cases and make callbacks (回访).
   hotline_operator: {
     permissions: ['org.read', 'registry.read', 'case.report', 'case.read', 'case.handle', 'case.accept', 'case.callback'],
@@ -81,7 +85,7 @@ export const roles = {
   },
   // Leaders watch, supervise (督办) and instruct (批示).
   leader: {
-    permissions: ['org.read', 'registry.read', 'case.read', 'case.handle', 'case.supervise', 'case.indicators', 'case.instruct', 'gridwork.read', 'command.read', 'command.centre', 'command.warning.handle', 'assessment.read'],
+    permissions: ['org.read', 'registry.read', 'case.read', 'case.handle', 'case.supervise', 'case.indicators', 'case.instruct', 'gridwork.read', 'command.read', 'command.centre', 'command.warning.handle', 'assessment.read', 'services.read'],
     grantedOn: ['district', 'street'],
     isAdminTrio: false,
     isMachine: false,
@@ -89,7 +93,7 @@ export const roles = {
   // A third-party evaluator (第三方评估机构) uploads scores with evidence for a district's assessments.
   evaluator: { permissions: ['org.read', 'assessment.read', 'assessment.score'], grantedOn: ['district'], isAdminTrio: false, isMachine: false },
   // Residents see only their own cases; the cases module enforces that beyond scope.
-  resident: { permissions: ['case.report', 'case.read', 'case.rate'], grantedOn: ['community', 'grid'], isAdminTrio: false, isMachine: false },
+  resident: { permissions: ['case.report', 'case.read', 'case.rate', 'services.apply', 'services.book'], grantedOn: ['community', 'grid'], isAdminTrio: false, isMachine: false },
   // Machine roles, for API keys only: no reveal, export, registry or other personal-data
   // permission, so a key can never be turned into a staff account.
   // Open311 clients (GeoReport v2): intake of service requests and reading them back.
