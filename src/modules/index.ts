@@ -11,5 +11,6 @@ import { practicesModule } from './practices/module.ts';
 import { facilitiesModule } from './facilities/module.ts';
 import { gridworkModule } from './gridwork/module.ts';
 import { certificatesModule } from './certificates/module.ts';
+import { communityModule } from './community/module.ts';
 
-export const modules = [orgModule, registryModule, accountsModule, casesModule, notificationsModule, auditModule, practicesModule, facilitiesModule, gridworkModule, certificatesModule] as const;
+export const modules = [orgModule, registryModule, accountsModule, casesModule, notificationsModule, auditModule, practicesModule, facilitiesModule, gridworkModule, certificatesModule, communityModule] as const;

@@ -11,6 +11,8 @@ type GrantLevel = 'root' | 'district' | 'street' | 'community' | 'grid' | 'depar
 
 const caseStaff = ['case.report', 'case.read', 'case.handle', 'case.dispatch', 'case.supervise', 'case.indicators', 'case.accept', 'case.acknowledge'] as const;
 
+const communityStaff = ['community.read', 'community.write', 'community.projects', 'community.foundation'] as const;
+
 const machineLevels = ['root', 'district', 'street', 'community'] as const;
 
 interface RoleDefinition {
@@ -40,13 +42,13 @@ export const roles = {
   },
   auditor: { permissions: ['audit.read'], grantedOn: ['root'], isAdminTrio: true, isMachine: false },
   district_staff: {
-    permissions: ['org.read', 'org.write', 'grid.roster.write', 'registry.read', 'registry.export', ...caseStaff, 'case.configure', 'practices.write', 'facilities.read', 'facilities.write', 'gridwork.read', 'gridwork.manage'],
+    permissions: ['org.read', 'org.write', 'grid.roster.write', 'registry.read', 'registry.export', ...caseStaff, 'case.configure', 'practices.write', 'facilities.read', 'facilities.write', 'gridwork.read', 'gridwork.manage', ...communityStaff],
     grantedOn: ['district'],
     isAdminTrio: false,
     isMachine: false,
   },
   street_staff: {
-    permissions: ['org.read', 'org.write', 'grid.roster.write', 'registry.read', 'registry.export', 'registry.sensitive', ...caseStaff, 'facilities.read', 'facilities.write', 'gridwork.read'],
+    permissions: ['org.read', 'org.write', 'grid.roster.write', 'registry.read', 'registry.export', 'registry.sensitive', ...caseStaff, 'facilities.read', 'facilities.write', 'gridwork.read', ...communityStaff],
     grantedOn: ['street'],
     isAdminTrio: false,
     isMachine: false,
@@ -59,6 +61,7 @@ export const roles = {
       'case.report', 'case.read', 'case.handle', 'case.dispatch', 'case.accept', 'case.acknowledge',
       'facilities.read', 'facilities.write',
       'gridwork.read', 'gridwork.write',
+      ...communityStaff,
     ],
     grantedOn: ['community'],
     isAdminTrio: false,
@@ -80,13 +83,18 @@ export const roles = {
   },
   // Leaders watch, supervise (督办) and instruct (批示).
   leader: {
-    permissions: ['org.read', 'registry.read', 'case.read', 'case.handle', 'case.supervise', 'case.indicators', 'case.instruct', 'gridwork.read'],
+    permissions: ['org.read', 'registry.read', 'case.read', 'case.handle', 'case.supervise', 'case.indicators', 'case.instruct', 'gridwork.read', 'community.read'],
     grantedOn: ['district', 'street'],
     isAdminTrio: false,
     isMachine: false,
   },
   // Residents see only their own cases; the cases module enforces that beyond scope.
-  resident: { permissions: ['case.report', 'case.read', 'case.rate'], grantedOn: ['community', 'grid'], isAdminTrio: false, isMachine: false },
+  resident: { permissions: ['case.report', 'case.read', 'case.rate', 'community.volunteer'], grantedOn: ['community', 'grid'], isAdminTrio: false, isMachine: false },
+  // Staff of a social organisation: granted on the street or community it serves; the community
+  // module limits them to the organisations whose staff they are.
+  organisation_staff: { permissions: ['org.read', 'community.organisation'], grantedOn: ['street', 'community'], isAdminTrio: false, isMachine: false },
+  // Experts on a project review panel: the community module limits them to the panels they sit on.
+  expert_reviewer: { permissions: ['community.review'], grantedOn: ['district', 'street'], isAdminTrio: false, isMachine: false },
   // Machine roles, for API keys only: no reveal, export, registry or other personal-data
   // permission, so a key can never be turned into a staff account.
   // Open311 clients (GeoReport v2): intake of service requests and reading them back.

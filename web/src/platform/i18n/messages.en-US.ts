@@ -56,6 +56,8 @@ export const platformEnUS: Record<PlatformMessageKey, string> = {
   'role.hotline_operator': 'Hotline operator',
   'role.leader': 'Leader',
   'role.resident': 'Resident',
+  'role.organisation_staff': 'Social organisation staff',
+  'role.expert_reviewer': 'Expert reviewer',
   'role.open311_client': 'Open311 client',
   'role.public_reader': 'Public data client',
   'users.scopeAll': 'Everything',

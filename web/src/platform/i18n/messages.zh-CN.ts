@@ -55,6 +55,8 @@ export const platformZhCN = {
   'role.hotline_operator': '热线话务员',
   'role.leader': '领导',
   'role.resident': '居民',
+  'role.organisation_staff': '社会组织工作人员',
+  'role.expert_reviewer': '评审专家',
   'role.open311_client': 'Open311 接口客户端',
   'role.public_reader': '公开数据接口客户端',
   'users.scopeAll': '全部',

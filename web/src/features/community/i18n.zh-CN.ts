@@ -1,0 +1,7 @@
+// Messages of the community forces (三社联动): organisations, social workers, volunteers, points,
+// and (in the block at the end) projects and foundations. Chinese is the reference.
+export const communityZhCN = {
+  'menu.groupCommunity': '三社联动',
+} as const;
+
+export type CommunityMessageKey = keyof typeof communityZhCN;

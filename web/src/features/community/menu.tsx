@@ -1,0 +1,6 @@
+import type { MenuEntry } from '../../platform/feature.ts';
+import type { CommunityMessageKey } from './i18n.zh-CN.ts';
+
+export const communityGroup = { key: 'community', label: 'menu.groupCommunity', order: 28 } as const;
+
+export const communityMenu: MenuEntry<CommunityMessageKey>[] = [];
