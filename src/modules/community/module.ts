@@ -1,6 +1,8 @@
 // The community forces module (三社联动): social organisations, social workers, volunteers with
 // hours, stars, the time bank and certificates; projects and community foundations.
 import { defineModule } from '../../platform/module.ts';
+import { fundRoutes } from './foundations/routes.ts';
+import { projectOrganisationRoutes, projectReviewRoutes, projectStaffRoutes } from './projects/routes.ts';
 
 export const communityModule = defineModule({
   name: 'community',
@@ -44,5 +46,5 @@ export const communityModule = defineModule({
     COMMUNITY_FUND_INSUFFICIENT: { status: 409, zh: '基金可用余额不足[：可用 {available}，需要 {needed}]', en: 'The fund has not enough uncommitted money[: available {available}, needed {needed}]' },
   },
   // One route table per part; each part adds its own line.
-  routes: [],
+  routes: [projectStaffRoutes, projectOrganisationRoutes, projectReviewRoutes, fundRoutes],
 });

@@ -2,17 +2,18 @@
 // board vote, expenses with vouchers, a double-entry ledger per fund and a yearly public report.
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../../platform/paging.ts';
-import { fen } from './projects.ts';
+import { isoDate } from './common.ts';
+import { fenAmount } from './projects.ts';
 
 export const fundKinds = ['foundation', 'fund'] as const;
 export const donorKinds = ['person', 'organisation'] as const;
-export const votes = ['for', 'against', 'abstain'] as const;
+export const boardVotes = ['for', 'against', 'abstain'] as const;
 export const grantStatuses = ['approved', 'rejected', 'paid'] as const;
 /** The ledger's accounts: the bank (custody account) on one side, where money came from or went on the other. */
 export const fundAccounts = ['bank', 'donation_income', 'grants_payable', 'grant_expense', 'operating_expense'] as const;
 export type FundAccount = (typeof fundAccounts)[number];
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const day = isoDate;
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const boardMember = z.object({ name: text(40), title: text(40) });
@@ -49,7 +50,7 @@ export const donationBody = z.object({
   donorName: text(100),
   donorKind: z.enum(donorKinds),
   anonymous: z.boolean().default(false),
-  amountFen: fen,
+  amountFen: fenAmount,
   purpose: text(200),
   receiptNumber: text(60),
   receivedOn: day,
@@ -61,14 +62,14 @@ export const grantBody = z.object({
   recipient: text(100),
   /** The project application it funds, when it is one of the projects module's. */
   applicationId: z.uuid().optional(),
-  amountFen: fen,
+  amountFen: fenAmount,
   decidedOn: day,
   /** One vote per board member present, by name. */
-  votes: z.array(z.object({ member: text(40), vote: z.enum(votes) })).min(1).max(25),
+  votes: z.array(z.object({ member: text(40), vote: z.enum(boardVotes) })).min(1).max(25),
 });
 export type GrantBody = z.infer<typeof grantBody>;
 export const payGrantBody = z.object({ voucherNumber: text(60), paidOn: day });
-export const expenseBody = z.object({ description: text(200), amountFen: fen, voucherNumber: text(60), spentOn: day });
+export const expenseBody = z.object({ description: text(200), amountFen: fenAmount, voucherNumber: text(60), spentOn: day });
 export type ExpenseBody = z.infer<typeof expenseBody>;
 
 export const fundParam = z.object({ id: z.uuid() });
@@ -95,7 +96,7 @@ export const grantView = z.object({
   votesFor: z.number().int(),
   votesAgainst: z.number().int(),
   abstentions: z.number().int(),
-  votes: z.array(z.object({ member: z.string(), vote: z.enum(votes) })),
+  votes: z.array(z.object({ member: z.string(), vote: z.enum(boardVotes) })),
   status: z.enum(grantStatuses),
   voucherNumber: z.string().nullable(),
   paidOn: z.string().nullable(),

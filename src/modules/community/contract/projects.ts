@@ -3,6 +3,7 @@
 // Money is in fen (integers) everywhere; the web formats it as yuan.
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../../platform/paging.ts';
+import { isoDate } from './common.ts';
 
 export const projectKinds = ['purchase', 'venture'] as const;
 export type ProjectKind = (typeof projectKinds)[number];
@@ -16,13 +17,13 @@ export const milestoneStatuses = ['planned', 'submitted', 'accepted', 'rejected'
 export type MilestoneStatus = (typeof milestoneStatuses)[number];
 
 /** An amount in fen: whole, positive, at most 1 亿 yuan. */
-export const fen = z.number().int().positive().max(10_000_000_000);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+export const fenAmount = z.number().int().positive().max(10_000_000_000);
+const day = isoDate;
 const text = (max: number) => z.string().trim().min(1).max(max);
 const key = z.string().regex(/^[a-z][a-z0-9_]{0,29}$/, '代号为小写字母、数字和下划线');
 
-export const criterion = z.object({ key, name: text(40), maxScore: z.number().int().min(1).max(100) });
-export type Criterion = z.infer<typeof criterion>;
+export const reviewCriterion = z.object({ key, name: text(40), maxScore: z.number().int().min(1).max(100) });
+export type Criterion = z.infer<typeof reviewCriterion>;
 
 export const createCallBody = z.object({
   /** The org unit running the call (a district, street or community). */
@@ -31,9 +32,9 @@ export const createCallBody = z.object({
   title: text(100),
   need: text(2000),
   needSource: z.enum(needSources).default('staff'),
-  budgetFen: fen,
+  budgetFen: fenAmount,
   criteria: z
-    .array(criterion)
+    .array(reviewCriterion)
     .min(1)
     .max(12)
     .refine((list) => new Set(list.map((c) => c.key)).size === list.length, '评审标准代号不能重复'),
@@ -54,7 +55,7 @@ export const callView = z.object({
   needSource: z.enum(needSources),
   budgetFen: z.number().int(),
   awardedFen: z.number().int(),
-  criteria: z.array(criterion),
+  criteria: z.array(reviewCriterion),
   closesOn: z.string(),
   status: z.enum(callStatuses),
   panel: z.array(panelMember),
@@ -66,24 +67,24 @@ export const callPage = pageOf(callView);
 export const callListQuery = z.object({ ...pageQuery, status: z.enum(callStatuses).optional() });
 export type CallListQuery = z.infer<typeof callListQuery>;
 
-export const budgetLine = z.object({ item: text(100), amountFen: fen });
+export const budgetLine = z.object({ item: text(100), amountFen: fenAmount });
 export const plannedMilestone = z.object({ title: text(100), dueOn: day });
-export const indicator = z.object({ key, name: text(60), target: z.number().int().min(1).max(10_000_000), unit: text(10) });
-export type Indicator = z.infer<typeof indicator>;
+export const projectIndicator = z.object({ key, name: text(60), target: z.number().int().min(1).max(10_000_000), unit: text(10) });
+export type Indicator = z.infer<typeof projectIndicator>;
 
-export const applyBody = z.object({
+export const applicationBody = z.object({
   organisationId: z.uuid(),
   title: text(100),
   plan: text(5000),
   budgetLines: z.array(budgetLine).min(1).max(50),
   milestones: z.array(plannedMilestone).min(1).max(20),
   indicators: z
-    .array(indicator)
+    .array(projectIndicator)
     .min(1)
     .max(20)
     .refine((list) => new Set(list.map((c) => c.key)).size === list.length, '指标代号不能重复'),
 });
-export type ApplyBody = z.infer<typeof applyBody>;
+export type ApplicationBody = z.infer<typeof applicationBody>;
 
 export const reviewBody = z.object({
   /** A member with a conflict of interest declares it and does not score this application. */
@@ -94,9 +95,9 @@ export const reviewBody = z.object({
 export type ReviewBody = z.infer<typeof reviewBody>;
 
 export const awardBody = z.object({
-  amountFen: fen,
+  amountFen: fenAmount,
   /** One tranche per milestone at most, each paid once its milestone is accepted. */
-  tranches: z.array(z.object({ milestoneSeq: z.number().int().min(1), amountFen: fen })).min(1).max(20),
+  tranches: z.array(z.object({ milestoneSeq: z.number().int().min(1), amountFen: fenAmount })).min(1).max(20),
   contractNumber: text(60),
 });
 export type AwardBody = z.infer<typeof awardBody>;
@@ -104,8 +105,8 @@ export type AwardBody = z.infer<typeof awardBody>;
 export const submitMilestoneBody = z.object({ report: text(2000) });
 export const decideMilestoneBody = z.object({ accept: z.boolean(), note: z.string().trim().max(1000).default('') });
 export const payTrancheBody = z.object({ voucherNumber: text(60) });
-export const serviceRecordBody = z.object({ indicatorKey: key, quantity: z.number().int().min(1).max(1_000_000), servedOn: day, note: text(500) });
-export type ServiceRecordBody = z.infer<typeof serviceRecordBody>;
+export const projectServiceRecordBody = z.object({ indicatorKey: key, quantity: z.number().int().min(1).max(1_000_000), servedOn: day, note: text(500) });
+export type ProjectServiceRecordBody = z.infer<typeof projectServiceRecordBody>;
 export const siteVisitBody = z.object({ visitedOn: day, findings: text(2000), rating: z.number().int().min(1).max(5) });
 export const evaluationBody = z.object({
   evaluator: text(100),
@@ -116,8 +117,6 @@ export const evaluationBody = z.object({
 }).refine((b) => b.satisfied <= b.surveyed, { message: '满意人数不能多于调查人数', path: ['satisfied'] });
 export type EvaluationBody = z.infer<typeof evaluationBody>;
 
-export const idParam = z.object({ id: z.uuid() });
-export const milestoneParam = z.object({ id: z.uuid() });
 
 export const scoreLine = z.object({ criterionKey: z.string(), average: z.number(), counted: z.number().int(), dropped: z.number().int() });
 export const applicationSummary = z.object({
@@ -164,14 +163,14 @@ export const trancheView = z.object({
   /** Whether it may be paid now: its milestone accepted and it not yet paid. */
   payable: z.boolean(),
 });
-export const indicatorProgress = indicator.extend({ achieved: z.number().int() });
-export const timelineEvent = z.object({ at: z.date(), actor: z.string(), kind: z.string(), summary: z.string() });
+export const indicatorProgress = projectIndicator.extend({ achieved: z.number().int() });
+export const projectTimelineEvent = z.object({ at: z.date(), actor: z.string(), kind: z.string(), summary: z.string() });
 export const myReview = z.object({ conflict: z.boolean(), conflictNote: z.string().nullable(), scores: z.record(z.string(), z.number()) }).nullable();
 
 export const applicationDetail = applicationSummary.extend({
   plan: z.string(),
   budgetLines: z.array(budgetLine),
-  criteria: z.array(criterion),
+  criteria: z.array(reviewCriterion),
   scoreLines: z.array(scoreLine),
   myReview,
   contractNumber: z.string().nullable(),
@@ -183,6 +182,6 @@ export const applicationDetail = applicationSummary.extend({
   evaluation: z
     .object({ evaluator: z.string(), thirdPartyScore: z.number().int(), surveyed: z.number().int(), satisfied: z.number().int(), conclusion: z.string(), evaluatedAt: z.date() })
     .nullable(),
-  timeline: z.array(timelineEvent),
+  timeline: z.array(projectTimelineEvent),
 });
 export type ApplicationDetail = z.infer<typeof applicationDetail>;

@@ -133,13 +133,13 @@ create table community_project_events (
 create index community_project_events_app on community_project_events (application_id, id);
 create index community_project_events_call on community_project_events (call_id, id);
 
-create function community_append_only() returns trigger language plpgsql as $$
+create function community_projects_append_only() returns trigger language plpgsql as $$
 begin
   raise exception '% is append-only', tg_table_name;
 end
 $$;
 create trigger community_project_events_no_change before update or delete on community_project_events
-  for each row execute function community_append_only();
+  for each row execute function community_projects_append_only();
 
 create table community_funds (
   id uuid primary key default gen_random_uuid(),
@@ -214,7 +214,7 @@ create table community_fund_entries (
 create index community_fund_entries_fund on community_fund_entries (fund_id, on_date, id);
 create index community_fund_entries_txn on community_fund_entries (txn_id);
 create trigger community_fund_entries_no_change before update or delete on community_fund_entries
-  for each row execute function community_append_only();
+  for each row execute function community_projects_append_only();
 
 create function community_fund_txn_balanced() returns trigger language plpgsql as $$
 declare
