@@ -37,6 +37,8 @@ async function positionOfFund(db: Db, fundId: string) {
 /**
  * Posts one operation: locks the fund (two operations at once are taken in turn, so neither
  * can spend money the other committed), checks the position, writes the balanced postings.
+ * Call it first in the transaction: a row inserted before it would take a key-share lock on
+ * the fund, and two such transactions would deadlock on the upgrade.
  */
 async function post(tx: Db, fundId: string, op: FundOperation, on: string, memo: string): Promise<void> {
   await tx.select({ id: funds.id }).from(funds).where(eq(funds.id, fundId)).for('update');
@@ -118,8 +120,8 @@ export async function recordDonation(db: Db, actor: Actor, id: string, body: Don
   const [dup] = await db.select({ id: fundDonations.id }).from(fundDonations).where(and(eq(fundDonations.fundId, id), eq(fundDonations.receiptNumber, body.receiptNumber)));
   if (dup) throw invalid([{ field: 'body.receiptNumber', message: '该收据号已登记 / this receipt number is already recorded' }]);
   await db.transaction(async (tx) => {
-    const [row] = await tx.insert(fundDonations).values({ fundId: id, ...body, recordedBy: actor.id }).returning({ id: fundDonations.id });
     await post(tx, id, { kind: 'donation', amountFen: body.amountFen }, body.receivedOn, `捐赠 ${body.receiptNumber}`);
+    const [row] = await tx.insert(fundDonations).values({ fundId: id, ...body, recordedBy: actor.id }).returning({ id: fundDonations.id });
     await recordAudit(tx, actor, { action: 'community.fund.donation', targetType: 'fund', targetId: id, orgPath: fund.orgPath, details: { donationId: row!.id, amountFen: body.amountFen } });
   });
   return getFund(db, actor, id);
@@ -134,8 +136,8 @@ export async function decideGrant(db: Db, actor: Actor, id: string, body: GrantB
   if (problems.length) throw invalid(problems);
   const passed = votePasses(fund.board.length, body.votes);
   await db.transaction(async (tx) => {
-    const [row] = await tx.insert(fundGrants).values({ fundId: id, title: body.title, recipient: body.recipient, applicationId: body.applicationId ?? null, amountFen: body.amountFen, decidedOn: body.decidedOn, votes: body.votes, status: passed ? 'approved' : 'rejected', recordedBy: actor.id }).returning({ id: fundGrants.id });
     if (passed) await post(tx, id, { kind: 'grant', amountFen: body.amountFen }, body.decidedOn, `资助 ${body.title}`);
+    const [row] = await tx.insert(fundGrants).values({ fundId: id, title: body.title, recipient: body.recipient, applicationId: body.applicationId ?? null, amountFen: body.amountFen, decidedOn: body.decidedOn, votes: body.votes, status: passed ? 'approved' : 'rejected', recordedBy: actor.id }).returning({ id: fundGrants.id });
     await recordAudit(tx, actor, { action: 'community.fund.grant', targetType: 'fund', targetId: id, orgPath: fund.orgPath, details: { grantId: row!.id, passed, amountFen: body.amountFen } });
   });
   return getFund(db, actor, id);
@@ -148,9 +150,9 @@ export async function payGrant(db: Db, actor: Actor, id: string, grantId: string
   if (!grant) throw new AppError('NOT_FOUND', { what: `资助 ${grantId}` });
   if (grant.status !== 'approved') throw new AppError('CONFLICT', { reason: grant.status === 'paid' ? '已拨付 / already paid' : '理事会未通过 / not approved' });
   await db.transaction(async (tx) => {
+    await post(tx, id, { kind: 'grant_payment', amountFen: grant.amountFen }, body.paidOn, `拨付 ${grant.title}（凭证 ${body.voucherNumber}）`);
     const paid = await tx.update(fundGrants).set({ status: 'paid', voucherNumber: body.voucherNumber, paidOn: body.paidOn }).where(and(eq(fundGrants.id, grantId), eq(fundGrants.status, 'approved'))).returning({ id: fundGrants.id });
     if (paid.length === 0) throw new AppError('CONFLICT', { reason: '已拨付 / already paid' });
-    await post(tx, id, { kind: 'grant_payment', amountFen: grant.amountFen }, body.paidOn, `拨付 ${grant.title}（凭证 ${body.voucherNumber}）`);
     await recordAudit(tx, actor, { action: 'community.fund.grant_pay', targetType: 'fund', targetId: id, orgPath: fund.orgPath, details: { grantId, amountFen: grant.amountFen } });
   });
   return getFund(db, actor, id);
@@ -162,8 +164,8 @@ export async function recordExpense(db: Db, actor: Actor, id: string, body: Expe
   const [dup] = await db.select({ id: fundExpenses.id }).from(fundExpenses).where(and(eq(fundExpenses.fundId, id), eq(fundExpenses.voucherNumber, body.voucherNumber)));
   if (dup) throw invalid([{ field: 'body.voucherNumber', message: '该凭证号已登记 / this voucher is already recorded' }]);
   await db.transaction(async (tx) => {
-    const [row] = await tx.insert(fundExpenses).values({ fundId: id, ...body, recordedBy: actor.id }).returning({ id: fundExpenses.id });
     await post(tx, id, { kind: 'expense', amountFen: body.amountFen }, body.spentOn, `支出 ${body.description}（凭证 ${body.voucherNumber}）`);
+    const [row] = await tx.insert(fundExpenses).values({ fundId: id, ...body, recordedBy: actor.id }).returning({ id: fundExpenses.id });
     await recordAudit(tx, actor, { action: 'community.fund.expense', targetType: 'fund', targetId: id, orgPath: fund.orgPath, details: { expenseId: row!.id, amountFen: body.amountFen } });
   });
   return getFund(db, actor, id);
