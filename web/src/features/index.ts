@@ -11,8 +11,9 @@ import { orgFeature } from './org/feature.ts';
 import { registryFeature } from './registry/feature.ts';
 import { practicesFeature } from './practices/feature.ts';
 import { notificationsFeature } from './notifications/feature.ts';
+import { communityFeature } from './community/feature.ts';
 
-export const features = [casesFeature, orgFeature, registryFeature, facilitiesFeature, accountsFeature, auditFeature, practicesFeature, notificationsFeature, gridworkFeature] as const;
+export const features = [casesFeature, orgFeature, registryFeature, facilitiesFeature, accountsFeature, auditFeature, practicesFeature, notificationsFeature, gridworkFeature, communityFeature] as const;
 
 /** The message keys of every feature (the i18n core adds the platform's). */
 export type FeatureMessageKey = (typeof features)[number] extends infer F ? (F extends Feature<infer K> ? K : never) : never;

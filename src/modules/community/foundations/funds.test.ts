@@ -13,7 +13,7 @@ const otherStreet = await actorSession(ctx, 'street_staff', '110108002');
 const resident = await actorSession(ctx, 'resident', '110108001001');
 
 const call = (cookie: string | undefined, method: 'GET' | 'POST', url: string, payload?: unknown) =>
-  app.inject({ method, url, headers: cookie ? { cookie } : {}, ...(payload === undefined ? {} : { payload }) });
+  app.inject({ method, url, headers: cookie ? { cookie } : {}, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
 
 const board = [
   { name: '王建国', title: '理事长' },

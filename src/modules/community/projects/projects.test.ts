@@ -23,7 +23,7 @@ async function organisationWithStaff(name: string) {
 const first = await organisationWithStaff('翠微为老服务社');
 const second = await organisationWithStaff('万寿路邻里互助会');
 
-const call = (cookie: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) => app.inject({ method, url, headers: { cookie }, ...(payload === undefined ? {} : { payload }) });
+const call = (cookie: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) => app.inject({ method, url, headers: { cookie }, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
 
 const callBody = {
   orgCode: '110108001',

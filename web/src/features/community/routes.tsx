@@ -1,7 +1,8 @@
 import type { FeatureRoutes } from '../../platform/feature.ts';
+import { projectsConsoleRoutes, projectsPortalRoutes } from './projects/routes.tsx';
 
 export const communityRoutes: FeatureRoutes = {
-  console: [],
+  console: [...projectsConsoleRoutes],
   mobile: [],
-  portal: [],
+  portal: [...projectsPortalRoutes],
 };
