@@ -78,7 +78,7 @@ export async function loadProjectsDemo(demo: DemoContext): Promise<void> {
     experts.map((expert, e) => {
       const conflict = a === 2 && e === 4;
       const [need, planScore, team] = sheets[e]!.map((x) => Math.max(0, x - a * 2));
-      return { applicationId: app.id, reviewerId: expert.id!, reviewerName: expert.name, conflict, conflictNote: conflict ? '曾担任该组织督导' : null, scores: conflict ? {} : { need: need!, plan: planScore!, team: team! } };
+      return { applicationId: app.id, reviewerId: expert.id!, reviewerName: expert.name, conflict, conflictNote: conflict ? '曾担任该组织督导' : null, scores: (conflict ? {} : { need: need!, plan: planScore!, team: team! }) as Record<string, number> };
     }),
   );
   await db.insert(projectReviews).values(reviews);

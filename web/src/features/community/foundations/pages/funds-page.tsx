@@ -1,6 +1,6 @@
 // /console/community/funds: the community foundations and funds in my part of the tree.
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Form, Input, Select, Space, Typography } from 'antd';
+import { Button, Flex, Form, Input, Select, Space } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { FormModal } from '../../../../platform/components/form-modal.tsx';
@@ -11,6 +11,7 @@ import { useWrite } from '../../../../platform/use-write.ts';
 import { OrgNodeSelect } from '../../../org/index.ts';
 import { fundKinds } from '#server/modules/community/contract/foundations.ts';
 import { fundsApi, yuan, type Fund } from '../../projects/api.ts';
+import { TitleBar } from '../../projects/components/labels.tsx';
 
 interface FundForm {
   orgCode: string;
@@ -28,12 +29,9 @@ export function FundsPage() {
   const list = useListPage({ queryKey: ['community', 'funds', 'list'], filters: () => ({}), load: (_f, paging, signal) => fundsApi.list(paging, signal) });
   return (
     <Flex vertical gap={12}>
-      <Card size="small">
-        <Flex justify="space-between" align="center" wrap gap={8}>
-          <Typography.Title level={4} style={{ margin: 0 }}>{t('community.funds.title')}</Typography.Title>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>{t('community.funds.add')}</Button>
-        </Flex>
-      </Card>
+      <TitleBar title={t('community.funds.title')}>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>{t('community.funds.add')}</Button>
+      </TitleBar>
       <ListTable<Fund>
         list={list}
         size="small"

@@ -1,5 +1,6 @@
 // Small labels of the projects: status tags and the money column.
-import { Tag } from 'antd';
+import { Card, Flex, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useT } from '../../../../platform/i18n/index.tsx';
 import type { ApplicationSummary, Call } from '../api.ts';
 
@@ -20,4 +21,16 @@ export function ApplicationStatusTag({ status }: { status: ApplicationSummary['s
 export function MilestoneStatusTag({ status }: { status: keyof typeof milestoneColors }) {
   const t = useT();
   return <Tag color={milestoneColors[status]}>{t(`community.projects.milestoneStatus.${status}`)}</Tag>;
+}
+
+/** A page's or a section's title bar, with its actions on the right. */
+export function TitleBar({ title, level = 4, children }: { title: ReactNode; level?: 4 | 5; children?: ReactNode }) {
+  return (
+    <Card size="small">
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={level} style={{ margin: 0 }}>{title}</Typography.Title>
+        {children}
+      </Flex>
+    </Card>
+  );
 }

@@ -1,7 +1,7 @@
 // /console/community/projects: project staff open calls (need, budget, criteria, panel),
 // close them for review, and follow the applications with their scores, ranks and money.
 import { DownloadOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { Button, Flex, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ListTable } from '../../../../platform/components/list-table.tsx';
@@ -14,7 +14,7 @@ import { useWrite } from '../../../../platform/use-write.ts';
 import { OrgNodeSelect } from '../../../org/index.ts';
 import { projectKinds } from '#server/modules/community/contract/projects.ts';
 import { projectsApi, toFen, yuan, type ApplicationSummary, type Call } from '../api.ts';
-import { ApplicationStatusTag, CallStatusTag } from '../components/labels.tsx';
+import { ApplicationStatusTag, CallStatusTag, TitleBar } from '../components/labels.tsx';
 
 interface CallForm {
   orgCode: string;
@@ -41,12 +41,9 @@ export function CallsPage() {
   const experts = useApiQuery(adding ? ['community', 'projects', 'experts'] : ['community', 'projects', 'experts', 'idle'], adding ? (signal) => projectsApi.experts(signal) : null);
   return (
     <Flex vertical gap={12}>
-      <Card size="small">
-        <Flex justify="space-between" align="center" wrap gap={8}>
-          <Typography.Title level={4} style={{ margin: 0 }}>{t('community.projects.title')}</Typography.Title>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="call-add">{t('community.projects.addCall')}</Button>
-        </Flex>
-      </Card>
+      <TitleBar title={t('community.projects.title')}>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="call-add">{t('community.projects.addCall')}</Button>
+      </TitleBar>
       <ListTable<Call>
         list={calls}
         size="small"
@@ -75,15 +72,12 @@ export function CallsPage() {
           },
         ]}
       />
-      <Card size="small">
-        <Flex justify="space-between" align="center" wrap gap={8}>
-          <Typography.Title level={5} style={{ margin: 0 }}>{t('community.projects.applications')}</Typography.Title>
-          <Space>
-            {apps.filters.callId && <Button size="small" onClick={() => apps.update({ callId: undefined })}>{t('community.projects.allCalls')}</Button>}
-            <Button icon={<DownloadOutlined />} onClick={() => downloadFile(projectsApi.exportUrl(apps.filters.callId))} data-testid="projects-export">{t('community.projects.export')}</Button>
-          </Space>
-        </Flex>
-      </Card>
+      <TitleBar level={5} title={t('community.projects.applications')}>
+        <Space>
+          {apps.filters.callId && <Button size="small" onClick={() => apps.update({ callId: undefined })}>{t('community.projects.allCalls')}</Button>}
+          <Button icon={<DownloadOutlined />} onClick={() => downloadFile(projectsApi.exportUrl(apps.filters.callId))} data-testid="projects-export">{t('community.projects.export')}</Button>
+        </Space>
+      </TitleBar>
       <ListTable<ApplicationSummary>
         list={apps}
         size="small"

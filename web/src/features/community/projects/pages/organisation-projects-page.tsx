@@ -1,7 +1,7 @@
 // /console/community/my-projects: an organisation's staff see the calls they may answer,
 // apply (plan, budget lines, milestones, indicators) and follow their applications.
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { Button, Flex, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { FormModal } from '../../../../platform/components/form-modal.tsx';
@@ -11,7 +11,7 @@ import { useApiQuery } from '../../../../platform/query.ts';
 import { useListPage } from '../../../../platform/use-list-page.tsx';
 import { useWrite } from '../../../../platform/use-write.ts';
 import { projectsApi, toFen, yuan, type ApplicationSummary, type Call } from '../api.ts';
-import { ApplicationStatusTag, CallStatusTag } from '../components/labels.tsx';
+import { ApplicationStatusTag, CallStatusTag, TitleBar } from '../components/labels.tsx';
 
 interface ApplyForm {
   organisationId: string;
@@ -70,7 +70,7 @@ export function OrganisationProjectsPage() {
           { key: 'act', title: t('common.actions'), width: 100, render: (_, c) => c.status === 'open' && <Button size="small" type="primary" data-testid="apply-open" onClick={() => setApplying(c)}>{t('community.projects.apply')}</Button> },
         ]}
       />
-      <Card size="small"><Typography.Title level={5} style={{ margin: 0 }}>{t('community.projects.myApplications')}</Typography.Title></Card>
+      <TitleBar level={5} title={t('community.projects.myApplications')} />
       <ListTable<ApplicationSummary>
         list={mine}
         size="small"
