@@ -1,6 +1,10 @@
 // The community forces module (三社联动): social organisations, social workers, volunteers with
 // hours, stars, the time bank and certificates; projects and community foundations.
 import { defineModule } from '../../platform/module.ts';
+import { organisationRoutes } from './organisations/routes.ts';
+import { workerRoutes } from './workers/routes.ts';
+import { volunteerRoutes } from './volunteers/routes.ts';
+import { pointsRoutes } from './points/routes.ts';
 import { fundRoutes } from './foundations/routes.ts';
 import { projectOrganisationRoutes, projectReviewRoutes, projectStaffRoutes } from './projects/routes.ts';
 import { loadProjectsDemo } from './projects/demo.ts';
@@ -42,6 +46,7 @@ export const communityModule = defineModule({
       en: 'Not enough points[: balance {balance}, needed {needed}]',
     },
     COMMUNITY_TRANSFER_NOT_ALLOWED: { status: 409, zh: '积分只能转赠给同户家庭成员', en: 'Points may be transferred only to members of the same household' },
+    COMMUNITY_NO_HOURS: { status: 409, zh: '尚无志愿服务时长，不能开具证明', en: 'No service hours yet: there is nothing to certify' },
     COMMUNITY_ALREADY_REVERSED: { status: 409, zh: '该记录已冲正', en: 'This entry has already been reversed' },
     COMMUNITY_MILESTONE_NOT_ACCEPTED: { status: 409, zh: '里程碑[ {seq} ]尚未验收，不能拨付该期资金', en: 'The milestone[ {seq}] is not accepted yet; its tranche cannot be paid' },
     COMMUNITY_FUND_INSUFFICIENT: { status: 409, zh: '基金可用余额不足[：可用 {available}，需要 {needed}]', en: 'The fund has not enough uncommitted money[: available {available}, needed {needed}]' },
@@ -49,5 +54,5 @@ export const communityModule = defineModule({
   // The projects' and funds' demo; the other parts' loader, once there is one, calls it at its end.
   demo: loadProjectsDemo,
   // One route table per part; each part adds its own line.
-  routes: [projectStaffRoutes, projectOrganisationRoutes, projectReviewRoutes, fundRoutes],
+  routes: [organisationRoutes, workerRoutes, volunteerRoutes, pointsRoutes, projectStaffRoutes, projectOrganisationRoutes, projectReviewRoutes, fundRoutes],
 });

@@ -28,7 +28,7 @@ export {
 /** Reads the format of a ledger file from its name. */
 export { ledgerFormatOf } from './ledger-reader.ts';
 export { validateIdNumber, makeIdNumber, type Gender } from './id-number.ts';
-export { maskIdNumber, maskMobile } from './mask.ts';
+export { maskIdNumber, maskMobile, maskName } from './mask.ts';
 export {
   /** Runs a look-up of people by a whole ID or phone number under the per-account limit, audited (the hotline's caller history). */
   withIdentifierLookup,

@@ -10,7 +10,7 @@ import { orgCode } from './common.ts';
 //   GET  /points/accounts/:id       a volunteer's ledger (staff)   POST /points/entries/:id/reverse (staff)
 //   GET  /mall?under   POST /mall   POST /mall/:id/withdraw   (GET also for residents)
 
-export const pointsEntryKinds = ['earn', 'redeem', 'transfer_out', 'transfer_in', 'reversal'] as const;
+export const pointsEntryKinds = ['earn', 'correction', 'redeem', 'transfer_out', 'transfer_in', 'reversal'] as const;
 export type PointsEntryKind = (typeof pointsEntryKinds)[number];
 
 export const pointsEntryView = z.object({

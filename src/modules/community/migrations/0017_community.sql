@@ -157,7 +157,7 @@ create table community_points_entries (
   id uuid primary key default gen_random_uuid(),
   volunteer_id uuid not null references community_volunteers (id),
   seq integer not null,
-  kind text not null check (kind in ('earn', 'redeem', 'transfer_out', 'transfer_in', 'reversal')),
+  kind text not null check (kind in ('earn', 'correction', 'redeem', 'transfer_out', 'transfer_in', 'reversal')),
   points integer not null check (points <> 0),
   -- Never negative: the database refuses an entry that would overdraw, whatever the code does.
   balance_after integer not null check (balance_after >= 0),
