@@ -95,10 +95,11 @@ export async function listOwnApplications(db: Db, actor: Actor, q: ApplicationLi
   return pageOfApplications(db, q, inArray(projectApplications.organisationId, mine.map((o) => o.id)));
 }
 
-/** The applications to calls whose panel the expert sits on. */
-export function listApplicationsForExpert(db: Db, actor: Actor, q: ApplicationListQuery) {
+/** The applications to calls whose panel the expert sits on; the panel's score is not shown to its members. */
+export async function listApplicationsForExpert(db: Db, actor: Actor, q: ApplicationListQuery) {
   const mine = db.select({ id: projectPanel.callId }).from(projectPanel).where(eq(projectPanel.userId, actor.id ?? '00000000-0000-0000-0000-000000000000'));
-  return pageOfApplications(db, q, inArray(projectApplications.callId, mine));
+  const page = await pageOfApplications(db, q, inArray(projectApplications.callId, mine));
+  return { ...page, items: page.items.map((a) => ({ ...a, score: null, rank: null })) };
 }
 
 /** One application's file, for one who stands towards it as staff, its organisation or an expert. */
@@ -125,13 +126,15 @@ export async function getApplication(db: Db, actor: Actor, id: string, as: Stand
     .groupBy(projectServiceRecords.indicatorKey);
   // The call's own events (opening, closing) come first on every application's timeline.
   const callEvents = await db.select().from(projectEvents).where(and(eq(projectEvents.callId, app.callId), sql`${projectEvents.applicationId} is null`)).orderBy(asc(projectEvents.id));
+  // An expert sees the panel's result only once they have given their own sheet.
+  const hidden = as === 'expert' && !mine;
   return {
     ...summary!,
+    ...(hidden ? { score: null, rank: null } : {}),
     plan: app.plan,
     budgetLines: app.budgetLines,
     criteria: call.criteria,
-    // Experts see the panel's result only once they have given their own.
-    scoreLines: as === 'expert' && !mine ? [] : lines,
+    scoreLines: hidden ? [] : lines,
     myReview: mine ? { conflict: mine.conflict, conflictNote: mine.conflictNote, scores: mine.scores } : null,
     contractNumber: app.contractNumber,
     milestones: milestones.map((m) => ({ id: m.id, seq: m.seq, title: m.title, dueOn: m.dueOn, status: m.status, report: m.report, decisionNote: m.decisionNote, decidedBy: m.decidedBy, decidedAt: m.decidedAt })),

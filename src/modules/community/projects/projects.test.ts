@@ -106,6 +106,10 @@ describe('projects', () => {
       { criterionKey: 'plan', average: 48.33, counted: 3, dropped: 2 },
     ]);
     await call(experts[0]!.cookie, 'PUT', `/api/community/reviews/applications/${otherAppId}`, { conflict: false, scores: { need: 20, plan: 30 } });
+    // A member who has not yet given a sheet does not see the panel's result.
+    const unseen = (await call(experts[1]!.cookie, 'GET', `/api/community/reviews/applications/${otherAppId}`)).json();
+    expect(unseen).toMatchObject({ score: null, rank: null, scoreLines: [], myReview: null });
+    expect((await call(experts[0]!.cookie, 'GET', `/api/community/reviews/applications/${otherAppId}`)).json().score).toBe(50);
     const ranking = await call(staff.cookie, 'GET', `/api/community/projects/applications?callId=${callId}`);
     expect(ranking.json().items.map((a: { id: string; rank: number }) => [a.id, a.rank]).sort()).toEqual([[appId, 1], [otherAppId, 2]].sort());
   });
