@@ -116,7 +116,10 @@ function pageOfActivities(db: Db, q: ActivityListQuery, where: SQL | undefined, 
 export async function getActivity(db: Db, actor: Actor, id: string): Promise<ActivityView> {
   const row = await loadActivity(db, id);
   const volunteer = await volunteerOfActor(db, actor);
-  if (!volunteer && !canAccess(actor, 'community.read', row.orgPath)) await assertOrganiser(db, actor, row);
+  if (!volunteer && !canAccess(actor, 'community.read', row.orgPath)) {
+    if (hasPermission(actor, 'community.volunteer') && !hasPermission(actor, 'community.organisation')) throw new AppError('COMMUNITY_NOT_A_VOLUNTEER');
+    await assertOrganiser(db, actor, row);
+  }
   return (await present(db, [row], volunteer?.id ?? null))[0]!;
 }
 
