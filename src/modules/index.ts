@@ -14,5 +14,6 @@ import { certificatesModule } from './certificates/module.ts';
 import { assessmentModule } from './assessment/module.ts';
 import { commandModule } from './command/module.ts';
 import { servicesModule } from './services/module.ts';
+import { communityModule } from './community/module.ts';
 
-export const modules = [orgModule, registryModule, accountsModule, casesModule, notificationsModule, auditModule, practicesModule, facilitiesModule, gridworkModule, certificatesModule, commandModule, assessmentModule, servicesModule] as const;
+export const modules = [orgModule, registryModule, accountsModule, casesModule, notificationsModule, auditModule, practicesModule, facilitiesModule, gridworkModule, certificatesModule, commandModule, assessmentModule, servicesModule, communityModule] as const;

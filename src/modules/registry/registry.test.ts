@@ -37,6 +37,8 @@ const grantsOf: Record<Role, { org?: string; path: string }> = {
   leader: { org: '110108001', path: `${P}.110108001` },
   evaluator: { org: '110108', path: P },
   resident: { org: '110108001002', path: paths.A2 },
+  organisation_staff: { org: '110108001001', path: paths.A1 },
+  expert_reviewer: { org: '110108', path: P },
   open311_client: { org: '110108001', path: `${P}.110108001` },
   public_reader: { org: '110108001', path: `${P}.110108001` },
 };

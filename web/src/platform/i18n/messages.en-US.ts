@@ -57,6 +57,8 @@ export const platformEnUS: Record<PlatformMessageKey, string> = {
   'role.leader': 'Leader',
   'role.evaluator': 'Third-party evaluator',
   'role.resident': 'Resident',
+  'role.organisation_staff': 'Social organisation staff',
+  'role.expert_reviewer': 'Expert reviewer',
   'role.open311_client': 'Open311 client',
   'role.public_reader': 'Public data client',
   'users.scopeAll': 'Everything',

@@ -56,6 +56,8 @@ export const platformZhCN = {
   'role.leader': '领导',
   'role.evaluator': '第三方评估',
   'role.resident': '居民',
+  'role.organisation_staff': '社会组织工作人员',
+  'role.expert_reviewer': '评审专家',
   'role.open311_client': 'Open311 接口客户端',
   'role.public_reader': '公开数据接口客户端',
   'users.scopeAll': '全部',
