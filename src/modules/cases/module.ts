@@ -45,6 +45,7 @@ export const casesModule = defineModule({
     CASE_UNIT_UNKNOWN: { status: 400, zh: '单位 {code} 不存在', en: 'No unit has code {code}' },
     CASE_MERGE_INVALID: { status: 409, zh: '不能合并到案件 {parent}：{reason}', en: 'Cannot merge into case {parent}: {reason}' },
     CASE_TRACKING_FAILED: { status: 404, zh: '案件编号与手机号不匹配', en: 'No case has this number and phone number' },
+    CASE_TRACKING_LOCKED: { status: 429, zh: '查询失败次数过多，请 {minutes} 分钟后再试', en: 'Too many failed attempts; try again in {minutes} minutes' },
     CASE_EXPORT_TOO_LARGE: { status: 400, zh: '导出条数 {total} 超过上限 {max}，请缩小筛选范围', en: '{total} cases exceed the export limit of {max}; narrow the filters' },
     CALENDAR_INVALID: { status: 400, zh: '节假日安排有误：{summary}', en: 'The holiday arrangement is invalid: {summary}' },
     TIME_LIMIT_INVALID: { status: 400, zh: '时限设置有误：{summary}', en: 'The time limit is invalid: {summary}' },

@@ -70,7 +70,10 @@ export function registerRegistryCommands(program: Command, { withDatabase, pii }
           return;
         }
         const done = await commitImport(database, registryActor, job.id, { onlyValid: options.onlyValid === true }, {
-          progress: (p) => console.log(`  提交 committing ${p.stepNo}/${p.steps} ${p.step} (${seconds()} s)`),
+          // A line per chunk written, not per statement.
+          progress: (p) => {
+            if (p.step === '户主' || p.step === '完成') console.log(`  提交 committing ${p.stepNo}/${p.steps} ${p.step} (${seconds()} s)`);
+          },
         });
         console.log(`已导入 Imported in ${seconds()} s: ${done.inserted} new, ${done.updated} updated, ${done.validRows - done.inserted - done.updated} unchanged, ${done.skipped} skipped`);
         if (done.skipped > 0) console.log(`  跳过的行 skipped rows: ${done.skippedRows.join(', ')}${done.skipped > done.skippedRows.length ? ' …' : ''}`);

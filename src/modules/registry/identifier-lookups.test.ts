@@ -116,10 +116,34 @@ describe('the search oracle', () => {
     expect(bad.json().error.details.fields[0].field).toBe('body.lookupLimit');
     const changed = await call(secadmin.cookie, 'PUT', '/api/registry/identifier-lookup-settings', { lookupLimit: 50, windowMinutes: 10, version: current.version });
     expect(changed.json()).toMatchObject({ lookupLimit: 50, version: current.version + 1 });
-    // 30 look-ups counted so far (refusals do not count); 20 more are allowed now.
-    for (let i = 0; i < 20; i++) expect((await call(staff.cookie, 'POST', '/api/registry/residents/search', { phone: person.phone })).statusCode).toBe(200);
-    expect((await call(staff.cookie, 'POST', '/api/registry/residents/search', { phone: person.phone })).statusCode).toBe(429);
+    // 30 values counted so far (refusals do not count); 20 more are allowed now, and the same
+    // value looked up again within the window counts once.
+    for (let i = 0; i < 5; i++) expect((await call(staff.cookie, 'POST', '/api/registry/residents/search', { phone: person.phone })).statusCode).toBe(200);
+    for (let i = 1; i < 20; i++) expect((await call(staff.cookie, 'POST', '/api/registry/residents/search', { phone: `139000000${String(i).padStart(2, '0')}` })).statusCode).toBe(200);
+    expect((await call(staff.cookie, 'POST', '/api/registry/residents/search', { phone: '13900000099' })).statusCode).toBe(429);
+    expect((await call(staff.cookie, 'POST', '/api/registry/residents/search', { phone: person.phone })).statusCode).toBe(200);
     const stale = await call(secadmin.cookie, 'PUT', '/api/registry/identifier-lookup-settings', { lookupLimit: 40, windowMinutes: 10, version: current.version });
     expect(stale.json().error.code).toBe('VERSION_CONFLICT');
+  });
+
+  it('counts the same value once per window: a hotline call looking the caller up twice costs one look-up', async () => {
+    const intake = await actorSession(ctx, 'hotline_operator', '110108');
+    const used = async () =>
+      (await queryRows<{ rows: number; values: number }>(db, sql`
+        select count(*)::int as rows, count(distinct value_hash)::int as values from identifier_lookups
+         where account = ${`user:${intake.actor.id}`} and not refused`))[0];
+    for (let i = 0; i < 2; i++) {
+      const res = await call(intake.cookie, 'POST', '/api/cases/hotline/caller', { phone: person.phone });
+      expect(res.statusCode).toBe(200);
+    }
+    expect(await used()).toEqual({ rows: 2, values: 1 });
+    // The stored hash is keyed and domain-separated: neither the value nor the residents' blind index.
+    const stored = await queryRows<{ value_hash: string }>(db, sql`select value_hash from identifier_lookups where account = ${`user:${intake.actor.id}`}`);
+    const [blind] = await queryRows<{ phone_hash: string }>(db, sql`select phone_hash from residents where id = ${resident.id}`);
+    for (const row of stored) {
+      expect(row.value_hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(row.value_hash).not.toBe(blind?.phone_hash);
+      expect(row.value_hash).not.toContain(person.phone);
+    }
   });
 });

@@ -206,8 +206,8 @@ async function gb18030(text: string): Promise<Uint8Array> {
   return new Uint8Array(out);
 }
 
-describe('atomic commit', () => {
-  it('leaves no row behind when the process is killed mid-commit, and the job can be run again', async () => {
+describe('chunked commit', () => {
+  it('leaves whole chunks and a resumable job when the process is killed mid-commit; committing again finishes it', async () => {
     // The commit runs in a child process that owns its connection; on PGlite the child
     // owns the whole database, so the file is prepared in a data directory first.
     const pii = createConfiguredCipher(ctx.config);
@@ -231,7 +231,8 @@ describe('atomic commit', () => {
     expect(await checkImport(target, pii, importer, job.id, file)).toMatchObject({ status: 'checked', validRows: 3000 });
     if (dataDir) await target.close();
 
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'test-fixtures/commit-child.ts'), where, job.id, '新增居民'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Chunks of 1000 rows: the first is committed, the second stopped inside its transaction.
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'test-fixtures/commit-child.ts'), where, job.id, '新增居民', '2'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     let errors = '';
     child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
@@ -242,26 +243,26 @@ describe('atomic commit', () => {
       });
       child.on('exit', (code) => reject(new Error(`child exited (${code}) before the commit began: ${output} ${errors}`)));
     });
-    // Buildings, houses, households and 3,000 people are written, uncommitted: kill it now.
-    expect(output).toContain('IN-TRANSACTION after 新增居民');
+    expect(output).toContain('IN-TRANSACTION after 新增居民 of chunk 2');
     const exited = new Promise((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
 
     const after = dataDir ? await openDatabase({ engine: 'pglite', dataDir }) : target;
     const A2 = '110000.110100.110108.110108001.110108001002';
-    const landed = await queryRows<Record<string, number>>(after.db, sql`
-      select (select count(*)::int from buildings where org_path like ${`${A2}%`}) as buildings,
-             (select count(*)::int from houses where org_path like ${`${A2}%`}) as houses,
-             (select count(*)::int from households where org_path like ${`${A2}%`}) as households,
-             (select count(*)::int from residents where org_path like ${`${A2}%`}) as residents,
-             (select count(*)::int from residence_history where org_path like ${`${A2}%`}) as history`);
-    expect(landed[0]).toEqual({ buildings: 0, houses: 0, households: 0, residents: 0, history: 0 });
-    const [state] = await queryRows<{ status: string }>(after.db, sql`select status from registry_imports where id = ${job.id}`);
-    expect(state?.status).toBe('committing');
+    const landed = async () =>
+      (await queryRows<Record<string, number>>(after.db, sql`
+        select (select count(*)::int from residents where org_path like ${`${A2}%`}) as residents,
+               (select count(*)::int from residence_history where org_path like ${`${A2}%`}) as history,
+               (select count(*)::int from audit_log where action = 'registry.import.commit') as audited`))[0];
+    // Exactly the first chunk landed; nothing says the import is done.
+    expect(await landed()).toEqual({ residents: 1000, history: 1000, audited: 0 });
+    const [state] = await queryRows<{ status: string; inserted: number }>(after.db, sql`select status, inserted from registry_imports where id = ${job.id}`);
+    expect(state).toEqual({ status: 'committing', inserted: 1000 });
 
-    // Once its heartbeat is old the job shows as interrupted and may be committed again
-    // (on PostgreSQL; PGlite's crash recovery empties the unlogged staging: check again).
+    // Once its heartbeat is old the job shows as interrupted and may be committed again: it
+    // writes the rest (on PostgreSQL; PGlite's crash recovery empties the unlogged staging:
+    // the same file is uploaded again and its first 1000 rows are unchanged).
     await after.db.execute(sql`update registry_imports set heartbeat_at = now() - interval '5 minutes' where id = ${job.id}`);
     if (after.engine === 'postgres') {
       const done = await commitImport(after, importer, job.id, { onlyValid: false });
@@ -269,10 +270,46 @@ describe('atomic commit', () => {
     } else {
       await expect(commitImport(after, importer, job.id, { onlyValid: false })).rejects.toMatchObject({ code: 'REGISTRY_IMPORT_STATE' });
       const again = await createImportJob(after.db, importer, { communityCode: '110108001002', fileName: 'kill.xlsx', format: 'xlsx' });
-      await checkImport(after, pii, importer, again.id, file);
-      expect(await commitImport(after, importer, again.id, { onlyValid: false })).toMatchObject({ status: 'committed', inserted: 3000 });
-      await after.close();
+      expect(await checkImport(after, pii, importer, again.id, file)).toMatchObject({ newRows: 2000, unchangedRows: 1000 });
+      expect(await commitImport(after, importer, again.id, { onlyValid: false })).toMatchObject({ status: 'committed', inserted: 2000 });
     }
+    expect(await landed()).toEqual({ residents: 3000, history: 3000, audited: 1 });
+    if (dataDir) await after.close();
+  }, 120_000);
+
+  it('runs in chunks: other queries are answered between them, and the result is the one-transaction result', async () => {
+    const pii = createConfiguredCipher(ctx.config);
+    const importer = { ...systemActor, grants: [{ role: 'community_staff' as const, orgPath: '' }] };
+    const file = path.join(ctx.config.dataDir, 'chunks.xlsx');
+    fs.writeFileSync(file, await ledgerXlsx([syntheticHeader, ...syntheticLedger(1200, { first: 600_000, buildingPrefix: '分块测试' })]));
+    const job = await createImportJob(db, importer, { communityCode: '110108002001', fileName: 'chunks.xlsx', format: 'xlsx' });
+    await checkImport(database, pii, importer, job.id, file);
+    // A reader polls the server while the commit runs; it records between which steps it got an answer.
+    const steps: string[] = [];
+    const answeredAfter: string[] = [];
+    let running = true;
+    const reader = (async () => {
+      while (running) {
+        const res = await app.inject({ method: 'GET', url: '/healthz' });
+        expect(res.statusCode).toBe(200);
+        answeredAfter.push(steps.at(-1) ?? 'start');
+        // A client's next request comes later (inject alone would never leave the microtask queue).
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+    })();
+    const done = await commitImport(database, importer, job.id, { onlyValid: false }, { chunkRows: 200, afterStep: (step, _n, chunk) => void steps.push(`${chunk}:${step}`) });
+    running = false;
+    await reader;
+    expect(done).toMatchObject({ status: 'committed', inserted: 1200, updated: 0 });
+    expect(steps.filter((s) => s.endsWith(':户主'))).toHaveLength(6);
+    // Answers came between chunks, not only before the first or after the last.
+    const between = new Set(answeredAfter.filter((s) => s.endsWith(':户主') && !s.startsWith('6:')));
+    expect(between.size).toBeGreaterThanOrEqual(3);
+    const [heads] = await queryRows<{ households: number; headless: number }>(db, sql`
+      select count(*)::int as households, count(*) filter (where head_resident_id is null)::int as headless
+        from households where org_path like ${'110000.110100.110108.110108002.110108002001%'}`);
+    expect(heads?.headless).toBe(0);
+    expect(heads?.households).toBeGreaterThan(0);
   }, 120_000);
 });
 
@@ -295,7 +332,8 @@ describe('gongzhi registry import (CLI)', () => {
     expect(dry.stdout).toContain('已检查 checked 5000 rows');
     expect(dry.stdout).toMatch(/checked 6000 rows in [\d.]+ s: 6000 valid \(6000 new, 0 changed, 0 unchanged\), 0 with errors/);
     const imported = await gz('registry', 'import', ledger, '--community', '110108001001');
-    expect(imported.stdout).toContain('提交 committing 6/9 新增居民');
+    expect(imported.stdout).toMatch(/提交 committing 8\/\d+ 户主/);
+    expect(imported.stdout).toMatch(/提交 committing (\d+)\/\1 完成/);
     expect(imported.stdout).toMatch(/Imported in [\d.]+ s: 6000 new, 0 updated, 0 unchanged, 0 skipped/);
     const template = path.join(dataDir, 'template.xlsx');
     await gz('registry', 'template', '-o', template);

@@ -224,6 +224,8 @@ export const identifierLookups = pgTable('identifier_lookups', {
   field: text('field').notNull(),
   context: text('context').notNull(),
   refused: boolean('refused').notNull().default(false),
+  /** Keyed hash of the value looked up (never the value): the limit counts a value once per window. */
+  valueHash: text('value_hash'),
   at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -4,6 +4,7 @@ import { rateTrackedBody, trackBody, trackedCase } from '../contract.ts';
 import { rateTrackedCase, trackCase } from '../use-cases/track-case.ts';
 import { depsOf } from './cases.ts';
 
+// Per address; failed attempts are also limited per case number and per phone (tracking-guard.ts).
 const trackLimit = { rateLimit: { max: 20, timeWindow: '1 minute' } };
 
 /** Following and rating a case as a member of the public. */
@@ -16,7 +17,7 @@ export const casePublicRoutes = routeTable('public', [
     config: trackLimit,
     body: trackBody,
     response: trackedCase,
-    handle: ({ body, ctx }) => trackCase(depsOf(ctx), body.number, body.phone),
+    handle: ({ body, ctx, req }) => trackCase(depsOf(ctx), body.number, body.phone, new Date(), req.ip),
   }),
   route({
     method: 'POST',

@@ -12,14 +12,25 @@ import { loadCaseRules } from '../settings.ts';
 import { normalisePhone, snapshotOf, workflowConfig, workflowError, type CaseDeps } from './common.ts';
 import { orgUnitNamesOf } from './present.ts';
 import { commitTransition, extraColumns } from './commit-transition.ts';
+import { TrackingGuard } from './tracking-guard.ts';
 
-/** The case a member of the public follows with its number and the phone they gave (办理过程可查询). */
-async function trackedCase(deps: CaseDeps, number: string, phone: string): Promise<CaseRow> {
+const guard = new TrackingGuard();
+
+/**
+ * The case a member of the public follows with its number and the phone they gave (办理过程可查询).
+ * Failed attempts are counted per number, phone and address (tracking-guard.ts).
+ */
+async function trackedCase(deps: CaseDeps, number: string, phone: string, address?: string): Promise<CaseRow> {
   const normalised = normalisePhone(phone);
-  const [row] = await deps.db.select().from(cases).where(eq(cases.number, number.trim().toUpperCase()));
+  const caseNumber = number.trim().toUpperCase();
   const hash = deps.pii.lookupHash(normalised);
+  const keys = { number: caseNumber, phoneHash: hash, address };
+  const minutes = guard.blockedFor(keys);
+  if (minutes > 0) throw new AppError('CASE_TRACKING_LOCKED', { minutes });
+  const [row] = await deps.db.select().from(cases).where(eq(cases.number, caseNumber));
   // Compare in constant time so the answer does not tell how close a guess was.
   if (!row || !row.reporterPhoneHash || !crypto.timingSafeEqual(Buffer.from(row.reporterPhoneHash), Buffer.from(hash))) {
+    guard.failed(keys);
     throw new AppError('CASE_TRACKING_FAILED');
   }
   return row;
@@ -28,8 +39,8 @@ async function trackedCase(deps: CaseDeps, number: string, phone: string): Promi
 const publicActions = new Set<TimelineAction>(['report', 'accept', 'reject', 'register', 'dispatch', 'acknowledge', 'feedback', 'verify_pass', 'verify_fail', 'rate', 'reopen', 'suspend', 'resume', 'escalate', 'merge', 'approve_extension']);
 
 /** The public view of a followed case: state, steps with units (no staff names), and whether it can be rated. */
-export async function trackCase(deps: CaseDeps, number: string, phone: string, now = new Date()): Promise<TrackedCase & { now: Date }> {
-  const row = await trackedCase(deps, number, phone);
+export async function trackCase(deps: CaseDeps, number: string, phone: string, now = new Date(), address?: string): Promise<TrackedCase & { now: Date }> {
+  const row = await trackedCase(deps, number, phone, address);
   const rules = await loadCaseRules(deps.db);
   const timeline = await deps.db.select().from(caseTimeline).where(eq(caseTimeline.caseId, row.id)).orderBy(asc(caseTimeline.version));
   const names = await orgUnitNamesOf(deps.db, [row.handlingUnit, row.communityCode, ...timeline.flatMap((t) => [t.actorUnit, t.targetUnit])]);
@@ -60,7 +71,7 @@ export async function trackCase(deps: CaseDeps, number: string, phone: string, n
 
 /** A rating given on the public follow-up page, with the number and phone as proof of being the reporter. */
 export async function rateTrackedCase(deps: CaseDeps, input: RateTrackedBody, origin: { ip?: string; requestId?: string } = {}): Promise<TrackedCase> {
-  const row = await trackedCase(deps, input.number, input.phone);
+  const row = await trackedCase(deps, input.number, input.phone, origin.ip);
   const reporterId = snapshotOf(row).reporterId as string;
   const actor: Actor = { kind: 'user', id: row.reporterUserId, name: '报告人', grants: [], mustChangePassword: false, ...origin };
   const rules = await loadCaseRules(deps.db);

@@ -1,6 +1,7 @@
-// The statements of an import's commit, step by step, all inside one transaction: places
-// first (buildings, houses, households), then people, their key groups and heads, and
-// last the job's own row and its audit entry. Set-based SQL over the staged rows.
+// The statements of an import's commit, step by step: places first (buildings, houses,
+// households), then people, their key groups and heads, and last the job's own row and its
+// audit entry. Set-based SQL over one chunk of the staged rows (commit.ts runs every step
+// per chunk, each chunk in its own short transaction).
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../../platform/db.ts';
 import { recordAudit } from '../../../platform/audit.ts';
@@ -23,44 +24,56 @@ export interface CommitContext {
   kinds: KindInfo[];
   /** The community's grids (org's), for the scope of new buildings. */
   grids: GridRef[];
-  /** The staged rows with their target household (staged.ts). */
+  /** The last staged row of the chunk being written (earlier rows are already committed and gone). */
+  upTo: number;
+  /** The chunk's staged rows with their target household (staged.ts). */
   targets: SQL;
+  /** What this chunk wrote; the job row adds them up. */
   counts: { inserted: number; updated: number };
+  /** Whether to refresh the planner's statistics in this chunk. */
+  analyze: boolean;
 }
+
+/** The chunk's good staged rows, as `s`. */
+const chunkRows = ({ job, upTo }: CommitContext) => sql`s.import_id = ${job.id} and s.valid and s.row_no <= ${upTo}`;
 
 type Step = (tx: Db, c: CommitContext) => Promise<void>;
 
-const insertBuildings: Step = async (tx, { job, grids }) => {
+const insertBuildings: Step = async (tx, c) => {
+  const { job, grids } = c;
   await tx.execute(sql`
     insert into buildings (community_code, grid_code, org_path, name, address, search)
     select ${job.communityCode}, g.code, g.org_path, s.building, s.building, array_to_tsvector(s.building_terms)
-      from (select distinct on (building) building, grid_code, building_terms from registry_import_rows
-             where import_id = ${job.id} and valid order by building, row_no) s
+      from (select distinct on (building) building, grid_code, building_terms from registry_import_rows s
+             where ${chunkRows(c)} order by building, row_no) s
       join unnest(${sql.param(grids.map((g) => g.code))}::text[], ${sql.param(grids.map((g) => g.orgPath))}::text[]) as g(code, org_path) on g.code = s.grid_code
     on conflict (community_code, name) do nothing`);
 };
 
-const insertHouses: Step = async (tx, { job }) => {
+const insertHouses: Step = async (tx, c) => {
+  const { job } = c;
   await tx.execute(sql`
     insert into houses (building_id, grid_code, org_path, unit, floor, number, tenure)
     select distinct on (b.id, s.unit, s.house_number) b.id, b.grid_code, b.org_path, s.unit, s.floor, s.house_number, coalesce(s.tenure, 'owner_occupied')
       from registry_import_rows s join buildings b on b.community_code = ${job.communityCode} and b.name = s.building
-     where s.import_id = ${job.id} and s.valid
+     where ${chunkRows(c)}
      order by b.id, s.unit, s.house_number, s.row_no
     on conflict (building_id, unit, number) do nothing`);
 };
 
-const insertHouseholds: Step = async (tx, { job }) => {
+const insertHouseholds: Step = async (tx, c) => {
+  const { job } = c;
   await tx.execute(sql`
     insert into households (house_id, grid_code, org_path, number)
     select distinct h.id, h.grid_code, h.org_path, s.household_number
       from registry_import_rows s
       join buildings b on b.community_code = ${job.communityCode} and b.name = s.building
       join houses h on h.building_id = b.id and h.unit = s.unit and h.number = s.house_number
-     where s.import_id = ${job.id} and s.valid
+     where ${chunkRows(c)}
     on conflict (house_id, number) do nothing`);
-  // The next statements join staged rows to what was just inserted (see crossRowChecks).
-  await tx.execute(sql`analyze buildings, houses, households`);
+  // The next statements join staged rows to what was just inserted (see crossRowChecks);
+  // the first chunk may have filled empty tables, later ones change their size little.
+  if (c.analyze) await tx.execute(sql`analyze buildings, houses, households, residents`);
 };
 
 // People whose household changes: close the current line of their history, open a new one.
@@ -78,7 +91,8 @@ const moveHistories: Step = async (tx, { targets: t, today }) => {
      where r.household_id is distinct from t.target_household`);
 };
 
-const updateResidents: Step = async (tx, { job, targets: t, counts }) => {
+const updateResidents: Step = async (tx, c) => {
+  const { targets: t, counts } = c;
   const [u] = await queryRows<{ n: number }>(tx, sql`
     with t as (${t}),
     u as (
@@ -103,7 +117,7 @@ const updateResidents: Step = async (tx, { job, targets: t, counts }) => {
   counts.updated = u?.n ?? 0;
   await tx.execute(sql`
     update key_group_memberships m set org_path = r.org_path
-      from residents r join registry_import_rows s on s.id_number_hash = r.id_number_hash and s.import_id = ${job.id} and s.valid
+      from residents r join registry_import_rows s on s.id_number_hash = r.id_number_hash and ${chunkRows(c)}
      where m.resident_id = r.id and m.org_path <> r.org_path`);
 };
 
@@ -128,7 +142,8 @@ const insertResidents: Step = async (tx, { targets: t, today, counts }) => {
   counts.inserted = n?.n ?? 0;
 };
 
-const insertMemberships: Step = async (tx, { job, today, kinds }) => {
+const insertMemberships: Step = async (tx, c) => {
+  const { today, kinds } = c;
   await tx.execute(sql`
     insert into key_group_memberships (resident_id, kind, org_path, sensitive, fields, since, visit_every_days, next_visit_due)
     select r.id, k.kind, r.org_path, kinds.sensitive, k.fields, ${today}::date, kinds.every, ${today}::date + kinds.every
@@ -137,34 +152,39 @@ const insertMemberships: Step = async (tx, { job, today, kinds }) => {
       join residents r on r.id_number_hash = s.id_number_hash
       join unnest(${sql.param(kinds.map((k) => k.code))}::text[], ${sql.param(kinds.map((k) => k.sensitive))}::boolean[],
                   ${sql.param(kinds.map((k) => k.visitEveryDays))}::int[]) as kinds(code, sensitive, every) on kinds.code = k.kind
-     where s.import_id = ${job.id} and s.valid and s.key_groups <> '[]'::jsonb
+     where ${chunkRows(c)} and s.key_groups <> '[]'::jsonb
     on conflict (resident_id, kind) where until is null do nothing`);
 };
 
 // The file names the head of each of its households.
-const setHeads: Step = async (tx, { job, targets: t }) => {
+// A household's head is in the same chunk as the row naming it (one head per household).
+const setHeads: Step = async (tx, c) => {
+  const { targets: t } = c;
   await tx.execute(sql`
     update residents r set relation = 'other', version = r.version + 1, updated_at = now()
      where r.relation = 'head'
        and r.household_id in (select target_household from (${t}) t where t.relation = 'head')
-       and r.id_number_hash not in (select id_number_hash from registry_import_rows where import_id = ${job.id} and valid and relation = 'head')`);
+       and r.id_number_hash not in (select s.id_number_hash from registry_import_rows s where ${chunkRows(c)} and s.relation = 'head')`);
   await tx.execute(sql`
     update households hh set head_resident_id = null, version = hh.version + 1, updated_at = now()
      where hh.head_resident_id in (select r.id from residents r join registry_import_rows s on s.id_number_hash = r.id_number_hash
-                                    where s.import_id = ${job.id} and s.valid)
+                                    where ${chunkRows(c)})
        and not exists (select 1 from residents r where r.id = hh.head_resident_id and r.household_id = hh.id and r.relation = 'head')`);
   await tx.execute(sql`
     update households hh set head_resident_id = r.id, version = hh.version + 1, updated_at = now()
-      from residents r join registry_import_rows s on s.id_number_hash = r.id_number_hash and s.import_id = ${job.id} and s.valid
+      from residents r join registry_import_rows s on s.id_number_hash = r.id_number_hash and ${chunkRows(c)}
      where r.household_id = hh.id and r.relation = 'head' and hh.head_resident_id is distinct from r.id`);
 };
 
-const markCommitted: Step = async (tx, { actor, job, onlyValid, counts: { inserted, updated } }) => {
+// Runs once, with the last chunk: the totals are what every chunk added to the job row.
+const markCommitted: Step = async (tx, { actor, job, onlyValid }) => {
   const skipped = onlyValid ? job.errorRows : 0;
-  await tx
+  const [done] = await tx
     .update(registryImports)
-    .set({ status: 'committed', inserted, updated, skipped, committedAt: sql`now()`, heartbeatAt: sql`now()` })
-    .where(eq(registryImports.id, job.id));
+    .set({ status: 'committed', skipped, committedAt: sql`now()`, heartbeatAt: sql`now()` })
+    .where(eq(registryImports.id, job.id))
+    .returning({ inserted: registryImports.inserted, updated: registryImports.updated });
+  const { inserted, updated } = done ?? { inserted: 0, updated: 0 };
   await recordAudit(tx, actor, {
     action: 'registry.import.commit',
     targetType: 'registry_import',

@@ -1,6 +1,14 @@
-// The commit phase of an import: every staged row (or, with onlyValid, the good rows of a
-// file that also has bad ones) lands in one transaction, or none does. See jobs.ts.
+// The commit phase of an import, in chunks: each chunk of staged rows runs every step in its
+// own short transaction, which also deletes the chunk's staged rows and adds its counts to
+// the job row; the last chunk also marks the job committed and writes the audit entry. The
+// embedded database has one connection: between chunks other requests get their turn.
+// A failure or a crash mid-way leaves a resumable job (status "committing", shown as
+// interrupted): chunks already written stay, nothing shows it committed, and committing it
+// again writes the rest. Where the staged rows were lost (a crash of the database empties
+// the unlogged staging) the same file is uploaded again; rows already written then count as
+// unchanged. See jobs.ts.
 import { and, eq, sql } from 'drizzle-orm';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { queryRows, type Database, type Db } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { Actor } from '../../../platform/auth/scope.ts';
@@ -10,24 +18,32 @@ import { registryImports } from '../schema.ts';
 import { builtInKindInfos } from '../key-groups/kinds.ts';
 import { chinaToday } from '../vocabulary.ts';
 import { commitStatements, commitSteps, type CommitContext } from './commit-steps.ts';
-import { fail, live, loadJob, presentImport, type ImportJob } from './jobs.ts';
+import { fail, live, loadJob, presentImport, STALE_MS, type ImportJob } from './jobs.ts';
 import { targets } from './staged.ts';
 
 export { commitSteps };
 
 export interface CommitHooks {
   progress?: ((p: ImportProgress) => void) | undefined;
-  /** Called inside the transaction after each step; a test uses it to stop the process mid-commit. */
-  afterStep?: ((step: string, stepNo: number) => Promise<void> | void) | undefined;
+  /** Called inside a chunk's transaction after each step; a test uses it to stop the process mid-commit. */
+  afterStep?: ((step: string, stepNo: number, chunk: number) => Promise<void> | void) | undefined;
+  /** Rows per chunk, fixed (tests); by default sized by time. */
+  chunkRows?: number | undefined;
 }
 
+// Chunks are sized to take about this long, so that a waiting request is answered well within
+// a second (bench/import-responsiveness.ts); the first has this many rows.
+const CHUNK_TARGET_MS = 150;
+const FIRST_CHUNK_ROWS = 500;
+const MIN_CHUNK_ROWS = 100;
+const MAX_CHUNK_ROWS = 5000;
+// The pause between chunks, long enough for waiting requests to run their queries.
+const PAUSE_MS = 5;
 // Serialises commits into one community (two imports must not interleave).
 const IMPORT_LOCK_KEY = 7_262_003;
+const dataSteps = commitSteps.filter((s) => s !== '完成');
 
-/**
- * The commit phase: all staged rows (or, with onlyValid, the good rows of a file that also
- * has bad ones) land in one transaction, or none do.
- */
+/** The commit phase: all staged rows (or, with onlyValid, the good rows of a file that also has bad ones), chunk by chunk. */
 export async function commitImport(
   database: Database,
   actor: Actor,
@@ -39,20 +55,28 @@ export async function commitImport(
 ): Promise<ImportView> {
   const db = database.db;
   const job = given.prepared ?? (await prepareCommit(db, actor, jobId, options));
-  const progress: ImportProgress = { phase: 'committing', rows: job.validRows, stepNo: 0, steps: commitSteps.length };
+  const progress: ImportProgress = { phase: 'committing', rows: 0, stepNo: 0, steps: commitSteps.length };
   live.set(job.id, progress);
   try {
     await runCommit(database, actor, job, options, progress, hooks);
-    // Staged rows hold encrypted identifiers only, but are not needed once committed.
+    // What is left are the rows with errors, skipped.
     await db.execute(sql`delete from registry_import_rows where import_id = ${job.id}`);
   } catch (error) {
-    await fail(db, job.id, error);
+    // Nothing written yet (every chunk deletes its staged rows): the job failed. Else it stays resumable (see above).
+    const [staged] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from registry_import_rows where import_id = ${job.id} and valid`).catch(() => []);
+    if (staged?.n === job.validRows) await fail(db, job.id, error);
+    else await interrupt(db, job.id, error);
     throw error;
   } finally {
     live.delete(job.id);
   }
   const [done] = await db.select().from(registryImports).where(eq(registryImports.id, job.id));
   return presentImport(db, done as ImportJob);
+}
+
+/** Leaves a partly written job resumable: still "committing", shown as interrupted at once, with what went wrong. */
+async function interrupt(db: Db, jobId: string, error: unknown): Promise<void> {
+  await fail(db, jobId, error, { status: 'committing', heartbeatAt: new Date(Date.now() - 2 * STALE_MS) });
 }
 
 /** Checks that a job may be committed and marks it "committing". */
@@ -63,45 +87,102 @@ export async function prepareCommit(db: Db, actor: Actor, jobId: string, options
   if (job.status !== 'checked' && !resumable) throw new AppError('REGISTRY_IMPORT_STATE', { status: view.status, action: '提交' });
   if (job.errorRows > 0 && !options.onlyValid) throw new AppError('REGISTRY_IMPORT_HAS_ERRORS', { errorRows: job.errorRows, skippedRows: view.skippedRows });
   const [staged] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from registry_import_rows where import_id = ${job.id} and valid`);
-  if ((staged?.n ?? 0) !== job.validRows) {
-    // Unlogged staging is emptied by a database crash: the file must be checked again.
+  const n = staged?.n ?? 0;
+  // Unlogged staging is emptied by a database crash: the file must be checked again. (A resumed
+  // job has fewer rows left, never none: the last chunk marks it committed.)
+  if (resumable ? n === 0 || n > job.validRows : n !== job.validRows) {
     throw new AppError('REGISTRY_IMPORT_STATE', { status: '暂存数据已丢失', action: '提交，请重新上传' });
   }
-  const [marked] = await db
-    .update(registryImports)
-    .set({ status: 'committing', onlyValid: options.onlyValid, heartbeatAt: sql`now()` })
-    .where(and(eq(registryImports.id, job.id), eq(registryImports.status, job.status)))
-    .returning();
-  if (!marked) throw new AppError('REGISTRY_IMPORT_STATE', { status: '正在提交', action: '再次提交' });
-  return marked;
+  return db.transaction(async (tx) => {
+    // Chunks of two commits into one community must not interleave.
+    await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK_KEY}, hashtext(${job.communityCode}))`);
+    const [busy] = await queryRows<{ n: number }>(tx, sql`
+      select count(*)::int as n from registry_imports
+       where community_code = ${job.communityCode} and id <> ${job.id} and status = 'committing'
+         and heartbeat_at > now() - make_interval(secs => ${STALE_MS / 1000})`);
+    if (busy?.n) throw new AppError('REGISTRY_IMPORT_STATE', { status: '本社区另一份台账正在提交', action: '提交' });
+    const [marked] = await tx
+      .update(registryImports)
+      .set({ status: 'committing', onlyValid: options.onlyValid, failure: null, heartbeatAt: sql`now()` })
+      .where(and(
+        eq(registryImports.id, job.id),
+        eq(registryImports.status, job.status),
+        // A resumed job: only if nobody resumed it meanwhile.
+        resumable ? sql`${registryImports.heartbeatAt} < now() - make_interval(secs => ${STALE_MS / 1000})` : undefined,
+      ))
+      .returning();
+    if (!marked) throw new AppError('REGISTRY_IMPORT_STATE', { status: '正在提交', action: '再次提交' });
+    return marked;
+  });
 }
 
 
-async function runCommit(database: Database, actor: Actor, job: ImportJob, options: { onlyValid: boolean }, progress: ImportProgress, hooks: CommitHooks) {
+async function runCommit(
+  database: Database,
+  actor: Actor,
+  job: ImportJob,
+  options: { onlyValid: boolean },
+  progress: ImportProgress,
+  hooks: CommitHooks,
+) {
   const db = database.db;
-  const context: CommitContext = {
+  let size = hooks.chunkRows ?? FIRST_CHUNK_ROWS;
+  const base = {
     actor,
     job,
     onlyValid: options.onlyValid,
     today: chinaToday(),
     kinds: builtInKindInfos(),
     grids: await gridsOfCommunity(db, job.communityCode),
-    targets: targets(job),
-    counts: { inserted: 0, updated: 0 },
   };
-  await db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK_KEY}, hashtext(${job.communityCode}))`);
-    for (const [i, name] of commitSteps.entries()) {
-      await commitStatements[name](tx, context);
-      const stepNo = i + 1;
-      Object.assign(progress, { step: name, stepNo });
-      hooks.progress?.(progress);
-      // PGlite runs one statement at a time: only PostgreSQL can note progress outside the
-      // transaction (and not after the last step, whose transaction holds the job row).
-      if (database.engine === 'postgres' && stepNo < commitSteps.length) {
-        await db.update(registryImports).set({ heartbeatAt: sql`now()` }).where(eq(registryImports.id, job.id));
+  const [left] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from registry_import_rows where import_id = ${job.id} and valid`);
+  let remaining = left?.n ?? 0;
+  // Steps of the chunks still to come, estimated from the current chunk size.
+  const estimate = (done: number) => done + Math.max(1, Math.ceil(remaining / size)) * dataSteps.length + 1;
+  Object.assign(progress, { rows: job.validRows - remaining, steps: estimate(0) });
+  let stepNo = 0;
+  const stepDone = async (tx: Db, name: string, chunk: number) => {
+    Object.assign(progress, { step: name, stepNo: ++stepNo });
+    hooks.progress?.(progress);
+    await hooks.afterStep?.(name, stepNo, chunk);
+  };
+  for (let chunk = 1; ; chunk++) {
+    const [bound] = await queryRows<{ upTo: number | null; n: number }>(db, sql`
+      select max(row_no)::int as "upTo", count(*)::int as n
+        from (select row_no from registry_import_rows where import_id = ${job.id} and valid order by row_no limit ${size}) c`);
+    const upTo = bound?.upTo ?? 0;
+    const rows = bound?.n ?? 0;
+    const last = rows >= remaining;
+    const started = performance.now();
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK_KEY}, hashtext(${job.communityCode}))`);
+      const context: CommitContext = { ...base, upTo, targets: targets(job, upTo), counts: { inserted: 0, updated: 0 }, analyze: chunk === 1 };
+      for (const name of dataSteps) {
+        await commitStatements[name](tx, context);
+        await stepDone(tx, name, chunk);
       }
-      await hooks.afterStep?.(name, stepNo);
+      await tx.execute(sql`delete from registry_import_rows where import_id = ${job.id} and valid and row_no <= ${upTo}`);
+      await tx
+        .update(registryImports)
+        .set({
+          inserted: sql`${registryImports.inserted} + ${context.counts.inserted}`,
+          updated: sql`${registryImports.updated} + ${context.counts.updated}`,
+          heartbeatAt: sql`now()`,
+        })
+        .where(eq(registryImports.id, job.id));
+      if (last) {
+        await commitStatements.完成(tx, context);
+        await stepDone(tx, '完成', chunk);
+      }
+    });
+    remaining -= rows;
+    progress.rows += rows;
+    if (last) return;
+    if (!hooks.chunkRows) {
+      const took = Math.max(1, performance.now() - started);
+      size = Math.round(Math.min(MAX_CHUNK_ROWS, Math.max(MIN_CHUNK_ROWS, size * Math.min(2, CHUNK_TARGET_MS / took))));
+      progress.steps = estimate(stepNo);
     }
-  });
+    await sleep(PAUSE_MS);
+  }
 }

@@ -5,9 +5,10 @@
 //           span rows (the same ID number twice, two heads in a household, a person
 //           registered outside the importer's scope) then run in SQL over the staged rows.
 //   commit  moves the staged rows into buildings, houses, households, residents,
-//           residence history and key groups with set-based SQL in ONE transaction, which
-//           also marks the job committed and writes the audit entry: all rows land or none,
-//           whatever happens to the process. Rows are matched by the HMAC of the ID number,
+//           residence history and key groups with set-based SQL, chunk by chunk, each chunk
+//           in a short transaction so that the embedded database keeps serving other requests;
+//           the last chunk marks the job committed and writes the audit entry. A job stopped
+//           half-way is resumable (commit.ts). Rows are matched by the HMAC of the ID number,
 //           and a row that changes nothing is not written, so importing a file again
 //           changes nothing.
 // This file: the job (its row, how it is shown, listed, discarded) and its errors.
@@ -27,7 +28,7 @@ export type ImportJob = typeof registryImports.$inferSelect;
 // Jobs running in this process, with their progress (the job row holds the rest).
 export const live = new Map<string, ImportProgress>();
 // A job not running here whose heartbeat is older than this was interrupted (process killed).
-const STALE_MS = 60_000;
+export const STALE_MS = 60_000;
 
 /** A job as the API shows it; `skippedRows` lists rows with errors (first 1000). */
 export async function presentImport(db: Db, job: ImportJob): Promise<ImportView> {
@@ -162,9 +163,12 @@ function failureOf(error: unknown): ImportFailure {
   return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
 }
 
-/** Marks a job failed with what went wrong. */
-export async function fail(db: Db, jobId: string, error: unknown): Promise<void> {
-  await db.update(registryImports).set({ status: 'failed', failure: failureOf(error), heartbeatAt: sql`now()` }).where(eq(registryImports.id, jobId));
+/** Marks a job failed with what went wrong (or, given a status, keeps it in that state with the failure noted). */
+export async function fail(db: Db, jobId: string, error: unknown, keep?: { status: ImportJob['status']; heartbeatAt: Date }): Promise<void> {
+  await db
+    .update(registryImports)
+    .set({ status: keep?.status ?? 'failed', failure: failureOf(error), heartbeatAt: keep?.heartbeatAt ?? sql`now()` })
+    .where(eq(registryImports.id, jobId));
 }
 
 /** Discards a checked job and its staged rows. */

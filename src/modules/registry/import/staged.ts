@@ -7,14 +7,15 @@ import { headerOf } from '../ledger.ts';
 import { registryImports } from '../schema.ts';
 import type { ImportJob } from './jobs.ts';
 
-// The staged rows of a job with the household each row belongs to, where it already exists.
-export const targets = (job: ImportJob) => sql`
+// The staged rows of a job (up to a row, for one chunk of the commit) with the household each
+// row belongs to, where it already exists.
+export const targets = (job: ImportJob, upTo?: number) => sql`
   select s.*, hh.id as target_household, h.id as target_house, b.org_path as target_path, b.grid_code as target_grid
     from registry_import_rows s
     left join buildings b on b.community_code = ${job.communityCode} and b.name = s.building
     left join houses h on h.building_id = b.id and h.unit = s.unit and h.number = s.house_number
     left join households hh on hh.house_id = h.id and hh.number = s.household_number
-   where s.import_id = ${job.id} and s.valid`;
+   where s.import_id = ${job.id} and s.valid${upTo === undefined ? sql`` : sql` and s.row_no <= ${upTo}`}`;
 
 // Whether a staged row (t) would change a resident (r). Empty optional cells change nothing.
 export const residentChanged = sql`(

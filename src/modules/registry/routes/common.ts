@@ -1,5 +1,6 @@
 // What the registry's route files share: splitting off the reveal fields of a query, and
 // keeping identifiers out of URLs.
+import type { FastifyContextConfig, FastifyRequest } from 'fastify';
 import type { Actor } from '../../../platform/auth/scope.ts';
 import type { Db } from '../../../platform/db.ts';
 import type { RevealQuery } from '../contract.ts';
@@ -28,3 +29,22 @@ export function refuseIdentifiersInUrl<Q extends { q?: string | undefined; name?
 export async function filtersAndReveal<Q extends RevealQuery>(db: Db, actor: Actor, { reveal, reason, ...filters }: Q) {
   return { filters, revealed: await revealRequest(db, actor, { reveal, reason }) };
 }
+
+/**
+ * A per-account limit (per address before sign-in) on writes that take a whole ID number:
+ * "this person is already registered" answers whether a number exists anywhere, so trying
+ * candidates through create or edit must be as slow as through the search. Generous for
+ * data entry (one person every 12 s for an hour).
+ */
+export const identifierWriteLimit: FastifyContextConfig = {
+  rateLimit: {
+    max: 300,
+    timeWindow: '1 hour',
+    // After the caller is identified, so that one account is one key whatever its address.
+    hook: 'preHandler',
+    keyGenerator: (req: FastifyRequest) => {
+      const who = req.actorResult && 'actor' in req.actorResult ? req.actorResult.actor : undefined;
+      return who ? `registry-id-write:${who.kind}:${who.id ?? who.name}` : `registry-id-write:ip:${req.ip}`;
+    },
+  },
+};

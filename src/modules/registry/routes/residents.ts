@@ -22,7 +22,7 @@ import { endResidence, moveResident } from '../use-cases/resident-moves.ts';
 import { createResident, getResident, updateResident } from '../use-cases/residents.ts';
 import { revealRequest } from '../use-cases/reveal.ts';
 import { searchResidents } from '../use-cases/search-residents.ts';
-import { filtersAndReveal, refuseIdentifiersInUrl } from './common.ts';
+import { filtersAndReveal, identifierWriteLimit, refuseIdentifiersInUrl } from './common.ts';
 
 /** The resident search, with identifiers in clear when the query asks for them with a reason. */
 async function search({ database: { db }, pii }: AppContext, actor: Actor, query: z.output<typeof residentSearchQuery>) {
@@ -57,6 +57,7 @@ export const residentRoutes = routeTable('registry', [
     url: '/api/registry/residents',
     summary: 'Register a person in a household, a house (head of a new household) or a grid',
     access: 'registry.write',
+    config: identifierWriteLimit,
     body: createResidentBody,
     response: residentView,
     status: 201,
@@ -77,6 +78,7 @@ export const residentRoutes = routeTable('registry', [
     url: '/api/registry/residents/:id',
     summary: "Change a person's record (optimistic version check)",
     access: 'registry.write',
+    config: identifierWriteLimit,
     params: idParams,
     body: updateResidentBody,
     response: residentView,

@@ -1,8 +1,10 @@
 // Look-ups by a whole ID or phone number: each one audited (who, which field, a masked form
 // and a keyed-hash prefix of the value, never the value; how many it found) and counted per
-// account, so that a masked identifier cannot be recovered by trying every candidate. An
-// account over the limit gets 429 and the security admins are told, once per window.
-import { and, count, eq, gt, sql } from 'drizzle-orm';
+// account, so that a masked identifier cannot be recovered by trying every candidate. The
+// limit counts distinct values: looking the same number up again within the window is free
+// (a hotline call reads the caller's history twice). An account over the limit gets 429 and
+// the security admins are told, once per window.
+import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { recordAudit } from '../../../platform/audit.ts';
@@ -44,6 +46,11 @@ function accountOf(actor: Actor): string {
 
 function maskedForm(term: IdentifierTerm): string {
   return term.field === 'idNumber' ? maskIdNumber(term.value) : maskMobile(term.value);
+}
+
+/** The key-hashed value a look-up is counted by: domain-separated, so it never equals the residents' blind index. */
+function valueHashOf(pii: PiiCipher, term: IdentifierTerm): string {
+  return pii.lookupHash(`identifier_lookups/${term.field}/${term.value}`);
 }
 
 /** The look-up limit: at most `lookupLimit` per account in any `windowMinutes`. */
@@ -102,13 +109,19 @@ export async function withIdentifierLookup<T>(
   const settings = await identifierLookupSettingsOf(db);
   const account = accountOf(actor);
   const since = new Date(Date.now() - settings.windowMinutes * 60_000);
-  const counts = await db
-    .select({ refused: identifierLookups.refused, n: count() })
+  const valueHashes = terms.map((t) => valueHashOf(pii, t));
+  const [seen] = await db
+    .select({
+      // Rows from before value hashes were kept count once each.
+      used: sql<number>`count(distinct coalesce(${identifierLookups.valueHash}, 'row:' || ${identifierLookups.id})) filter (where not ${identifierLookups.refused})::int`,
+      known: sql<string[]>`coalesce(array_agg(distinct ${identifierLookups.valueHash}) filter (where not ${identifierLookups.refused} and ${identifierLookups.valueHash} is not null), '{}')`,
+      refusedBefore: sql<number>`count(*) filter (where ${identifierLookups.refused})::int`,
+    })
     .from(identifierLookups)
-    .where(and(eq(identifierLookups.account, account), gt(identifierLookups.at, since)))
-    .groupBy(identifierLookups.refused);
-  const used = counts.find((c) => !c.refused)?.n ?? 0;
-  const refusedBefore = counts.find((c) => c.refused)?.n ?? 0;
+    .where(and(eq(identifierLookups.account, account), gt(identifierLookups.at, since)));
+  const used = seen?.used ?? 0;
+  const refusedBefore = seen?.refusedBefore ?? 0;
+  const fresh = new Set(valueHashes.filter((h) => !(seen?.known ?? []).includes(h)));
   const details = {
     context,
     fields: terms.map((t) => t.param),
@@ -117,17 +130,17 @@ export async function withIdentifierLookup<T>(
     // A prefix of the keyed look-up hash: lets an auditor see the same value tried again, reveals nothing.
     hashes: terms.map((t) => pii.lookupHash(t.value).slice(0, 16)),
   };
-  const field = terms.map((t) => t.field).join(',');
-  if (used >= settings.lookupLimit) {
+  const rows = (refused: boolean) => terms.map((t, i) => ({ account, field: t.field, context, refused, valueHash: valueHashes[i] ?? null }));
+  if (fresh.size > 0 && used + fresh.size > settings.lookupLimit) {
     await db.transaction(async (tx) => {
-      await tx.insert(identifierLookups).values({ account, field, context, refused: true });
+      await tx.insert(identifierLookups).values(rows(true));
       await recordAudit(tx, actor, { action: 'registry.identifier_lookup', result: 'denied', targetType: 'resident', details: { ...details, limit: settings.lookupLimit, windowMinutes: settings.windowMinutes } });
       if (refusedBefore === 0) await alertSecurityAdmins(tx, actor, settings);
     });
     throw new AppError('REGISTRY_LOOKUP_RATE_LIMITED', { limit: settings.lookupLimit, minutes: settings.windowMinutes });
   }
   // Counted before it runs: a look-up that fails half-way still counts.
-  await db.insert(identifierLookups).values({ account, field, context });
+  await db.insert(identifierLookups).values(rows(false));
   const result = await run();
   await recordAudit(db, actor, { action: 'registry.identifier_lookup', targetType: 'resident', details: { ...details, resultCount: resultCount(result) } });
   return result;

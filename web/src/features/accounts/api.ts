@@ -1,6 +1,7 @@
 // Typed calls of the accounts module: sign-in, password, users and role grants, API keys,
 // in the accounts contract's shapes.
-import type { ApiKeyView, ChangePasswordInput, CreateApiKeyInput, CreatedApiKey, CreatedUser, CreateUserInput, InitialPassword, LoginResponse, RoleInfo as RoleInfoView, UpdateUserInput } from '#server/modules/accounts/contract.ts';
+import type { IdentifierLookupSettings, UpdateIdentifierLookupSettings } from '#server/modules/registry/contract.ts';
+import type { AdminChangeRequestView, ApiKeyView, ApprovedAdminChange, ChangePasswordInput, CreateApiKeyInput, CreatedApiKey, CreatedUser, CreateUserInput, InitialPassword, LoginResponse, RoleInfo as RoleInfoView, UpdateUserInput } from '#server/modules/accounts/contract.ts';
 import type { Role } from '#server/platform/auth/roles.ts';
 import { request, type Paged } from '../../platform/api-client.ts';
 import type { Json } from '../../platform/json.ts';
@@ -11,6 +12,8 @@ export type { CreatedApiKey } from '#server/modules/accounts/contract.ts';
 export { usernamePattern } from '#server/modules/accounts/contract.ts';
 
 export type RoleInfo = RoleInfoView;
+export type AdminChangeRequest = Json<AdminChangeRequestView>;
+export type { IdentifierLookupSettings };
 export type ApiKey = Json<ApiKeyView>;
 
 export const accountsApi = {
@@ -32,4 +35,14 @@ export const accountsApi = {
   apiKeys: (signal?: AbortSignal) => request<ApiKey[]>('GET', '/api/apikeys', { signal }),
   createApiKey: (input: CreateApiKeyInput) => request<CreatedApiKey>('POST', '/api/apikeys', { body: input }),
   revokeApiKey: (id: string) => request<null>('DELETE', `/api/apikeys/${id}`),
+
+  // The two-person rule: changes to admin accounts asked by one admin, decided by another security admin.
+  changeRequests: (query: { status?: AdminChangeRequest['status'] | undefined; page: number; pageSize: number }, signal?: AbortSignal) =>
+    request<Paged<AdminChangeRequest>>('GET', '/api/admin-change-requests', { query, signal }),
+  approveChange: (id: string) => request<Json<ApprovedAdminChange>>('POST', `/api/admin-change-requests/${id}/approve`),
+  rejectChange: (id: string) => request<AdminChangeRequest>('POST', `/api/admin-change-requests/${id}/reject`),
+
+  // The registry's limit on look-ups by whole ID or phone number (set by the security admin).
+  lookupSettings: (signal?: AbortSignal) => request<IdentifierLookupSettings>('GET', '/api/registry/identifier-lookup-settings', { signal }),
+  updateLookupSettings: (input: UpdateIdentifierLookupSettings) => request<IdentifierLookupSettings>('PUT', '/api/registry/identifier-lookup-settings', { body: input }),
 };

@@ -9,5 +9,6 @@ export const accountsRoutes: FeatureRoutes = {
   console: [
     { path: 'users', permission: 'user.read', page: lazyNamed(() => import('./pages/users-page.tsx'), 'UsersPage') },
     { path: 'apikeys', permission: 'apikey.manage', page: lazyNamed(() => import('./pages/api-keys-page.tsx'), 'ApiKeysPage') },
+    { path: 'security', permission: 'user.approve_change', page: lazyNamed(() => import('./pages/security-page.tsx'), 'SecurityPage') },
   ],
 };
