@@ -55,7 +55,7 @@ function OpenTopicModal({ item, onClose }: { item: RecurringItem | null; onClose
         <Input />
       </Form.Item>
       <Form.Item name="leadUnitCode" label={t('assessment.topic.leadUnit')} rules={[{ required: true }]}>
-        <OrgNodeSelect suggestions={scope.data?.suggestions} testId="lead-unit" />
+        <OrgNodeSelect suggestions={scope.data?.suggestions} placeholder={t('assessment.topic.leadUnit')} testId="lead-unit" />
       </Form.Item>
       <Form.Item name="target" label={t('assessment.topic.target')} rules={[{ required: true }]}>
         <Input />
