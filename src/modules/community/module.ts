@@ -7,7 +7,7 @@ import { volunteerRoutes } from './volunteers/routes.ts';
 import { pointsRoutes } from './points/routes.ts';
 import { fundRoutes } from './foundations/routes.ts';
 import { projectOrganisationRoutes, projectReviewRoutes, projectStaffRoutes } from './projects/routes.ts';
-import { loadProjectsDemo } from './projects/demo.ts';
+import { loadCommunityDemo } from './demo.ts';
 
 export const communityModule = defineModule({
   name: 'community',
@@ -51,8 +51,8 @@ export const communityModule = defineModule({
     COMMUNITY_MILESTONE_NOT_ACCEPTED: { status: 409, zh: '里程碑[ {seq} ]尚未验收，不能拨付该期资金', en: 'The milestone[ {seq}] is not accepted yet; its tranche cannot be paid' },
     COMMUNITY_FUND_INSUFFICIENT: { status: 409, zh: '基金可用余额不足[：可用 {available}，需要 {needed}]', en: 'The fund has not enough uncommitted money[: available {available}, needed {needed}]' },
   },
-  // The projects' and funds' demo; the other parts' loader, once there is one, calls it at its end.
-  demo: loadProjectsDemo,
+  // The forces' demo, then the projects' and funds' (demo.ts).
+  demo: loadCommunityDemo,
   // One route table per part; each part adds its own line.
   routes: [organisationRoutes, workerRoutes, volunteerRoutes, pointsRoutes, projectStaffRoutes, projectOrganisationRoutes, projectReviewRoutes, fundRoutes],
 });

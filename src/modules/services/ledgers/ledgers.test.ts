@@ -6,7 +6,7 @@ import { makeCase } from '../../../../test/factories.ts';
 import { createConfiguredCipher } from '../../../app.ts';
 import { makeIdNumber } from '../../registry/index.ts';
 import type { CommunityPackage } from '../contract/packages.ts';
-import { serviceApplications } from '../schema.ts';
+import { insertTestApplication } from '../ratings/test-applications.ts';
 import { seedTestCatalogue } from '../test-support.ts';
 import { beijingDay } from '../appointments/rules.ts';
 
@@ -18,15 +18,11 @@ const db = database.db;
 const pii = createConfiguredCipher(ctx.config);
 const staff = await actorSession(ctx, 'community_staff', '110108001001');
 const month = beijingDay(new Date()).slice(0, 7);
-const A1 = '110000.110100.110108.110108001.110108001001';
 // Born 1940-01-01, an even sequence: a woman.
 const ID = makeIdNumber({ regionCode: '110108', birthDate: '1940-01-01', sequence: 2 });
 
 await makeCase({ db, pii, dataDir: ctx.config.dataDir }, staff.actor);
-await db.insert(serviceApplications).values({
-  number: 'SJ20261130-00001', itemCode: 'ELDER_ALLOWANCE', itemVersion: 1, status: 'approved', channel: 'counter', unitCode: '110108001001', orgPath: A1, communityCode: '110108001001',
-  applicantName: '王秀英', idNumberEnc: pii.encrypt(ID), idNumberHash: pii.lookupHash(ID), phoneEnc: pii.encrypt('13800138000'), phoneHash: pii.lookupHash('13800138000'), form: {},
-});
+await insertTestApplication(db, pii, { number: 'SJ20261130-00001', status: 'approved', idNumber: ID, phone: '13800138000' });
 
 async function sheetOf(ledger: string, cookie = staff.cookie) {
   const res = await app.inject({ method: 'GET', url: `/api/services/ledgers/${ledger}?under=110108001001&month=${month}`, headers: { cookie } });

@@ -9,6 +9,7 @@ import { serviceApplications } from '../schema.ts';
 import { seedTestCatalogue } from '../test-support.ts';
 import { workingCalendar } from './common.ts';
 import { markOverdueRectifications } from './rectifications.ts';
+import { insertTestApplication } from './test-applications.ts';
 
 const ctx = await setupTestApp();
 await seedTree(ctx.database);
@@ -24,10 +25,7 @@ let seq = 0;
 async function deliveredApplication(status: 'delivered' | 'approved' = 'delivered'): Promise<string> {
   seq++;
   const number = `SJ20261130-${String(seq).padStart(5, '0')}`;
-  await db.insert(serviceApplications).values({
-    number, itemCode: 'ELDER_ALLOWANCE', itemVersion: 1, status, channel: 'counter', unitCode: '110108001001', orgPath: A1, communityCode: '110108001001',
-    applicantName: '王秀英', idNumberEnc: pii.encrypt('110108194001010021'), idNumberHash: pii.lookupHash('110108194001010021'), phoneEnc: pii.encrypt(PHONE), phoneHash: pii.lookupHash(PHONE), form: {},
-  });
+  await insertTestApplication(db, pii, { number, status, idNumber: '110108194001010021', phone: PHONE });
   return number;
 }
 

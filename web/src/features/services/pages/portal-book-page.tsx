@@ -3,10 +3,10 @@
 import { CalendarOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Flex, Form, Input, Result, Select, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
-import { PortalFrame } from '../../../platform/components/portal-frame.tsx';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { useApiQuery } from '../../../platform/query.ts';
 import { useAction } from '../../../platform/use-write.ts';
+import { CentrePortalFrame } from '../components/centre-portal-frame.tsx';
 import { centreApi, type Appointment, type Slot } from '../centre-api.ts';
 
 const clock = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', month: '2-digit', day: '2-digit', weekday: 'short', hour: '2-digit', minute: '2-digit' });
@@ -24,18 +24,7 @@ export function PortalBookPage() {
   const slots = useApiQuery(['services', 'slots', centre], centre ? (signal) => centreApi.slots(centre, signal) : null);
   const phoneRule = { pattern: /^1[3-9]\d{9}$/, message: t('services.book.phone') };
   return (
-    <PortalFrame
-      linkHome
-      loginLabel={t('portal.staffLogin')}
-      hero={
-        <section className="gz-portal-hero">
-          <h1>
-            <CalendarOutlined /> {t('services.book.title')}
-          </h1>
-          <p>{t('services.book.intro')}</p>
-        </section>
-      }
-    >
+    <CentrePortalFrame icon={<CalendarOutlined />} title={t('services.book.title')} intro={t('services.book.intro')}>
       <Flex vertical gap={16}>
         {booked ? (
           <Card>
@@ -112,6 +101,6 @@ export function PortalBookPage() {
           </Form>
         </Card>
       </Flex>
-    </PortalFrame>
+    </CentrePortalFrame>
   );
 }

@@ -5,10 +5,10 @@ import { Alert, Button, Card, Flex, Form, Input, Radio, Rate, Result, Typography
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ratingDimensions, ratingLevels, type RatingChannel } from '#server/modules/services/contract.ts';
-import { PortalFrame } from '../../../platform/components/portal-frame.tsx';
 import { DateTime } from '../../../platform/components/labels.tsx';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { useAction } from '../../../platform/use-write.ts';
+import { CentrePortalFrame } from '../components/centre-portal-frame.tsx';
 import { centreApi, type RatingReceipt } from '../centre-api.ts';
 
 interface RateForm {
@@ -33,18 +33,7 @@ export function PortalRatePage() {
       setReceipt(await centreApi.rateApplication(v.number.trim().toUpperCase(), { phone: v.phone.trim(), channel: v.channel, level: v.level, dimensions, comment: v.comment?.trim() ?? '' }));
     }, form);
   return (
-    <PortalFrame
-      linkHome
-      loginLabel={t('portal.staffLogin')}
-      hero={
-        <section className="gz-portal-hero">
-          <h1>
-            <LikeOutlined /> {t('services.rate.title')}
-          </h1>
-          <p>{t('services.rate.intro')}</p>
-        </section>
-      }
-    >
+    <CentrePortalFrame icon={<LikeOutlined />} title={t('services.rate.title')} intro={t('services.rate.intro')}>
       <Card>
         {receipt ? (
           <Result
@@ -93,6 +82,6 @@ export function PortalRatePage() {
           </Form>
         )}
       </Card>
-    </PortalFrame>
+    </CentrePortalFrame>
   );
 }

@@ -15,7 +15,8 @@ export function useStaffActions(): { slots: ApplicationSlots; modals: (a: Applic
   const t = useT();
   const write = useWrite();
   const [open, setOpen] = useState<Modal>(null);
-  const [awardForm] = Form.useForm<{ amount: number; contractNumber: string; tranches: { milestoneSeq: number; amount: number }[] }>();
+  // One row per milestone, in order; a form returns only the fields it renders, so a row's milestone is its index.
+  const [awardForm] = Form.useForm<{ amount: number; contractNumber: string; tranches: { amount: number }[] }>();
   const [visitForm] = Form.useForm<{ visitedOn: string; findings: string; rating: number }>();
   const [evalForm] = Form.useForm<{ evaluator: string; thirdPartyScore: number; surveyed: number; satisfied: number; conclusion: string }>();
   const [payForm] = Form.useForm<{ voucherNumber: string }>();
@@ -59,8 +60,8 @@ export function useStaffActions(): { slots: ApplicationSlots; modals: (a: Applic
     a && (
       <>
         <FormModal title={t('community.projects.award')} open={open === 'award'} onClose={close} form={awardForm} testId="award-form"
-          initialValues={{ amount: a.requestedFen / 100, tranches: a.milestones.map((m) => ({ milestoneSeq: m.seq, amount: undefined as unknown as number })) }}
-          onSubmit={(v) => write.run(() => projectsApi.award(a.id, { amountFen: toFen(v.amount), contractNumber: v.contractNumber, tranches: v.tranches.map((x) => ({ milestoneSeq: x.milestoneSeq, amountFen: toFen(x.amount) })) }), { success: t('community.projects.awardedOk'), form: awardForm, ...done })}>
+          initialValues={{ amount: a.requestedFen / 100, tranches: a.milestones.map(() => ({ amount: undefined as unknown as number })) }}
+          onSubmit={(v) => write.run(() => projectsApi.award(a.id, { amountFen: toFen(v.amount), contractNumber: v.contractNumber, tranches: v.tranches.map((x, i) => ({ milestoneSeq: a.milestones[i]?.seq ?? i + 1, amountFen: toFen(x.amount) })) }), { success: t('community.projects.awardedOk'), form: awardForm, ...done })}>
           <Form.Item name="contractNumber" label={t('community.projects.contractNumber')} rules={[{ required: true }]}>
             <Input maxLength={60} />
           </Form.Item>
