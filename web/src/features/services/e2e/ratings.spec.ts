@@ -69,7 +69,9 @@ test.describe.serial('A resident rates a delivered application 不满意 and the
     const page = await context.newPage();
     await page.goto(`/portal/services/rate?number=${number}`);
     await page.getByLabel('手机号').fill(phone);
-    await page.getByRole('radio', { name: '不满意', exact: true }).check();
+    // antd's button-style radios hide the input itself: choose by the visible label.
+    await page.locator('label.ant-radio-button-wrapper', { hasText: /^不满意$/ }).click();
+    await expect(page.getByRole('radio', { name: '不满意', exact: true })).toBeChecked();
     await page.getByLabel('意见').fill('等候时间太长，窗口只开了一个');
     await page.getByRole('button', { name: '提交评价' }).click();
     await expect(page.getByTestId('rate-rectification')).toContainText('我们将回访并在此日期前完成整改');
