@@ -32,7 +32,7 @@ export const communityModule = defineModule({
       en: 'The unified social credit code fails its check[: expected {expected}]',
     },
     COMMUNITY_NOT_ORGANISATION_STAFF: { status: 403, zh: '您不是该组织的工作人员', en: 'You are not staff of this organisation' },
-    COMMUNITY_NOT_A_VOLUNTEER: { status: 403, zh: '请先登记为志愿者', en: 'Register as a volunteer first' },
+    COMMUNITY_NOT_A_VOLUNTEER: { status: 409, zh: '请先登记为志愿者', en: 'Register as a volunteer first' },
     COMMUNITY_ACTIVITY_FULL: { status: 409, zh: '活动名额已满', en: 'The activity is full' },
     COMMUNITY_ACTIVITY_CLOSED: { status: 409, zh: '活动已不接受报名或签到', en: 'The activity no longer takes sign-ups or check-ins' },
     COMMUNITY_ALREADY_SIGNED_UP: { status: 409, zh: '您已报名该活动', en: 'You have already signed up' },
