@@ -46,7 +46,9 @@ describe('好差评 of applications', () => {
     // Exactly 15 working days after the rating's day (that day not counted), on the platform calendar.
     const calendar = await workingCalendar(db);
     let working = 0;
-    for (let t = created.getTime() + 86_400_000; t <= deadline.getTime(); t += 86_400_000) if (calendar.isWorkingDay(new Date(t))) working++;
+    // Step by Beijing days from noon, so the count does not depend on the hour the test runs at.
+    const noon = created.getTime() - ((created.getTime() + 8 * 3_600_000) % 86_400_000) + 4 * 3_600_000;
+    for (let t = noon + 86_400_000; t <= deadline.getTime(); t += 86_400_000) if (calendar.isWorkingDay(new Date(t))) working++;
     expect(working).toBe(15);
     expect(deadline.getTime()).toBe(calendar.addWorkingDays(created, 15).getTime());
     const [app1] = await db.select().from(serviceApplications).where(eq(serviceApplications.number, number));
