@@ -14,8 +14,8 @@ import { promisify } from 'node:util';
 import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { systemActor } from '../src/platform/auth/scope.ts';
-import { insertGrids, insertOrgUnits } from '../src/modules/org/index.ts';
 import { checkImport, commitImport, createImportJob } from '../src/modules/registry/index.ts';
+import { insertBenchCommunity } from './registry-ledger.ts';
 
 const args = process.argv.slice(2);
 const rows = Number(args[args.indexOf('--rows') + 1] ?? 0) || 100_000;
@@ -51,16 +51,7 @@ fs.mkdirSync(config.dataDir, { recursive: true });
 const { app, ctx } = await createApp({ ...config, databaseUrl: undefined } as typeof config, { logger: false });
 if (ctx.database.engine !== 'pglite') throw new Error('this benchmark is about the embedded database: unset DATABASE_URL');
 try {
-  const p = '110000.110100.110108.110108015';
-  await insertOrgUnits(ctx.database.db, [
-    { code: '110000', parentCode: null, level: 'province', name: '北京市', orgPath: '110000' },
-    { code: '110100', parentCode: '110000', level: 'city', name: '市辖区', orgPath: '110000.110100' },
-    { code: '110108', parentCode: '110100', level: 'district', name: '海淀区', orgPath: '110000.110100.110108' },
-    { code: '110108015', parentCode: '110108', level: 'street', name: '学院路街道', orgPath: p },
-    { code: '110108015001', parentCode: '110108015', level: 'community', name: '学院路社区', orgPath: `${p}.110108015001` },
-  ]);
-  const geometry = { type: 'Polygon' as const, coordinates: [[[116.35, 39.99], [116.36, 39.99], [116.36, 40.0], [116.35, 40.0], [116.35, 39.99]] as [number, number][]] };
-  await insertGrids(ctx.database.db, [{ code: 'XYL01', communityCode: '110108015001', name: '学院路第一网格', kind: 'community', orgPath: `${p}.110108015001.XYL01`, geometry }]);
+  await insertBenchCommunity(ctx.database.db);
   const importer = { ...systemActor, grants: [{ role: 'community_staff' as const, orgPath: '' }] };
   t = Date.now();
   const job = await createImportJob(ctx.database.db, importer, { communityCode: '110108015001', fileName: 'ledger.xlsx', format: 'xlsx' });

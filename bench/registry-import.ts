@@ -19,9 +19,8 @@ import { openDatabase } from '../src/platform/db.ts';
 import { migrate } from '../src/platform/migrate.ts';
 import { createPiiCipher } from '../src/platform/crypto.ts';
 import { systemActor } from '../src/platform/auth/scope.ts';
-import { insertGrids, insertOrgUnits } from '../src/modules/org/index.ts';
 import { checkImport, commitImport, createImportJob } from '../src/modules/registry/index.ts';
-import { ledgerHeader } from './registry-ledger.ts';
+import { insertBenchCommunity, ledgerHeader } from './registry-ledger.ts';
 
 const args = process.argv.slice(2);
 const rows = Number(args[args.indexOf('--rows') + 1] ?? 0) || 200_000;
@@ -58,16 +57,7 @@ const database = await openDatabase({ engine: 'postgres', url: benchUrl.toString
 (database.pool as pg.Pool).on('error', () => undefined);
 try {
   await migrate(database);
-  const p = '110000.110100.110108.110108015';
-  await insertOrgUnits(database.db, [
-    { code: '110000', parentCode: null, level: 'province', name: '北京市', orgPath: '110000' },
-    { code: '110100', parentCode: '110000', level: 'city', name: '市辖区', orgPath: '110000.110100' },
-    { code: '110108', parentCode: '110100', level: 'district', name: '海淀区', orgPath: '110000.110100.110108' },
-    { code: '110108015', parentCode: '110108', level: 'street', name: '学院路街道', orgPath: p },
-    { code: '110108015001', parentCode: '110108015', level: 'community', name: '学院路社区', orgPath: `${p}.110108015001` },
-  ]);
-  const geometry = { type: 'Polygon' as const, coordinates: [[[116.35, 39.99], [116.36, 39.99], [116.36, 40.0], [116.35, 40.0], [116.35, 39.99]] as [number, number][]] };
-  await insertGrids(database.db, [{ code: 'XYL01', communityCode: '110108015001', name: '学院路第一网格', kind: 'community', orgPath: `${p}.110108015001.XYL01`, geometry }]);
+  await insertBenchCommunity(database.db);
 
   // 3. The real import path, with RSS sampled throughout.
   const pii = createPiiCipher(crypto.randomBytes(32));

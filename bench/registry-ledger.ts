@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 import { makeIdNumber } from '../src/modules/registry/index.ts';
+import { insertGrids, insertOrgUnits } from '../src/modules/org/index.ts';
+import type { Db } from '../src/platform/db.ts';
 
 export const ledgerHeader = ['楼栋', '单元', '房号', '与户主关系', '姓名', '性别', '出生日期', '公民身份号码', '联系电话', '民族', '人口类型', '来本地日期', '工作单位', '文化程度', '政治面貌', '重点人群', '备注'];
 
@@ -82,6 +84,20 @@ export async function writeLedgerFiles(xlsxPath: string, csvPath: string, rows: 
   csv.end();
   await once(csv, 'finish');
   return { xlsxBytes: fs.statSync(xlsxPath).size, csvBytes: fs.statSync(csvPath).size };
+}
+
+/** The community the benchmarks import into: 学院路社区 with one grid, XYL01. */
+export async function insertBenchCommunity(db: Db): Promise<void> {
+  const p = '110000.110100.110108.110108015';
+  await insertOrgUnits(db, [
+    { code: '110000', parentCode: null, level: 'province', name: '北京市', orgPath: '110000' },
+    { code: '110100', parentCode: '110000', level: 'city', name: '市辖区', orgPath: '110000.110100' },
+    { code: '110108', parentCode: '110100', level: 'district', name: '海淀区', orgPath: '110000.110100.110108' },
+    { code: '110108015', parentCode: '110108', level: 'street', name: '学院路街道', orgPath: p },
+    { code: '110108015001', parentCode: '110108015', level: 'community', name: '学院路社区', orgPath: `${p}.110108015001` },
+  ]);
+  const geometry = { type: 'Polygon' as const, coordinates: [[[116.35, 39.99], [116.36, 39.99], [116.36, 40.0], [116.35, 40.0], [116.35, 39.99]] as [number, number][]] };
+  await insertGrids(db, [{ code: 'XYL01', communityCode: '110108015001', name: '学院路第一网格', kind: 'community', orgPath: `${p}.110108015001.XYL01`, geometry }]);
 }
 
 if (process.argv[1]?.endsWith('registry-ledger.ts')) {

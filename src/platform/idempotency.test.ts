@@ -5,7 +5,8 @@ import { actorSession, seedTree, setupTestApp, type TestContext } from '../../te
 import { makeResident } from '../../test/factories.ts';
 import { createConfiguredCipher } from '../app.ts';
 import { queryRows } from './db.ts';
-import { idempotencyKeys, sweepIdempotencyKeys } from './idempotency.ts';
+import { idempotencyKeys, requestHash, runIdempotent, sweepIdempotencyKeys } from './idempotency.ts';
+import { systemActor } from './auth/scope.ts';
 
 let ctx: TestContext;
 let worker: { cookie: string };
@@ -35,6 +36,20 @@ describe('Idempotency-Key', () => {
     const other = await ctx.app.inject({ method: 'POST', url: '/api/cases', headers: { cookie: worker.cookie, 'idempotency-key': 'outbox-0002-report' }, payload: report });
     expect(other.statusCode).toBe(201);
     expect(await countCases()).toBe(2);
+  });
+
+  it('keeps the status the first answer went out with, and replays it', async () => {
+    const [kept] = await ctx.database.db.select().from(idempotencyKeys).where(sql`key = 'outbox-0001-report'`);
+    expect(kept?.status).toBe(201);
+    // A handler that set its own status (202, accepted for later) is replayed with it, not 200.
+    const hash = requestHash('POST', '/x', { a: 1 });
+    let runs = 0;
+    const work = async () => ({ accepted: ++runs });
+    const first = await runIdempotent(ctx.database.db, systemActor, 'status-test-0001', hash, work, () => 202);
+    expect(first).toEqual({ replayed: false, value: { accepted: 1 } });
+    const replay = await runIdempotent(ctx.database.db, systemActor, 'status-test-0001', hash, work, () => 200);
+    expect(replay).toEqual({ replayed: true, value: { accepted: 1 }, status: 202 });
+    expect(runs).toBe(1);
   });
 
   it('refuses a key reused for a different request, naming the header, and changes nothing', async () => {

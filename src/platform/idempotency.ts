@@ -39,13 +39,21 @@ export function requestHash(method: string, url: string, body: unknown): string 
   return crypto.createHash('sha256').update(`${method} ${url}\n${bodyText}`).digest('hex');
 }
 
-type Outcome<T> = { replayed: false; value: T } | { replayed: true; value: unknown };
+type Outcome<T> = { replayed: false; value: T } | { replayed: true; value: unknown; status: number };
 
 /**
  * Runs `work` once per (actor, key). Without a key it just runs. With one it records the key
  * first (so a concurrent replay is refused), runs, and keeps the answer; a replay returns it.
  */
-export async function runIdempotent<T>(db: Db, actor: Actor, key: string | undefined, hash: string, work: () => Promise<T>): Promise<Outcome<T>> {
+export async function runIdempotent<T>(
+  db: Db,
+  actor: Actor,
+  key: string | undefined,
+  hash: string,
+  work: () => Promise<T>,
+  // The status the first answer went out with (kept, and given to every replay).
+  statusOf: () => number = () => 200,
+): Promise<Outcome<T>> {
   if (key === undefined) return { replayed: false, value: await work() };
   if (!keyPattern.test(key)) {
     throw new AppError('VALIDATION_FAILED', { summary: 'Idempotency-Key', fields: [{ field: 'headers.idempotency-key', message: '须为 8–200 位字母、数字或 _.:- / 8–200 letters, digits or _.:-' }] });
@@ -56,12 +64,12 @@ export async function runIdempotent<T>(db: Db, actor: Actor, key: string | undef
   const claimed = await db.insert(idempotencyKeys).values({ actorKey, key, requestHash: hash }).onConflictDoNothing().returning({ key: idempotencyKeys.key });
   if (claimed.length === 0) {
     const [kept] = await db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.actorKey, actorKey), eq(idempotencyKeys.key, key)));
-    if (!kept) return runIdempotent(db, actor, key, hash, work);
+    if (!kept) return runIdempotent(db, actor, key, hash, work, statusOf);
     if (kept.requestHash !== hash) {
       throw new AppError('VALIDATION_FAILED', { summary: 'Idempotency-Key', fields: [{ field: 'headers.idempotency-key', message: '此键已用于另一个请求 / this key was used for a different request' }] });
     }
     if (kept.status === null) throw new AppError('CONFLICT', { what: '使用同一 Idempotency-Key 且仍在处理的请求' });
-    return { replayed: true, value: kept.response };
+    return { replayed: true, value: kept.response, status: kept.status };
   }
   let value: T;
   try {
@@ -72,14 +80,14 @@ export async function runIdempotent<T>(db: Db, actor: Actor, key: string | undef
   }
   // JSON round trip: what is kept is what the client got (dates as strings).
   const response = value === undefined ? null : (JSON.parse(JSON.stringify(value)) as unknown);
-  await db.update(idempotencyKeys).set({ status: 200, response }).where(and(eq(idempotencyKeys.actorKey, actorKey), eq(idempotencyKeys.key, key)));
+  await db.update(idempotencyKeys).set({ status: statusOf(), response }).where(and(eq(idempotencyKeys.actorKey, actorKey), eq(idempotencyKeys.key, key)));
   return { replayed: false, value };
 }
 
 /**
  * Wraps a route handler so it honours `Idempotency-Key` (route.ts does this for an entry with
- * `idempotent: true`). A replay answers with the kept body, the route's status and the header
- * `Idempotent-Replayed: true`.
+ * `idempotent: true`). A replay answers with the kept body, the first answer's status (the one
+ * the handler set, else the route's) and the header `Idempotent-Replayed: true`.
  */
 export function idempotent<I extends { actor: Actor | undefined; db: Db; req: FastifyRequest; reply: FastifyReply }, R>(
   handle: (input: I) => Promise<R> | R,
@@ -91,11 +99,14 @@ export function idempotent<I extends { actor: Actor | undefined; db: Db; req: Fa
     if (!input.actor || key === undefined) return handle(input);
     const isMultipart = (input.req.headers['content-type'] ?? '').startsWith('multipart/');
     const hash = requestHash(input.req.method, input.req.url, isMultipart ? undefined : input.req.body);
-    const outcome = await runIdempotent(input.db, input.actor, key, hash, async () => handle(input));
+    const routeStatus = options.status ?? 200;
+    // route.ts sets the route's status after the handler; a handler may have set its own.
+    const statusOf = () => (input.reply.statusCode !== 200 ? input.reply.statusCode : routeStatus);
+    const outcome = await runIdempotent(input.db, input.actor, key, hash, async () => handle(input), statusOf);
     if (!outcome.replayed) return outcome.value;
     // The kept body is JSON already (dates as strings): sent as text, so the response schema does not see it again.
     await input.reply
-      .status(options.status ?? 200)
+      .status(outcome.status)
       .header('idempotent-replayed', 'true')
       .header('content-type', 'application/json; charset=utf-8')
       .send(JSON.stringify(outcome.value));

@@ -20,7 +20,7 @@ const staff = await actorSession(ctx, 'community_staff', '110108001001');
 const other = await actorSession(ctx, 'community_staff', '110108001001');
 const secadmin = await actorSession(ctx, 'security_admin');
 
-const call = (cookie: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object): Promise<LightMyRequestResponse> =>
+const call = (cookie: string, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: object): Promise<LightMyRequestResponse> =>
   app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
 const resident = (await call(staff.cookie, 'POST', '/api/registry/residents', { gridCode: 'GA1', ...person })).json();
 
@@ -146,4 +146,21 @@ describe('the search oracle', () => {
       expect(row.value_hash).not.toContain(person.phone);
     }
   });
+
+  it('limits writes that take an ID number per account: "already registered" is an oracle too', async () => {
+    const writer = await actorSession(ctx, 'community_staff', '110108001001');
+    const statuses: number[] = [];
+    // A stale version: each try is refused after the duplicate check, and still counts.
+    for (let i = 0; i < 301; i++) {
+      const res = await call(writer.cookie, 'PATCH', `/api/registry/residents/${resident.id}`, { idNumber: person.idNumber, version: 999 });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses.slice(0, 300).every((s) => s !== 429)).toBe(true);
+    const refused = await call(writer.cookie, 'PATCH', `/api/registry/residents/${resident.id}`, { idNumber: person.idNumber, version: 999 });
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error.code).toBe('RATE_LIMITED');
+    // Another account is not affected.
+    expect((await call(other.cookie, 'PATCH', `/api/registry/residents/${resident.id}`, { idNumber: person.idNumber, version: 999 })).statusCode).not.toBe(429);
+  }, 120_000);
 });
+

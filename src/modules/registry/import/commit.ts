@@ -141,6 +141,8 @@ async function runCommit(
   const estimate = (done: number) => done + Math.max(1, Math.ceil(remaining / size)) * dataSteps.length + 1;
   Object.assign(progress, { rows: job.validRows - remaining, steps: estimate(0) });
   let stepNo = 0;
+  let written = 0;
+  let analyzedAt = 0;
   const stepDone = async (tx: Db, name: string, chunk: number) => {
     Object.assign(progress, { step: name, stepNo: ++stepNo });
     hooks.progress?.(progress);
@@ -156,7 +158,11 @@ async function runCommit(
     const started = performance.now();
     await db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK_KEY}, hashtext(${job.communityCode}))`);
-      const context: CommitContext = { ...base, upTo, targets: targets(job, upTo), counts: { inserted: 0, updated: 0 }, analyze: chunk === 1 };
+      // Statistics again whenever the rows written may have doubled the tables: stale ones make
+      // the planner scan the growing tables once per staged row (seconds per chunk at 20,000 rows).
+      const analyze = written === 0 || written + rows >= 2 * analyzedAt;
+      if (analyze) analyzedAt = written + rows;
+      const context: CommitContext = { ...base, upTo, targets: targets(job, upTo), counts: { inserted: 0, updated: 0 }, analyze };
       for (const name of dataSteps) {
         await commitStatements[name](tx, context);
         await stepDone(tx, name, chunk);
@@ -176,6 +182,7 @@ async function runCommit(
       }
     });
     remaining -= rows;
+    written += rows;
     progress.rows += rows;
     if (last) return;
     if (!hooks.chunkRows) {

@@ -34,7 +34,7 @@ export async function filtersAndReveal<Q extends RevealQuery>(db: Db, actor: Act
  * A per-account limit (per address before sign-in) on writes that take a whole ID number:
  * "this person is already registered" answers whether a number exists anywhere, so trying
  * candidates through create or edit must be as slow as through the search. Generous for
- * data entry (one person every 12 s for an hour).
+ * data entry (one person every 12 s for an hour); counted per route (create, edit).
  */
 export const identifierWriteLimit: FastifyContextConfig = {
   rateLimit: {
