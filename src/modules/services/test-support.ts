@@ -58,8 +58,8 @@ export const residenceItem: ItemContent = {
 /** Puts the test items into the catalogue. */
 export async function seedTestCatalogue(ctx: TestContext): Promise<void> {
   const admin = { ...systemActor, grants: [{ role: 'district_staff' as const, orgPath: '' }] };
-  await createItem(ctx.database.db, admin, 'ELDER_ALLOWANCE', allowanceItem);
-  await createItem(ctx.database.db, admin, 'RESIDENCE_CERT', residenceItem);
+  await createItem(ctx.database.db, admin, 'GZ-GL-001', allowanceItem);
+  await createItem(ctx.database.db, admin, 'GZ-ZM-001', residenceItem);
 }
 
 /** Uploads a material file as the session's user; returns its id. */

@@ -31,7 +31,7 @@ const inject = (s: Session | undefined, method: 'GET' | 'POST', url: string, pay
 
 async function applyOnline(s: Session, materials: object[] = [], extra: object = {}): Promise<Application> {
   const res = await inject(s, 'POST', '/api/services/applications', {
-    itemCode: 'ELDER_ALLOWANCE',
+    itemCode: 'GZ-GL-001',
     communityCode: '110108001001',
     applicant: { name: '王秀兰', idNumber, phone },
     form: { birthDate: '1940-05-06' },
@@ -223,7 +223,7 @@ describe('counter intake and the registry', () => {
     expect(lookup.statusCode, lookup.body).toBe(200);
     expect(lookup.json()).toMatchObject({ found: true, name: '李建国', phone: '137******11', communityCode: '110108001001' });
     const res = await inject(streetA, 'POST', '/api/services/applications/counter', {
-      itemCode: 'ELDER_ALLOWANCE',
+      itemCode: 'GZ-GL-001',
       communityCode: '110108001001',
       applicant: { idNumber: known },
       form: { birthDate: '1938-02-03' },
@@ -239,13 +239,13 @@ describe('counter intake and the registry', () => {
   });
 
   it('names the bad field: a wrong ID number, a missing form field, an unknown community', async () => {
-    const wrongId = await inject(streetA, 'POST', '/api/services/applications/counter', { itemCode: 'ELDER_ALLOWANCE', communityCode: '110108001001', applicant: { name: '甲', idNumber: '110108194005060000', phone }, form: { birthDate: '1940-05-06' } });
+    const wrongId = await inject(streetA, 'POST', '/api/services/applications/counter', { itemCode: 'GZ-GL-001', communityCode: '110108001001', applicant: { name: '甲', idNumber: '110108194005060000', phone }, form: { birthDate: '1940-05-06' } });
     expect(wrongId.statusCode).toBe(400);
     expect(wrongId.body).toContain('body.applicant.idNumber');
-    const noForm = await inject(streetA, 'POST', '/api/services/applications/counter', { itemCode: 'ELDER_ALLOWANCE', communityCode: '110108001001', applicant: { name: '甲', idNumber, phone } });
+    const noForm = await inject(streetA, 'POST', '/api/services/applications/counter', { itemCode: 'GZ-GL-001', communityCode: '110108001001', applicant: { name: '甲', idNumber, phone } });
     expect(noForm.statusCode).toBe(400);
     expect(noForm.body).toContain('出生日期');
-    const noCommunity = await inject(streetA, 'POST', '/api/services/applications/counter', { itemCode: 'ELDER_ALLOWANCE', communityCode: 'X1', applicant: { name: '甲', idNumber, phone }, form: { birthDate: '1940-05-06' } });
+    const noCommunity = await inject(streetA, 'POST', '/api/services/applications/counter', { itemCode: 'GZ-GL-001', communityCode: 'X1', applicant: { name: '甲', idNumber, phone }, form: { birthDate: '1940-05-06' } });
     expect(noCommunity.statusCode).toBe(400);
     expect(noCommunity.body).toContain('body.communityCode');
   });
@@ -253,15 +253,15 @@ describe('counter intake and the registry', () => {
   it('takes a 全区通办 item at any centre of the district, a local one only for its own area', async () => {
     const body = { communityCode: '110108001001', applicant: { name: '赵六', idNumber, phone }, form: { birthDate: '1940-05-06' } };
     // Street B takes in a district-wide item for someone of street A.
-    const wide = await inject(streetB, 'POST', '/api/services/applications/counter', { ...body, itemCode: 'RESIDENCE_CERT' });
+    const wide = await inject(streetB, 'POST', '/api/services/applications/counter', { ...body, itemCode: 'GZ-ZM-001' });
     expect(wide.statusCode, wide.body).toBe(201);
     expect(wide.json().unitCode).toBe('110108002');
     // …but not the allowance, which is not 全区通办.
-    const local = await inject(streetB, 'POST', '/api/services/applications/counter', { ...body, itemCode: 'ELDER_ALLOWANCE' });
+    const local = await inject(streetB, 'POST', '/api/services/applications/counter', { ...body, itemCode: 'GZ-GL-001' });
     expect(local.statusCode).toBe(409);
     expect(local.json().error.code).toBe('SERVICE_LEVEL_NOT_ACCEPTING');
     // A counter-only item cannot be applied for online.
-    const online = await inject(resident, 'POST', '/api/services/applications', { ...body, itemCode: 'RESIDENCE_CERT' });
+    const online = await inject(resident, 'POST', '/api/services/applications', { ...body, itemCode: 'GZ-ZM-001' });
     expect(online.statusCode).toBe(409);
   });
 });

@@ -34,32 +34,32 @@ describe('catalogue', () => {
     for (const q of ['高龄', 'gaoling', 'glj']) {
       const res = await inject(undefined, 'GET', `/api/public/services?q=${encodeURIComponent(q)}`);
       expect(res.statusCode).toBe(200);
-      expect(res.json().items.map((i: { code: string }) => i.code), q).toEqual(['ELDER_ALLOWANCE']);
+      expect(res.json().items.map((i: { code: string }) => i.code), q).toEqual(['GZ-GL-001']);
     }
-    const one = await inject(undefined, 'GET', '/api/public/services/ELDER_ALLOWANCE');
+    const one = await inject(undefined, 'GET', '/api/public/services/GZ-GL-001');
     expect(one.json().materials).toHaveLength(3);
     expect((await inject(undefined, 'GET', '/api/public/services/NOPE')).statusCode).toBe(404);
   });
 
   it('versions a change; an application keeps the version it was made under', async () => {
     const app = await inject(resident, 'POST', '/api/services/applications', {
-      itemCode: 'ELDER_ALLOWANCE',
+      itemCode: 'GZ-GL-001',
       communityCode: '110108001001',
       applicant: { name: '王秀兰', idNumber: makeIdNumber({ regionCode: '110108', birthDate: '1940-05-06', sequence: 5 }), phone: '13912345678' },
       form: { birthDate: '1940-05-06' },
     });
     expect(app.statusCode, app.body).toBe(201);
     expect(app.json().itemVersion).toBe(1);
-    const changed = await inject(district, 'PUT', '/api/services/items/ELDER_ALLOWANCE', { ...allowanceItem, version: 1, name: '高龄老人津贴申领', promisedDays: 3 });
+    const changed = await inject(district, 'PUT', '/api/services/items/GZ-GL-001', { ...allowanceItem, version: 1, name: '高龄老人津贴申领', promisedDays: 3 });
     expect(changed.statusCode, changed.body).toBe(200);
     expect(changed.json().version).toBe(2);
     // A second change from the old version is refused.
-    expect((await inject(district, 'PUT', '/api/services/items/ELDER_ALLOWANCE', { ...allowanceItem, version: 1 })).statusCode).toBe(409);
+    expect((await inject(district, 'PUT', '/api/services/items/GZ-GL-001', { ...allowanceItem, version: 1 })).statusCode).toBe(409);
     const again = await inject(streetA, 'GET', `/api/services/applications/${app.json().number}`);
     expect(again.json()).toMatchObject({ itemVersion: 1, itemName: '高龄津贴申领' });
-    expect((await inject(streetA, 'GET', '/api/services/items/ELDER_ALLOWANCE/versions/1')).json().promisedDays).toBe(5);
+    expect((await inject(streetA, 'GET', '/api/services/items/GZ-GL-001/versions/1')).json().promisedDays).toBe(5);
     // Only the catalogue keepers change it; a bad field is named.
-    expect((await inject(streetA, 'PUT', '/api/services/items/ELDER_ALLOWANCE', { ...allowanceItem, version: 2 })).statusCode).toBe(403);
+    expect((await inject(streetA, 'PUT', '/api/services/items/GZ-GL-001', { ...allowanceItem, version: 2 })).statusCode).toBe(403);
     const bad = await inject(district, 'POST', '/api/services/items', { ...residenceItem, code: 'BAD_ONE', promisedDays: 9 });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('promisedDays');
@@ -76,7 +76,7 @@ describe('catalogue', () => {
     items.addRow(['VOLUNTEER_CERT', '志愿服务证明开具', '公共服务', '', '社区', 5, 2, '不收费', '窗口、网上', '否', '']);
     wb.getWorksheet('材料')!.addRow(['VOLUNTEER_CERT', 'id_card', '居民身份证', '原件', 1, '必需', '']);
     items.eachRow((row) => {
-      if (row.getCell(1).value === 'RESIDENCE_CERT') row.getCell(7).value = 2;
+      if (row.getCell(1).value === 'GZ-ZM-001') row.getCell(7).value = 2;
     });
     const good = uploadBody(Buffer.from(await wb.xlsx.writeBuffer()), 'catalogue.xlsx');
     const imported = await ctx.app.inject({ method: 'POST', url: '/api/services/items/import', payload: good.payload, headers: { ...good.headers, cookie: district.cookie } });
@@ -95,7 +95,7 @@ describe('catalogue', () => {
 
 describe('bundles (高效办成一件事)', () => {
   it('fans one application out to its items and completes only when every item is done', async () => {
-    const saved = await inject(district, 'POST', '/api/services/bundles', { code: 'ELDER_CARE', name: '老年人助老一件事', lifeEvent: '年满八十', itemCodes: ['ELDER_ALLOWANCE', 'RESIDENCE_CERT'] });
+    const saved = await inject(district, 'POST', '/api/services/bundles', { code: 'ELDER_CARE', name: '老年人助老一件事', lifeEvent: '年满八十', itemCodes: ['GZ-GL-001', 'GZ-ZM-001'] });
     expect(saved.statusCode, saved.body).toBe(200);
     // One set of materials: the ID card asked once, the strictest rule kept.
     expect(saved.json().materials.filter((m: { key: string }) => m.key === 'id_card')).toHaveLength(1);
@@ -114,7 +114,7 @@ describe('bundles (高效办成一件事)', () => {
     const [first, second] = bundle.applications as { number: string; itemCode: string }[];
     const steps = async (number: string, itemCode: string) => {
       for (const action of ['accept', 'start_review', 'approve', 'deliver']) {
-        const by = itemCode === 'ELDER_ALLOWANCE' && (action === 'start_review' || action === 'approve') ? department : streetA;
+        const by = itemCode === 'GZ-GL-001' && (action === 'start_review' || action === 'approve') ? department : streetA;
         const r = await inject(by, 'POST', `/api/services/applications/${number}/actions`, { action });
         expect(r.statusCode, `${action}: ${r.body}`).toBe(200);
       }

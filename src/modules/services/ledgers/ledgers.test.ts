@@ -83,9 +83,9 @@ describe('community-type service packages', () => {
     const pkg = res.json<CommunityPackage>();
     expect(pkg.communityType).toBe('old_town');
     // The district-wide residence certificate is offered; items not in the catalogue are gaps.
-    expect(pkg.offered.map((i) => i.code)).toContain('RESIDENCE_CERT');
+    expect(pkg.offered.map((i) => i.code)).toContain('GZ-ZM-001');
     expect(pkg.offered.length + pkg.gaps.length).toBe(pkg.package?.items.length);
-    expect(pkg.gaps.find((g) => g.code === 'DIBAO_APPLY')).toMatchObject({ reason: 'not_in_catalogue' });
+    expect(pkg.gaps.find((g) => g.code === 'GZ-DB-001')).toMatchObject({ reason: 'not_in_catalogue' });
     const untyped = (await app.inject({ method: 'GET', url: '/api/services/packages/110108001002', headers: { cookie: (await actorSession(ctx, 'street_staff', '110108001')).cookie } })).json<CommunityPackage>();
     expect(untyped).toMatchObject({ communityType: null, package: null, gaps: [] });
     expect((await app.inject({ method: 'GET', url: '/api/services/packages/110108002001', headers: { cookie: staff.cookie } })).statusCode).toBe(403);
