@@ -99,7 +99,7 @@ test.describe.serial('Lockout and unlock; the auditor checks the log', () => {
     await signIn(page, 'secadmin', demoPassword);
     await page.waitForURL(/\/console\/users/);
     const labels = await menuLabels(page);
-    expect(labels.length === 3 && labels.some((l) => l.includes('用户与角色')) && labels.some((l) => l.includes('API 密钥')) && labels.some((l) => l.includes('短信与微信发送记录')), `security admin menu: ${labels.join(',')}`).toBeTruthy();
+    expect(labels.length === 4 && ['用户与角色', 'API 密钥', '安全审批与设置', '短信与微信发送记录'].every((m) => labels.some((l) => l.includes(m))), `security admin menu: ${labels.join(',')}`).toBeTruthy();
     const row = page.getByTestId('users-table').locator('tr.ant-table-row', { hasText: 'dept' });
     await row.getByText('锁定至').waitFor();
     await row.getByRole('button', { name: /解\s*锁/ }).click();
