@@ -42,7 +42,7 @@ export function FigureCards({ overview }: { overview: Overview }) {
   const now = [
     ['open', t('command.now.open'), overview.now.open, undefined],
     ['overdue', t('command.now.overdue'), overview.now.overdue, '#cf1322'],
-    ['yellow', t('command.now.yellow'), overview.now.yellowSupervised, '#d48806'],
+    ['yellow', t('command.now.yellow'), overview.now.yellowSupervised, '#ad6800'],
     ['red', t('command.now.red'), overview.now.redSupervised, '#cf1322'],
   ] as const;
   return (
