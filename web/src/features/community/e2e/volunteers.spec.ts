@@ -54,7 +54,7 @@ test.describe.serial('A volunteer signs up, checks in and out on /m, and gets a 
     await expect(page.getByTestId('check-qr')).toBeVisible();
     checkUrl = (await page.getByTestId('check-url').textContent()) ?? '';
     expect(checkUrl).toContain(`/m/community/check/${activityId}?code=`);
-    await snap(page, 'community-check-qr');
+    await snap(page, 'community-check-qr.png');
   });
 
   test('the volunteer checks in and out on /m with it', async () => {
@@ -64,7 +64,7 @@ test.describe.serial('A volunteer signs up, checks in and out on /m, and gets a 
     await expect(page.getByTestId('checked-in')).toBeVisible();
     await page.getByRole('button', { name: /签\s*退/ }).click();
     await expect(page.getByTestId('checked-out')).toContainText('0.7 小时');
-    await snap(page, 'community-checked-out');
+    await snap(page, 'community-checked-out.png');
   });
 
   test('the hours appear with the star level, and a certificate verifies by its code', async () => {
@@ -78,7 +78,7 @@ test.describe.serial('A volunteer signs up, checks in and out on /m, and gets a 
     await page.getByRole('link', { name: '核验此证明' }).click();
     await expect(page.getByTestId('certificate-result')).toContainText('证明有效');
     await expect(page.getByTestId('certificate-result')).toContainText('志愿服务证明');
-    await snap(page, 'community-certificate-verified');
+    await snap(page, 'community-certificate-verified.png');
     await page.goto('/portal/certificates/7K3M-Q9TX-2H4P-8WRN');
     await expect(page.getByTestId('certificate-not-found')).toBeVisible();
   });

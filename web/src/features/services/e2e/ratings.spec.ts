@@ -75,7 +75,7 @@ test.describe.serial('A resident rates a delivered application 不满意 and the
     await page.getByLabel('意见').fill('等候时间太长，窗口只开了一个');
     await page.getByRole('button', { name: '提交评价' }).click();
     await expect(page.getByTestId('rate-rectification')).toContainText('我们将回访并在此日期前完成整改');
-    await snap(page, 'services-rating-bad');
+    await snap(page, 'services-rating-bad.png');
   });
 
   test('the community sees the rectification record with its deadline', async () => {
@@ -86,7 +86,7 @@ test.describe.serial('A resident rates a delivered application 不满意 and the
     await expect(row.getByTestId('rect-status')).toHaveText('待回访');
     await expect(row.getByTestId('rect-deadline')).toContainText(/\d{4}/);
     await expect(row).toContainText('等候时间太长');
-    await snap(page, 'services-rectification');
+    await snap(page, 'services-rectification.png');
   });
 
   test('a resident books a slot on /portal and gets a booking number', async ({ browser }) => {
@@ -100,6 +100,6 @@ test.describe.serial('A resident rates a delivered application 不满意 and the
     await page.getByTestId('book-phone').fill(phone);
     await page.getByTestId('book-submit').click();
     await expect(page.getByTestId('booking-number')).toContainText(/YY\d{12}/);
-    await snap(page, 'services-booking');
+    await snap(page, 'services-booking.png');
   });
 });
