@@ -23,7 +23,7 @@ describe('projects demo', () => {
     const ms = performance.now() - started;
     console.log(`projects demo: ${Math.round(ms)} ms`);
     expect(demo.counts).toMatchObject({ 项目: 2, 项目申报: 4, 社区基金: 1 });
-    expect(demo.state.accounts?.map((a) => a.username)).toEqual(['expert1', 'expert2', 'expert3', 'expert4', 'expert5', 'orgstaff']);
+    expect(demo.state.accounts?.map((a) => a.username).sort()).toEqual(['expert1', 'expert2', 'expert3', 'expert4', 'expert5', 'orgstaff']);
     const staff = { ...systemActor, grants: [{ role: 'district_staff' as const, orgPath: '110000.110100.110108' }] };
     const apps = await listApplications(ctx.database.db, staff, { page: 1, pageSize: 20 });
     expect(apps.items.map((a) => a.status).sort()).toEqual(['awarded', 'completed', 'submitted', 'submitted']);
