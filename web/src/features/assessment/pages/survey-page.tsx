@@ -72,7 +72,7 @@ export function SurveyPage() {
             <Col xs={12} md={6}><Statistic title={t('assessment.survey.answered')} value={r.survey.answered} /></Col>
             <Col xs={24} md={12}>
               <Typography.Text>{t('assessment.survey.responseRate')}</Typography.Text>
-              <Progress percent={r.responseRate === null ? 0 : Math.round(r.responseRate * 1000) / 10} data-testid="response-rate" />
+              <Progress percent={r.responseRate === null ? 0 : Math.round(r.responseRate * 1000) / 10} aria-label={t('assessment.survey.responseRate')} data-testid="response-rate" />
             </Col>
           </Row>
           <Table

@@ -107,7 +107,10 @@ export function ActivityPage() {
           {code && (
             <Flex vertical align="center" gap={8} style={{ marginTop: 16 }} data-testid="check-qr">
               <Typography.Text strong>{t('community.activity.qr')}</Typography.Text>
-              <QRCode value={`${window.location.origin}${code.url}`} size={200} />
+              {/* The picture repeats the code and link printed under it, so screen readers skip it. */}
+              <div aria-hidden="true">
+                <QRCode value={`${window.location.origin}${code.url}`} size={200} />
+              </div>
               <Typography.Text>{t('community.activity.code')}：<Typography.Text code data-testid="check-code">{code.code}</Typography.Text></Typography.Text>
               <Typography.Link href={code.url} data-testid="check-url">{code.url}</Typography.Link>
               <Typography.Text type="secondary">{t('community.activity.qrHint', { minutes: 15 })}</Typography.Text>
