@@ -94,7 +94,7 @@ test.describe.serial('Assessment: a topic from the recurring list, a survey answ
     await expect(page.getByTestId('scheme-status')).toHaveText('草稿');
     await page.getByTestId('compute').click();
     await expect(page.getByTestId('scheme-status')).toHaveText('已计算', { timeout: 30_000 });
-    const rows = page.getByTestId('result-table').locator('tbody tr');
+    const rows = page.getByTestId('result-table').locator('tbody tr.ant-table-row');
     await expect(rows.first()).toContainText('1');
     expect(await rows.count()).toBeGreaterThan(3);
     await rows.first().getByRole('button').first().click();

@@ -103,9 +103,11 @@ function ResultTable({ scheme, result }: { scheme: Scheme; result: SchemeResult 
             title: `${ind.name} (${ind.weight}%)`,
             render: (_: unknown, r: SchemeResult['rows'][number]) => {
               const item = r.items.find((it) => it.indicatorId === ind.id);
+              const shown = item ? `${item.normalised.toFixed(1)}（${item.raw ?? '—'}）` : '—';
+              // The name starts with the shown score, so speech and voice control find the button by it.
               return (
-                <Button type="link" size="small" onClick={() => setCell({ indicatorId: ind.id, orgUnitCode: r.orgUnit.code })} aria-label={`${r.orgUnit.name} ${ind.name} ${t('assessment.result.trace')}`}>
-                  {item ? `${item.normalised.toFixed(1)}（${item.raw ?? '—'}）` : '—'}
+                <Button type="link" size="small" onClick={() => setCell({ indicatorId: ind.id, orgUnitCode: r.orgUnit.code })} aria-label={`${shown} ${r.orgUnit.name} ${ind.name} ${t('assessment.result.trace')}`}>
+                  {shown}
                 </Button>
               );
             },
