@@ -9,10 +9,12 @@ await seedTree(ctx.database);
 const { app, database } = ctx;
 const { actor } = await makeActor(database, 'community_staff', '110108001001');
 
+// Numbered in order under one prefix: the tests below issue …000001, …000002, …000003.
 const issue = (number: string) =>
   issueCertificate(database.db, actor, {
     kind: 'volunteer_hours',
-    number,
+    numberPrefix: number.slice(0, -6),
+    serialDigits: 6,
     title: '志愿服务证明',
     holder: '张*明',
     facts: [{ label: '累计服务时长', value: '120 小时' }],

@@ -1,10 +1,10 @@
 // Issuing, withdrawing and verifying certificates. The issuing module decides what a
 // certificate says; this one only keeps it and answers for it by its code.
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/auth/scope.ts';
-import type { Db } from '../../platform/db.ts';
+import { queryRows, type Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { CertificateFact, CertificateVerification } from './contract.ts';
 import { certificates } from './schema.ts';
@@ -21,8 +21,9 @@ export function newCertificateCode(): string {
 export interface CertificateInput {
   /** The issuing module's name for this kind, e.g. `volunteer_hours`. */
   kind: string;
-  /** The document number printed on it, unique across kinds. */
-  number: string;
+  /** The document number's fixed part (e.g. `ZYFW-2026-`); a serial of `serialDigits` follows it. */
+  numberPrefix: string;
+  serialDigits: number;
   title: string;
   /** As printed: a masked name. */
   holder: string;
@@ -31,12 +32,23 @@ export interface CertificateInput {
   issuerName: string;
 }
 
-/** Keeps a certificate and returns its verification code; run it in the issuing transaction. */
+// Keeps the serials of one prefix apart from other locks.
+const NUMBER_LOCK_KEY = 7_301;
+
+/**
+ * Keeps a certificate, numbered next under its prefix, and returns its number and verification
+ * code; run it in the issuing transaction (the lock on the prefix lasts until that ends, so two
+ * issued at once get consecutive numbers).
+ */
 export async function issueCertificate(db: Db, actor: Actor | null, input: CertificateInput): Promise<{ code: string; number: string }> {
+  const { numberPrefix, serialDigits, ...shown } = input;
+  await db.execute(sql`select pg_advisory_xact_lock(${NUMBER_LOCK_KEY}, hashtext(${numberPrefix}))`);
+  const [last] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from certificates where starts_with(number, ${numberPrefix})`);
+  const number = `${numberPrefix}${String((last?.n ?? 0) + 1).padStart(serialDigits, '0')}`;
   const code = newCertificateCode();
-  await db.insert(certificates).values({ ...input, code, issuedBy: actor?.kind === 'user' ? actor.id : null });
-  await recordAudit(db, actor, { action: 'certificate.issue', targetType: 'certificate', targetId: input.number, orgPath: input.orgPath, details: { kind: input.kind } });
-  return { code, number: input.number };
+  await db.insert(certificates).values({ ...shown, number, code, issuedBy: actor?.kind === 'user' ? actor.id : null });
+  await recordAudit(db, actor, { action: 'certificate.issue', targetType: 'certificate', targetId: number, orgPath: input.orgPath, details: { kind: input.kind } });
+  return { code, number };
 }
 
 /** Withdraws a certificate: verification then says so, with the reason. */

@@ -23,14 +23,12 @@ export async function issueHoursCertificate(db: Db, actor: Actor, volunteer: Vol
     namesOfPaths(db, [volunteer.orgPath]),
     queryRows<{ n: number; first: string | null }>(db, sql`select count(*)::int as n, to_char(min(started_at) at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as first from community_service_records where volunteer_id = ${volunteer.id}::uuid`),
   ]);
-  const year = now.getFullYear();
-  const serial = await queryRows<{ n: number }>(db, sql`select count(*)::int + 1 as n from certificates where kind = 'volunteer_hours' and number like ${`ZYFW-${year}-%`}`);
-  const number = `ZYFW-${year}-${String(serial[0]!.n).padStart(6, '0')}`;
   const issuerName = names.get(volunteer.orgPath) ?? '';
   return db.transaction((tx) =>
     issueCertificate(tx, actor, {
       kind: 'volunteer_hours',
-      number,
+      numberPrefix: `ZYFW-${now.getFullYear()}-`,
+      serialDigits: 6,
       title: '志愿服务证明',
       holder: maskName(volunteer.name),
       facts: [

@@ -1,7 +1,7 @@
 // Certificates a community still issues (证明事项保留清单), generated from the data it holds
 // (一次采集: the registry's household and address), numbered, and kept by the certificates
 // module, which answers anyone who checks the verification code.
-import { and, desc, sql, type SQL } from 'drizzle-orm';
+import { and, desc, type SQL } from 'drizzle-orm';
 import { assertInScope, inScope, shownName, underPaths, type Actor } from '../../../platform/auth/scope.ts';
 import type { Db } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -49,13 +49,9 @@ export async function issueCommunityCertificate(db: Db, actor: Actor, body: Issu
   const title = titles[entry.certificateKind];
   const issuerName = `${community.name}居民委员会`;
   return db.transaction(async (tx) => {
-    const year = new Date().getFullYear();
-    const prefix = `ZM${community.code}${year}`;
-    const [{ total } = { total: 0 }] = await tx.select(countAll).from(communityCertificates).where(sql`${communityCertificates.number} like ${`${prefix}%`}`);
-    const number = `${prefix}${String(total + 1).padStart(4, '0')}`;
     const holder = maskName(person.name);
-    const { code } = await issueCertificate(tx, actor, {
-      kind: `community_${entry.certificateKind}`, number, title, holder, orgPath: community.orgPath, issuerName,
+    const { code, number } = await issueCertificate(tx, actor, {
+      kind: `community_${entry.certificateKind}`, numberPrefix: `ZM${community.code}${new Date().getFullYear()}`, serialDigits: 4, title, holder, orgPath: community.orgPath, issuerName,
       facts: [
         { label: '证明事项', value: `兹证明${holder}居住在${household.address}，系本社区登记居民。` },
         { label: '用途', value: body.purpose },
