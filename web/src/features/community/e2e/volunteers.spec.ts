@@ -44,7 +44,7 @@ test.describe.serial('A volunteer signs up, checks in and out on /m, and gets a 
     await page.goto('/portal/volunteer');
     const item = page.getByTestId('open-activities').getByRole('listitem').filter({ hasText: title });
     await item.getByRole('button', { name: /报\s*名/ }).click();
-    await expect(item.getByText('已报名')).toBeVisible();
+    await expect(item.getByText('已报名', { exact: true })).toBeVisible();
   });
 
   test('the organiser shows the check-in QR code', async () => {
