@@ -15,5 +15,6 @@ import { assessmentModule } from './assessment/module.ts';
 import { commandModule } from './command/module.ts';
 import { servicesModule } from './services/module.ts';
 import { communityModule } from './community/module.ts';
+import { participationModule } from './participation/module.ts';
 
-export const modules = [orgModule, registryModule, accountsModule, casesModule, notificationsModule, auditModule, practicesModule, facilitiesModule, gridworkModule, certificatesModule, commandModule, assessmentModule, servicesModule, communityModule] as const;
+export const modules = [orgModule, registryModule, accountsModule, casesModule, notificationsModule, auditModule, practicesModule, facilitiesModule, gridworkModule, certificatesModule, commandModule, assessmentModule, servicesModule, communityModule, participationModule] as const;

@@ -15,6 +15,8 @@ const caseStaff = ['case.report', 'case.read', 'case.handle', 'case.dispatch', '
 const serviceStaff = ['services.read', 'services.intake', 'services.deliver', 'services.export', 'services.appointments', 'services.rectify', 'services.ledgers'] as const;
 // Staff who keep the registers of social organisations, volunteers, projects and funds.
 const communityStaff = ['community.read', 'community.write', 'community.projects', 'community.foundation'] as const;
+// Staff who sort, review and answer what residents bring (needs, proposals, meetings, votes).
+const participationStaff = ['participation.read', 'participation.manage', 'participation.review', 'participation.record'] as const;
 
 const machineLevels = ['root', 'district', 'street', 'community'] as const;
 
@@ -45,13 +47,13 @@ export const roles = {
   },
   auditor: { permissions: ['audit.read'], grantedOn: ['root'], isAdminTrio: true, isMachine: false },
   district_staff: {
-    permissions: ['org.read', 'org.write', 'grid.roster.write', 'registry.read', 'registry.export', ...caseStaff, 'case.configure', 'practices.write', 'facilities.read', 'facilities.write', 'gridwork.read', 'gridwork.manage', 'command.read', 'command.centre', 'command.warning.handle', 'command.rules.write', 'assessment.read', 'assessment.manage', ...serviceStaff, 'services.catalogue', 'services.review', 'services.appeal', 'services.admission', 'services.packages', ...communityStaff],
+    permissions: ['org.read', 'org.write', 'grid.roster.write', 'registry.read', 'registry.export', ...caseStaff, 'case.configure', 'practices.write', 'facilities.read', 'facilities.write', 'gridwork.read', 'gridwork.manage', 'command.read', 'command.centre', 'command.warning.handle', 'command.rules.write', 'assessment.read', 'assessment.manage', ...serviceStaff, 'services.catalogue', 'services.review', 'services.appeal', 'services.admission', 'services.packages', ...communityStaff, 'participation.read', 'participation.review'],
     grantedOn: ['district'],
     isAdminTrio: false,
     isMachine: false,
   },
   street_staff: {
-    permissions: ['org.read', 'org.write', 'grid.roster.write', 'registry.read', 'registry.export', 'registry.sensitive', ...caseStaff, 'facilities.read', 'facilities.write', 'gridwork.read', 'command.read', 'command.centre', 'command.warning.handle', 'assessment.read', 'assessment.manage', ...serviceStaff, 'services.review', 'services.reveal', 'services.admission_review', ...communityStaff],
+    permissions: ['org.read', 'org.write', 'grid.roster.write', 'registry.read', 'registry.export', 'registry.sensitive', ...caseStaff, 'facilities.read', 'facilities.write', 'gridwork.read', 'command.read', 'command.centre', 'command.warning.handle', 'assessment.read', 'assessment.manage', ...serviceStaff, 'services.review', 'services.reveal', 'services.admission_review', ...communityStaff, ...participationStaff],
     grantedOn: ['street'],
     isAdminTrio: false,
     isMachine: false,
@@ -67,13 +69,14 @@ export const roles = {
       'assessment.read', 'assessment.survey',
       ...serviceStaff, 'services.reveal', 'services.certify',
       ...communityStaff,
+      ...participationStaff,
     ],
     grantedOn: ['community'],
     isAdminTrio: false,
     isMachine: false,
   },
   grid_worker: {
-    permissions: ['org.read', 'registry.read', 'registry.write', 'case.report', 'case.read', 'case.handle', 'case.acknowledge', 'case.verify', 'facilities.read', 'gridwork.write', 'assessment.survey'],
+    permissions: ['org.read', 'registry.read', 'registry.write', 'case.report', 'case.read', 'case.handle', 'case.acknowledge', 'case.verify', 'facilities.read', 'gridwork.write', 'assessment.survey', 'participation.read', 'participation.record'],
     grantedOn: ['grid'],
     isAdminTrio: false,
     isMachine: false,
@@ -88,7 +91,7 @@ export const roles = {
   },
   // Leaders watch, supervise (督办) and instruct (批示).
   leader: {
-    permissions: ['org.read', 'registry.read', 'case.read', 'case.handle', 'case.supervise', 'case.indicators', 'case.instruct', 'gridwork.read', 'command.read', 'command.centre', 'command.warning.handle', 'assessment.read', 'services.read', 'community.read'],
+    permissions: ['org.read', 'registry.read', 'case.read', 'case.handle', 'case.supervise', 'case.indicators', 'case.instruct', 'gridwork.read', 'command.read', 'command.centre', 'command.warning.handle', 'assessment.read', 'services.read', 'community.read', 'participation.read'],
     grantedOn: ['district', 'street'],
     isAdminTrio: false,
     isMachine: false,
@@ -96,12 +99,12 @@ export const roles = {
   // A third-party evaluator (第三方评估机构) uploads scores with evidence for a district's assessments.
   evaluator: { permissions: ['org.read', 'assessment.read', 'assessment.score'], grantedOn: ['district'], isAdminTrio: false, isMachine: false },
   // Residents see only their own cases; the cases module enforces that beyond scope.
-  resident: { permissions: ['case.report', 'case.read', 'case.rate', 'services.apply', 'services.book', 'community.volunteer'], grantedOn: ['community', 'grid'], isAdminTrio: false, isMachine: false },
+  resident: { permissions: ['case.report', 'case.read', 'case.rate', 'services.apply', 'services.book', 'community.volunteer', 'participation.take_part'], grantedOn: ['community', 'grid'], isAdminTrio: false, isMachine: false },
   // Staff of a social organisation: granted on the street or community it serves; the community
   // module limits them to the organisations whose staff they are.
   organisation_staff: { permissions: ['org.read', 'community.organisation'], grantedOn: ['street', 'community'], isAdminTrio: false, isMachine: false },
   // Experts on a project review panel: the community module limits them to the panels they sit on.
-  expert_reviewer: { permissions: ['community.review'], grantedOn: ['district', 'street'], isAdminTrio: false, isMachine: false },
+  expert_reviewer: { permissions: ['community.review', 'participation.review'], grantedOn: ['district', 'street'], isAdminTrio: false, isMachine: false },
   // Machine roles, for API keys only: no reveal, export, registry or other personal-data
   // permission, so a key can never be turned into a staff account.
   // Open311 clients (GeoReport v2): intake of service requests and reading them back.

@@ -16,8 +16,9 @@ import { commandFeature } from './command/feature.ts';
 import { servicesFeature } from './services/feature.ts';
 import { communityFeature } from './community/feature.ts';
 import { certificatesFeature } from './certificates/feature.ts';
+import { participationFeature } from './participation/feature.ts';
 
-export const features = [casesFeature, orgFeature, registryFeature, facilitiesFeature, accountsFeature, auditFeature, practicesFeature, notificationsFeature, gridworkFeature, commandFeature, assessmentFeature, servicesFeature, communityFeature, certificatesFeature] as const;
+export const features = [casesFeature, orgFeature, registryFeature, facilitiesFeature, accountsFeature, auditFeature, practicesFeature, notificationsFeature, gridworkFeature, commandFeature, assessmentFeature, servicesFeature, communityFeature, certificatesFeature, participationFeature] as const;
 
 /** The message keys of every feature (the i18n core adds the platform's). */
 export type FeatureMessageKey = (typeof features)[number] extends infer F ? (F extends Feature<infer K> ? K : never) : never;

@@ -1,0 +1,4 @@
+// The participation module's vocabularies and the zod schema of every request and response,
+// by part (contract/*.ts; part-b's in its own folders, one line each).
+export * from './contract/common.ts';
+export * from './contract/board.ts';

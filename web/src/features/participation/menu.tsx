@@ -1,0 +1,7 @@
+import type { MenuEntry } from '../../platform/feature.ts';
+import type { ParticipationMessageKey } from './i18n.zh-CN.ts';
+
+export const participationGroup = { key: 'participation', label: 'participation.menu.group', order: 29 } as const;
+
+/** part-a's entries, then part-b's, one spread each. */
+export const participationMenu: MenuEntry<ParticipationMessageKey>[] = [];
