@@ -2,3 +2,7 @@
 // by part (contract/*.ts; part-b's in its own folders, one line each).
 export * from './contract/common.ts';
 export * from './contract/board.ts';
+export * from './contract/needs.ts';
+export * from './contract/wishes.ts';
+export * from './contract/proposals.ts';
+export * from './contract/points.ts';

@@ -1,2 +1,4 @@
 // The participation module's tables, by part (schema/*.ts; part-b's in its own folders, one line each).
-export {};
+export * from './schema/needs.ts';
+export * from './schema/proposals.ts';
+export * from './schema/points.ts';

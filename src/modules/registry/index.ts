@@ -54,5 +54,7 @@ export { createResident } from './use-cases/residents.ts';
 export { buildingPopulationUnder, type BuildingPopulation } from './use-cases/coverage-population.ts';
 /** The registry's best building (and house) for a typed address or a building/house id, with its grid and point (Open311 placement). */
 export { matchAddress, type AddressMatch } from './use-cases/match-address.ts';
+/** Residents by id (name, place), and active residents and adults per community: participation's needs and index. */
+export { residentBriefs, residentCountsByCommunity, type ResidentBrief } from './use-cases/participation-people.ts';
 /** One resident by a whole ID number, without scope (a service applicant recognised at the counter). */
 export { findResidentByIdNumber, type KnownResident } from './use-cases/find-by-id-number.ts';
