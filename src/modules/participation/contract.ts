@@ -6,3 +6,7 @@ export * from './contract/needs.ts';
 export * from './contract/wishes.ts';
 export * from './contract/proposals.ts';
 export * from './contract/points.ts';
+export * from './votes/contract.ts';
+export * from './meetings/contract.ts';
+export * from './budgets/contract.ts';
+export * from './conventions/contract.ts';

@@ -4,6 +4,11 @@
 import { defineModule } from '../../platform/module.ts';
 import { boardRoutes } from './board/routes.ts';
 import { loadParticipationDemo } from './demo.ts';
+import { voteRoutes } from './votes/routes.ts';
+import { meetingRoutes } from './meetings/routes.ts';
+import { budgetRoutes } from './budgets/routes.ts';
+import { conventionRoutes } from './conventions/routes.ts';
+import { votingErrors } from './votes/errors.ts';
 
 export const participationModule = defineModule({
   name: 'participation',
@@ -19,6 +24,7 @@ export const participationModule = defineModule({
     'participation.take_part',
   ],
   errors: {
+    ...votingErrors,
     PARTICIPATION_NOT_VERIFIED: { status: 403, zh: '您的账号尚未关联到社区居民，不能参与', en: 'Your account is not linked to a resident of the community yet' },
     PARTICIPATION_TRANSITION_REFUSED: {
       status: 409,
@@ -33,6 +39,6 @@ export const participationModule = defineModule({
     PARTICIPATION_COMMUNITY_UNKNOWN: { status: 404, zh: '社区代码 {code} 不存在', en: 'No community has code {code}' },
   },
   // part-a's tables, then part-b's (one line each).
-  routes: [boardRoutes],
+  routes: [boardRoutes, voteRoutes, meetingRoutes, budgetRoutes, conventionRoutes],
   demo: loadParticipationDemo,
 });

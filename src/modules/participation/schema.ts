@@ -2,3 +2,7 @@
 export * from './schema/needs.ts';
 export * from './schema/proposals.ts';
 export * from './schema/points.ts';
+export * from './votes/schema.ts';
+export * from './meetings/schema.ts';
+export * from './budgets/schema.ts';
+export * from './conventions/schema.ts';

@@ -2,6 +2,10 @@
 // newest first. A part adds its publisher to the list below by one line.
 import type { Db } from '../../../platform/db.ts';
 import type { BoardItem } from '../contract.ts';
+import { publishedMeetings } from '../meetings/publisher.ts';
+import { publishedVotes } from '../votes/publisher.ts';
+import { publishedBudgets } from '../budgets/publisher.ts';
+import { conventionsInForce } from '../conventions/publisher.ts';
 
 /** The community a board is read for: its code, name and org path (rows are filtered by path). */
 export interface BoardCommunity {
@@ -16,4 +20,4 @@ export interface BoardCommunity {
  */
 export type BoardPublisher = (db: Db, community: BoardCommunity, limit: number) => Promise<{ items: BoardItem[]; total: number }>;
 
-export const boardPublishers: BoardPublisher[] = [];
+export const boardPublishers: BoardPublisher[] = [publishedMeetings, publishedVotes, publishedBudgets, conventionsInForce];

@@ -4,6 +4,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db.ts';
 import { buildings, households, houses, residents } from '../schema.ts';
 import { ageOn, chinaToday } from '../vocabulary.ts';
+import type { HouseTenure } from '../contract.ts';
 import { addressColumns, houseAddress } from './present-residents.ts';
 
 /** Full age in law (民法典 art. 17). */
@@ -56,19 +57,22 @@ export async function householdsWithAdults(db: Db, communityCode: string, on: st
 export interface HouseArea {
   houseId: string;
   buildingId: string;
+  buildingName: string;
   orgPath: string;
   address: string;
   /** Floor area in m², null where nobody recorded it. */
   area: number | null;
+  /** Owner-occupied, rented or vacant: who can speak for the owner. */
+  tenure: HouseTenure;
 }
 
 /** The houses of a community (by its buildings) with their floor areas. */
 export async function houseAreas(db: Db, communityCode: string): Promise<HouseArea[]> {
   const rows = await db
-    .select({ houseId: houses.id, buildingId: houses.buildingId, orgPath: houses.orgPath, ...addressColumns, area: houses.area })
+    .select({ houseId: houses.id, buildingId: houses.buildingId, orgPath: houses.orgPath, ...addressColumns, area: houses.area, tenure: houses.tenure })
     .from(houses)
     .innerJoin(buildings, eq(buildings.id, houses.buildingId))
     .where(eq(buildings.communityCode, communityCode))
     .orderBy(asc(buildings.name), asc(houses.unit), asc(houses.number));
-  return rows.map((h) => ({ houseId: h.houseId, buildingId: h.buildingId, orgPath: h.orgPath, address: houseAddress({ name: h.buildingName }, h), area: h.area }));
+  return rows.map((h) => ({ houseId: h.houseId, buildingId: h.buildingId, buildingName: h.buildingName, orgPath: h.orgPath, address: houseAddress({ name: h.buildingName }, h), area: h.area, tenure: h.tenure }));
 }
