@@ -4,6 +4,10 @@
 import { defineModule } from '../../platform/module.ts';
 import { boardRoutes } from './board/routes.ts';
 import { loadParticipationDemo } from './demo.ts';
+import { needRoutes } from './needs/routes.ts';
+import { wishRoutes } from './wishes/routes.ts';
+import { proposalRoutes } from './proposals/routes.ts';
+import { pointsRoutes } from './points/routes.ts';
 import { voteRoutes } from './votes/routes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
 import { budgetRoutes } from './budgets/routes.ts';
@@ -39,6 +43,6 @@ export const participationModule = defineModule({
     PARTICIPATION_COMMUNITY_UNKNOWN: { status: 404, zh: '社区代码 {code} 不存在', en: 'No community has code {code}' },
   },
   // part-a's tables, then part-b's (one line each).
-  routes: [boardRoutes, voteRoutes, meetingRoutes, budgetRoutes, conventionRoutes],
+  routes: [boardRoutes, needRoutes, wishRoutes, proposalRoutes, pointsRoutes, voteRoutes, meetingRoutes, budgetRoutes, conventionRoutes],
   demo: loadParticipationDemo,
 });

@@ -2,6 +2,7 @@
 // newest first. A part adds its publisher to the list below by one line.
 import type { Db } from '../../../platform/db.ts';
 import type { BoardItem } from '../contract.ts';
+import { proposalPublisher, wishPublisher } from './part-a-publishers.ts';
 import { publishedMeetings } from '../meetings/publisher.ts';
 import { publishedVotes } from '../votes/publisher.ts';
 import { publishedBudgets } from '../budgets/publisher.ts';
@@ -20,4 +21,4 @@ export interface BoardCommunity {
  */
 export type BoardPublisher = (db: Db, community: BoardCommunity, limit: number) => Promise<{ items: BoardItem[]; total: number }>;
 
-export const boardPublishers: BoardPublisher[] = [publishedMeetings, publishedVotes, publishedBudgets, conventionsInForce];
+export const boardPublishers: BoardPublisher[] = [proposalPublisher, wishPublisher, publishedMeetings, publishedVotes, publishedBudgets, conventionsInForce];

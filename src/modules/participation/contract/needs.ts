@@ -23,6 +23,8 @@ export const createNeedBody = z
     visitId: z.uuid().optional(),
     /** The registry resident who raised it (staff, worker); a verified resident is themself. */
     residentId: z.uuid().optional(),
+    /** Where staff or a worker took it down: /m or the console (a resident's is /portal). */
+    channel: z.enum(['mobile', 'console']).optional(),
   })
   .strict();
 export type CreateNeedBody = z.infer<typeof createNeedBody>;
