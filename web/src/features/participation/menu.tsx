@@ -1,7 +1,8 @@
 import type { MenuEntry } from '../../platform/feature.ts';
 import type { ParticipationMessageKey } from './i18n.zh-CN.ts';
+import { needsMenu } from './part-a-routes.tsx';
 
 export const participationGroup = { key: 'participation', label: 'participation.menu.group', order: 29 } as const;
 
 /** part-a's entries, then part-b's, one spread each. */
-export const participationMenu: MenuEntry<ParticipationMessageKey>[] = [];
+export const participationMenu: MenuEntry<ParticipationMessageKey>[] = [...needsMenu(participationGroup)];
