@@ -152,5 +152,5 @@ export async function myBudgets(db: Db, voter: Voter) {
   const budgets = await presentBudgets(db, rows);
   const household = (await householdsWithAdults(db, voter.communityCode)).find((h) => h.adults.some((a) => a.residentId === voter.residentId));
   const choices = household && rows.length ? await db.select().from(participationBudgetChoices).where(and(eq(participationBudgetChoices.householdId, household.householdId), inArray(participationBudgetChoices.budgetId, rows.map((r) => r.id)))) : [];
-  return { items: budgets.map((budget) => ({ budget, chosen: choices.find((c) => c.budgetId === budget.id)?.projectIds ?? null })) };
+  return { verified: true, items: budgets.map((budget) => ({ budget, chosen: choices.find((c) => c.budgetId === budget.id)?.projectIds ?? null })) };
 }

@@ -58,4 +58,5 @@ export const budgetPage = pageOf(budgetView);
 export const budgetListQuery = z.object({ communityCode: z.string().max(40).optional(), ...pageQuery });
 export type BudgetListQuery = z.infer<typeof budgetListQuery>;
 export const myBudgetView = z.object({ budget: budgetView, chosen: z.array(z.string()).nullable() });
-export const myBudgetList = z.object({ items: z.array(myBudgetView) });
+export const myBudgetList = z.object({ verified: z.boolean(), items: z.array(myBudgetView) });
+export { budgetTransitions } from './rules.ts';

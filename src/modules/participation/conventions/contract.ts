@@ -29,3 +29,4 @@ export type ConventionView = z.infer<typeof conventionView>;
 export const conventionPage = pageOf(conventionView);
 export const conventionListQuery = z.object({ communityCode: z.string().max(40).optional(), ...pageQuery });
 export type ConventionListQuery = z.infer<typeof conventionListQuery>;
+export { conventionTransitions } from './rules.ts';

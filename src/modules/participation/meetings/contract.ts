@@ -193,3 +193,4 @@ export const councilView = z.object({
 export type CouncilView = z.infer<typeof councilView>;
 export const councilPage = pageOf(councilView);
 export const councilListQuery = z.object({ communityCode: z.string().max(40).optional(), ...pageQuery });
+export { meetingTransitions } from './rules.ts';

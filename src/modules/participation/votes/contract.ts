@@ -131,4 +131,5 @@ export const myVoteView = z.object({
   voted: z.boolean(),
 });
 export type MyVoteView = z.infer<typeof myVoteView>;
-export const myVoteList = z.object({ items: z.array(myVoteView) });
+/** `verified` false: the account is not linked to a registry resident yet (nothing to vote in until it is). */
+export const myVoteList = z.object({ verified: z.boolean(), items: z.array(myVoteView) });

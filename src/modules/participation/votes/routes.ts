@@ -11,7 +11,7 @@ import {
 import { castBallot, decidePaperBallot, enterPaperBallot, listPaperBallots, myVotes } from './ballots.ts';
 import { voteCountsWorkbook } from './export.ts';
 import { closeVote, createVote, getVote, listVoteUnits, listVotes, nameRepresentative, openVote, publishVote } from './votes.ts';
-import { verifiedResidentOf } from '../residents.ts';
+import { verifiedResidentOf, verifiedResidentOrNull } from '../residents.ts';
 
 const base = '/api/participation/votes';
 const paperParam = z.object({ id: z.uuid(), paperId: z.uuid() });
@@ -33,7 +33,10 @@ export const voteRoutes = routeTable('participation votes', [
     method: 'GET', url: `${base}/:id/counts.xlsx`, summary: "A vote's counts and electorate as .xlsx", access: 'participation.read', params: idParam,
     handle: async ({ actor, db, params, reply }) => sendDownload(reply, `表决计票-${stamp()}.xlsx`, XLSX, await voteCountsWorkbook(db, await getVote(db, actor, params.id))),
   }),
-  route({ method: 'GET', url: '/api/participation/my/votes', summary: 'The votes I am in (open, or published)', access: 'participation.take_part', response: myVoteList, handle: async ({ actor, db }) => ({ items: await myVotes(db, (await verifiedResidentOf(db, actor)).residentId) }) }),
+  route({ method: 'GET', url: '/api/participation/my/votes', summary: 'The votes I am in (open, or published)', access: 'participation.take_part', response: myVoteList, handle: async ({ actor, db }) => {
+    const voter = await verifiedResidentOrNull(db, actor);
+    return { verified: voter !== null, items: voter ? await myVotes(db, voter.residentId) : [] };
+  } }),
   route({
     method: 'POST', url: '/api/participation/my/votes/:id/ballot', summary: 'Cast my unit’s ballot', access: 'participation.take_part', params: idParam, body: ballotBody, response: myVoteView, status: 201,
     handle: async ({ actor, db, params, body }) => castBallot(db, actor, (await verifiedResidentOf(db, actor)).residentId, params.id, body),

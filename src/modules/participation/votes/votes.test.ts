@@ -132,6 +132,9 @@ describe('who sees and runs votes', () => {
     expect((await call(leader.cookie, 'GET', `/api/participation/votes/${id}`)).statusCode).toBe(200);
     expect((await call(leader.cookie, 'POST', '/api/participation/votes', { communityCode: '110108001001', title: '领导不能发起', rule: 'council', basis: 'members', scopeKind: 'council', scopeRef: 'x', secret: true })).statusCode).toBe(403);
     expect((await call(heads[0]!.cookie, 'GET', '/api/participation/votes')).statusCode).toBe(403);
+    const stranger = await actorSession(ctx, 'resident', '110108001001');
+    expect((await call(stranger.cookie, 'GET', '/api/participation/my/votes')).json()).toEqual({ verified: false, items: [] });
+    expect((await call(stranger.cookie, 'POST', `/api/participation/my/votes/${id}/ballot`, { choice: 'for' })).json().error.code).toBe('PARTICIPATION_NOT_VERIFIED');
   });
 });
 

@@ -1,7 +1,9 @@
 import type { ParticipationMessageKey } from './i18n.zh-CN.ts';
+import { votingEnUS } from './votes/i18n.en-US.ts';
 
 // English: the type makes a missing key a compile error.
 export const participationEnUS: Record<ParticipationMessageKey, string> = {
+  ...votingEnUS,
   'participation.menu.group': 'Participation',
   'participation.menu.needs': 'Needs',
   'participation.menu.wishes': 'Micro-wishes',

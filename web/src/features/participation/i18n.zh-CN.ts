@@ -1,8 +1,10 @@
 // Messages of participation (居民参与), merged by the i18n core; Chinese is the reference.
 // part-b's messages come from its own files, one spread each.
 
+import { votingZhCN } from './votes/i18n.zh-CN.ts';
 
 export const participationZhCN = {
+  ...votingZhCN,
   'participation.menu.group': '居民参与',
   'participation.menu.needs': '需求台账',
   'participation.menu.wishes': '微心愿',

@@ -2,13 +2,14 @@
 // part-b's (votes, meetings, budgets, conventions), one spread each.
 import type { FeatureRoutes, HomeSection } from '../../platform/feature.ts';
 import { needsConsoleRoutes, needsMobileHome, needsMobileRoutes, needsPortalHome, needsPortalRoutes } from './part-a-routes.tsx';
+import { votingConsoleRoutes, votingMobileHome, votingMobileRoutes, votingPortalHome, votingPortalRoutes } from './votes/routes.tsx';
 
 export const participationRoutes: FeatureRoutes = {
-  console: [...needsConsoleRoutes],
-  mobile: [...needsMobileRoutes],
-  portal: [...needsPortalRoutes],
+  console: [...needsConsoleRoutes, ...votingConsoleRoutes],
+  mobile: [...needsMobileRoutes, ...votingMobileRoutes],
+  portal: [...needsPortalRoutes, ...votingPortalRoutes],
 };
 
-export const participationMobileHome: HomeSection[] = [...needsMobileHome];
+export const participationMobileHome: HomeSection[] = [...needsMobileHome, ...votingMobileHome];
 
-export const participationPortalHome: HomeSection[] = [...needsPortalHome];
+export const participationPortalHome: HomeSection[] = [...needsPortalHome, ...votingPortalHome];
