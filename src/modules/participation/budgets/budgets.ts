@@ -6,6 +6,7 @@ import { recordAudit } from '../../../platform/audit.ts';
 import { assertInScope, inScope, type Actor } from '../../../platform/auth/scope.ts';
 import type { Db } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { invalidField as invalid } from '../places.ts';
 import { countAll, listPage, offsetOf } from '../../../platform/list-page.ts';
 import { findOrgUnit } from '../../org/index.ts';
 import { householdsWithAdults } from '../../registry/index.ts';
@@ -16,10 +17,8 @@ import type { VerifiedResident as Voter } from '../residents.ts';
 
 type BudgetRow = typeof participationBudgets.$inferSelect;
 
-function invalid(field: string, message: string): AppError {
-  return new AppError('VALIDATION_FAILED', { summary: field, fields: [{ field, message }] });
-}
-const yuan = (fen: number) => (fen / 100).toFixed(2);
+/** Yuan with two decimals from fen (messages and the board). */
+export const yuan = (fen: number) => (fen / 100).toFixed(2);
 
 async function loadBudget(db: Db, actor: Actor | null, id: string, permission: 'participation.read' | 'participation.manage' = 'participation.read'): Promise<BudgetRow> {
   const [row] = await db.select().from(participationBudgets).where(eq(participationBudgets.id, id));

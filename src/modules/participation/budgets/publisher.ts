@@ -4,10 +4,8 @@ import { and, count, desc, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../../platform/db.ts';
 import type { BoardCommunity } from '../board/publishers.ts';
 import type { BoardItem } from '../contract.ts';
-import { presentBudgets } from './budgets.ts';
+import { presentBudgets, yuan } from './budgets.ts';
 import { participationBudgets } from './schema.ts';
-
-const yuan = (fen: number) => (fen / 100).toFixed(2);
 
 export async function publishedBudgets(db: Db, community: BoardCommunity, limit: number): Promise<{ items: BoardItem[]; total: number }> {
   const where = and(eq(participationBudgets.communityCode, community.code), isNotNull(participationBudgets.publishedAt));

@@ -5,6 +5,7 @@ import { recordAudit } from '../../../platform/audit.ts';
 import { assertInScope, inScope, type Actor } from '../../../platform/auth/scope.ts';
 import type { Db } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { invalidField as invalid } from '../places.ts';
 import { countAll, listPage, offsetOf } from '../../../platform/list-page.ts';
 import { findOrgUnit } from '../../org/index.ts';
 import { participationVotes } from '../votes/schema.ts';
@@ -14,9 +15,6 @@ import { participationConventionVersions, participationConventions } from './sch
 
 type ConventionRow = typeof participationConventions.$inferSelect;
 
-function invalid(field: string, message: string): AppError {
-  return new AppError('VALIDATION_FAILED', { summary: field, fields: [{ field, message }] });
-}
 
 async function loadConvention(db: Db, actor: Actor, id: string, permission: 'participation.read' | 'participation.manage' = 'participation.read'): Promise<ConventionRow> {
   const [row] = await db.select().from(participationConventions).where(eq(participationConventions.id, id));

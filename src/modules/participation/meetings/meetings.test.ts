@@ -36,6 +36,8 @@ describe('a consultation meeting with a proxy for an elderly resident', () => {
     const notified = await call(staff.cookie, 'POST', `/api/participation/meetings/${meeting.id}/actions`, { action: 'notify', version: withExpert.json().version });
     expect(notified.json().status).toBe('notified');
     meeting = notified.json();
+    const inbox = (await call(heads[2]!.cookie, 'GET', '/api/notifications')).json();
+    expect(JSON.stringify(inbox)).toContain('会议通知：5号楼加装电梯协商会');
   });
 
   it('refuses to publish a meeting not yet held, naming the state', async () => {

@@ -6,9 +6,12 @@ import { recordAudit } from '../../../platform/audit.ts';
 import { assertInScope, type Actor } from '../../../platform/auth/scope.ts';
 import type { Db } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { invalidField as invalid } from '../places.ts';
 import { countAll, listPage, offsetOf } from '../../../platform/list-page.ts';
 import { findOrgUnit } from '../../org/index.ts';
 import { householdsWithAdults, houseAreas } from '../../registry/index.ts';
+import { notifyUsers } from '../../notifications/index.ts';
+import { participationResidents } from '../schema/needs.ts';
 import { awardParticipationPoints } from '../points/award.ts';
 import { electorateUnits, scopeFilter } from '../votes/electorate.ts';
 import { assertReaches, reachable } from '../votes/reach.ts';
@@ -22,9 +25,6 @@ type MeetingRow = typeof participationMeetings.$inferSelect;
 type ConsentRow = typeof participationProxyConsents.$inferSelect;
 type Permission = 'participation.read' | 'participation.manage' | 'participation.record';
 
-function invalid(field: string, message: string): AppError {
-  return new AppError('VALIDATION_FAILED', { summary: field, fields: [{ field, message }] });
-}
 
 /** The Beijing calendar day of an instant (UTC+8 all year). */
 export function beijingDay(at: Date): string {
@@ -152,10 +152,24 @@ export async function actOnMeeting(db: Db, actor: Actor, id: string, body: Meeti
       .where(and(eq(participationMeetings.id, id), eq(participationMeetings.version, body.version)))
       .returning({ id: participationMeetings.id });
     if (moved.length === 0) throw new AppError('VERSION_CONFLICT', { currentVersion: meeting.version });
-    if (body.action === 'notify') await tx.update(participationMeetingParticipants).set({ notifiedAt: now }).where(and(eq(participationMeetingParticipants.meetingId, id), isNull(participationMeetingParticipants.notifiedAt)));
+    if (body.action === 'notify') await sendNotices(tx, meeting, now);
     await recordAudit(tx, actor, { action: `participation.meeting.${body.action}`, targetType: 'participation_meeting', targetId: id, orgPath: meeting.orgPath });
   });
   return getMeeting(db, actor, id);
+}
+
+/** The notices beforehand: each participant not yet told is marked, and residents with a linked account get an in-app notice. */
+async function sendNotices(tx: Db, meeting: MeetingRow, now: Date): Promise<void> {
+  const told = await tx
+    .update(participationMeetingParticipants)
+    .set({ notifiedAt: now })
+    .where(and(eq(participationMeetingParticipants.meetingId, meeting.id), isNull(participationMeetingParticipants.notifiedAt)))
+    .returning({ residentId: participationMeetingParticipants.residentId });
+  const residentIds = told.flatMap((p) => (p.residentId ? [p.residentId] : []));
+  if (residentIds.length === 0) return;
+  const accounts = await tx.select({ userId: participationResidents.userId }).from(participationResidents).where(inArray(participationResidents.residentId, residentIds));
+  const when = new Date(meeting.startsAt.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+  await notifyUsers(tx, { userIds: accounts.map((a) => a.userId), kind: 'participation.meeting', title: `会议通知：${meeting.title}`, body: `${when}，${meeting.place}。议程：${meeting.agenda.join('；')}`, subjectType: 'participation_meeting', subjectId: meeting.id, link: '/portal/participation/votes' });
 }
 
 /**
@@ -180,7 +194,7 @@ export async function signIn(db: Db, actor: Actor, id: string, body: SignInBody)
     }
   }
   await db.transaction(async (tx) => {
-    await tx.update(participationMeetingParticipants).set({ signedInAt: new Date(), signedInBy: actor.name, proxyConsentId: consent?.id ?? null }).where(eq(participationMeetingParticipants.id, participant.id));
+    await tx.update(participationMeetingParticipants).set({ signedInAt: new Date(), signedInBy: actor.displayName ?? actor.name, proxyConsentId: consent?.id ?? null }).where(eq(participationMeetingParticipants.id, participant.id));
     await recordAudit(tx, actor, { action: 'participation.meeting.sign_in', targetType: 'participation_meeting', targetId: id, orgPath: meeting.orgPath, details: { participantId: participant.id, ...(consent ? { proxyConsentId: consent.id } : {}) } });
     if (participant.residentId) {
       await awardParticipationPoints(tx, { residentId: participant.residentId, communityCode: meeting.communityCode, action: 'attend_meeting', sourceKind: 'meeting', sourceId: id, note: meeting.title });

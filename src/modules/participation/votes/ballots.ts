@@ -94,7 +94,7 @@ export async function enterPaperBallot(db: Db, actor: Actor, voteId: string, bod
   if (already) throw new AppError('PARTICIPATION_ALREADY_VOTED', { unit: unit.label });
   try {
     const id = await db.transaction(async (tx) => {
-      const [row] = await tx.insert(participationPaperBallots).values({ voteId, unitId: unit.id, choice: body.choice, enteredBy: actor.id!, enteredByName: actor.name }).returning({ id: participationPaperBallots.id });
+      const [row] = await tx.insert(participationPaperBallots).values({ voteId, unitId: unit.id, choice: body.choice, enteredBy: actor.id!, enteredByName: actor.displayName ?? actor.name }).returning({ id: participationPaperBallots.id });
       await recordAudit(tx, actor, { action: 'participation.vote.paper_enter', targetType: 'participation_vote', targetId: voteId, orgPath: vote.orgPath, details: { unitId: unit.id } });
       return row!.id;
     });
@@ -123,7 +123,7 @@ export async function decidePaperBallot(db: Db, actor: Actor, voteId: string, pa
       const taken = await tx
         .update(participationPaperBallots)
         // A secret vote's paper entry forgets the choice once it is counted.
-        .set({ status: decision === 'confirm' ? 'confirmed' : 'rejected', choice: vote.secret ? null : paper.choice, confirmedBy: actor.id, confirmedByName: actor.name, confirmedAt: new Date() })
+        .set({ status: decision === 'confirm' ? 'confirmed' : 'rejected', choice: vote.secret ? null : paper.choice, confirmedBy: actor.id, confirmedByName: actor.displayName ?? actor.name, confirmedAt: new Date() })
         .where(and(eq(participationPaperBallots.id, paperId), eq(participationPaperBallots.status, 'pending')))
         .returning({ id: participationPaperBallots.id });
       if (taken.length === 0) throw new AppError('PARTICIPATION_STATUS_REFUSED', { status: 'decided' });

@@ -5,6 +5,7 @@ import { recordAudit } from '../../../platform/audit.ts';
 import { assertInScope, canAccess, inScope, type Actor } from '../../../platform/auth/scope.ts';
 import { queryRows, type Db } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { invalidField as invalid } from '../places.ts';
 import { countAll, listPage, offsetOf } from '../../../platform/list-page.ts';
 import { insertByUnnest } from '../../../platform/bulk-insert.ts';
 import { findGrid, findOrgUnit } from '../../org/index.ts';
@@ -18,9 +19,6 @@ import { participationCouncilMembers, participationCouncils } from '../meetings/
 
 export type VoteRow = typeof participationVotes.$inferSelect;
 
-function invalid(field: string, message: string): AppError {
-  return new AppError('VALIDATION_FAILED', { summary: field, fields: [{ field, message }] });
-}
 
 export async function loadVote(db: Db, actor: Actor | null, id: string, permission: 'participation.read' | 'participation.manage' | 'participation.record' = 'participation.read'): Promise<VoteRow> {
   const [row] = await db.select().from(participationVotes).where(eq(participationVotes.id, id));

@@ -66,6 +66,7 @@ export const votingEnUS: Record<VotingMessageKey, string> = {
   'participation.vote.check.share': 'needs {strict} {num}/{den}',
   'participation.vote.check.more': 'more than',
   'participation.vote.check.atLeast': 'at least',
+  'participation.vote.choice': 'Choice',
   'participation.vote.choice.for': 'For',
   'participation.vote.choice.against': 'Against',
   'participation.vote.choice.abstain': 'Abstain',

@@ -65,6 +65,7 @@ export const votingZhCN = {
   'participation.vote.check.share': '须{strict}{num}/{den}',
   'participation.vote.check.more': '超过',
   'participation.vote.check.atLeast': '达到',
+  'participation.vote.choice': '选择',
   'participation.vote.choice.for': '同意',
   'participation.vote.choice.against': '反对',
   'participation.vote.choice.abstain': '弃权',

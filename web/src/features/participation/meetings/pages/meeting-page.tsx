@@ -45,7 +45,7 @@ function Participants({ meeting }: { meeting: MeetingDetail }) {
       </Space>
     )}>
       <FilterBar>
-        <ListSearch list={list} placeholder={t('participation.meeting.name')} aria-label={t('participation.meeting.participants')} />
+        <ListSearch list={list} placeholder={t('participation.council.memberName')} aria-label={t('participation.meeting.participants')} />
         <EnumFilter list={list} param="signedIn" values={['yes', 'no'] as const} label={(x) => t(x === 'yes' ? 'participation.meeting.signedInDone' : 'participation.vote.notVoted')} placeholder={t('participation.meeting.signedIn')} width={120} />
       </FilterBar>
       <ListTable<Participant> list={list} size="small" data-testid="participants-table" emptyText={t('participation.voting.none')} columns={[

@@ -50,7 +50,7 @@ function PaperBallots({ vote }: { vote: Vote }) {
     <Card size="small" title={t('participation.vote.paper')}>
       <QueryTable<PaperBallot> query={papers} rows={papers.data?.items ?? []} size="small" rowKey="id" pagination={false} data-testid="paper-ballots" locale={{ emptyText: t('participation.voting.none') }} columns={[
         { title: t('participation.vote.unit'), dataIndex: 'unitLabel' },
-        { title: t('participation.vote.choice.for'), render: (_, p) => (p.choice ? t(`participation.vote.choice.${p.choice}`) : '—') },
+        { title: t('participation.vote.choice'), render: (_, p) => (p.choice ? t(`participation.vote.choice.${p.choice}`) : '—') },
         { title: t('participation.vote.status'), render: (_, p) => <Tag>{t(`participation.vote.paper.${p.status}`)}</Tag> },
         { title: t('participation.vote.enteredBy'), render: (_, p) => <>{p.enteredByName} <DateTime value={p.enteredAt} /></> },
         { title: t('participation.vote.confirmedBy'), render: (_, p) => p.confirmedByName ?? '' },
