@@ -41,7 +41,7 @@ test.describe.serial('A resident proposes, staff sort, review and answer; a micr
     const form = page.getByTestId('portal-proposal-form');
     await form.getByLabel('提案标题').fill(title);
     await form.getByLabel('提案内容').fill('中心绿地缺少座椅，老人散步后无处休息，建议沿步道增设六组座椅。');
-    await form.getByRole('button').click();
+    await form.locator('button[type=submit]').click();
     await expect(page.getByTestId('portal-proposals').getByText(title)).toBeVisible();
     await snap(page, 'participation-portal.png');
   });
@@ -52,19 +52,22 @@ test.describe.serial('A resident proposes, staff sort, review and answer; a micr
     await page.getByTestId('proposals-table').getByRole('link', { name: title }).click();
     await expect(page.getByTestId('proposal-status')).toHaveText('已提交');
     await chooseByKeyboard(page, page.getByTestId('sort-form').getByRole('combobox'), '社区小事');
-    await page.getByTestId('sort-form').getByRole('button').click();
+    await page.getByTestId('sort-form').locator('button[type=submit]').click();
     await expect(page.getByTestId('proposal-status')).toHaveText('已分拣');
-    await chooseByKeyboard(page, page.getByTestId('review-form').getByRole('combobox'));
+    const panel = page.getByTestId('review-form').getByRole('combobox');
+    await chooseByKeyboard(page, panel, '（community）');
+    // A multiple select stays open after a choice.
+    await panel.press('Escape');
     await page.getByTestId('review-form').getByRole('button', { name: /提交审议/ }).click();
     await expect(page.getByTestId('proposal-status')).toHaveText('审议中');
     const score = page.getByTestId('score-form');
     await score.getByLabel('可行性').fill('8');
     await score.getByLabel('受益面').fill('9');
     await score.getByLabel('成本').fill('7');
-    await score.getByRole('button').click();
+    await score.locator('button[type=submit]').click();
     await expect(page.getByTestId('review-mean')).toHaveText('8');
     await chooseByKeyboard(page, page.getByTestId('answer-form').getByRole('combobox'), '采纳');
-    await page.getByTestId('answer-form').getByRole('button').click();
+    await page.getByTestId('answer-form').locator('button[type=submit]').click();
     await expect(page.getByTestId('proposal-status')).toHaveText('已采纳');
     await expect(page.getByTestId('answer')).toContainText('采纳');
     await snap(page, 'participation-proposal-answered.png');

@@ -45,9 +45,10 @@ export function ParticipationPortalPage() {
         {v && !v.verified && <VerifyForm />}
         {v?.verified && (
           <>
-            <Typography.Text data-testid="verified">
-              {t('participation.portal.verified', { community: v.communityName ?? '' })} · <Link to={`/portal/board/${v.communityCode}`}>{t('participation.portal.board')}</Link>
-            </Typography.Text>
+            <Flex gap={16} align="center" wrap>
+              <Typography.Text data-testid="verified">{t('participation.portal.verified', { community: v.communityName ?? '' })}</Typography.Text>
+              <Link to={`/portal/board/${v.communityCode}`}><Button>{t('participation.portal.board')}</Button></Link>
+            </Flex>
             <Row gutter={[16, 16]}>
               <Col xs={24} lg={14}><Flex vertical gap={16}><CommunityProposals /><CommunityWishes /></Flex></Col>
               <Col xs={24} lg={10}><Flex vertical gap={16}><SubmitProposal /><RaiseNeed /><MyPointsCard /></Flex></Col>
