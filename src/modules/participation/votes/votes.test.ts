@@ -123,10 +123,28 @@ describe("a named owners' vote weighed by floor area (民法典 278)", () => {
   });
 });
 
+describe("a council's vote among its members", () => {
+  it('takes the council roll as the electorate and lets a member who is a verified resident vote', async () => {
+    const council = await call(staff.cookie, 'POST', '/api/participation/councils', {
+      communityCode: '110108001001', kind: 'village_council', name: '三号楼理事会', termStart: '2026-01-01', termEnd: '2028-12-31',
+      members: [{ name: heads[0]!.name, role: 'chair', residentId: heads[0]!.residentId }, { name: heads[1]!.name, role: 'mediation', residentId: heads[1]!.residentId }, { name: '周志愿', role: 'environment' }],
+    });
+    expect(council.statusCode, council.body).toBe(201);
+    expect(council.json().members[0]).toMatchObject({ role: 'chair' });
+    const vote = await newVote({ title: '理事会议定保洁安排', rule: 'council', basis: 'members', scopeKind: 'council', scopeRef: council.json().id, secret: false });
+    expect(vote.electorate.count).toBe(3);
+    expect((await ballot(0, vote.id, 'for')).statusCode).toBe(201);
+    expect((await ballot(2, vote.id, 'for')).json().error.code).toBe('PARTICIPATION_NOT_IN_ELECTORATE');
+    await ballot(1, vote.id, 'for');
+    const closed = (await call(staff.cookie, 'POST', `/api/participation/votes/${vote.id}/close`, { version: 2 })).json();
+    expect(closed.result).toMatchObject({ quorumMet: true, passed: true, participants: { count: 2 } });
+  });
+});
+
 describe('who sees and runs votes', () => {
   it('keeps a community’s votes from another community, lets the street leader read, and residents not manage', async () => {
     const list = (await call(staff.cookie, 'GET', '/api/participation/votes')).json();
-    expect(list.total).toBe(2);
+    expect(list.total).toBe(3);
     const id = list.items[0].id;
     expect((await call(otherCommunity.cookie, 'GET', '/api/participation/votes')).json().total).toBe(0);
     expect((await call(otherCommunity.cookie, 'GET', `/api/participation/votes/${id}`)).statusCode).toBe(403);
