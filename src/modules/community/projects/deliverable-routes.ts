@@ -2,7 +2,10 @@
 // PDF, checked by content), project staff and the organisation open them. Uploads need
 // multipart, so this table is mounted from a RouteModule that registers it in its own scope.
 import multipart from '@fastify/multipart';
-import type { RouteModule } from '../../../platform/http.ts';
+import type { FastifyReply } from 'fastify';
+import type { AppContext, RouteModule } from '../../../platform/http.ts';
+import type { Actor } from '../../../platform/auth/scope.ts';
+import type { Db } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { route, routeTable } from '../../../platform/route.ts';
 import { maxUploadBytes } from '../../../platform/storage.ts';
@@ -10,6 +13,12 @@ import { sendDownload } from '../../../platform/download.ts';
 import { idParam } from '../contract/common.ts';
 import { applicationDetail } from '../contract/projects.ts';
 import { readDeliverable, uploadDeliverable } from './deliverables.ts';
+
+/** Sends a deliverable's bytes to whoever stands towards its project (readDeliverable checks). */
+async function sendDeliverable({ actor, db, ctx, params, reply }: { actor: Actor; db: Db; ctx: AppContext; params: { id: string }; reply: FastifyReply }) {
+  const file = await readDeliverable(db, ctx.config.dataDir, actor, params.id);
+  return sendDownload(reply, file.filename, file.mime, file.bytes);
+}
 
 const table = routeTable('community projects', [
   route({
@@ -24,18 +33,12 @@ const table = routeTable('community projects', [
   route({
     method: 'GET', url: '/api/community/projects/deliverables/:id', summary: 'A deliverable file, for project staff over the call',
     access: 'community.projects', params: idParam,
-    handle: async ({ actor, db, ctx, params, reply }) => {
-      const file = await readDeliverable(db, ctx.config.dataDir, actor, params.id);
-      return sendDownload(reply, file.filename, file.mime, file.bytes);
-    },
+    handle: sendDeliverable,
   }),
   route({
     method: 'GET', url: '/api/community/organisation-projects/deliverables/:id', summary: "A deliverable file of my organisation's project",
     access: 'community.organisation', params: idParam,
-    handle: async ({ actor, db, ctx, params, reply }) => {
-      const file = await readDeliverable(db, ctx.config.dataDir, actor, params.id);
-      return sendDownload(reply, file.filename, file.mime, file.bytes);
-    },
+    handle: sendDeliverable,
   }),
 ]);
 

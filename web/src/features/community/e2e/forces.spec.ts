@@ -5,23 +5,10 @@
 // 签到 button, and gives points to a family member on /portal, refused when the balance is
 // short and when the settings forbid it.
 import type { BrowserContext, Page } from '@playwright/test';
-import { chooseByKeyboard, demoPassword, downloadXlsx, expect as baseExpect, openContext, phone, signInFromLogin, snap, snapFull, test } from '../../../../../e2e/kit.ts';
+import { chooseByKeyboard, downloadXlsx, phone, snap, snapFull, test } from '../../../../../e2e/kit.ts';
+import { as, dialogSave, expect } from './journey.ts';
 
-const expect = baseExpect.configure({ timeout: 60_000 });
 const title = `旅程测试今日活动 ${Date.now()}`;
-
-async function as(browser: Parameters<typeof openContext>[0], username: string, options = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await openContext(browser, options);
-  const page = await context.newPage();
-  await signInFromLogin(page, username, demoPassword);
-  return { context, page };
-}
-
-async function dialogSave(page: Page) {
-  const dialog = page.getByRole('dialog');
-  await dialog.getByRole('button', { name: /保\s*存/ }).click();
-  await expect(dialog).toBeHidden();
-}
 
 test.describe.serial('Organisations, caseloads, /m check-in and family points', () => {
   test.describe.configure({ timeout: 600_000 });

@@ -4,26 +4,11 @@
 // accepts the milestone and pays the tranche; a
 // donation recorded by the community shows in the fund's public report on /portal.
 import type { BrowserContext, Page } from '@playwright/test';
-import { demoPassword, expect as baseExpect, openContext, signInFromLogin, snap, snapFull, test } from '../../../../../e2e/kit.ts';
-
-// Each write here re-reads a whole application file; on a loaded machine that takes longer than the default 5 s.
-const expect = baseExpect.configure({ timeout: 60_000 });
+import { openContext, snap, snapFull, test } from '../../../../../e2e/kit.ts';
+import { as, dialogSave, expect } from './journey.ts';
 
 const callTitle = `旅程测试公益创投 ${Date.now()}`;
 const applicationTitle = '楼道睦邻计划';
-
-async function as(browser: Parameters<typeof openContext>[0], username: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await openContext(browser);
-  const page = await context.newPage();
-  await signInFromLogin(page, username, demoPassword);
-  return { context, page };
-}
-
-async function dialogSave(page: Page) {
-  const dialog = page.getByRole('dialog');
-  await dialog.getByRole('button', { name: /保\s*存/ }).click();
-  await expect(dialog).toBeHidden();
-}
 
 test.describe.serial('A project from call to paid tranche, and a donation in the public report', () => {
   // Five accounts sign in and a dozen pages open per step: on a loaded machine a step takes minutes.
