@@ -5,7 +5,7 @@
 // 签到 button, and gives points to a family member on /portal, refused when the balance is
 // short and when the settings forbid it.
 import type { BrowserContext, Page } from '@playwright/test';
-import { chooseByKeyboard, downloadXlsx, phone, snap, snapFull, test } from '../../../../../e2e/kit.ts';
+import { checkA11y, chooseByKeyboard, downloadXlsx, phone, snap, snapFull, test } from '../../../../../e2e/kit.ts';
 import { as, dialogSave, expect } from './journey.ts';
 
 const title = `旅程测试今日活动 ${Date.now()}`;
@@ -89,10 +89,12 @@ test.describe.serial('Organisations, caseloads, /m check-in and family points', 
     await page.goto('/m');
     const today = page.getByTestId('m-volunteer-today');
     await expect(today).toContainText(title);
+    await checkA11y(page);
     await snapFull(page, 'community-m-today.png');
     await today.getByRole('button', { name: `签到 ${title}` }).click();
     await page.waitForURL(new RegExp(`/m/community/check/${activityId}$`));
     await expect(page.getByTestId('mobile-check')).toContainText(title);
+    await checkA11y(page);
     await volunteer.context.close();
   });
 
@@ -113,6 +115,7 @@ test.describe.serial('Organisations, caseloads, /m check-in and family points', 
     await card.getByRole('button', { name: /确认转赠/ }).click();
     await expect(page.getByTestId('transfer-done')).toContainText('10');
     await expect(page.getByTestId('transfer-balance')).toContainText((balance - 10).toLocaleString('en-US'));
+    await checkA11y(page);
     await snapFull(page, 'community-transfer.png');
 
     const district = await as(browser, 'district');
@@ -121,6 +124,7 @@ test.describe.serial('Organisations, caseloads, /m check-in and family points', 
     try {
       await page.reload();
       await expect(page.getByTestId('transfer-refused')).toContainText('不允许');
+      await checkA11y(page);
     } finally {
       await district.page.request.put('/api/community/settings', { data: settings });
       await district.context.close();
