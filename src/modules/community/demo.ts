@@ -1,6 +1,8 @@
 // The community module's demo: social organisations of the focus street, social workers, volunteers
 // with a year of service records (the demo resident among them, past the first star), an activity
 // under way with sign-ups, the points mall; then the projects' and funds' demo.
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../../platform/db.ts';
 import { fromEarlierLoader, type DemoContext } from '../../platform/module.ts';
 import type { Actor } from '../../platform/auth/scope.ts';
 import { creditCodeCheckChar, type CreateOrganisationBody } from './contract.ts';
@@ -8,13 +10,40 @@ import { createOrganisation } from './organisations/organisations.ts';
 import { createWorker } from './workers/workers.ts';
 import { addMallItem } from './points/mall.ts';
 import { addRecord } from './volunteers/records.ts';
-import { communityActivities, communitySignups, communityVolunteers } from './schema.ts';
+import { communityActivities, communityCaseload, communitySignups, communityVolunteers, communityWorkerServices } from './schema.ts';
+import type { ResidentRef } from './workers/residents.ts';
 import { loadProjectsDemo } from './projects/demo.ts';
 
 const creditCode = (body17: string) => `${body17}${creditCodeCheckChar(body17)}`;
 const familyNames = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭'];
 const givenNames = ['秀英', '桂兰', '建国', '志强', '丽华', '海燕', '明远', '淑珍', '振华', '晓东', '文静', '玉梅'];
 const what = ['敬老院陪伴', '社区环境清洁', '四点半课堂辅导', '防诈骗宣传', '义诊服务', '垃圾分类指导'];
+
+/** Two residents of one household in the community (the registry's demo makes households), or none. */
+async function householdOf(db: Db, communityPath: string): Promise<ResidentRef[]> {
+  return queryRows<ResidentRef>(
+    db,
+    sql`select id::text as id, name, org_path as "orgPath" from residents
+        where household_id = (select household_id from residents where org_path like ${`${communityPath}%`} and household_id is not null group by household_id having count(*) >= 2 order by household_id limit 1)
+        order by name limit 2`,
+  );
+}
+
+const reasons = ['独居老人定期探访', '困境儿童课业陪伴', '残疾人康复支持', '低保家庭就业帮扶', '邻里纠纷调解跟进', '失独老人心理支持'];
+
+/** Each worker's caseload: residents of the community, some cases closed, a few services (set-based). */
+async function loadCaseloadDemo(db: Db, workerIds: string[], communityPath: string): Promise<number> {
+  const people = await queryRows<ResidentRef>(db, sql`select id::text as id, name, org_path as "orgPath" from residents where org_path like ${`${communityPath}%`} order by id limit 30`);
+  const cases = people.map((r, i) => ({
+    workerId: workerIds[i % workerIds.length]!, residentId: r.id, residentOrgPath: r.orgPath, reason: reasons[i % reasons.length]!,
+    openedOn: `2026-${String(1 + (i % 10)).padStart(2, '0')}-${String(3 + (i % 20)).padStart(2, '0')}`,
+    closedOn: Math.floor(i / 4) % 3 === 2 ? '2026-11-10' : null, outcome: Math.floor(i / 4) % 3 === 2 ? '目标达成，转入常规关怀' : null,
+  }));
+  if (cases.length === 0) return 0;
+  const opened = await db.insert(communityCaseload).values(cases).returning({ id: communityCaseload.id, workerId: communityCaseload.workerId, openedOn: communityCaseload.openedOn });
+  await db.insert(communityWorkerServices).values(opened.slice(0, 12).map((c) => ({ workerId: c.workerId, caseId: c.id, servedOn: c.openedOn, minutes: 90, summary: '入户评估，制定服务计划', recordedBy: '演示数据' })));
+  return cases.length;
+}
 
 async function loadForcesDemo(demo: DemoContext): Promise<void> {
   const { db, pii, counts, progress } = demo;
@@ -38,15 +67,20 @@ async function loadForcesDemo(demo: DemoContext): Promise<void> {
     { name: '陈静', level: 'senior_social_worker', certificateNumber: 'GJ2023110108002', certifiedOn: '2023-10-16' },
     { name: '赵磊', level: 'uncertified', certificateNumber: null, certifiedOn: null },
   ] as const;
-  for (const w of workers) await createWorker(db, staff, { orgCode: community.code, employerId: made[0]!.id, ...w });
+  const workerIds = [];
+  for (const w of workers) workerIds.push((await createWorker(db, staff, { orgCode: community.code, employerId: made[0]!.id, ...w })).id);
   counts['社工'] = workers.length;
+  counts['个案'] = await loadCaseloadDemo(db, workerIds, made[2]!.orgPath);
 
   const communityPath = made[2]!.orgPath;
   const residentUser = demo.state.userIds?.resident ?? null;
+  // The demo resident and one of their household are registry residents, so a family transfer of points works.
+  const family = await householdOf(db, communityPath);
   const volunteers = Array.from({ length: 24 }, (_, i) => {
-    const name = `${familyNames[i % familyNames.length]}${givenNames[(i * 5) % givenNames.length]}`;
+    const linked = i < 2 ? family[i] : undefined;
+    const name = linked?.name ?? `${familyNames[i % familyNames.length]}${givenNames[(i * 5) % givenNames.length]}`;
     const mobile = `139${String(10_000_000 + i * 7919).slice(-8)}`;
-    return { orgPath: communityPath, name, mobileEnc: pii.encrypt(mobile), mobileHash: pii.lookupHash(mobile), residentId: null, userId: i === 0 ? residentUser : null, skills: [(['companionship', 'teaching', 'repair', 'medical'] as const)[i % 4]!], availability: 'weekend' as const };
+    return { orgPath: communityPath, name, mobileEnc: pii.encrypt(mobile), mobileHash: pii.lookupHash(mobile), residentId: linked?.id ?? null, userId: i === 0 ? residentUser : null, skills: [(['companionship', 'teaching', 'repair', 'medical'] as const)[i % 4]!], availability: 'weekend' as const };
   });
   const rows = await db.insert(communityVolunteers).values(volunteers).returning({ id: communityVolunteers.id });
   counts['志愿者'] = rows.length;

@@ -7,6 +7,7 @@ import { volunteerRoutes } from './volunteers/routes.ts';
 import { pointsRoutes } from './points/routes.ts';
 import { fundRoutes } from './foundations/routes.ts';
 import { projectOrganisationRoutes, projectReviewRoutes, projectStaffRoutes } from './projects/routes.ts';
+import { projectDeliverableRoutes } from './projects/deliverable-routes.ts';
 import { loadCommunityDemo } from './demo.ts';
 
 export const communityModule = defineModule({
@@ -54,5 +55,5 @@ export const communityModule = defineModule({
   // The forces' demo, then the projects' and funds' (demo.ts).
   demo: loadCommunityDemo,
   // One route table per part; each part adds its own line.
-  routes: [organisationRoutes, workerRoutes, volunteerRoutes, pointsRoutes, projectStaffRoutes, projectOrganisationRoutes, projectReviewRoutes, fundRoutes],
+  routes: [organisationRoutes, workerRoutes, volunteerRoutes, pointsRoutes, projectStaffRoutes, projectOrganisationRoutes, projectReviewRoutes, projectDeliverableRoutes, fundRoutes],
 });

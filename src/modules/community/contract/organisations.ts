@@ -21,6 +21,8 @@ export type OrganisationKind = (typeof organisationKinds)[number];
 
 export const serviceFields = ['elderly', 'children', 'disability', 'assistance', 'governance', 'culture', 'health', 'environment', 'mediation', 'other'] as const;
 export const incubationStatuses = ['none', 'incubating', 'graduated'] as const;
+/** 正常, 注销 (deregistered by itself), 撤销 (revoked by the authority). */
+export const organisationStatuses = ['active', 'deregistered', 'revoked'] as const;
 /** 合格, 基本合格, 不合格 (年检 / 年度检查). */
 export const inspectionResults = ['qualified', 'basically_qualified', 'unqualified'] as const;
 
@@ -67,7 +69,11 @@ export const createOrganisationBody = z
   });
 export type CreateOrganisationBody = z.infer<typeof createOrganisationBody>;
 
-export const updateOrganisationBody = z.object({ version: z.number().int().min(1), ...organisationFields }).partial().required({ version: true });
+/** An edit: the registration data too (a changed credit code is checked as on registration), and the status. */
+export const updateOrganisationBody = z
+  .object({ version: z.number().int().min(1), ...organisationFields, creditCode, filedOn: isoDate.nullable(), status: z.enum(organisationStatuses) })
+  .partial()
+  .required({ version: true });
 export type UpdateOrganisationBody = z.infer<typeof updateOrganisationBody>;
 
 export const inspectionBody = z.object({
@@ -96,6 +102,7 @@ export const organisationView = z.object({
   servedCommunities: z.array(z.object({ code: z.string(), name: z.string() })),
   incubation: z.enum(incubationStatuses),
   inspections: z.array(inspectionView),
+  status: z.enum(organisationStatuses),
   version: z.number().int(),
 });
 export type OrganisationView = z.infer<typeof organisationView>;
@@ -105,6 +112,7 @@ export const organisationListQuery = z.object({
   under: orgCode.optional(),
   kind: z.enum(organisationKinds).optional(),
   incubation: z.enum(incubationStatuses).optional(),
+  status: z.enum(organisationStatuses).optional(),
   q: z.string().trim().max(50).optional(),
   ...pageQuery,
 });

@@ -7,6 +7,7 @@ import { orgCode } from './common.ts';
 
 // HTTP (all under /api/community):
 //   GET  /points/me                 my balance and entries   POST /points/me/redeem   POST /points/me/transfer
+//   GET  /points/me/family          my household's volunteers I may give points to
 //   GET  /points/accounts/:id       a volunteer's ledger (staff)   POST /points/entries/:id/reverse (staff)
 //   GET  /mall?under   POST /mall   POST /mall/:id/withdraw   (GET also for residents)
 
@@ -34,6 +35,14 @@ export const redeemBody = z.object({ itemId: z.uuid(), quantity: z.number().int(
 export type RedeemBody = z.infer<typeof redeemBody>;
 export const transferBody = z.object({ toVolunteerId: z.uuid(), points: z.number().int().min(1).max(1_000_000) });
 export type TransferBody = z.infer<typeof transferBody>;
+/** The members of my household I may give points to, and whether the settings allow transfers at all. */
+export const familyView = z.object({
+  allowed: z.boolean(),
+  /** Whether my volunteer record is linked to a registry resident (a household is known only then). */
+  linked: z.boolean(),
+  members: z.array(z.object({ volunteerId: z.uuid(), name: z.string() })),
+});
+export type FamilyView = z.infer<typeof familyView>;
 export const reverseBody = z.object({ reason: z.string().trim().min(2).max(500) });
 
 export const mallItemBody = z.object({

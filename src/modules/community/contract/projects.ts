@@ -141,6 +141,9 @@ export const applicationPage = pageOf(applicationSummary);
 export const applicationListQuery = z.object({ ...pageQuery, callId: z.uuid().optional(), status: z.enum(applicationStatuses).optional() });
 export type ApplicationListQuery = z.infer<typeof applicationListQuery>;
 
+/** A file (photo, PDF) of a milestone's deliverables. */
+export const deliverableView = z.object({ id: z.string(), filename: z.string(), mime: z.string(), size: z.number().int(), uploadedBy: z.string(), createdAt: z.date() });
+export type DeliverableView = z.infer<typeof deliverableView>;
 export const milestoneView = z.object({
   id: z.string(),
   seq: z.number().int(),
@@ -151,6 +154,7 @@ export const milestoneView = z.object({
   decisionNote: z.string().nullable(),
   decidedBy: z.string().nullable(),
   decidedAt: z.date().nullable(),
+  deliverables: z.array(deliverableView),
 });
 export const trancheView = z.object({
   id: z.string(),

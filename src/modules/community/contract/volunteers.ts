@@ -92,6 +92,9 @@ export const activityView = z.object({
 });
 export type ActivityView = z.infer<typeof activityView>;
 export const activityPage = pageOf(activityView);
+/** /m's home: today's activities I signed up for; registered false when I am no volunteer yet. */
+export const todayView = z.object({ registered: z.boolean(), items: z.array(activityView) });
+export type TodayView = z.infer<typeof todayView>;
 export const activityListQuery = z.object({ under: orgCode.optional(), status: z.enum(activityStatuses).optional(), upcoming: z.coerce.boolean().optional(), ...pageQuery });
 export type ActivityListQuery = z.infer<typeof activityListQuery>;
 

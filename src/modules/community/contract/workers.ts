@@ -7,7 +7,7 @@ import { idParam, isoDate, nameText, orgCode } from './common.ts';
 
 // HTTP (all under /api/community):
 //   GET  /workers?under&level&q   POST /workers   GET/PATCH /workers/:id
-//   GET  /workers/:id/caseload    POST /workers/:id/caseload   POST /workers/:id/caseload/:caseId/close
+//   GET  /workers/:id/caseload?state&page  GET /workers/:id/caseload.xlsx  POST /workers/:id/caseload   POST /workers/:id/caseload/:caseId/close
 //   GET  /workers/:id/services    POST /workers/:id/services
 //   GET  /tiers?under                                  社工 / 助工 / 义工 counts per community
 
@@ -80,7 +80,10 @@ export const caseloadView = z.object({
   outcome: z.string().nullable(),
 });
 export type CaseloadView = z.infer<typeof caseloadView>;
-export const caseloadList = z.object({ items: z.array(caseloadView) });
+export const caseloadPage = pageOf(caseloadView);
+/** open: cases not yet closed; closed: closed ones; none: all. */
+export const caseloadQuery = z.object({ state: z.enum(['open', 'closed']).optional(), ...pageQuery });
+export type CaseloadQuery = z.infer<typeof caseloadQuery>;
 
 export const workerServiceBody = z.object({
   caseId: z.uuid().nullable().optional(),

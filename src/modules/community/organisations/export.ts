@@ -10,6 +10,7 @@ import { organisationConditions, presentOrganisations } from './organisations.ts
 
 const kindNames = { social_group: '社会团体', social_service_agency: '社会服务机构', foundation: '基金会', community_filed: '社区社会组织（备案）' } as const;
 const incubationNames = { none: '—', incubating: '孵化中', graduated: '已出壳' } as const;
+const statusNames = { active: '正常', deregistered: '注销', revoked: '撤销' } as const;
 const resultNames = { qualified: '合格', basically_qualified: '基本合格', unqualified: '不合格' } as const;
 
 const columns: LedgerColumn<OrganisationView>[] = [
@@ -20,6 +21,7 @@ const columns: LedgerColumn<OrganisationView>[] = [
   { header: '登记/备案单位', width: 18, value: (o) => o.orgName },
   { header: '服务社区', width: 30, value: (o) => o.servedCommunities.map((c) => c.name).join('、') },
   { header: '专职人员', width: 10, value: (o) => o.staffCount },
+  { header: '状态', width: 8, value: (o) => statusNames[o.status] },
   { header: '孵化', width: 10, value: (o) => incubationNames[o.incubation] },
   { header: '最近年检', width: 16, value: (o) => (o.inspections[0] ? `${o.inspections[0].year} ${resultNames[o.inspections[0].result]}` : '') },
   { header: '联系人', width: 12, value: (o) => o.contactName },

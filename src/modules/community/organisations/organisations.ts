@@ -30,9 +30,9 @@ async function checkServed(db: Db, codes: readonly string[]): Promise<void> {
   if (missing) throw invalidField('body.servedCommunities', `没有代码为 ${missing} 的社区 / no community has code ${missing}`);
 }
 
-async function assertCodeFree(db: Db, creditCode: string): Promise<void> {
+async function assertCodeFree(db: Db, creditCode: string, self?: string): Promise<void> {
   const [taken] = await db.select({ id: communityOrganisations.id }).from(communityOrganisations).where(eq(communityOrganisations.creditCode, creditCode));
-  if (taken) throw invalidField('body.creditCode', `统一社会信用代码 ${creditCode} 已登记 / this credit code is already on the register`);
+  if (taken && taken.id !== self) throw invalidField('body.creditCode', `统一社会信用代码 ${creditCode} 已登记 / this credit code is already on the register`);
 }
 
 /** Registers an organisation (or files a community organisation) with the street or community keeping it. */
@@ -105,6 +105,7 @@ export function organisationConditions(actor: Actor, q: Omit<OrganisationListQue
   if (path) conditions.push(underPaths(communityOrganisations.orgPath, [path]));
   if (q.kind) conditions.push(eq(communityOrganisations.kind, q.kind));
   if (q.incubation) conditions.push(eq(communityOrganisations.incubation, q.incubation));
+  if (q.status) conditions.push(eq(communityOrganisations.status, q.status));
   if (q.q) conditions.push(or(ilike(communityOrganisations.name, `%${q.q}%`), eq(communityOrganisations.creditCode, q.q.toUpperCase()))!);
   return conditions;
 }
@@ -125,6 +126,7 @@ export async function updateOrganisation(db: Db, actor: Actor, id: string, body:
   const row = await loadOrganisation(db, id);
   assertInScope(actor, 'community.write', row.orgPath);
   if (body.servedCommunities) await checkServed(db, body.servedCommunities);
+  if (body.creditCode) await assertCodeFree(db, body.creditCode, id);
   const { version, ...changes } = body;
   const updated = await db.transaction(async (tx) => {
     const [next] = await tx

@@ -81,6 +81,12 @@ describe('points ledger', () => {
 
   it('transfers to a household member only, and only while the settings allow it', async () => {
     await deposit(aliceId, 100);
+    // Whom I may give to: my household's volunteers, names masked; a volunteer without a registry link has none.
+    expect((await call(alice.cookie, 'GET', '/api/community/points/me/family')).json()).toEqual({ allowed: true, linked: true, members: [{ volunteerId: bobId, name: '王*明' }] });
+    expect((await call(carol.cookie, 'GET', '/api/community/points/me/family')).json()).toEqual({ allowed: true, linked: false, members: [] });
+    expect((await call(staff.cookie, 'GET', '/api/community/points/me/family')).statusCode).toBe(403);
+    const tooMuch = await call(alice.cookie, 'POST', '/api/community/points/me/transfer', { toVolunteerId: bobId, points: 101 });
+    expect(tooMuch.json().error.code).toBe('COMMUNITY_INSUFFICIENT_POINTS');
     const toStranger = await call(alice.cookie, 'POST', '/api/community/points/me/transfer', { toVolunteerId: carolId, points: 10 });
     expect(toStranger.json().error.code).toBe('COMMUNITY_TRANSFER_NOT_ALLOWED');
     const toSon = await call(alice.cookie, 'POST', '/api/community/points/me/transfer', { toVolunteerId: bobId, points: 40 });
@@ -91,6 +97,7 @@ describe('points ledger', () => {
     expect((await call(staff.cookie, 'PUT', '/api/community/settings', { ...settings, familyTransfers: false })).statusCode).toBe(403);
     expect((await call(district.cookie, 'PUT', '/api/community/settings', { ...settings, familyTransfers: false })).statusCode).toBe(200);
     expect((await call(alice.cookie, 'POST', '/api/community/points/me/transfer', { toVolunteerId: bobId, points: 1 })).json().error.code).toBe('COMMUNITY_TRANSFER_NOT_ALLOWED');
+    expect((await call(alice.cookie, 'GET', '/api/community/points/me/family')).json().allowed).toBe(false);
     const badStars = await call(district.cookie, 'PUT', '/api/community/settings', { ...settings, starThresholds: [300, 100, 600, 1000, 1500] });
     expect(badStars.statusCode).toBe(400);
     expect(badStars.body).toContain('body.starThresholds');

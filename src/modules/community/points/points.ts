@@ -1,12 +1,13 @@
 // The time bank as volunteers and staff use it: balances and entries, redemption in the points
 // mall, transfers to family members (a rule option), and reversal of a mistaken entry.
 import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { maskName } from '../../registry/index.ts';
 import { recordAudit } from '../../../platform/audit.ts';
 import { shownName, type Actor } from '../../../platform/auth/scope.ts';
 import { queryRows, type Db } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { countAll, listPage, offsetOf } from '../../../platform/list-page.ts';
-import type { PointsAccount, PointsEntryView, RedeemBody, TransferBody } from '../contract.ts';
+import type { FamilyView, PointsAccount, PointsEntryView, RedeemBody, TransferBody } from '../contract.ts';
 import { communityMallItems, communityPointsEntries, communityVolunteers } from '../schema.ts';
 import { invalidField } from '../places.ts';
 import { readSettings } from '../volunteers/settings.ts';
@@ -58,6 +59,24 @@ async function sameHousehold(db: Db, a: VolunteerRow, b: VolunteerRow): Promise<
   if (!a.residentId || !b.residentId) return false;
   const rows = await queryRows<{ n: number }>(db, sql`select count(distinct household_id)::int as n from residents where id in (${a.residentId}::uuid, ${b.residentId}::uuid) and household_id is not null having count(*) = 2`);
   return rows[0]?.n === 1;
+}
+
+/**
+ * Whom I may give points to: the volunteers linked to residents of my household, names masked
+ * (a household's members are known to each other, but the answer carries no more than needed).
+ */
+export async function myFamily(db: Db, actor: Actor): Promise<FamilyView> {
+  const me = await requireVolunteer(db, actor);
+  const { familyTransfers } = await readSettings(db);
+  if (!me.residentId) return { allowed: familyTransfers, linked: false, members: [] };
+  const rows = await queryRows<{ id: string; name: string }>(
+    db,
+    sql`select v.id::text as id, v.name from community_volunteers v join residents r on r.id = v.resident_id
+        where v.id <> ${me.id}::uuid and r.household_id is not null
+          and r.household_id = (select household_id from residents where id = ${me.residentId}::uuid)
+        order by v.name`,
+  );
+  return { allowed: familyTransfers, linked: true, members: rows.map((r) => ({ volunteerId: r.id, name: maskName(r.name) })) };
 }
 
 /** Gives points to a family member, when the settings allow it. */

@@ -1,8 +1,8 @@
 // HTTP of the time bank's points and the points mall.
 import { route, routeTable } from '../../../platform/route.ts';
-import { idParam, mallItemBody, mallItemView, mallPage, mallQuery, pointsAccount, pointsQuery, redeemBody, reverseBody, transferBody } from '../contract.ts';
+import { familyView, idParam, mallItemBody, mallItemView, mallPage, mallQuery, pointsAccount, pointsQuery, redeemBody, reverseBody, transferBody } from '../contract.ts';
 import { addMallItem, listMall, withdrawMallItem } from './mall.ts';
-import { myPoints, pointsOfVolunteer, redeem, reverseEntry, transfer } from './points.ts';
+import { myFamily, myPoints, pointsOfVolunteer, redeem, reverseEntry, transfer } from './points.ts';
 
 export const pointsRoutes = routeTable('community', [
   route({
@@ -14,6 +14,11 @@ export const pointsRoutes = routeTable('community', [
     method: 'POST', url: '/api/community/points/me/redeem', summary: 'Exchange points for an item of the mall (never below zero)',
     access: 'community.volunteer', body: redeemBody, response: pointsAccount,
     handle: ({ actor, body, db }) => redeem(db, actor, body),
+  }),
+  route({
+    method: 'GET', url: '/api/community/points/me/family', summary: 'The members of my household I may give points to (names masked)',
+    access: 'community.volunteer', response: familyView,
+    handle: ({ actor, db }) => myFamily(db, actor),
   }),
   route({
     method: 'POST', url: '/api/community/points/me/transfer', summary: 'Give points to a member of my household (when the settings allow)',

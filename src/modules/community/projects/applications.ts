@@ -12,7 +12,7 @@ import {
   projectServiceRecords, projectSiteVisits, projectTranches,
 } from '../schema/projects.ts';
 import { assertCallVisibleToOrganisation } from './calls.ts';
-import { addEvent, assertStanding, invalid, loadApplication, loadCall, yuan, type ApplicationRow, type Standing } from './common.ts';
+import { addEvent, assertStanding, deliverablesOf, invalid, loadApplication, loadCall, yuan, type ApplicationRow, type Standing } from './common.ts';
 import { isTranchePayable } from './contracting.ts';
 import { organisationsOfStaff } from '../organisations/organisations.ts';
 import { rankApplications, scoreApplication } from './scoring.ts';
@@ -119,6 +119,7 @@ export async function getApplication(db: Db, actor: Actor, id: string, as: Stand
     db.select().from(projectEvaluations).where(eq(projectEvaluations.applicationId, id)),
     db.select().from(projectEvents).where(eq(projectEvents.applicationId, id)).orderBy(asc(projectEvents.id)),
   ]);
+  const files = await deliverablesOf(db, milestones.map((m) => m.id));
   const achieved = await db
     .select({ key: projectServiceRecords.indicatorKey, total: sql<number>`sum(${projectServiceRecords.quantity})::int` })
     .from(projectServiceRecords)
@@ -137,7 +138,7 @@ export async function getApplication(db: Db, actor: Actor, id: string, as: Stand
     scoreLines: hidden ? [] : lines,
     myReview: mine ? { conflict: mine.conflict, conflictNote: mine.conflictNote, scores: mine.scores } : null,
     contractNumber: app.contractNumber,
-    milestones: milestones.map((m) => ({ id: m.id, seq: m.seq, title: m.title, dueOn: m.dueOn, status: m.status, report: m.report, decisionNote: m.decisionNote, decidedBy: m.decidedBy, decidedAt: m.decidedAt })),
+    milestones: milestones.map((m) => ({ id: m.id, seq: m.seq, title: m.title, dueOn: m.dueOn, status: m.status, report: m.report, decisionNote: m.decisionNote, decidedBy: m.decidedBy, decidedAt: m.decidedAt, deliverables: files.get(m.id) ?? [] })),
     tranches: tranches.map((t) => {
       const m = milestones.find((x) => x.id === t.milestoneId)!;
       return { id: t.id, seq: t.seq, milestoneSeq: m.seq, amountFen: t.amountFen, paidAt: t.paidAt, paidBy: t.paidBy, voucherNumber: t.voucherNumber, payable: isTranchePayable(m.status, t.paidAt) };

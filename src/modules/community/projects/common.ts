@@ -1,11 +1,12 @@
 // What the projects' use cases share: loading a call or an application, who may see it, the
 // timeline, and errors naming a field.
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../../../platform/auth/scope.ts';
 import { canAccess, hasPermission, shownName } from '../../../platform/auth/scope.ts';
 import type { Db } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { projectApplications, projectCalls, projectEvents, projectPanel } from '../schema/projects.ts';
+import type { DeliverableView } from '../contract/projects.ts';
+import { projectApplications, projectCalls, projectDeliverables, projectEvents, projectPanel } from '../schema/projects.ts';
 import { organisationsOfStaff } from '../organisations/organisations.ts';
 
 export type CallRow = typeof projectCalls.$inferSelect;
@@ -58,4 +59,13 @@ export function yuan(fenAmount: number): string {
   const sign = fenAmount < 0 ? '-' : '';
   const abs = Math.abs(fenAmount);
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')} 元`;
+}
+
+/** The deliverables of some milestones, by milestone id. */
+export async function deliverablesOf(db: Db, milestoneIds: readonly string[]): Promise<Map<string, DeliverableView[]>> {
+  const out = new Map<string, DeliverableView[]>();
+  if (milestoneIds.length === 0) return out;
+  const rows = await db.select().from(projectDeliverables).where(inArray(projectDeliverables.milestoneId, [...milestoneIds])).orderBy(asc(projectDeliverables.createdAt));
+  for (const r of rows) out.set(r.milestoneId, [...(out.get(r.milestoneId) ?? []), { id: r.id, filename: r.filename, mime: r.mime, size: r.size, uploadedBy: r.uploadedBy, createdAt: r.createdAt }]);
+  return out;
 }

@@ -10,21 +10,21 @@ import { fromEarlierLoader, type DemoContext } from '../../../platform/module.ts
 import type { Role } from '../../../platform/auth/roles.ts';
 import { provisionUser } from '../../accounts/index.ts';
 import { findOrgUnit } from '../../org/index.ts';
-import { createFund, decideGrant, payGrant, recordDonation, recordExpense } from '../foundations/funds.ts';
+import { loadFundDemo } from '../foundations/demo.ts';
 import { addStaff, createOrganisation } from '../organisations/organisations.ts';
 import { communityOrganisations } from '../schema/organisations.ts';
 import { projectEvents, projectReviews } from '../schema/projects.ts';
-import { applyToCall, getApplication } from './applications.ts';
+import { applyToCall } from './applications.ts';
 import { closeCall, createCall } from './calls.ts';
-import { addServiceRecord, addSiteVisit, awardApplication, decideMilestone, evaluateProject, payTranche, reportMilestone } from './execution.ts';
+import { writeExecution } from './demo-execution.ts';
 
 const actorOf = (id: string | null, name: string, role: Role, orgPath: string): Actor => ({ kind: id ? 'user' : 'system', id, name, displayName: name, grants: [{ role, orgPath }], mustChangePassword: false });
 
-async function account(demo: DemoContext, username: string, displayName: string, role: Role, org: { code: string; name: string; orgPath: string }): Promise<Actor> {
+/** The demo account, made unless an earlier load made it; the summary lists it once made. */
+async function account(demo: DemoContext, username: string, displayName: string, role: Role, org: { code: string; name: string; orgPath: string }) {
   const [found] = await demo.db.select({ id: users.id }).from(users).where(eq(users.username, username));
   const id = found?.id ?? (await provisionUser(demo.db, { username, displayName, role, orgCode: org.code, password: demo.password })).user.id;
-  if (!found) demo.state.accounts?.push({ username, displayName, role, orgCode: org.code, orgName: org.name });
-  return actorOf(id, displayName, role, org.orgPath);
+  return { actor: actorOf(id, displayName, role, org.orgPath), made: found ? null : { username, displayName, role, orgCode: org.code, orgName: org.name } };
 }
 
 const criteria = [
@@ -59,8 +59,14 @@ export async function loadProjectsDemo(demo: DemoContext): Promise<void> {
   if (!district || !street || !community) throw new Error('demo: the focus district, street and community must be loaded first');
   demo.progress('项目：评审专家与社会组织账号');
   const staff = actorOf(null, `${street.name}社会事务科`, 'district_staff', district.orgPath);
-  const experts = await Promise.all(['王教授', '李研究员', '张律师', '刘会计师', '陈社工师'].map((name, i) => account(demo, `expert${i + 1}`, name, 'expert_reviewer', district)));
-  const orgStaff = await account(demo, 'orgstaff', '社会组织工作人员', 'organisation_staff', community);
+  // Password hashing is most of this step: the six accounts hash side by side.
+  const made = await Promise.all([
+    ...['王教授', '李研究员', '张律师', '刘会计师', '陈社工师'].map((name, i) => account(demo, `expert${i + 1}`, name, 'expert_reviewer', district)),
+    account(demo, 'orgstaff', '社会组织工作人员', 'organisation_staff', community),
+  ]);
+  for (const m of made) if (m.made) demo.state.accounts?.push(m.made);
+  const experts = made.slice(0, 5).map((m) => m.actor);
+  const orgStaff = made[5]!.actor;
   const orgs = await organisations(db, staff, street, community);
   for (const o of orgs) await addStaff(db, staff, o.id, 'orgstaff');
 
@@ -85,26 +91,27 @@ export async function loadProjectsDemo(demo: DemoContext): Promise<void> {
   await db.insert(projectEvents).values(reviews.map((r) => ({ callId: round.id, applicationId: r.applicationId, actor: r.reviewerName, kind: r.conflict ? 'review.conflict' : 'review.score', summary: r.conflict ? `${r.reviewerName} 申明利益冲突，回避评审` : `${r.reviewerName} 完成评分` })));
   demo.progress('项目：立项、验收、拨付与评估');
   // The first is under way: milestone 1 accepted and paid, services counted, a site visit.
-  const running = apps[0]!;
-  await awardApplication(db, staff, running.id, { amountFen: 18_000_000, contractNumber: 'GYCT-2026-001', tranches: [{ milestoneSeq: 1, amountFen: 5_400_000 }, { milestoneSeq: 2, amountFen: 7_200_000 }, { milestoneSeq: 3, amountFen: 5_400_000 }] });
-  let detail = await getApplication(db, staff, running.id, 'staff');
-  await reportMilestone(db, orgStaff, detail.milestones[0]!.id, '完成 86 位独居老人入户评估，建立照护档案，附评估表与照片。');
-  detail = await decideMilestone(db, staff, detail.milestones[0]!.id, { accept: true, note: '档案齐全' });
-  await payTranche(db, staff, detail.tranches[0]!.id, 'PZ-2026-0412');
-  for (const [day, n] of [['2026-04-10', 120], ['2026-05-15', 180], ['2026-06-20', 210]] as const) await addServiceRecord(db, orgStaff, running.id, { indicatorKey: 'served', quantity: n, servedOn: day, note: '助餐与探访' });
-  await addServiceRecord(db, orgStaff, running.id, { indicatorKey: 'activities', quantity: 6, servedOn: '2026-06-30', note: '健康讲座与手工小组' });
-  await addSiteVisit(db, staff, running.id, { visitedOn: '2026-06-05', findings: '服务台账清楚，老人反映送餐准时；建议增加周末探访。', rating: 4 });
   // The second is done: all milestones accepted and paid, evaluated.
-  const done = apps[1]!;
-  await awardApplication(db, staff, done.id, { amountFen: 14_000_000, contractNumber: 'GYCT-2026-002', tranches: [{ milestoneSeq: 1, amountFen: 4_000_000 }, { milestoneSeq: 3, amountFen: 10_000_000 }] });
-  detail = await getApplication(db, staff, done.id, 'staff');
-  for (const m of detail.milestones) {
-    await reportMilestone(db, orgStaff, m.id, `${m.title}成果已提交`);
-    detail = await decideMilestone(db, staff, m.id, { accept: true, note: '' });
-  }
-  for (const [n, t] of detail.tranches.entries()) await payTranche(db, staff, t.id, `PZ-2026-08${n}`);
-  await addServiceRecord(db, orgStaff, done.id, { indicatorKey: 'served', quantity: 2140, servedOn: '2026-11-20', note: '全年邻里互助服务' });
-  await evaluateProject(db, staff, done.id, { evaluator: '某社会工作评估中心', thirdPartyScore: 88, surveyed: 120, satisfied: 109, conclusion: '目标全部完成，居民参与度高，建议持续支持。' });
+  const [running, done] = [apps[0]!, apps[1]!];
+  await writeExecution(db, round.id, { staff: staff.name, organisation: orgStaff.name }, [
+    {
+      applicationId: running.id, amountFen: 18_000_000, contractNumber: 'GYCT-2026-001',
+      tranches: [{ milestoneSeq: 1, amountFen: 5_400_000, voucher: 'PZ-2026-0412' }, { milestoneSeq: 2, amountFen: 7_200_000 }, { milestoneSeq: 3, amountFen: 5_400_000 }],
+      accepted: [{ report: '完成 86 位独居老人入户评估，建立照护档案，附评估表与照片。', note: '档案齐全' }],
+      services: [
+        ...([['2026-04-10', 120], ['2026-05-15', 180], ['2026-06-20', 210]] as const).map(([servedOn, quantity]) => ({ indicatorKey: 'served', quantity, servedOn, note: '助餐与探访' })),
+        { indicatorKey: 'activities', quantity: 6, servedOn: '2026-06-30', note: '健康讲座与手工小组' },
+      ],
+      visit: { visitedOn: '2026-06-05', findings: '服务台账清楚，老人反映送餐准时；建议增加周末探访。', rating: 4 },
+    },
+    {
+      applicationId: done.id, amountFen: 14_000_000, contractNumber: 'GYCT-2026-002',
+      tranches: [{ milestoneSeq: 1, amountFen: 4_000_000, voucher: 'PZ-2026-080' }, { milestoneSeq: 3, amountFen: 10_000_000, voucher: 'PZ-2026-081' }],
+      accepted: done.milestones.map((m) => ({ report: `${m.title}成果已提交`, note: '' })),
+      services: [{ indicatorKey: 'served', quantity: 2140, servedOn: '2026-11-20', note: '全年邻里互助服务' }],
+      evaluation: { evaluator: '某社会工作评估中心', thirdPartyScore: 88, surveyed: 120, satisfied: 109, conclusion: '目标全部完成，居民参与度高，建议持续支持。' },
+    },
+  ]);
   // A purchased-service call still open, with one application.
   const purchase = await createCall(db, staff, { orgCode: community.code, kind: 'purchase', title: `${community.name} 2027 年为老助餐服务采购`, need: '社区 60 岁以上老人助餐', needSource: 'staff', budgetFen: 20_000_000, criteria, closesOn: '2026-12-31', panel: ['expert1', 'expert2', 'expert3'] });
   await applyToCall(db, orgStaff, purchase.id, { organisationId: orgs[1]!.id, title: '长者食堂运营', budgetLines: [{ item: '餐费补贴', amountFen: 15_000_000 }, { item: '人员', amountFen: 4_000_000 }], ...plan('长者食堂') });
@@ -114,30 +121,4 @@ export async function loadProjectsDemo(demo: DemoContext): Promise<void> {
   demo.progress('社区基金');
   await loadFundDemo(db, staff, community.code, done.id);
   counts['社区基金'] = 1;
-}
-
-async function loadFundDemo(db: Db, staff: Actor, communityCode: string, applicationId: string): Promise<void> {
-  const board = [{ name: '周建华', title: '理事长' }, { name: '吴秀兰', title: '副理事长' }, { name: '郑国强', title: '理事' }, { name: '孙丽萍', title: '理事' }, { name: '马文军', title: '理事' }];
-  const fund = await createFund(db, staff, { orgCode: communityCode, kind: 'fund', name: '社区发展基金', custodianBank: '中国工商银行社区支行（托管账户）', board });
-  const donors: [string, 'person' | 'organisation', boolean, number, string, string][] = [
-    ['北京某某物业服务有限公司', 'organisation', false, 5_000_000, '社区微更新', '2025-09-10'],
-    ['张宏', 'person', false, 200_000, '助老', '2025-10-01'],
-    ['李桂芝', 'person', true, 50_000, '助学', '2025-12-12'],
-    ['某某银行社区支行', 'organisation', false, 3_000_000, '不限定用途', '2026-01-15'],
-    ['王立', 'person', false, 100_000, '助老', '2026-03-08'],
-    ['赵静', 'person', true, 80_000, '邻里互助', '2026-05-20'],
-    ['社区商户联盟', 'organisation', false, 1_200_000, '社区微更新', '2026-06-18'],
-  ];
-  for (const [i, [donorName, donorKind, anonymous, amountFen, purpose, receivedOn]] of donors.entries()) {
-    await recordDonation(db, staff, fund.id, { donorName, donorKind, anonymous, amountFen, purpose, receiptNumber: `JZ-${receivedOn.slice(0, 4)}-${String(i + 1).padStart(3, '0')}`, receivedOn });
-  }
-  const votes = (forCount: number) => board.map((m, i) => ({ member: m.name, vote: (i < forCount ? 'for' : 'against') as 'for' | 'against' }));
-  let detail = await decideGrant(db, staff, fund.id, { title: '楼道照明与扶手改造', recipient: '社区居民委员会', amountFen: 1_800_000, decidedOn: '2025-11-05', votes: votes(5) });
-  await payGrant(db, staff, fund.id, detail.grants[0]!.id, { voucherNumber: 'FK-2025-011', paidOn: '2025-11-20' });
-  detail = await decideGrant(db, staff, fund.id, { title: '邻里一家亲配套资助', recipient: '邻里互助项目', applicationId, amountFen: 2_000_000, decidedOn: '2026-04-02', votes: votes(4) });
-  const approved = detail.grants.find((g) => g.status === 'approved');
-  if (approved) await payGrant(db, staff, fund.id, approved.id, { voucherNumber: 'FK-2026-004', paidOn: '2026-04-15' });
-  await decideGrant(db, staff, fund.id, { title: '社区文艺汇演外聘演出', recipient: '某演艺公司', amountFen: 900_000, decidedOn: '2026-06-01', votes: votes(2) });
-  await recordExpense(db, staff, fund.id, { description: '年度审计费', amountFen: 300_000, voucherNumber: 'ZC-2025-001', spentOn: '2025-12-28' });
-  await recordExpense(db, staff, fund.id, { description: '公开报告印制', amountFen: 60_000, voucherNumber: 'ZC-2026-001', spentOn: '2026-02-10' });
 }

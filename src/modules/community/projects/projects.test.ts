@@ -23,6 +23,14 @@ async function organisationWithStaff(name: string) {
 const first = await organisationWithStaff('翠微为老服务社');
 const second = await organisationWithStaff('万寿路邻里互助会');
 
+/** A minimal PDF and a multipart body with one file field, as the web sends a deliverable. */
+const testPdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+function upload(cookie: string, url: string, bytes: Buffer, filename: string) {
+  const boundary = `----com${Math.random().toString(16).slice(2)}`;
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  return app.inject({ method: 'POST', url, headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: Buffer.concat([head, bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]) });
+}
+
 const call = (cookie: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) => app.inject({ method, url, headers: { cookie }, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
 
 const callBody = {
@@ -157,6 +165,37 @@ describe('projects', () => {
     expect(after.tranches[0].paidAt).not.toBeNull();
   });
 
+  it("attaches photos and PDF to a milestone's deliverables: checked by content, the organisation's own only, shown at acceptance", async () => {
+    const detail = (await call(staff.cookie, 'GET', `/api/community/projects/applications/${appId}`)).json();
+    const m2 = detail.milestones[1];
+    const url = `/api/community/organisation-projects/milestones/${m2.id}/deliverables`;
+    const notAFile = await upload(first.member.cookie, url, Buffer.from('just text, renamed'), '照片.jpg');
+    expect(notAFile.statusCode).toBe(415);
+    expect(notAFile.json().error.code).toBe('ATTACHMENT_TYPE_NOT_ALLOWED');
+    const otherOrg = await upload(second.member.cookie, url, testPdf, '成果.pdf');
+    expect(otherOrg.statusCode).toBe(403);
+    expect((await upload(staff.cookie, url, testPdf, '成果.pdf')).statusCode).toBe(403);
+    const ok = await upload(first.member.cookie, url, testPdf, '中期评估报告.pdf');
+    expect(ok.statusCode, ok.body).toBe(201);
+    const files = ok.json().milestones[1].deliverables;
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatchObject({ filename: '中期评估报告.pdf', mime: 'application/pdf', size: testPdf.length });
+    // Staff see the file on the application when deciding, and open it; so does the organisation.
+    const seen = (await call(staff.cookie, 'GET', `/api/community/projects/applications/${appId}`)).json();
+    expect(seen.milestones[1].deliverables.map((d: { id: string }) => d.id)).toEqual([files[0].id]);
+    const read = await app.inject({ method: 'GET', url: `/api/community/projects/deliverables/${files[0].id}`, headers: { cookie: staff.cookie } });
+    expect(read.statusCode).toBe(200);
+    expect(read.headers['content-type']).toBe('application/pdf');
+    expect(read.rawPayload.equals(testPdf)).toBe(true);
+    expect((await app.inject({ method: 'GET', url: `/api/community/organisation-projects/deliverables/${files[0].id}`, headers: { cookie: first.member.cookie } })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: `/api/community/organisation-projects/deliverables/${files[0].id}`, headers: { cookie: second.member.cookie } })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'GET', url: `/api/community/projects/deliverables/${files[0].id}`, headers: { cookie: otherStreet.cookie } })).statusCode).toBe(403);
+    // Once accepted, a milestone's deliverables are closed.
+    const m1 = detail.milestones[0];
+    const late = await upload(first.member.cookie, `/api/community/organisation-projects/milestones/${m1.id}/deliverables`, testPdf, '补充.pdf');
+    expect(late.statusCode).toBe(409);
+  });
+
   it('counts service records against indicators, records visits and the final evaluation on the timeline', async () => {
     const wrong = await call(first.member.cookie, 'POST', `/api/community/organisation-projects/applications/${appId}/service-records`, { indicatorKey: 'dance', quantity: 3, servedOn: '2027-01-10', note: '广场舞' });
     expect(wrong.json().error.details.fields[0].field).toBe('body.indicatorKey');
@@ -171,7 +210,7 @@ describe('projects', () => {
     expect(done.json().status).toBe('completed');
     expect(done.json().timeline.map((e: { kind: string }) => e.kind)).toEqual([
       'call.open', 'call.close', 'application.submit', 'review.score', 'review.score', 'review.score', 'review.score', 'review.score', 'review.conflict',
-      'application.award', 'milestone.report', 'milestone.accept', 'tranche.pay', 'visit', 'evaluation',
+      'application.award', 'milestone.report', 'milestone.accept', 'tranche.pay', 'milestone.file', 'visit', 'evaluation',
     ]);
   });
 

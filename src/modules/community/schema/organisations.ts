@@ -1,6 +1,6 @@
 // Tables of the social organisations and their staff accounts.
 import { date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { incubationStatuses, inspectionResults, OrganisationKind, serviceFields } from '../contract.ts';
+import type { incubationStatuses, inspectionResults, OrganisationKind, organisationStatuses, serviceFields } from '../contract.ts';
 
 export interface InspectionRecord {
   year: number;
@@ -27,6 +27,8 @@ export const communityOrganisations = pgTable('community_organisations', {
   servedCommunities: jsonb('served_communities').notNull().$type<string[]>(),
   incubation: text('incubation').notNull().$type<(typeof incubationStatuses)[number]>(),
   inspections: jsonb('inspections').notNull().$type<InspectionRecord[]>(),
+  /** 正常, 注销, 撤销: a deregistered or revoked organisation stays on the register. */
+  status: text('status').notNull().default('active').$type<(typeof organisationStatuses)[number]>(),
   version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -76,6 +76,19 @@ export const projectMilestones = pgTable('community_project_milestones', {
   decidedAt: timestamp('decided_at', { withTimezone: true }),
 });
 
+/** A file (photo, PDF) of a milestone's deliverables; the bytes are in the platform's storage. */
+export const projectDeliverables = pgTable('community_project_deliverables', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  milestoneId: uuid('milestone_id').notNull(),
+  applicationId: uuid('application_id').notNull(),
+  storageKey: text('storage_key').notNull(),
+  filename: text('filename').notNull(),
+  mime: text('mime').notNull(),
+  size: integer('size').notNull(),
+  uploadedBy: text('uploaded_by').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 export const projectTranches = pgTable('community_project_tranches', {
   id: uuid('id').primaryKey().defaultRandom(),
   applicationId: uuid('application_id').notNull(),

@@ -2,7 +2,7 @@
 // up, then check in and out with the code the organiser shows as a QR code, or the organiser
 // confirms them. Check-out keeps the service record, confirmed by the organiser.
 import { randomInt } from 'node:crypto';
-import { and, asc, count, eq, gte, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, isNull, lt, type SQL } from 'drizzle-orm';
 import { maskMobile } from '../../registry/index.ts';
 import { recordAudit } from '../../../platform/audit.ts';
 import { assertInScope, canAccess, hasPermission, inScope, shownName, underPaths, type Actor } from '../../../platform/auth/scope.ts';
@@ -10,7 +10,7 @@ import type { PiiCipher } from '../../../platform/crypto.ts';
 import type { Db } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { countAll, listPage, offsetOf, type ListPage } from '../../../platform/list-page.ts';
-import type { ActivityListQuery, ActivityView, CreateActivityBody } from '../contract.ts';
+import type { ActivityListQuery, ActivityView, CreateActivityBody, TodayView } from '../contract.ts';
 import { communityActivities, communityOrganisations, communitySignups } from '../schema.ts';
 import { invalidField, namesOfPaths, placeInScope, underPath } from '../places.ts';
 import { organisationsOfStaff } from '../organisations/organisations.ts';
@@ -111,6 +111,24 @@ function pageOfActivities(db: Db, q: ActivityListQuery, where: SQL | undefined, 
     db.select(countAll).from(communityActivities).where(where),
     (rows) => present(db, rows, volunteerId),
   );
+}
+
+const beijingOffsetMs = 8 * 3_600_000;
+
+/** Today's activities (Beijing day) the signed-in volunteer signed up for: /m's home offers 签到 / 签退 on them. */
+export async function myActivitiesToday(db: Db, actor: Actor, now = new Date()): Promise<TodayView> {
+  const volunteer = await volunteerOfActor(db, actor);
+  if (!volunteer) return { registered: false, items: [] };
+  const dayStart = new Date(Math.floor((now.getTime() + beijingOffsetMs) / 86_400_000) * 86_400_000 - beijingOffsetMs);
+  const dayEnd = new Date(dayStart.getTime() + 86_400_000);
+  const rows = await db
+    .select({ a: communityActivities })
+    .from(communityActivities)
+    .innerJoin(communitySignups, and(eq(communitySignups.activityId, communityActivities.id), eq(communitySignups.volunteerId, volunteer.id)))
+    .where(and(lt(communityActivities.startsAt, dayEnd), gte(communityActivities.endsAt, dayStart)))
+    .orderBy(asc(communityActivities.startsAt))
+    .limit(20);
+  return { registered: true, items: await present(db, rows.map((r) => r.a), volunteer.id) };
 }
 
 export async function getActivity(db: Db, actor: Actor, id: string): Promise<ActivityView> {

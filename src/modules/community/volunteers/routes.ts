@@ -5,10 +5,10 @@ import { sendDownload, stamp, XLSX } from '../../../platform/download.ts';
 import {
   activityListQuery, activityPage, activityView, amendBody, attendeeList, attendeeParams, checkCodeView, checkWithCodeBody, communitySettings, createActivityBody,
   idParam, issuedCertificate, myVolunteering as myVolunteeringSchema, registerSelfBody, registerVolunteerBody, serviceRecordPage, serviceRecordQuery,
-  serviceRecordView, volunteerListQuery, volunteerPage, volunteerView,
+  serviceRecordView, todayView, volunteerListQuery, volunteerPage, volunteerView,
 } from '../contract.ts';
 import {
-  cancelSignUp, checkWithCode, closeActivity, confirmAttendance, createActivity, getActivity, listActivities, listAttendees, listOpenActivities, newCheckCode, signUp,
+  cancelSignUp, checkWithCode, closeActivity, confirmAttendance, createActivity, getActivity, listActivities, listAttendees, listOpenActivities, myActivitiesToday, newCheckCode, signUp,
 } from './activities.ts';
 import { issueHoursCertificate } from './certificate.ts';
 import { recordsWorkbook } from './export.ts';
@@ -64,6 +64,11 @@ export const volunteerRoutes = routeTable('community', [
     method: 'GET', url: '/api/community/activities/open', summary: 'Open activities with my own sign-ups',
     access: 'community.volunteer', query: activityListQuery, response: activityPage,
     handle: ({ actor, query, db }) => listOpenActivities(db, actor, query),
+  }),
+  route({
+    method: 'GET', url: '/api/community/activities/today', summary: "Today's activities I signed up for, to check in and out on /m",
+    access: 'community.volunteer', response: todayView,
+    handle: ({ actor, db }) => myActivitiesToday(db, actor),
   }),
   route({
     method: 'GET', url: '/api/public/community/activities', summary: 'Open volunteer activities (public, no personal data)',

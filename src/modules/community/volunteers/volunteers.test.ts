@@ -66,6 +66,13 @@ describe('volunteers', () => {
     expect(out.json().mine.checkedOutAt).not.toBeNull();
     const mine = (await call(resident.cookie, 'GET', '/api/community/volunteers/me')).json();
     expect(mine.records).toHaveLength(1);
+    // /m's home lists it among today's activities, checked out; a resident who is no volunteer sees none.
+    const today = (await call(resident.cookie, 'GET', '/api/community/activities/today')).json();
+    expect(today.registered).toBe(true);
+    expect(today.items.map((a: { id: string }) => a.id)).toEqual([id]);
+    expect(today.items[0].mine.checkedOutAt).not.toBeNull();
+    expect((await call(neighbour.cookie, 'GET', '/api/community/activities/today')).json()).toEqual({ registered: false, items: [] });
+    expect((await call(staff.cookie, 'GET', '/api/community/activities/today')).statusCode).toBe(403);
     expect(mine.records[0]).toMatchObject({ what: '敬老院陪伴', confirmedBy: staff.username });
   });
 

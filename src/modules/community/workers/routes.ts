@@ -1,11 +1,13 @@
 // HTTP of the social workers' register, caseload and services, and the tiers view.
 import { route, routeTable } from '../../../platform/route.ts';
+import { sendDownload, stamp, XLSX } from '../../../platform/download.ts';
 import {
-  addCaseBody, caseloadList, caseParams, closeCaseBody, createWorkerBody, idParam, tiersQuery, tiersView, updateWorkerBody, workerListQuery, workerPage,
+  addCaseBody, caseloadPage, caseloadQuery, caseParams, closeCaseBody, createWorkerBody, idParam, tiersQuery, tiersView, updateWorkerBody, workerListQuery, workerPage,
   workerServiceBody, workerServicePage, workerServiceQuery, workerView,
 } from '../contract.ts';
 import { addCase, closeCase, createWorker, getWorker, listCaseload, listWorkers, listWorkerServices, recordWorkerService, updateWorker } from './workers.ts';
 import { tiers } from './tiers.ts';
+import { caseloadWorkbook } from './export.ts';
 
 export const workerRoutes = routeTable('community', [
   route({
@@ -29,18 +31,26 @@ export const workerRoutes = routeTable('community', [
     handle: ({ actor, params, body, db }) => updateWorker(db, actor, params.id, body),
   }),
   route({
-    method: 'GET', url: '/api/community/workers/:id/caseload', summary: "A worker's caseload (residents named as the registry allows)",
-    access: 'community.read', params: idParam, response: caseloadList,
-    handle: ({ actor, params, db }) => listCaseload(db, actor, params.id),
+    method: 'GET', url: '/api/community/workers/:id/caseload', summary: "A worker's caseload, paged (residents named as the registry allows)",
+    access: 'community.read', params: idParam, query: caseloadQuery, response: caseloadPage,
+    handle: ({ actor, params, query, db }) => listCaseload(db, actor, params.id, query),
+  }),
+  route({
+    method: 'GET', url: '/api/community/workers/:id/caseload.xlsx', summary: "A worker's caseload as an .xlsx ledger (masked as the list is)",
+    access: 'community.read', params: idParam, query: caseloadQuery.omit({ page: true, pageSize: true }),
+    handle: async ({ actor, params, query, db, reply }) => {
+      const ledger = await caseloadWorkbook(db, actor, params.id, query.state);
+      return sendDownload(reply, `个案台账-${ledger.name}-${stamp()}.xlsx`, XLSX, ledger.bytes);
+    },
   }),
   route({
     method: 'POST', url: '/api/community/workers/:id/caseload', summary: "Take a registry resident into a worker's caseload",
-    access: 'community.write', params: idParam, body: addCaseBody, response: caseloadList, status: 201,
+    access: 'community.write', params: idParam, body: addCaseBody, response: caseloadPage, status: 201,
     handle: ({ actor, params, body, db }) => addCase(db, actor, params.id, body),
   }),
   route({
     method: 'POST', url: '/api/community/workers/:id/caseload/:caseId/close', summary: 'Close a case with its outcome',
-    access: 'community.write', params: caseParams, body: closeCaseBody, response: caseloadList,
+    access: 'community.write', params: caseParams, body: closeCaseBody, response: caseloadPage,
     handle: ({ actor, params, body, db }) => closeCase(db, actor, params.id, params.caseId, body),
   }),
   route({

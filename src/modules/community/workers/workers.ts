@@ -1,11 +1,11 @@
 // Social workers: the register, the caseload (residents they serve) and service records.
-import { and, asc, count, desc, eq, ilike, isNull, sql, sum, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, isNotNull, isNull, sql, sum, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit.ts';
 import { assertInScope, canAccess, inScope, shownName, underPaths, type Actor } from '../../../platform/auth/scope.ts';
 import type { Db } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { countAll, listPage, offsetOf, type ListPage } from '../../../platform/list-page.ts';
-import type { AddCaseBody, CaseloadView, CreateWorkerBody, UpdateWorkerBody, WorkerListQuery, WorkerServiceBody, WorkerView } from '../contract.ts';
+import type { AddCaseBody, CaseloadQuery, CaseloadView, CreateWorkerBody, UpdateWorkerBody, WorkerListQuery, WorkerServiceBody, WorkerView } from '../contract.ts';
 import { communityCaseload, communityOrganisations, communityWorkerServices, communityWorkers } from '../schema.ts';
 import { invalidField, namesOfPaths, placeInScope, underPath } from '../places.ts';
 import { residentsById, shownResidentName } from './residents.ts';
@@ -86,21 +86,39 @@ export async function listWorkers(db: Db, actor: Actor, q: WorkerListQuery): Pro
   );
 }
 
-/** The worker's caseload, residents named as the actor may see them. */
-export async function listCaseload(db: Db, actor: Actor, workerId: string): Promise<{ items: CaseloadView[] }> {
-  await loadWorker(db, actor, workerId, 'community.read');
-  const rows = await db.select().from(communityCaseload).where(eq(communityCaseload.workerId, workerId)).orderBy(desc(communityCaseload.openedOn));
+function caseloadWhere(workerId: string, state: CaseloadQuery['state']): SQL | undefined {
+  return and(eq(communityCaseload.workerId, workerId), state === 'open' ? isNull(communityCaseload.closedOn) : state === 'closed' ? isNotNull(communityCaseload.closedOn) : undefined);
+}
+
+async function presentCases(db: Db, actor: Actor, rows: (typeof communityCaseload.$inferSelect)[]): Promise<CaseloadView[]> {
   const residents = await residentsById(db, rows.map((r) => r.residentId));
-  return {
-    items: rows.map((r) => {
-      const resident = residents.get(r.residentId);
-      return { id: r.id, residentId: r.residentId, residentName: resident ? shownResidentName(actor, resident) : '—', reason: r.reason, openedOn: r.openedOn, closedOn: r.closedOn, outcome: r.outcome };
-    }),
-  };
+  return rows.map((r) => {
+    const resident = residents.get(r.residentId);
+    return { id: r.id, residentId: r.residentId, residentName: resident ? shownResidentName(actor, resident) : '—', reason: r.reason, openedOn: r.openedOn, closedOn: r.closedOn, outcome: r.outcome };
+  });
+}
+
+/** The worker's caseload, paged, residents named as the actor may see them. */
+export async function listCaseload(db: Db, actor: Actor, workerId: string, q: CaseloadQuery = { page: 1, pageSize: 20 }): Promise<ListPage<CaseloadView>> {
+  await loadWorker(db, actor, workerId, 'community.read');
+  const where = caseloadWhere(workerId, q.state);
+  return listPage(
+    q,
+    db.select().from(communityCaseload).where(where).orderBy(desc(communityCaseload.openedOn), asc(communityCaseload.id)).limit(q.pageSize).offset(offsetOf(q)),
+    db.select(countAll).from(communityCaseload).where(where),
+    (rows) => presentCases(db, actor, rows),
+  );
+}
+
+/** The whole caseload (up to the ledger limit) for the .xlsx ledger, masked as the list is. */
+export async function caseloadForLedger(db: Db, actor: Actor, workerId: string, state: CaseloadQuery['state'], limit: number): Promise<{ worker: WorkerView; cases: CaseloadView[] }> {
+  const worker = await loadWorker(db, actor, workerId, 'community.read');
+  const rows = await db.select().from(communityCaseload).where(caseloadWhere(workerId, state)).orderBy(desc(communityCaseload.openedOn), asc(communityCaseload.id)).limit(limit);
+  return { worker: (await present(db, [worker]))[0]!, cases: await presentCases(db, actor, rows) };
 }
 
 /** Takes a resident into the worker's caseload: the resident must be in the actor's registry scope. */
-export async function addCase(db: Db, actor: Actor, workerId: string, body: AddCaseBody): Promise<{ items: CaseloadView[] }> {
+export async function addCase(db: Db, actor: Actor, workerId: string, body: AddCaseBody): Promise<ListPage<CaseloadView>> {
   const worker = await loadWorker(db, actor, workerId, 'community.write');
   const resident = (await residentsById(db, [body.residentId])).get(body.residentId);
   if (!resident || !canAccess(actor, 'registry.read', resident.orgPath)) throw invalidField('body.residentId', '在您的范围内没有这位居民 / no such resident in your part of the tree');
@@ -111,7 +129,7 @@ export async function addCase(db: Db, actor: Actor, workerId: string, body: AddC
   return listCaseload(db, actor, workerId);
 }
 
-export async function closeCase(db: Db, actor: Actor, workerId: string, caseId: string, body: { closedOn: string; outcome: string }): Promise<{ items: CaseloadView[] }> {
+export async function closeCase(db: Db, actor: Actor, workerId: string, caseId: string, body: { closedOn: string; outcome: string }): Promise<ListPage<CaseloadView>> {
   const worker = await loadWorker(db, actor, workerId, 'community.write');
   await db.transaction(async (tx) => {
     const [closed] = await tx

@@ -1,5 +1,5 @@
 // Typed calls of the community projects and funds, in the contract's shapes.
-import { buildUrl, request, type Paged } from '../../../platform/api-client.ts';
+import { buildUrl, request, sendJson, type Paged } from '../../../platform/api-client.ts';
 import type { Json } from '../../../platform/json.ts';
 import type * as contract from '#server/modules/community/contract.ts';
 import type { z } from 'zod';
@@ -31,6 +31,8 @@ export const projectsApi = {
   application: (appId: string, signal?: AbortSignal) => request<ApplicationDetail>('GET', `${p}/applications/${id(appId)}`, { signal }),
   award: (appId: string, body: contract.AwardBody) => request<ApplicationDetail>('POST', `${p}/applications/${id(appId)}/award`, { body }),
   decideMilestone: (milestoneId: string, body: { accept: boolean; note: string }) => request<ApplicationDetail>('POST', `${p}/milestones/${id(milestoneId)}/decision`, { body }),
+  /** A deliverable file, by the party asking: project staff or the organisation. */
+  deliverableUrl: (fileId: string, as: 'staff' | 'organisation') => buildUrl(`${as === 'staff' ? p : o}/deliverables/${id(fileId)}`),
   payTranche: (trancheId: string, voucherNumber: string) => request<ApplicationDetail>('POST', `${p}/tranches/${id(trancheId)}/pay`, { body: { voucherNumber } }),
   siteVisit: (appId: string, body: { visitedOn: string; findings: string; rating: number }) => request<ApplicationDetail>('POST', `${p}/applications/${id(appId)}/site-visits`, { body }),
   evaluate: (appId: string, body: contract.EvaluationBody) => request<ApplicationDetail>('POST', `${p}/applications/${id(appId)}/evaluation`, { body }),
@@ -41,6 +43,11 @@ export const projectsApi = {
   myApplications: (q: Paging, signal?: AbortSignal) => request<Paged<ApplicationSummary>>('GET', `${o}/applications`, { query: q, signal }),
   myApplication: (appId: string, signal?: AbortSignal) => request<ApplicationDetail>('GET', `${o}/applications/${id(appId)}`, { signal }),
   reportMilestone: (milestoneId: string, report: string) => request<ApplicationDetail>('POST', `${o}/milestones/${id(milestoneId)}/report`, { body: { report } }),
+  uploadDeliverable: (milestoneId: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return sendJson<ApplicationDetail>('POST', `${o}/milestones/${id(milestoneId)}/deliverables`, form);
+  },
   serviceRecord: (appId: string, body: contract.ProjectServiceRecordBody) => request<ApplicationDetail>('POST', `${o}/applications/${id(appId)}/service-records`, { body }),
   // experts
   reviewApplications: (q: Paging, signal?: AbortSignal) => request<Paged<ApplicationSummary>>('GET', `${r}/applications`, { query: q, signal }),

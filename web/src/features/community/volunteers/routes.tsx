@@ -10,7 +10,9 @@ const activities = (name: string) => lazyNamed(() => import('./pages/activities-
 
 export const volunteersConsoleRoutes: FeatureRoute[] = [
   { path: 'community/organisations', permission: 'community.read', page: registers('OrganisationsPage') },
+  { path: 'community/organisations/:id', permission: 'community.read', page: lazyNamed(() => import('./pages/organisation-page.tsx'), 'OrganisationPage') },
   { path: 'community/workers', permission: 'community.read', page: registers('WorkersPage') },
+  { path: 'community/workers/:id', permission: 'community.read', page: lazyNamed(() => import('./pages/worker-page.tsx'), 'WorkerPage') },
   { path: 'community/volunteers', permission: 'community.read', page: registers('VolunteersPage') },
   { path: 'community/tiers', permission: 'community.read', page: registers('TiersPage') },
   { path: 'community/activities', permission: 'community.read', page: activities('ActivitiesPage') },
@@ -20,9 +22,16 @@ export const volunteersConsoleRoutes: FeatureRoute[] = [
 
 export const volunteersMobileRoutes: FeatureRoute[] = [
   { path: 'community/check/:id', permission: 'community.volunteer', page: lazyNamed(() => import('./pages/mobile-check-page.tsx'), 'MobileCheckPage') },
+  { path: 'community/today', permission: 'community.volunteer', page: lazyNamed(() => import('./pages/mobile-today-page.tsx'), 'MobileTodayPage') },
 ];
 
-export const volunteersPortalRoutes: FeatureRoute[] = [{ path: 'volunteer', page: lazyNamed(() => import('./pages/portal-page.tsx'), 'VolunteerPortalPage') }];
+export const volunteersPortalRoutes: FeatureRoute[] = [
+  { path: 'volunteer', page: lazyNamed(() => import('./pages/portal-page.tsx'), 'VolunteerPortalPage') },
+  { path: 'volunteer/transfer', permission: 'community.volunteer', page: lazyNamed(() => import('./pages/transfer-page.tsx'), 'PointsTransferPage') },
+];
+
+/** /m's home: today's activities with 签到 / 签退, for volunteers. */
+export const volunteersMobileHome: HomeSection[] = [{ order: 35, component: lazyNamed(() => import('./mobile-home.tsx'), 'VolunteerMobileSection') }];
 
 export const volunteersPortalHome: HomeSection[] = [{ order: 40, component: lazyNamed(() => import('./portal-home.tsx'), 'VolunteerPortalSection') }];
 

@@ -1,5 +1,6 @@
 // One application's file as every party sees it: plan, budget, scores, contract, milestones,
 // tranches, indicators, visits, evaluation and the timeline. The parties' actions come in as slots.
+import { PaperClipOutlined } from '@ant-design/icons';
 import { Card, Descriptions, Empty, Flex, Progress, Skeleton, Table, Timeline, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
@@ -20,6 +21,22 @@ export interface ApplicationSlots {
   /** Beside the indicators (record services) and the visits (record a visit, the evaluation). */
   indicatorsExtra?: (a: ApplicationDetail) => ReactNode;
   supervisionExtra?: (a: ApplicationDetail) => ReactNode;
+  /** Where a deliverable file opens for this party; without it the files are named only. */
+  deliverableUrl?: (fileId: string) => string;
+}
+
+/** A milestone's deliverable files (photos, PDF) under its report. */
+function Deliverables({ milestone, url }: { milestone: Milestone; url: ApplicationSlots['deliverableUrl'] }) {
+  const t = useT();
+  if (milestone.deliverables.length === 0) return null;
+  return (
+    <Flex gap={4} wrap align="center" data-testid="milestone-files" style={{ marginTop: 4 }}>
+      <PaperClipOutlined aria-label={t('community.projects.files')} />
+      {milestone.deliverables.map((d) =>
+        url ? <Typography.Link key={d.id} href={url(d.id)} target="_blank">{d.filename}</Typography.Link> : <Typography.Text key={d.id}>{d.filename}</Typography.Text>,
+      )}
+    </Flex>
+  );
 }
 
 export function ApplicationView({ query, slots = {} }: { query: UseQueryResult<ApplicationDetail, ApiError>; slots?: ApplicationSlots }) {
@@ -73,7 +90,7 @@ export function ApplicationView({ query, slots = {} }: { query: UseQueryResult<A
             { title: t('community.projects.milestone'), dataIndex: 'title' },
             { title: t('community.projects.dueOn'), dataIndex: 'dueOn', width: 110 },
             { title: t('community.projects.status'), dataIndex: 'status', width: 90, render: (_, m) => <MilestoneStatusTag status={m.status} /> },
-            { title: t('community.projects.report'), dataIndex: 'report', render: (v: string | null, m) => <>{v ?? '—'}{m.decisionNote ? <Typography.Text type="secondary"><br />{m.decidedBy}：{m.decisionNote}</Typography.Text> : null}</> },
+            { title: t('community.projects.report'), dataIndex: 'report', render: (v: string | null, m) => <>{v ?? '—'}<Deliverables milestone={m} url={slots.deliverableUrl} />{m.decisionNote ? <Typography.Text type="secondary"><br />{m.decidedBy}：{m.decisionNote}</Typography.Text> : null}</> },
             { title: t('common.actions'), key: 'act', width: 200, render: (_, m) => slots.milestoneAction?.(a, m) },
           ]} />
         <Typography.Title level={5} style={{ marginTop: 16 }}>{t('community.projects.tranches')}</Typography.Title>

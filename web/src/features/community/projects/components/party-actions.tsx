@@ -1,6 +1,7 @@
 // What an organisation does on its application (report a milestone, record services) and
 // what an expert does (declare a conflict, or score each criterion).
-import { Button, Card, Checkbox, Form, Input, InputNumber, Select, Typography } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { Button, Card, Checkbox, Form, Input, InputNumber, Select, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { FormModal } from '../../../../platform/components/form-modal.tsx';
 import { useT } from '../../../../platform/i18n/index.tsx';
@@ -19,9 +20,21 @@ export function useOrganisationActions(): { slots: ApplicationSlots; modals: (a:
   const [reportForm] = Form.useForm<{ report: string }>();
   const [recordForm] = Form.useForm<{ indicatorKey: string; quantity: number; servedOn: string; note: string }>();
   const slots: ApplicationSlots = {
+    deliverableUrl: (fileId) => projectsApi.deliverableUrl(fileId, 'organisation'),
     milestoneAction: (a, m) =>
-      a.status === 'awarded' && (m.status === 'planned' || m.status === 'rejected') ? (
-        <Button size="small" type="primary" data-testid="milestone-report" onClick={() => setReporting(m.id)}>{t('community.projects.reportMilestone')}</Button>
+      a.status === 'awarded' && m.status !== 'accepted' ? (
+        <Space wrap>
+          {(m.status === 'planned' || m.status === 'rejected') && (
+            <Button size="small" type="primary" data-testid="milestone-report" onClick={() => setReporting(m.id)}>{t('community.projects.reportMilestone')}</Button>
+          )}
+          <Upload
+            accept="image/*,application/pdf"
+            showUploadList={false}
+            customRequest={({ file }) => void write.run(() => projectsApi.uploadDeliverable(m.id, file as File), { success: t('community.projects.fileAdded'), invalidates: ['community', 'projects'] })}
+          >
+            <Button size="small" icon={<UploadOutlined />} loading={write.busy} aria-label={`${t('community.projects.addFile')} ${m.title}`} data-testid="milestone-upload">{t('community.projects.addFile')}</Button>
+          </Upload>
+        </Space>
       ) : null,
     indicatorsExtra: (a) => (a.status === 'awarded' ? <Button size="small" onClick={() => setRecording(true)} data-testid="service-record-open">{t('community.projects.addServiceRecord')}</Button> : null),
   };

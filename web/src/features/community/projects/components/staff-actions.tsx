@@ -24,6 +24,7 @@ export function useStaffActions(): { slots: ApplicationSlots; modals: (a: Applic
   const done = { invalidates: ['community', 'projects'], then: close };
 
   const slots: ApplicationSlots = {
+    deliverableUrl: (fileId) => projectsApi.deliverableUrl(fileId, 'staff'),
     top: (a) =>
       a.status === 'submitted' ? (
         <Button type="primary" onClick={() => setOpen('award')} data-testid="award-open" style={{ alignSelf: 'flex-start' }}>

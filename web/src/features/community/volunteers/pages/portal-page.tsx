@@ -101,7 +101,12 @@ function PointsAndMall() {
   const mall = useApiQuery(['community', 'mall'], (signal) => communityApi.mall(firstPage, signal));
   return (
     <Card title={t('community.portal.mall')}>
-      {points.data && <Statistic title={t('community.portal.balance')} value={points.data.balance} />}
+      {points.data && (
+        <Flex justify="space-between" align="end">
+          <Statistic title={t('community.portal.balance')} value={points.data.balance} />
+          <Link to="/portal/volunteer/transfer" data-testid="transfer-link">{t('community.portal.transferLink')}</Link>
+        </Flex>
+      )}
       {points.error && <ErrorAlert error={points.error} onRetry={() => void points.refetch()} />}
       {mall.isLoading && <Skeleton active />}
       {mall.error && <ErrorAlert error={mall.error} onRetry={() => void mall.refetch()} />}

@@ -2,7 +2,8 @@
 import { PlusOutlined, DownloadOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Flex, Form, Input, Select, Skeleton, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { availabilities, creditCodeProblem, incubationStatuses, organisationKinds, serviceFields, skills, workerLevels, workerTiers } from '#server/modules/community/contract.ts';
+import { Link } from 'react-router';
+import { availabilities, incubationStatuses, organisationKinds, serviceFields, skills, workerLevels, workerTiers } from '#server/modules/community/contract.ts';
 import { ErrorAlert } from '../../../../platform/components/feedback.tsx';
 import { FormModal } from '../../../../platform/components/form-modal.tsx';
 import { ListTable } from '../../../../platform/components/list-table.tsx';
@@ -14,6 +15,8 @@ import { useWrite } from '../../../../platform/use-write.ts';
 import { OrgNodeSelect } from '../../../org/index.ts';
 import { TitleBar } from '../../projects/components/labels.tsx';
 import { communityApi, hours, type Organisation, type Volunteer, type Worker } from '../api.ts';
+import { useCreditCodeRule } from '../components/credit-code-rule.ts';
+import { OrganisationStatusTag } from './organisation-page.tsx';
 
 const searchFilter = (params: URLSearchParams) => ({ q: params.get('q') ?? undefined });
 
@@ -29,6 +32,7 @@ export function OrganisationsPage() {
   const [form] = Form.useForm();
   const list = useListPage({ queryKey: ['community', 'organisations'], filters: searchFilter, load: (f, paging, signal) => communityApi.organisations({ ...paging, ...f }, signal) });
   const kind = Form.useWatch('kind', form) as string | undefined;
+  const creditCodeRule = useCreditCodeRule();
   return (
     <Flex vertical gap={12}>
       <TitleBar title={t('community.org.title')}>
@@ -43,7 +47,8 @@ export function OrganisationsPage() {
         size="small"
         emptyText={t('community.org.empty')}
         columns={[
-          { key: 'name', title: t('community.org.name'), dataIndex: 'name' },
+          { key: 'name', title: t('community.org.name'), render: (_, o) => <Link to={`/console/community/organisations/${o.id}`}>{o.name}</Link> },
+          { key: 'status', title: t('community.org.status'), width: 80, render: (_, o) => <OrganisationStatusTag status={o.status} /> },
           { key: 'kind', title: t('community.org.kind'), width: 170, render: (_, o) => t(`community.org.kind.${o.kind}`) },
           { key: 'code', title: t('community.org.creditCode'), dataIndex: 'creditCode', width: 190 },
           { key: 'org', title: t('community.orgUnit'), dataIndex: 'orgName', width: 140 },
@@ -69,11 +74,7 @@ export function OrganisationsPage() {
             <Form.Item
               name="creditCode"
               label={t('community.org.creditCode')}
-              rules={[{ required: true }, { validator: (_, v: string | undefined) => {
-                const found = v ? creditCodeProblem(v.trim().toUpperCase()) : null;
-                if (!found) return Promise.resolve();
-                return Promise.reject(new Error(found.problem === 'check' ? t('community.org.creditCodeBad', { expected: found.expected ?? '' }) : t('community.org.creditCodeLength')));
-              } }]}
+              rules={[{ required: true }, creditCodeRule]}
             >
               <Input maxLength={18} style={{ fontFamily: 'monospace' }} />
             </Form.Item>
@@ -106,7 +107,7 @@ export function WorkersPage() {
         size="small"
         emptyText={t('community.worker.empty')}
         columns={[
-          { key: 'name', title: t('community.worker.name'), dataIndex: 'name', width: 120 },
+          { key: 'name', title: t('community.worker.name'), width: 120, render: (_, w) => <Link to={`/console/community/workers/${w.id}`}>{w.name}</Link> },
           { key: 'level', title: t('community.worker.level'), width: 150, render: (_, w) => t(`community.worker.level.${w.level}`) },
           { key: 'cert', title: t('community.worker.certificate'), dataIndex: 'certificateNumber', width: 160 },
           { key: 'employer', title: t('community.worker.employer'), dataIndex: 'employerName' },
