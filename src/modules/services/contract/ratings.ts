@@ -136,6 +136,8 @@ export const rectificationListQuery = z.object({
   ...pageQuery,
   under: z.string().trim().min(1).max(40).optional(),
   status: z.enum(rectificationStatuses).optional(),
+  /** The rated application's (or case's) number. */
+  number: z.string().trim().min(4).max(40).optional(),
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
 });
 export type RectificationListQuery = z.infer<typeof rectificationListQuery>;

@@ -64,6 +64,14 @@ describe('the ratings list', () => {
   });
 });
 
+describe('a rating’s rectification record', () => {
+  it('is found by the rated application’s number, within scope', async () => {
+    const found = await get(street, '/api/services/rectifications?number=SJ20260301-00003');
+    expect(found.json<{ items: { rating: RatingView }[] }>().items.map((r) => r.rating.subjectNumber)).toEqual(['SJ20260301-00003']);
+    expect((await get(street, '/api/services/rectifications?number=SJ20260301-00005')).json<{ total: number }>().total).toBe(0);
+  });
+});
+
 describe('the ratings ledger (.xlsx)', () => {
   it('exports the filtered ratings with each bad one’s rectification status and deadline', async () => {
     const res = await get(street, '/api/services/ratings/export.xlsx?from=2026-03-10&to=2026-03-31');
