@@ -1,15 +1,13 @@
 // Creating or changing a "one thing" bundle (高效办成一件事): its life event and items, with a
 // preview of the combined form and materials built by the same rule the server uses; field
 // errors on their field, a change made meanwhile shown as a conflict to reload.
-import { Alert, App, Button, Col, Empty, Flex, Form, Input, Modal, Row, Select, Switch, Tag, Typography } from 'antd';
+import { Alert, Button, Col, Empty, Flex, Form, Input, Modal, Row, Select, Switch, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { mergeForms } from '#server/modules/services/contract.ts';
-import { toApiError } from '../../../platform/api-client.ts';
 import { useI18n, type MessageKey } from '../../../platform/i18n/index.tsx';
-import { invalidate, useApiQuery } from '../../../platform/query.ts';
-import { useAction } from '../../../platform/use-write.ts';
+import { useApiQuery } from '../../../platform/query.ts';
 import { servicesApi, type ServiceBundle } from '../api.ts';
-import { showFieldErrors } from '../components/field-errors.ts';
+import { useVersionedSave } from './use-versioned-save.ts';
 
 interface BundleForm {
   code: string;
@@ -56,12 +54,11 @@ interface BundleEditorProps {
 
 export function BundleEditor({ bundle, onClose }: BundleEditorProps) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<BundleForm>();
   const [base, setBase] = useState<ServiceBundle | null>(null);
-  const [conflict, setConflict] = useState<number | null>(null);
   const [q, setQ] = useState('');
-  const saving = useAction();
+  const saver = useVersionedSave(form, onClose);
+  const { conflict, setConflict } = saver;
   const open = bundle !== undefined;
   const chosen = Form.useWatch('itemCodes', form) ?? [];
   const search = useApiQuery(['services', 'bundle-items', q], (signal) => servicesApi.items({ q: q || undefined, pageSize: 50 }, signal));
@@ -72,7 +69,7 @@ export function BundleEditor({ bundle, onClose }: BundleEditorProps) {
     setConflict(null);
     form.resetFields();
     form.setFieldsValue(formOf(bundle ?? null));
-  }, [open, bundle, form]);
+  }, [open, bundle, form, setConflict]);
 
   // The chosen items keep their names while the search shows others.
   const options = useMemo(() => {
@@ -81,21 +78,14 @@ export function BundleEditor({ bundle, onClose }: BundleEditorProps) {
     return [...known.entries()].map(([code, name]) => ({ value: code, label: `${name}（${code}）` }));
   }, [base, search.data]);
 
-  const save = (values: BundleForm) =>
-    saving.run(async () => {
-      const { code, ...content } = values;
-      try {
-        const saved = base ? await servicesApi.updateBundle(base.code, base.version, content) : await servicesApi.createBundle(code, content);
-        void message.success(t('services.edit.bundleSaved', { version: saved.version }));
-        void invalidate(['services']);
-        onClose();
-      } catch (error) {
-        const apiError = toApiError(error);
-        const current = apiError.details.currentVersion;
-        if (apiError.code === 'VERSION_CONFLICT') setConflict(typeof current === 'number' ? current : (base?.version ?? 0) + 1);
-        else if (!showFieldErrors(form, apiError)) void message.error(apiError.message);
-      }
-    });
+  const save = (values: BundleForm) => {
+    const { code, ...content } = values;
+    return saver.save(
+      () => (base ? servicesApi.updateBundle(base.code, base.version, content) : servicesApi.createBundle(code, content)),
+      (version) => t('services.edit.bundleSaved', { version }),
+      base?.version,
+    );
+  };
 
   const reload = async () => {
     if (!base) return;
@@ -111,7 +101,7 @@ export function BundleEditor({ bundle, onClose }: BundleEditorProps) {
       open={open}
       onCancel={onClose}
       onOk={() => form.submit()}
-      confirmLoading={saving.busy}
+      confirmLoading={saver.busy}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       width={760}

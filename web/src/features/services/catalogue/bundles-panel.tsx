@@ -61,10 +61,10 @@ export function BundlesPanel() {
                   title: '',
                   render: (_: unknown, b: ServiceBundle) => (
                     <Space>
-                      <Button size="small" onClick={() => setEditing(b)} aria-label={`${t('services.edit.edit')} ${b.name}`}>
+                      <Button size="small" onClick={() => setEditing(b)}>
                         {t('services.edit.edit')}
                       </Button>
-                      <Button size="small" loading={busy} onClick={() => void toggle(b)} aria-label={`${b.active ? t('services.edit.withdraw') : t('services.edit.publish')} ${b.name}`}>
+                      <Button size="small" loading={busy} onClick={() => void toggle(b)}>
                         {b.active ? t('services.edit.withdraw') : t('services.edit.publish')}
                       </Button>
                     </Space>

@@ -1,18 +1,17 @@
 // Creating or changing a service item from the console: every field of its content, the
 // server's field errors shown on the field they name (materials and form fields too), and a
 // change made by someone else since this one was read shown as a conflict to reload.
-import { Alert, App, Button, Checkbox, Col, Divider, Drawer, Flex, Form, Input, InputNumber, Row, Select, Space, Switch, Typography } from 'antd';
+import { Alert, Button, Checkbox, Col, Divider, Drawer, Flex, Form, Input, InputNumber, Row, Select, Space, Switch, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { acceptLevels, itemKinds, serviceChannels } from '#server/modules/services/contract.ts';
-import { toApiError } from '../../../platform/api-client.ts';
 import { useI18n, type MessageKey } from '../../../platform/i18n/index.tsx';
-import { invalidate, useApiQuery } from '../../../platform/query.ts';
+import { useApiQuery } from '../../../platform/query.ts';
 import { useAction } from '../../../platform/use-write.ts';
 import { OrgNodeSelect } from '../../org/index.ts';
 import { servicesApi, type ItemInput, type ServiceItem } from '../api.ts';
 import { centreApi } from '../centre-api.ts';
-import { showFieldErrors } from '../components/field-errors.ts';
 import { FormFieldsList, MaterialsList } from './item-lists.tsx';
+import { useVersionedSave } from './use-versioned-save.ts';
 
 type ItemForm = Omit<ItemInput, 'departmentCode'> & { code: string; active: boolean; departmentCode?: string | null };
 
@@ -51,11 +50,10 @@ interface ItemEditorProps {
 
 export function ItemEditor({ item, onClose }: ItemEditorProps) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<ItemForm>();
   const [base, setBase] = useState<ServiceItem | null>(null);
-  const [conflict, setConflict] = useState<number | null>(null);
-  const saving = useAction();
+  const saver = useVersionedSave(form, onClose);
+  const { conflict, setConflict } = saver;
   const reloading = useAction();
   const entries = useApiQuery(['services', 'admission-entries', 'all'], (signal) => centreApi.admissionEntries({ page: 1, pageSize: 500 }, signal));
   const open = item !== undefined;
@@ -66,23 +64,16 @@ export function ItemEditor({ item, onClose }: ItemEditorProps) {
     setConflict(null);
     form.resetFields();
     form.setFieldsValue(formOf(item ?? null));
-  }, [open, item, form]);
+  }, [open, item, form, setConflict]);
 
-  const save = (values: ItemForm) =>
-    saving.run(async () => {
-      try {
-        const input = inputOf(values);
-        const saved = base ? await servicesApi.updateItem(base.code, base.version, { ...input, active: values.active }) : await servicesApi.createItem(values.code, input);
-        void message.success(t('services.edit.saved', { version: saved.version }));
-        void invalidate(['services']);
-        onClose();
-      } catch (error) {
-        const apiError = toApiError(error);
-        const current = apiError.details.currentVersion;
-        if (apiError.code === 'VERSION_CONFLICT') setConflict(typeof current === 'number' ? current : (base?.version ?? 0) + 1);
-        else if (!showFieldErrors(form, apiError)) void message.error(apiError.message);
-      }
-    });
+  const save = (values: ItemForm) => {
+    const input = inputOf(values);
+    return saver.save(
+      () => (base ? servicesApi.updateItem(base.code, base.version, { ...input, active: values.active }) : servicesApi.createItem(values.code, input)),
+      (version) => t('services.edit.saved', { version }),
+      base?.version,
+    );
+  };
 
   const reload = () =>
     reloading.run(async () => {
@@ -103,7 +94,7 @@ export function ItemEditor({ item, onClose }: ItemEditorProps) {
       extra={
         <Space>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={saving.busy} onClick={() => form.submit()} data-testid="item-save">
+          <Button type="primary" loading={saver.busy} onClick={() => form.submit()} data-testid="item-save">
             {t('common.save')}
           </Button>
         </Space>
@@ -206,7 +197,7 @@ export function ItemEditor({ item, onClose }: ItemEditorProps) {
         <FormFieldsList />
       </Form>
       <Flex justify="end" style={{ marginTop: 16 }}>
-        <Button type="primary" loading={saving.busy} onClick={() => form.submit()}>
+        <Button type="primary" loading={saver.busy} onClick={() => form.submit()}>
           {t('common.save')}
         </Button>
       </Flex>

@@ -28,7 +28,7 @@ test.describe.serial('The district edits a service item and the public catalogue
     await page.goto(`/console/services/catalogue?q=${code}`);
     await page.getByTestId(`item-edit-${code}`).click();
     const form = page.getByTestId('item-form');
-    await expect(form.getByLabel('事项名称')).toHaveValue('人民调解申请');
+    await expect(form.getByLabel('事项名称')).toHaveValue('人民调解申请', { timeout: 30_000 });
     await form.getByLabel('承诺时限（工作日）').fill('30');
     await page.getByTestId('item-save').click();
     await expect(form).toContainText('承诺时限不能长于法定时限');
@@ -55,7 +55,7 @@ test.describe.serial('The district edits a service item and the public catalogue
     await search.fill('renmintiaojie');
     await search.press('Enter');
     const item = page.locator(`[data-testid=service-item][data-code="${code}"]`);
-    await expect(item).toContainText(newName);
+    await expect(item).toContainText(newName, { timeout: 30_000 });
     await expect(item).toContainText('10/3 个工作日');
     const published = await page.request.get(`/api/public/services/${code}`);
     expect(((await published.json()) as { materials: { key: string }[] }).materials.map((m) => m.key)).toContain('mediation_record');
@@ -85,6 +85,7 @@ test.describe.serial('The district edits a service item and the public catalogue
     const initials = community.search.split(' ').at(-1)!;
     await page.goto('/console/services/counter');
     const picker = page.getByRole('combobox', { name: '所在社区' });
+    await expect(picker).toBeVisible({ timeout: 30_000 });
     await picker.click();
     await picker.fill(initials);
     await page.locator('.ant-select-tree-node-content-wrapper', { hasText: community.name }).first().click();

@@ -121,11 +121,12 @@ test.describe.serial('A resident applies online, supplies a correction, the appl
     const page = contexts[1]!.pages()[0]!;
     await page.goto('/console/services/ratings?bad=true');
     const rated = page.getByTestId('ratings-table').locator('tr', { hasText: number });
-    await expect(rated).toContainText('不满意');
+    // The first visit loads the page's code; give it the time a busy machine needs.
+    await expect(rated).toContainText('不满意', { timeout: 30_000 });
     await rated.getByRole('link', { name: '查看整改' }).click();
     await expect(page).toHaveURL(/\/console\/services\/rectifications\?number=/);
     const row = page.getByTestId('rectifications-table').locator('tr', { hasText: number });
-    await expect(row.getByTestId('rect-status')).toHaveText('待回访');
+    await expect(row.getByTestId('rect-status')).toHaveText('待回访', { timeout: 30_000 });
     await expect(row.getByTestId('rect-deadline')).toContainText(/\d{4}/);
     await expect(row).toContainText('补正来回两次');
     await row.getByTestId('rect-callback').click();

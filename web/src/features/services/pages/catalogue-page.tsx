@@ -73,10 +73,10 @@ export function ServiceCataloguePage() {
                   title: '',
                   render: (_: unknown, item: ServiceItem) => (
                     <Space>
-                      <Button size="small" onClick={() => setEditing(item)} aria-label={`${t('services.edit.edit')} ${item.name}`} data-testid={`item-edit-${item.code}`}>
+                      <Button size="small" onClick={() => setEditing(item)} data-testid={`item-edit-${item.code}`}>
                         {t('services.edit.edit')}
                       </Button>
-                      <Button size="small" loading={toggling.busy} onClick={() => void toggle(item)} aria-label={`${item.active ? t('services.edit.withdraw') : t('services.edit.publish')} ${item.name}`}>
+                      <Button size="small" loading={toggling.busy} onClick={() => void toggle(item)}>
                         {item.active ? t('services.edit.withdraw') : t('services.edit.publish')}
                       </Button>
                     </Space>
