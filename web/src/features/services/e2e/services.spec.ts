@@ -131,11 +131,11 @@ test.describe.serial('A resident applies online, supplies a correction, the appl
     await expect(row).toContainText('补正来回两次');
     await row.getByTestId('rect-callback').click();
     await page.getByTestId('rect-action-modal').getByLabel('说明').fill('电话回访：居民反映补正要求分两次告知');
-    await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: /^保\s*存$/ }).click();
     await expect(row.getByTestId('rect-status')).toHaveText('整改中');
     await row.getByTestId('rect-rectify').click();
     await page.getByTestId('rect-action-modal').getByLabel('说明').fill('窗口补正清单改为一次性打印告知，已向居民说明');
-    await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: /^保\s*存$/ }).click();
     await expect(row.getByTestId('rect-status')).toHaveText('已整改');
     await expect(row).toContainText('窗口补正清单改为一次性打印告知');
     await snap(page, 'services-rectified.png');
