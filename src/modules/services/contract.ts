@@ -39,6 +39,7 @@ export const deadlineStates = ['none', 'on_time', 'warning', 'overdue'] as const
 export type DeadlineState = (typeof deadlineStates)[number];
 
 const itemCode = z.string().trim().regex(/^[A-Za-z0-9_-]{2,40}$/, '编码为 2–40 位字母、数字、-、_');
+const admissionEntryCode = z.string().trim().regex(/^[A-Z0-9-]{2,30}$/, '清单事项编码为 2–30 位大写字母、数字或连字符');
 const applicationNumber = z.string().trim().regex(/^[A-Z]{1,4}\d{8}-\d{5}$/, '办件编号如 SJ20261130-00001');
 /** Mainland mobile number. */
 export const mobilePattern = /^1[3-9]\d{9}$/;
@@ -83,12 +84,17 @@ export const itemContent = z
     districtWide: z.boolean(),
     formFields: z.array(formField).max(40),
     guide: z.string().trim().max(2000).default(''),
+    /** The admission-list entries (三个清单, 证明事项保留清单) the item is on, by code. */
+    admissionEntries: z.array(admissionEntryCode).max(20).default([]),
   })
   .superRefine((c, ctx) => {
     if (c.promisedDays > c.statutoryDays) ctx.addIssue({ code: 'custom', path: ['promisedDays'], message: '承诺时限不能长于法定时限' });
     const keys = c.materials.map((m) => m.key);
     keys.forEach((k, i) => {
       if (keys.indexOf(k) !== i) ctx.addIssue({ code: 'custom', path: ['materials', i, 'key'], message: `材料标识 ${k} 重复` });
+    });
+    c.admissionEntries.forEach((k, i) => {
+      if (c.admissionEntries.indexOf(k) !== i) ctx.addIssue({ code: 'custom', path: ['admissionEntries', i], message: `清单事项 ${k} 重复` });
     });
     const fields = c.formFields.map((f) => f.key);
     fields.forEach((k, i) => {
@@ -118,6 +124,7 @@ export const serviceItem = z.object({
   districtWide: z.boolean(),
   formFields: z.array(formField),
   guide: z.string(),
+  admissionEntries: z.array(z.string()),
   updatedAt: z.date(),
 });
 export type ServiceItem = z.infer<typeof serviceItem>;
@@ -145,8 +152,12 @@ export const bundleContent = z.object({
   active: z.boolean().default(true),
 });
 export const createBundleBody = z.object({ code: itemCode }).and(bundleContent);
+/** A change names the version it read; VERSION_CONFLICT if someone changed it since. */
+export const updateBundleBody = bundleContent.extend({ version: z.number().int().min(1) });
+export type BundleContent = z.infer<typeof bundleContent>;
 export const serviceBundle = z.object({
   code: z.string(),
+  version: z.number().int(),
   name: z.string(),
   lifeEvent: z.string(),
   active: z.boolean(),
@@ -308,6 +319,11 @@ export const applicantLookup = z.object({
   communityName: z.string().nullable(),
 });
 
+/** The counter's community picker: the streets of the counter's district, each with its communities; `search` holds the name's pinyin and initials. */
+const pickerPlace = z.object({ code: z.string(), name: z.string(), search: z.string() });
+export const counterStreets = z.array(pickerPlace.extend({ communities: z.array(pickerPlace) }));
+export type CounterStreets = z.infer<typeof counterStreets>;
+
 export const bundleApplication = z.object({
   number: z.string(),
   bundleCode: z.string(),
@@ -344,3 +360,4 @@ export * from './contract/ratings.ts';
 export * from './contract/admission.ts';
 export * from './contract/ledgers.ts';
 export * from './contract/packages.ts';
+export * from './contract/bundles.ts';

@@ -103,6 +103,17 @@ const rows: Row[] = [
   ['GZ-QT-002', '户口迁入政策咨询预审', 'other', CS, 5, 2, [ID, HUKOU], [reason], both, true],
 ];
 
+// The admission-list entries of the demo (admission/demo.ts) that some items are on.
+const onLists: Record<string, string[]> = {
+  'GZ-ZM-001': ['ZM-01'],
+  'GZ-GL-001': ['XZ-02'],
+  'GZ-DB-001': ['XZ-02'],
+  'GZ-LS-001': ['XZ-02'],
+  'GZ-CJ-001': ['XZ-07'],
+  'GZ-JYE-001': ['XZ-03'],
+  'GZ-FZ-002': ['LZ-03'],
+};
+
 /** The demo catalogue: code and content, the deciding department filled in where a department decides. */
 export function demoCatalogue(departmentCode: string | null): { code: string; content: ItemContent }[] {
   return rows.map(([code, name, kind, levels, statutory, promised, materials, fields, channels = both, districtWide = false, byDepartment = false]) => ({
@@ -120,6 +131,7 @@ export function demoCatalogue(departmentCode: string | null): { code: string; co
       districtWide,
       formFields: fields,
       guide: `${name}：请按材料清单准备，可在社区或街道便民服务中心窗口办理${channels.includes('online') ? '，也可网上申请' : ''}。`,
+      admissionEntries: onLists[code] ?? [],
     },
   }));
 }

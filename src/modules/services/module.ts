@@ -5,6 +5,10 @@ import { defineModule } from '../../platform/module.ts';
 import { serviceRoutes } from './routes.ts';
 import { serviceJobHandlers, serviceRecurringJobs } from './jobs.ts';
 import { seedServicesDemo } from './demo.ts';
+import { registerServiceDataSources } from './assessment-sources.ts';
+
+// 好差评 and timeliness feed the assessment's indicators.
+registerServiceDataSources();
 
 export const servicesModule = defineModule({
   name: 'services',

@@ -30,6 +30,7 @@ export const serviceItemVersions = pgTable(
     districtWide: boolean('district_wide').notNull(),
     formFields: jsonb('form_fields').notNull().$type<FormField[]>(),
     guide: text('guide').notNull(),
+    admissionEntries: text('admission_entries').array().notNull().default([]),
     createdBy: text('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -43,7 +44,9 @@ export const serviceBundles = pgTable('service_bundles', {
   lifeEvent: text('life_event').notNull(),
   itemCodes: text('item_codes').array().notNull(),
   active: boolean('active').notNull().default(true),
+  version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
 /** One application for a bundle, followed as one; its items' applications carry its number. */

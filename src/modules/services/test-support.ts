@@ -38,6 +38,7 @@ export const allowanceItem: ItemContent = {
     { key: 'bank', label: '开户银行', type: 'select', required: false, options: ['工商银行', '农业银行'] },
   ],
   guide: '年满 80 周岁的本区户籍老人',
+  admissionEntries: [],
 };
 
 /** A district-wide (全区通办) residence certificate, counter only. */

@@ -307,6 +307,27 @@ describe('scope', () => {
     expect(text).toContain('139******78');
     expect((await inject(department, 'GET', '/api/services/applications/export.xlsx')).statusCode).toBe(403);
   });
+
+  it('answers no reader the applicant’s ID number or phone in clear: lists, detail and the public follow-up', async () => {
+    const app = await applyOnline(resident);
+    const reads: [Session | undefined, string][] = [
+      [resident, '/api/services/applications?mine=true'],
+      [resident, `/api/services/applications/${app.number}`],
+      [staffA1, '/api/services/applications?pageSize=200'],
+      [streetA, '/api/services/applications?pageSize=200'],
+      [streetA, `/api/services/applications/${app.number}`],
+      [district, `/api/services/applications?q=${encodeURIComponent('王秀兰')}`],
+      [department, `/api/services/applications/${app.number}`],
+      [leader, `/api/services/applications/${app.number}`],
+      [undefined, `/api/public/applications/${app.number}?phone=${phone}`],
+    ];
+    for (const [who, url] of reads) {
+      const res = await inject(who, 'GET', url);
+      expect(res.statusCode, url).toBeLessThan(400);
+      expect(res.body, url).not.toContain(idNumber);
+      expect(res.body, url).not.toContain(phone);
+    }
+  });
 });
 
 describe('deadlines', () => {

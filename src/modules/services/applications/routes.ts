@@ -17,6 +17,7 @@ import {
   applyBundleBody,
   bundleApplication,
   counterIntakeBody,
+  counterStreets,
   listApplicationsQuery,
   materialInput,
   materialUploaded,
@@ -27,6 +28,7 @@ import {
 import { actOnApplication } from './act.ts';
 import { applyForBundle, applyOnline, intakeAtCounter, lookupApplicant } from './apply.ts';
 import { getBundleApplication } from './bundle-view.ts';
+import { counterCommunities } from './counter-places.ts';
 import { depsOf } from './common.ts';
 import { exportApplications } from './export.ts';
 import { readMaterial, uploadMaterial } from './materials.ts';
@@ -54,6 +56,14 @@ export const applicationRoutes = routeTable('services', [
       if (!file) throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'file', message: '请选择文件' }] });
       return uploadMaterial(depsOf(ctx), actor, { bytes: await file.toBuffer(), filename: file.filename });
     },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/services/counter/communities',
+    summary: 'The communities the counter may pick: the streets of its district, each with its communities (pinyin search keys)',
+    access: 'services.intake',
+    response: counterStreets,
+    handle: ({ db, actor }) => counterCommunities(db, actor),
   }),
   route({
     method: 'POST',

@@ -96,7 +96,7 @@ describe('catalogue', () => {
 describe('bundles (高效办成一件事)', () => {
   it('fans one application out to its items and completes only when every item is done', async () => {
     const saved = await inject(district, 'POST', '/api/services/bundles', { code: 'ELDER_CARE', name: '老年人助老一件事', lifeEvent: '年满八十', itemCodes: ['GZ-GL-001', 'GZ-ZM-001'] });
-    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.statusCode, saved.body).toBe(201);
     // One set of materials: the ID card asked once, the strictest rule kept.
     expect(saved.json().materials.filter((m: { key: string }) => m.key === 'id_card')).toHaveLength(1);
     const files = [await uploadMaterial(ctx, streetA), await uploadMaterial(ctx, streetA)];

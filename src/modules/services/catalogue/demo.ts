@@ -1,7 +1,7 @@
 // The demo catalogue and bundles, inserted set-based (one statement per table).
 import { systemActor } from '../../../platform/auth/scope.ts';
 import type { DemoContext } from '../../../platform/module.ts';
-import { saveBundle } from '../bundles/bundles.ts';
+import { createBundle, listBundles } from '../bundles/bundles.ts';
 import { demoBundles, demoCatalogue } from '../demo-catalogue.ts';
 import { serviceItems, serviceItemVersions } from '../schema.ts';
 import { itemSearchText } from './search-keys.ts';
@@ -14,7 +14,8 @@ export async function seedCatalogueDemo({ db, state, counts }: DemoContext): Pro
     await tx.insert(serviceItemVersions).values(items.map((i) => ({ code: i.code, version: 1, ...i.content }))).onConflictDoNothing();
   });
   const keeper = { ...systemActor, grants: [{ role: 'district_staff' as const, orgPath: '' }] };
-  for (const b of demoBundles) await saveBundle(db, keeper, b);
+  const had = new Set((await listBundles(db, true)).map((b) => b.code));
+  for (const b of demoBundles) if (!had.has(b.code)) await createBundle(db, keeper, b);
   counts.serviceItems = items.length;
   counts.serviceBundles = demoBundles.length;
 }

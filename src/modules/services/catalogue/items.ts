@@ -1,6 +1,6 @@
 // The catalogue of service items: listing and search, one item (its version in force or an
 // earlier one), creating, and changing it, which makes a new version (applications keep theirs).
-import { and, asc, eq, like, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit.ts';
 import { requirePermission, type Actor } from '../../../platform/auth/scope.ts';
 import type { Db } from '../../../platform/db.ts';
@@ -8,7 +8,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { countAll, listPage, offsetOf, type ListPage, type PageRequest } from '../../../platform/list-page.ts';
 import { findOrgUnit, orgUnitNames } from '../../org/index.ts';
 import type { AcceptLevel, ItemContent, ItemKind, ServiceItem } from '../contract.ts';
-import { serviceItems, serviceItemVersions } from '../schema.ts';
+import { admissionEntries, serviceItems, serviceItemVersions } from '../schema.ts';
 import { itemSearchText } from './search-keys.ts';
 
 type VersionRow = typeof serviceItemVersions.$inferSelect;
@@ -33,6 +33,7 @@ export async function presentItems(db: Db, rows: { version: VersionRow; active: 
     districtWide: v.districtWide,
     formFields: v.formFields,
     guide: v.guide,
+    admissionEntries: v.admissionEntries,
     updatedAt,
   }));
 }
@@ -73,16 +74,30 @@ export async function getItem(db: Db, code: string, version?: number): Promise<S
   return item!;
 }
 
-async function checkDepartment(db: Db, code: string | null): Promise<void> {
-  if (code === null) return;
-  const unit = await findOrgUnit(db, code);
-  if (!unit || unit.level !== 'department') throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'body.departmentCode', message: `没有编码为 ${code} 的部门` }] });
+/** What the content names must exist: the deciding department and the admission-list entries. */
+async function checkReferences(db: Db, content: ItemContent): Promise<void> {
+  const fields: { field: string; message: string }[] = [];
+  if (content.departmentCode !== null) {
+    const unit = await findOrgUnit(db, content.departmentCode);
+    if (!unit || unit.level !== 'department') fields.push({ field: 'body.departmentCode', message: `没有编码为 ${content.departmentCode} 的部门` });
+  }
+  if (content.admissionEntries.length > 0) {
+    const known = await db
+      .select({ code: admissionEntries.code })
+      .from(admissionEntries)
+      .where(and(inArray(admissionEntries.code, content.admissionEntries), eq(admissionEntries.active, true)));
+    const codes = new Set(known.map((k) => k.code));
+    content.admissionEntries.forEach((code, i) => {
+      if (!codes.has(code)) fields.push({ field: `body.admissionEntries.${i}`, message: `准入清单中没有事项 ${code}` });
+    });
+  }
+  if (fields.length > 0) throw new AppError('VALIDATION_FAILED', { fields });
 }
 
 /** Adds an item (version 1). */
 export async function createItem(db: Db, actor: Actor, code: string, content: ItemContent): Promise<ServiceItem> {
   requirePermission(actor, 'services.catalogue');
-  await checkDepartment(db, content.departmentCode);
+  await checkReferences(db, content);
   await db.transaction(async (tx) => {
     const made = await tx.insert(serviceItems).values({ code, currentVersion: 1, searchText: itemSearchText(content.name, code) }).onConflictDoNothing().returning();
     if (made.length === 0) throw new AppError('SERVICE_ITEM_EXISTS', { code });
@@ -95,7 +110,7 @@ export async function createItem(db: Db, actor: Actor, code: string, content: It
 /** Changes an item: a new version with the whole content, if `version` is still the one in force. */
 export async function updateItem(db: Db, actor: Actor, code: string, read: number, content: ItemContent, active?: boolean): Promise<ServiceItem> {
   requirePermission(actor, 'services.catalogue');
-  await checkDepartment(db, content.departmentCode);
+  await checkReferences(db, content);
   await db.transaction(async (tx) => {
     const next = read + 1;
     const moved = await tx

@@ -5,7 +5,6 @@ import { AppError } from '../../../platform/errors.ts';
 import { route, routeTable } from '../../../platform/route.ts';
 import {
   bundleCodeParams,
-  bundleContent,
   createBundleBody,
   createItemBody,
   importResult,
@@ -18,9 +17,10 @@ import {
   serviceBundle,
   serviceItem,
   serviceItemPage,
+  updateBundleBody,
   updateItemBody,
 } from '../contract.ts';
-import { getBundle, listBundles, saveBundle } from '../bundles/bundles.ts';
+import { createBundle, getBundle, listBundles, updateBundle } from '../bundles/bundles.ts';
 import { createItem, getItem, listItems, updateItem } from './items.ts';
 import { exportCatalogue, importCatalogue } from './xlsx.ts';
 
@@ -113,21 +113,34 @@ export const catalogueRoutes = routeTable('services', [
   route({
     method: 'POST',
     url: '/api/services/bundles',
-    summary: 'Add or replace a bundle',
+    summary: 'Add a bundle (version 1); its code must be new',
     access: 'services.catalogue',
     body: createBundleBody,
     response: serviceBundle,
-    handle: ({ db, actor, body }) => saveBundle(db, actor, body),
+    status: 201,
+    handle: ({ db, actor, body }) => createBundle(db, actor, body),
+  }),
+  route({
+    method: 'GET',
+    url: '/api/services/bundles/:code',
+    summary: 'One bundle as kept (withdrawn ones too), with its version',
+    access: 'services.read',
+    params: bundleCodeParams,
+    response: serviceBundle,
+    handle: ({ db, params }) => getBundle(db, params.code),
   }),
   route({
     method: 'PUT',
     url: '/api/services/bundles/:code',
-    summary: 'Change a bundle',
+    summary: 'Change a bundle (items, name, published or withdrawn); VERSION_CONFLICT if it changed since read',
     access: 'services.catalogue',
     params: bundleCodeParams,
-    body: bundleContent,
+    body: updateBundleBody,
     response: serviceBundle,
-    handle: ({ db, actor, params, body }) => saveBundle(db, actor, { code: params.code, ...body }),
+    handle: ({ db, actor, params, body }) => {
+      const { version, ...content } = body;
+      return updateBundle(db, actor, params.code, version, content);
+    },
   }),
 ]);
 

@@ -13,7 +13,7 @@ import { serviceItems, serviceItemVersions } from '../schema.ts';
 import { listItems } from './items.ts';
 import { itemSearchText } from './search-keys.ts';
 
-const itemHeaders = ['编码', '名称', '事项类型', '决定部门编码', '受理层级', '法定时限（工作日）', '承诺时限（工作日）', '收费', '办理渠道', '全区通办', '办事指南'];
+const itemHeaders = ['编码', '名称', '事项类型', '决定部门编码', '受理层级', '法定时限（工作日）', '承诺时限（工作日）', '收费', '办理渠道', '全区通办', '办事指南', '所在清单'];
 const materialHeaders = ['事项编码', '材料标识', '材料名称', '形式', '份数', '要求', '说明'];
 const fieldHeaders = ['事项编码', '字段标识', '字段名称', '类型', '必填', '选项'];
 
@@ -38,7 +38,7 @@ export async function exportCatalogue(db: Db, actor: Actor): Promise<Buffer> {
     wb,
     '事项',
     itemHeaders,
-    items.map((i) => [i.code, i.name, itemKindLabels[i.kind], i.departmentCode ?? '', i.acceptLevels.map((l) => levelLabels[l]).join('、'), i.statutoryDays, i.promisedDays, i.fees, i.channels.map((c) => channelLabels[c]).join('、'), i.districtWide ? '是' : '否', i.guide]),
+    items.map((i) => [i.code, i.name, itemKindLabels[i.kind], i.departmentCode ?? '', i.acceptLevels.map((l) => levelLabels[l]).join('、'), i.statutoryDays, i.promisedDays, i.fees, i.channels.map((c) => channelLabels[c]).join('、'), i.districtWide ? '是' : '否', i.guide, i.admissionEntries.join('、')]),
   );
   addSheet(wb, '材料', materialHeaders, items.flatMap((i) => i.materials.map((m) => [i.code, m.key, m.name, formLabels[m.form], m.count, ruleLabels[m.rule], m.note])));
   addSheet(wb, '表单', fieldHeaders, items.flatMap((i) => i.formFields.map((f) => [i.code, f.key, f.label, f.type, f.required ? '是' : '否', f.options.join('、')])));
@@ -113,6 +113,7 @@ export async function readCatalogueWorkbook(bytes: Buffer): Promise<Map<string, 
       channels: split(r.cell(9)).map((t) => keyOfLabel(channelLabels, t) ?? t).filter((c) => (serviceChannels as readonly string[]).includes(c)),
       districtWide: r.cell(10) === '是',
       guide: r.cell(11),
+      admissionEntries: split(r.cell(12)),
       materials: materials.get(code) ?? [],
       formFields: fields.get(code) ?? [],
     });

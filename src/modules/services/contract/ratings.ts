@@ -110,12 +110,25 @@ export const rectificationActionBody = z
 export type RectificationActionBody = z.infer<typeof rectificationActionBody>;
 export const rectificationIdParams = z.object({ id: z.uuid() });
 
-export const ratingListQuery = z.object({
-  ...pageQuery,
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD / a day as YYYY-MM-DD');
+
+const ratingFilters = {
   under: z.string().trim().min(1).max(40).optional(),
+  centre: z.string().trim().min(1).max(40).optional(),
+  item: z.string().trim().min(1).max(40).optional(),
   level: z.coerce.number().int().min(1).max(5).optional(),
   bad: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-});
+  from: isoDay.optional(),
+  to: isoDay.optional(),
+};
+const periodInOrder = (q: { from?: string | undefined; to?: string | undefined }) => !q.from || !q.to || q.from <= q.to;
+const periodError = { path: ['to'], message: '结束日期不能早于开始日期 / the last day is before the first' };
+
+/** The ratings export's filters: area, centre, item, level, and a period of Beijing days (first and last, inclusive). */
+export const ratingFilterQuery = z.object(ratingFilters).refine(periodInOrder, periodError);
+export type RatingFilterQuery = z.infer<typeof ratingFilterQuery>;
+/** The ratings list: the export's filters, paged. */
+export const ratingListQuery = z.object({ ...pageQuery, ...ratingFilters }).refine(periodInOrder, periodError);
 export type RatingListQuery = z.infer<typeof ratingListQuery>;
 export const ratingPage = pageOf(ratingView);
 
@@ -123,6 +136,8 @@ export const rectificationListQuery = z.object({
   ...pageQuery,
   under: z.string().trim().min(1).max(40).optional(),
   status: z.enum(rectificationStatuses).optional(),
+  /** The rated application's (or case's) number. */
+  number: z.string().trim().min(4).max(40).optional(),
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
 });
 export type RectificationListQuery = z.infer<typeof rectificationListQuery>;

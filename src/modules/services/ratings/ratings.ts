@@ -14,6 +14,7 @@ import {
   rectificationWorkingDays,
   type RateApplicationBody,
   type RateCaseBody,
+  type RatingFilterQuery,
   type RatingListQuery,
   type RatingReceipt,
   type RatingStats,
@@ -101,13 +102,26 @@ export async function rateCase(db: Db, actor: Actor, caseId: string, body: RateC
   });
 }
 
-/** Ratings in the asker's scope, newest first. */
-export async function listRatings(db: Db, actor: Actor, q: RatingListQuery) {
+/** The start of a Beijing day (YYYY-MM-DD) as an instant. */
+const beijingDayStart = (day: string) => new Date(`${day}T00:00:00+08:00`);
+const dayAfter = (day: string) => new Date(beijingDayStart(day).getTime() + 86_400_000);
+
+/** The ratings the asker may read that match the filters (list and export). */
+export async function ratingCondition(db: Db, actor: Actor, q: RatingFilterQuery): Promise<SQL | undefined> {
   const conditions: (SQL | undefined)[] = [inScope(actor, 'services.read', serviceRatings.orgPath)];
   if (q.under) conditions.push(underPaths(serviceRatings.orgPath, [await pathUnder(db, q.under)]));
+  if (q.centre) conditions.push(eq(serviceRatings.centreCode, q.centre));
+  if (q.item) conditions.push(eq(serviceRatings.itemCode, q.item));
   if (q.level) conditions.push(eq(serviceRatings.level, q.level));
   if (q.bad !== undefined) conditions.push(q.bad ? lt(serviceRatings.level, 3) : gte(serviceRatings.level, 3));
-  const where = and(...conditions);
+  if (q.from) conditions.push(gte(serviceRatings.createdAt, beijingDayStart(q.from)));
+  if (q.to) conditions.push(lt(serviceRatings.createdAt, dayAfter(q.to)));
+  return and(...conditions);
+}
+
+/** Ratings in the asker's scope, newest first. */
+export async function listRatings(db: Db, actor: Actor, q: RatingListQuery) {
+  const where = await ratingCondition(db, actor, q);
   return listPage(
     q,
     db.select().from(serviceRatings).where(where).orderBy(desc(serviceRatings.createdAt)).limit(q.pageSize).offset(offsetOf(q)),

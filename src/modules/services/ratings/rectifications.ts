@@ -40,6 +40,7 @@ export async function listRectifications(db: Db, actor: Actor, q: RectificationL
   const conditions: (SQL | undefined)[] = [inScope(actor, 'services.read', ratingRectifications.orgPath)];
   if (q.under) conditions.push(underPaths(ratingRectifications.orgPath, [await pathUnder(db, q.under)]));
   if (q.status) conditions.push(eq(ratingRectifications.status, q.status));
+  if (q.number) conditions.push(inArray(ratingRectifications.ratingId, db.select({ id: serviceRatings.id }).from(serviceRatings).where(eq(serviceRatings.subjectNumber, q.number))));
   if (q.overdue) conditions.push(inArray(ratingRectifications.status, [...openRectificationStatuses]), lt(ratingRectifications.deadline, new Date()));
   const where = and(...conditions);
   return listPage(

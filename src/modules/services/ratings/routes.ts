@@ -1,11 +1,13 @@
 // HTTP of 好差评: rating (public for applications, signed in for cases), the staff's lists,
 // the rectification steps, and the public statistics.
+import { sendDownload, stamp, XLSX } from '../../../platform/download.ts';
 import { route, routeTable } from '../../../platform/route.ts';
 import {
   caseIdParams,
   ratedApplicationParams,
   rateApplicationBody,
   rateCaseBody,
+  ratingFilterQuery,
   ratingListQuery,
   ratingPage,
   ratingReceipt,
@@ -17,6 +19,7 @@ import {
   rectificationPage,
   rectificationView,
 } from '../contract/ratings.ts';
+import { exportRatings } from './export.ts';
 import { listRatings, rateApplication, rateCase, ratingStatistics } from './ratings.ts';
 import { actOnRectification, getRectification, listRectifications } from './rectifications.ts';
 
@@ -52,6 +55,14 @@ export const ratingRoutes = routeTable('services', [
     query: ratingListQuery,
     response: ratingPage,
     handle: ({ actor, query, db }) => listRatings(db, actor, query),
+  }),
+  route({
+    method: 'GET',
+    url: '/api/services/ratings/export.xlsx',
+    summary: 'The ratings ledger as .xlsx, with the list’s filters and each bad rating’s rectification',
+    access: 'services.export',
+    query: ratingFilterQuery,
+    handle: async ({ actor, query, db, reply }) => sendDownload(reply, `好差评台账-${stamp()}.xlsx`, XLSX, await exportRatings(db, actor, query)),
   }),
   route({
     method: 'GET',

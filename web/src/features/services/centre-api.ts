@@ -37,6 +37,7 @@ export const centreApi = {
   // ---- 好差评 ----
   rateApplication: (number: string, body: Json<contract.RateApplicationBody>) => request<RatingReceipt>('POST', `/api/public/applications/${id(number)}/rating`, { body }),
   ratings: (query: Query & Paging, signal?: AbortSignal) => request<Paged<Rating>>('GET', '/api/services/ratings', { query, signal }),
+  ratingsExportUrl: (query: Query) => buildUrl('/api/services/ratings/export.xlsx', query),
   ratingStats: (query: Query, signal?: AbortSignal) => request<RatingStats>('GET', '/api/public/services/rating-stats', { query, signal }),
   rectifications: (query: Query & Paging, signal?: AbortSignal) => request<Paged<Rectification>>('GET', '/api/services/rectifications', { query, signal }),
   actOnRectification: (recordId: string, body: Json<contract.RectificationActionBody>) => request<Rectification>('POST', `/api/services/rectifications/${id(recordId)}/actions`, { body }),

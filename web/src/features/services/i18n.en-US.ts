@@ -1,4 +1,5 @@
 // English messages of the services screens.
+import { catalogueEnUS } from './catalogue-i18n.en-US.ts';
 import { centreEnUS } from './centre-i18n.en-US.ts';
 import type { ServicesMessageKey } from './i18n.zh-CN.ts';
 
@@ -139,4 +140,5 @@ export const servicesEnUS: Record<ServicesMessageKey, string> = {
   'services.error': 'Could not load; try again',
   'services.retry': 'Retry',
   ...centreEnUS,
+  ...catalogueEnUS,
 };

@@ -1,4 +1,5 @@
 // Messages of the services screens (一站式服务), merged by the i18n core; Chinese is the reference.
+import { catalogueZhCN } from './catalogue-i18n.zh-CN.ts';
 import { centreZhCN } from './centre-i18n.zh-CN.ts';
 
 export const servicesZhCN = {
@@ -145,6 +146,7 @@ export const servicesZhCN = {
   'services.error': '加载失败，请重试',
   'services.retry': '重试',
   ...centreZhCN,
+  ...catalogueZhCN,
 };
 
 export type ServicesMessageKey = keyof typeof servicesZhCN;

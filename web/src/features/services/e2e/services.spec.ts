@@ -5,7 +5,7 @@
 // street approves it, the counter delivers it, and the resident follows it by number and
 // phone on the kiosk page without signing in.
 import type { BrowserContext, Page } from '@playwright/test';
-import { chooseByKeyboard, demoPassword, expect, openContext, signInFromLogin, test } from '../../../../../e2e/kit.ts';
+import { chooseByKeyboard, demoPassword, expect, openContext, signInFromLogin, snap, test } from '../../../../../e2e/kit.ts';
 
 const scan = (name: string) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n% ${name}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`) });
 
@@ -31,7 +31,7 @@ async function act(page: Page, number: string, action: string) {
   await page.getByTestId(`action-${action}`).click();
 }
 
-test.describe.serial('A resident applies online, supplies a correction, and the application is approved and delivered', () => {
+test.describe.serial('A resident applies online, supplies a correction, the application is approved and delivered, rated 不满意, and rectified', () => {
   let number = '';
   const contexts: BrowserContext[] = [];
   test.afterAll(async () => {
@@ -104,5 +104,40 @@ test.describe.serial('A resident applies online, supplies a correction, and the 
     await page.getByLabel('手机号').fill(phone);
     await page.getByRole('button', { name: '查进度' }).click();
     await expect(page.getByTestId('tracked-application').getByTestId('application-status')).toHaveAttribute('data-status', 'delivered');
+  });
+
+  test('the resident rates it 不满意 on /portal and is told the rectification deadline', async () => {
+    const page = contexts[0]!.pages()[0]!;
+    await page.goto(`/portal/services/rate?number=${number}`);
+    await page.getByLabel('手机号').fill(phone);
+    // antd's button-style radios hide the input itself: choose by the visible label.
+    await page.locator('label.ant-radio-button-wrapper', { hasText: /^不满意$/ }).click();
+    await page.getByLabel('意见').fill('补正来回两次，希望一次说清楚');
+    await page.getByRole('button', { name: '提交评价' }).click();
+    await expect(page.getByTestId('rate-rectification')).toContainText('我们将回访并在此日期前完成整改');
+  });
+
+  test('the community finds the rectification record from the ratings page, with its deadline, calls back and records it rectified', async () => {
+    const page = contexts[1]!.pages()[0]!;
+    await page.goto('/console/services/ratings?bad=true');
+    const rated = page.getByTestId('ratings-table').locator('tr', { hasText: number });
+    // The first visit loads the page's code; give it the time a busy machine needs.
+    await expect(rated).toContainText('不满意', { timeout: 30_000 });
+    await rated.getByRole('link', { name: '查看整改' }).click();
+    await expect(page).toHaveURL(/\/console\/services\/rectifications\?number=/);
+    const row = page.getByTestId('rectifications-table').locator('tr', { hasText: number });
+    await expect(row.getByTestId('rect-status')).toHaveText('待回访', { timeout: 30_000 });
+    await expect(row.getByTestId('rect-deadline')).toContainText(/\d{4}/);
+    await expect(row).toContainText('补正来回两次');
+    await row.getByTestId('rect-callback').click();
+    await page.getByTestId('rect-action-modal').getByLabel('说明').fill('电话回访：居民反映补正要求分两次告知');
+    await page.getByRole('dialog').getByRole('button', { name: /^保\s*存$/ }).click();
+    await expect(row.getByTestId('rect-status')).toHaveText('整改中');
+    await row.getByTestId('rect-rectify').click();
+    await page.getByTestId('rect-action-modal').getByLabel('说明').fill('窗口补正清单改为一次性打印告知，已向居民说明');
+    await page.getByRole('dialog').getByRole('button', { name: /^保\s*存$/ }).click();
+    await expect(row.getByTestId('rect-status')).toHaveText('已整改');
+    await expect(row).toContainText('窗口补正清单改为一次性打印告知');
+    await snap(page, 'services-rectified.png');
   });
 });

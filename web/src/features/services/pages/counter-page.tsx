@@ -9,6 +9,7 @@ import { useI18n } from '../../../platform/i18n/index.tsx';
 import { useApiQuery } from '../../../platform/query.ts';
 import { useAction } from '../../../platform/use-write.ts';
 import { servicesApi, type Application, type ServiceItem } from '../api.ts';
+import { CommunityPicker } from '../components/community-picker.tsx';
 import { formValues, ItemFormFields } from '../components/form-fields.tsx';
 import { MaterialPicker, materialsOf, type MaterialChoice } from '../components/material-picker.tsx';
 
@@ -104,7 +105,7 @@ export function ServiceCounterPage() {
         <Row gutter={16}>
           <Col xs={24} md={8}>
             <Form.Item name="communityCode" label={t('services.field.community')} rules={[{ required: true }]}>
-              <Input maxLength={40} />
+              <CommunityPicker />
             </Form.Item>
           </Col>
           <Col xs={24} md={16}>

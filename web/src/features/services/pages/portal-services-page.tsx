@@ -21,7 +21,7 @@ export function PortalServicesPage() {
       linkHome
       loginLabel={t('portal.staffLogin')}
       hero={
-        <Flex vertical gap={8}>
+        <Flex vertical gap={8} className="gz-portal-hero">
           <Typography.Title level={2} style={{ color: '#fff', margin: 0 }}>
             {t('services.portal.title')}
           </Typography.Title>
@@ -54,46 +54,48 @@ export function PortalServicesPage() {
           data-testid="service-items"
           dataSource={items.data?.items ?? []}
           renderItem={(item) => (
-            <Card size="small" style={{ marginBottom: 12 }} data-testid="service-item" data-code={item.code}>
-              <Flex justify="space-between" gap={8} wrap>
-                <Flex vertical gap={4}>
-                  <Typography.Text strong style={{ fontSize: 16 }}>
-                    {item.name}
-                  </Typography.Text>
-                  <Flex gap={4} wrap>
-                    <Tag>{t(`services.kind.${item.kind}` as MessageKey)}</Tag>
-                    <Tag>{t('services.field.days', { statutory: item.statutoryDays, promised: item.promisedDays })}</Tag>
-                    {item.districtWide && <Tag color="blue">{t('services.field.districtWide')}</Tag>}
+            <List.Item style={{ display: 'block', padding: 0, border: 'none' }}>
+              <Card size="small" style={{ marginBottom: 12 }} data-testid="service-item" data-code={item.code}>
+                <Flex justify="space-between" gap={8} wrap>
+                  <Flex vertical gap={4}>
+                    <Typography.Text strong style={{ fontSize: 16 }}>
+                      {item.name}
+                    </Typography.Text>
+                    <Flex gap={4} wrap>
+                      <Tag>{t(`services.kind.${item.kind}` as MessageKey)}</Tag>
+                      <Tag>{t('services.field.days', { statutory: item.statutoryDays, promised: item.promisedDays })}</Tag>
+                      {item.districtWide && <Tag color="blue">{t('services.field.districtWide')}</Tag>}
+                    </Flex>
                   </Flex>
+                  {item.channels.includes('online') && (
+                    <Link to={`/portal/services/apply/${encodeURIComponent(item.code)}`}>
+                      <Button type="primary" icon={<FormOutlined />} aria-label={`${t('services.portal.apply')} ${item.name}`}>
+                        {t('services.portal.apply')}
+                      </Button>
+                    </Link>
+                  )}
                 </Flex>
-                {item.channels.includes('online') && (
-                  <Link to={`/portal/services/apply/${encodeURIComponent(item.code)}`}>
-                    <Button type="primary" icon={<FormOutlined />} aria-label={`${t('services.portal.apply')} ${item.name}`}>
-                      {t('services.portal.apply')}
-                    </Button>
-                  </Link>
-                )}
-              </Flex>
-              <Collapse
-                ghost
-                size="small"
-                items={[
-                  {
-                    key: 'm',
-                    label: t('services.field.materials'),
-                    children: (
-                      <ul style={{ margin: 0, paddingLeft: 20 }}>
-                        {item.materials.map((m) => (
-                          <li key={m.key}>
-                            {m.name}（{t(`services.form.${m.form}` as MessageKey)}，{t(`services.rule.${m.rule}` as MessageKey)}）
-                          </li>
-                        ))}
-                      </ul>
-                    ),
-                  },
-                ]}
-              />
-            </Card>
+                <Collapse
+                  ghost
+                  size="small"
+                  items={[
+                    {
+                      key: 'm',
+                      label: t('services.field.materials'),
+                      children: (
+                        <ul style={{ margin: 0, paddingLeft: 20 }}>
+                          {item.materials.map((m) => (
+                            <li key={m.key}>
+                              {m.name}（{t(`services.form.${m.form}` as MessageKey)}，{t(`services.rule.${m.rule}` as MessageKey)}）
+                            </li>
+                          ))}
+                        </ul>
+                      ),
+                    },
+                  ]}
+                />
+              </Card>
+            </List.Item>
           )}
         />
       )}

@@ -1,25 +1,36 @@
 // 好差评 board: satisfaction per centre or item (the public statistics, within an area), and
-// the ratings themselves, bad ones first to see.
-import { Card, Flex, Segmented, Space, Switch, Table, Typography } from 'antd';
+// the ratings themselves filtered by period, centre, item and level, exported as a ledger.
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Segmented, Space, Switch, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { FilterBar } from '../../../platform/components/list-filters.tsx';
+import { Link } from 'react-router';
+import { ratingLevels } from '#server/modules/services/contract.ts';
+import { useAuth } from '../../../platform/auth.tsx';
+import { DateRangeFilter, EnumFilter, FilterBar } from '../../../platform/components/list-filters.tsx';
+import { downloadFile } from '../../../platform/download.ts';
 import { ListTable } from '../../../platform/components/list-table.tsx';
 import { DateTime } from '../../../platform/components/labels.tsx';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { useApiQuery } from '../../../platform/query.ts';
 import { useListPage } from '../../../platform/use-list-page.tsx';
-import { UnderFilter } from '../../org/index.ts';
+import { OrgNodeSelect, UnderFilter, useScopeNodes } from '../../org/index.ts';
 import { centreApi, type Rating, type RatingStats } from '../centre-api.ts';
+import { ItemFilter } from '../components/item-filter.tsx';
 import { RatingLevelTag } from '../components/rating-level-tag.tsx';
+
+const levelValues = ratingLevels.map(String) as ['5', '4', '3', '2', '1'];
+const filterParams = ['under', 'bad', 'centre', 'item', 'level', 'from', 'to'] as const;
 
 const percent = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1)}%`);
 
 export function RatingsPage() {
   const { t } = useI18n();
+  const { can } = useAuth();
+  const scope = useScopeNodes();
   const [by, setBy] = useState<'centre' | 'item'>('centre');
   const list = useListPage({
     queryKey: ['services', 'ratings'],
-    filters: (params) => ({ under: params.get('under') ?? undefined, bad: params.get('bad') ?? undefined }),
+    filters: (params) => Object.fromEntries(filterParams.map((p) => [p, params.get(p) ?? undefined])),
     load: (filters, paging, signal) => centreApi.ratings({ ...filters, ...paging }, signal),
   });
   const under = list.filters.under;
@@ -30,11 +41,28 @@ export function RatingsPage() {
         {t('services.ratings.title')}
       </Typography.Title>
       <FilterBar>
-        <UnderFilter list={list} placeholder={t('services.centre.under')} width={240} />
+        <UnderFilter list={list} placeholder={t('services.centre.under')} width={200} />
+        <OrgNodeSelect
+          value={list.params.get('centre') ?? undefined}
+          onChange={(code) => list.update({ centre: code })}
+          levels={['community', 'street', 'district']}
+          suggestions={scope.data?.suggestions}
+          placeholder={t('services.ratings.centreFilter')}
+          allowClear
+          style={{ width: 200 }}
+        />
+        <ItemFilter list={list} placeholder={t('services.ratings.item')} width={220} />
+        <EnumFilter list={list} param="level" values={levelValues} placeholder={t('services.ratings.levelFilter')} label={(l) => t(`services.rating.level.${Number(l) as 1 | 2 | 3 | 4 | 5}`)} width={140} />
+        <DateRangeFilter list={list} fromParam="from" toParam="to" label={t('services.ratings.period')} width={150} />
         <Space>
           <Switch checked={list.params.get('bad') === 'true'} onChange={(on) => list.update({ bad: on ? 'true' : undefined })} aria-label={t('services.ratings.onlyBad')} />
           <span>{t('services.ratings.onlyBad')}</span>
         </Space>
+        {can('services.export') && (
+          <Button icon={<DownloadOutlined />} onClick={() => downloadFile(centreApi.ratingsExportUrl(list.filters))} data-testid="ratings-export">
+            {t('services.ratings.export')}
+          </Button>
+        )}
       </FilterBar>
       <Card
         title={t('services.ratings.board')}
@@ -74,6 +102,11 @@ export function RatingsPage() {
           { key: 'level', title: t('services.ratings.level'), render: (_, r) => <Space wrap><RatingLevelTag level={r.level} />{r.voided && <Typography.Text delete type="secondary">{t('services.ratings.voided')}</Typography.Text>}</Space> },
           { key: 'channel', title: '', render: (_, r) => t(`services.rating.channel.${r.channel}`) },
           { key: 'comment', title: t('services.ratings.comment'), dataIndex: 'comment', ellipsis: true },
+          {
+            key: 'rectification',
+            title: t('services.ratings.rectification'),
+            render: (_, r) => (r.rectificationId ? <Link to={`/console/services/rectifications?number=${encodeURIComponent(r.subjectNumber)}`}>{t('services.ratings.openRectification')}</Link> : null),
+          },
         ]}
       />
     </Flex>

@@ -3,7 +3,7 @@
 import { Alert, Button, Flex, Form, Input, Select, Space, Switch, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { rectificationStatuses, type RectificationAction } from '#server/modules/services/contract.ts';
-import { EnumFilter, FilterBar } from '../../../platform/components/list-filters.tsx';
+import { EnumFilter, FilterBar, ListSearch } from '../../../platform/components/list-filters.tsx';
 import { FormModal } from '../../../platform/components/form-modal.tsx';
 import { ListTable } from '../../../platform/components/list-table.tsx';
 import { DateTime } from '../../../platform/components/labels.tsx';
@@ -26,7 +26,7 @@ export function RectificationsPage() {
   const write = useWrite();
   const list = useListPage({
     queryKey: ['services', 'rectifications'],
-    filters: (params) => ({ status: params.get('status') ?? undefined, under: params.get('under') ?? undefined, overdue: params.get('overdue') ?? undefined }),
+    filters: (params) => ({ status: params.get('status') ?? undefined, under: params.get('under') ?? undefined, overdue: params.get('overdue') ?? undefined, number: params.get('number') ?? undefined }),
     load: (filters, paging, signal) => centreApi.rectifications({ ...filters, ...paging }, signal),
   });
   return (
@@ -38,6 +38,7 @@ export function RectificationsPage() {
       <FilterBar>
         <EnumFilter list={list} param="status" values={rectificationStatuses} placeholder={t('services.rect.status')} label={(s) => t(`services.rect.status.${s}`)} width={180} />
         <UnderFilter list={list} placeholder={t('services.centre.under')} width={240} />
+        <ListSearch list={list} param="number" placeholder={t('services.rect.number')} aria-label={t('services.rect.number')} style={{ width: 220 }} />
         <Space>
           <Switch checked={list.params.get('overdue') === 'true'} onChange={(on) => list.update({ overdue: on ? 'true' : undefined })} aria-label={t('services.rect.onlyOverdue')} />
           <span>{t('services.rect.onlyOverdue')}</span>
