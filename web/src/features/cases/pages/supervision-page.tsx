@@ -71,7 +71,8 @@ export function CaseSupervisionPage() {
           label: (
             <span data-testid={`supervise-tab-${x}`}>
               {t(`case.supervise.tab.${x}`)}{' '}
-              <Badge count={counts.data?.[i] ?? 0} overflowCount={9999} showZero color={tabColors[x]} style={{ marginInlineStart: 4 }} />
+              {/* No "0" before the count has arrived. */}
+              {counts.data && <Badge count={counts.data[i] ?? 0} overflowCount={9999} showZero color={tabColors[x]} style={{ marginInlineStart: 4 }} />}
             </span>
           ),
         }))}

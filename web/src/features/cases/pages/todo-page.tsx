@@ -57,7 +57,7 @@ export function CaseTodoPage() {
         style={{ borderColor: tone === key ? color : undefined, boxShadow: tone === key ? `0 0 0 1px ${color}` : undefined }}
         data-testid={`todo-stat-${key}`}
       >
-        <Statistic title={title} value={value ?? '—'} styles={{ content: { color, fontWeight: 600 } }} prefix={icon} />
+        <Statistic title={title} value={value ?? '—'} loading={counts.isLoading} styles={{ content: { color, fontWeight: 600 } }} prefix={icon} />
       </Card>
     </Col>
   );
