@@ -7,7 +7,6 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import fastifyStatic from '@fastify/static';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -28,6 +27,7 @@ import type { Permission } from './auth/roles.ts';
 import { recordAudit } from './audit.ts';
 import { installErrorCodes, type ModuleDefinition } from './module.ts';
 import { contentSecurityPolicy, isForeignOrigin, serializeRequest, unsafeInput } from './http-guards.ts';
+import { serveWebApp } from './http-static.ts';
 
 export { pageOf, pageQuery } from './paging.ts';
 
@@ -159,13 +159,7 @@ export async function buildApp({ ctx, modules, logger = true, logStream, onRoute
   for (const register of modules.flatMap((m) => m.routes)) await app.register(async (scoped) => register(scoped, ctx));
 
   if (fs.existsSync(webDist)) {
-    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
-    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: true });
-    app.setNotFoundHandler((req, reply) => {
-      const url = req.url.split('?')[0] ?? '';
-      if (req.method === 'GET' && !url.startsWith('/api/') && !path.extname(url)) return reply.sendFile('index.html');
-      return sendNotFound(req, reply);
-    });
+    await serveWebApp(app, webDist, sendNotFound);
   } else {
     app.setNotFoundHandler(sendNotFound);
   }

@@ -362,11 +362,17 @@ export async function ensureAdmin(
   if (existing) return { created: false };
   const fromConfig = options.adminPassword;
   const password = fromConfig ?? generatePassword(16);
-  await db.transaction(async (tx) => {
+  const created = await db.transaction(async (tx) => {
+    // Several processes starting on one database at once: one makes the admin, the others find it.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('gongzhi.ensure-admin'))`);
+    const [made] = await tx.select({ id: users.id }).from(users).where(eq(users.username, 'admin'));
+    if (made) return false;
     const user = await insertUser(tx, { username: 'admin', displayName: '系统管理员' }, password, false);
     await tx.insert(roleGrants).values({ userId: user.id, role: 'system_admin', orgPath: '' });
     await recordAudit(tx, systemActor, { action: 'user.create', targetType: 'user', targetId: user.id, details: { username: 'admin', role: 'system_admin', bootstrap: true } });
+    return true;
   });
+  if (!created) return { created: false };
   if (fromConfig) return { created: true };
   fs.mkdirSync(options.dataDir, { recursive: true });
   const passwordFile = path.join(options.dataDir, 'admin-password.txt');

@@ -377,9 +377,10 @@ describe('intake', () => {
 describe('lists and export', () => {
   it('filters and pages the list, and exports it as .xlsx', async () => {
     await report('hotline', { title: '电动车楼道飞线充电', categoryCode: '0402', description: '3号楼2单元' });
-    const byClass = await ok(call('district', 'GET', '/api/cases?classCode=04&pageSize=5'));
+    const byClass = await ok(call('district', 'GET', '/api/cases?classCode=04&pageSize=500'));
     expect(byClass.items.every((c: { classCode: string }) => c.classCode === '04')).toBe(true);
     expect(byClass.total).toBeGreaterThan(0);
+    expect(byClass.totalExact).toBe(true);
     const byText = await ok(call('district', 'GET', `/api/cases?q=${encodeURIComponent('飞线充电')}`));
     expect(byText.items[0].title).toContain('飞线充电');
     const page2 = await ok(call('district', 'GET', '/api/cases?pageSize=3&page=2'));

@@ -12,6 +12,8 @@ export { casesReportedBy, type ReportedCase } from './use-cases/reported-by.ts';
 export { caseFacts, type CaseFact } from './use-cases/case-facts.ts';
 /** The case list with filters and paging. */
 export { listCases } from './use-cases/list-cases.ts';
+/** The to-do board's counts in one query. */
+export { countTodo } from './use-cases/case-counts.ts';
 /** What the case use cases need besides the database. */
 export type { CaseDeps } from './use-cases/common.ts';
 /** Cases reported per month, category and community under a node (the assessment's recurring problems and topics). */

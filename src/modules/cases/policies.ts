@@ -2,13 +2,13 @@
 // the cases module turns an actor's grants into conditions.
 //
 // Beyond the org-path scope every module uses: a department sees only what was dispatched
-// to it (its code in `handled_by`), a resident only the cases they reported, and any unit
+// to it (a row in case_handlers, with its code in `handled_by` too), a resident only the cases they reported, and any unit
 // a case was dispatched to sees it even outside its own part of the tree.
 import { sql, type SQL } from 'drizzle-orm';
 import { coversPath, underPaths, type Actor, type Grant } from '../../platform/auth/scope.ts';
 import { permissionsOf, type Permission } from '../../platform/auth/roles.ts';
 import { caseActorOf, workflowPermissions, type CaseActor } from './workflow.ts';
-import { cases, type CaseRow } from './schema.ts';
+import { caseHandlers, cases, type CaseRow } from './schema.ts';
 
 /** The code of the org unit a grant is on (a grid, community, street, district or department), or null for the whole tree. */
 export function orgUnitOfGrant(grant: Grant): string | null {
@@ -29,6 +29,24 @@ function grantsWith(actor: Actor, permission: Permission): Grant[] {
   return actor.grants.filter((g) => permissionsOf(g.role).includes(permission));
 }
 
+/**
+ * SQL keeping the cases dispatched to the org unit, through case_handlers (btree): a
+ * department's list is a range of that table, not a GIN array filter over every case.
+ */
+export function dispatchedTo(orgUnit: string): SQL {
+  return sql`exists (select 1 from ${caseHandlers} where ${caseHandlers.caseId} = ${cases.id} and ${caseHandlers.unit} = ${orgUnit})`;
+}
+
+/**
+ * The department whose dispatched cases hold everything the actor may read (a department
+ * handler on one department), or null: its lists can walk case_handlers in time order.
+ */
+export function onlyDepartmentOf(actor: Actor): string | null {
+  const reading = grantsWith(actor, 'case.read');
+  const [only] = reading;
+  return reading.length === 1 && only?.role === 'department_handler' ? orgUnitOfGrant(only) : null;
+}
+
 /** SQL keeping the cases the actor may read. */
 export function visibleCases(actor: Actor): SQL {
   const parts: SQL[] = [];
@@ -38,9 +56,13 @@ export function visibleCases(actor: Actor): SQL {
       parts.push(actor.id ? sql`${cases.reporterUserId} = ${actor.id}` : sql`false`);
     } else if (grant.orgPath === '') {
       return sql`true`;
+    } else if (orgUnit === null) {
+      parts.push(underPaths(cases.orgPath, [grant.orgPath]));
     } else if (grant.role === 'department_handler') {
-      parts.push(sql`${cases.handledBy} && ${sql.param([orgUnit])}::text[]`);
+      parts.push(dispatchedTo(orgUnit));
     } else {
+      // The array arm stays: with the path it makes one bitmap OR of two indexes, which a
+      // subquery on case_handlers would turn into a filter on every row scanned.
       parts.push(sql`(${underPaths(cases.orgPath, [grant.orgPath])} or ${cases.handledBy} && ${sql.param([orgUnit])}::text[])`);
     }
   }

@@ -1,4 +1,4 @@
-import { bigint, boolean, customType, date, doublePrecision, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, date, doublePrecision, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type {
   CaseRating,
   CaseSource,
@@ -176,6 +176,18 @@ export const caseTimeline = pgTable('case_timeline', {
   parentCaseId: uuid('parent_case_id'),
   details: jsonb('details').notNull().$type<Record<string, unknown>>().default({}),
 });
+
+/** The org units a case was dispatched to (what a department's list reads), written with the dispatch. */
+export const caseHandlers = pgTable(
+  'case_handlers',
+  {
+    caseId: uuid('case_id').notNull(),
+    unit: text('unit').notNull(),
+    /** The case's reporting time: a department's list in its order. */
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.unit] })],
+);
 
 export const caseAttachments = pgTable('case_attachments', {
   id: uuid('id').primaryKey().defaultRandom(),

@@ -174,8 +174,34 @@ export const caseListQuery = z.object({
 });
 export type CaseListQueryString = z.infer<typeof caseListQuery>;
 
-export const casePage = z.object({ items: z.array(caseListItem), total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), totalCapped: z.boolean() });
+/**
+ * A page of cases. Nothing is counted: hasMore says whether a next page exists (one row more
+ * than the page was read), and total is exact only on the last page (totalExact), else the
+ * planner's estimate ("about N"). GET /api/cases/count counts exactly, up to a cap.
+ */
+export const casePage = z.object({
+  items: z.array(caseListItem),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  hasMore: z.boolean(),
+  total: z.number().int(),
+  totalExact: z.boolean(),
+});
 export type CasePage = z.infer<typeof casePage>;
+
+/** Cases meeting the list's filters, counted up to a cap (capped: more). */
+export const caseCount = z.object({ total: z.number().int(), capped: z.boolean() });
+export type CaseCount = z.infer<typeof caseCount>;
+
+/** The to-do board's counts in one answer: all, by time-limit tone, and by the state the work waits in. */
+export const todoCounts = z.object({
+  all: z.number().int(),
+  overdue: z.number().int(),
+  red: z.number().int(),
+  yellow: z.number().int(),
+  byState: z.record(z.string(), z.number().int()),
+});
+export type TodoCounts = z.infer<typeof todoCounts>;
 
 export const duplicatesQuery = z.object({ categoryCode: z.string().max(32), lng: z.coerce.number().min(-180).max(180), lat: z.coerce.number().min(-90).max(90) });
 

@@ -95,6 +95,10 @@ export async function writeDemoRows(db: Db, { prefix, caseRows, timelineRows, se
           sla_level text, overdue_at timestamptz, overdue_count int, accept_on_time boolean, created_by text, created_at timestamptz, updated_at timestamptz,
           accepted_at timestamptz, closed_at timestamptz, rated_at timestamptz, search_text text)`);
     }
+    // The department lists' rows, as dispatch writes them.
+    await tx.execute(sql`insert into case_handlers (case_id, unit, created_at)
+      select distinct c.id, u.unit, c.created_at from cases c cross join lateral unnest(c.handled_by) as u(unit)
+      where c.id = any(${sql.param(caseRows.map((r) => r.id))}::uuid[]) on conflict do nothing`);
     await insertByUnnest(tx, 'case_timeline', [
       ['case_id', 'uuid'], ['version', 'int'], ['action', 'text'], ['from_state', 'text'], ['to_state', 'text'], ['from_tier', 'text'], ['to_tier', 'text'],
       ['actor_id', 'text'], ['actor_name', 'text'], ['actor_role', 'text'], ['actor_unit', 'text'], ['org_path', 'text'], ['handling_unit', 'text'], ['at', 'timestamptz'], ['reason', 'text'], ['text', 'text'],

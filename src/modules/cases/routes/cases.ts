@@ -11,6 +11,7 @@ import {
   caseDetail,
   caseDuplicate,
   caseListQuery,
+  caseCount,
   casePage,
   caseStates,
   createCaseBody,
@@ -20,6 +21,7 @@ import {
   idParams,
   reporterView,
   revealReporterBody,
+  todoCounts,
   todoStates,
   type CaseListQueryString,
   type CaseState,
@@ -31,6 +33,7 @@ import { listCases, type CaseListQuery } from '../use-cases/list-cases.ts';
 import { findDuplicates } from '../use-cases/find-duplicates.ts';
 import { getCase } from '../use-cases/get-case.ts';
 import { todoStates as todoStatesOf } from '../use-cases/todo.ts';
+import { countCasesCached, countTodo } from '../use-cases/case-counts.ts';
 import { proposeDispatch } from '../use-cases/propose-dispatch.ts';
 import { callerHistory as callerHistoryOf } from '../use-cases/caller-history.ts';
 import { revealReporter } from '../use-cases/reveal-reporter.ts';
@@ -88,11 +91,28 @@ export const caseReadingRoutes = routeTable('cases', [
   route({
     method: 'GET',
     url: '/api/cases',
-    summary: 'Cases in scope, with filters and paging (todo=true: my to-do); total is counted up to 10,000 (totalCapped: more)',
+    summary: 'Cases in scope, with filters and paging (todo=true: my to-do); hasMore says whether a next page exists, total is exact on the last page and estimated before it (totalExact)',
     access: 'case.read',
     query: caseListQuery.extend(pageQuery),
     response: casePage,
     handle: ({ actor, query, ctx }) => listCases(depsOf(ctx), actor, { ...listFilters(query), page: query.page, pageSize: query.pageSize }),
+  }),
+  route({
+    method: 'GET',
+    url: '/api/cases/count',
+    summary: 'How many cases the list filters keep, counted up to 10,000 (capped: more); the same answer for 30 s per scope and filter',
+    access: 'case.read',
+    query: caseListQuery,
+    response: caseCount,
+    handle: ({ actor, query, db }) => countCasesCached(db, actor, listFilters(query)),
+  }),
+  route({
+    method: 'GET',
+    url: '/api/cases/todo-counts',
+    summary: 'My to-do board in numbers, in one answer: all, overdue, red, yellow, and per state the work waits in',
+    access: 'case.read',
+    response: todoCounts,
+    handle: ({ actor, db }) => countTodo(db, actor),
   }),
   route({
     method: 'GET',

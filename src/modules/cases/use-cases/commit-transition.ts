@@ -6,7 +6,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { CaseSnapshot, CaseTimelineEntry } from '../workflow.ts';
-import { caseAttachments, cases, caseTimeline, type CaseRow } from '../schema.ts';
+import { caseAttachments, caseHandlers, cases, caseTimeline, type CaseRow } from '../schema.ts';
 import type { CaseRules } from '../settings.ts';
 import type { CaseDeps } from './common.ts';
 import { slaOf, stageOfState, type ClockEvent } from './case-sla.ts';
@@ -70,6 +70,8 @@ export async function commitTransition(tx: Db, deps: CaseDeps, rules: CaseRules,
     const [current] = await tx.select({ version: cases.version }).from(cases).where(eq(cases.id, row.id));
     throw new AppError('VERSION_CONFLICT', { caseId: row.id, currentVersion: current?.version });
   }
+  const newHandlers = handledBy.filter((unit) => !row.handledBy.includes(unit));
+  if (newHandlers.length) await tx.insert(caseHandlers).values(newHandlers.map((unit) => ({ caseId: row.id, unit, createdAt: row.createdAt }))).onConflictDoNothing();
   await tx.insert(caseTimeline).values({
     caseId: row.id,
     version: entry.version,

@@ -48,6 +48,10 @@ export const casesApi = {
   list: (query: CasePageQuery, signal?: AbortSignal) =>
     request<Json<contract.CasePage>>('GET', '/api/cases', { query: { ...query }, signal }),
   get: (caseId: string, signal?: AbortSignal) => request<CaseDetail>('GET', `/api/cases/${id(caseId)}`, { signal }),
+  /** How many cases the filters keep (up to 10,000; capped: more), for tab counts: the list itself counts nothing. */
+  count: (query: CaseListQuery, signal?: AbortSignal) => request<contract.CaseCount>('GET', '/api/cases/count', { query: { ...query }, signal }),
+  /** My to-do board's counts in one answer. */
+  todoCounts: (signal?: AbortSignal) => request<contract.TodoCounts>('GET', '/api/cases/todo-counts', { signal }),
   /** The states my to-do board groups its cases by (the server's to-do rules for my permissions). */
   todoStates: (signal?: AbortSignal) => request<contract.TodoStates>('GET', '/api/cases/todo-states', { signal }),
   create: (input: contract.CreateCaseBody) => request<Json<z.infer<typeof contract.createCaseResponse>>>('POST', '/api/cases', { body: input }),

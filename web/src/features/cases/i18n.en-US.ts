@@ -189,6 +189,7 @@ export const casesEnUS: Record<CaseMessageKey, string> = {
   'case.list.viewDeleted': 'View "{name}" deleted',
   'case.list.deleteViewConfirm': 'Delete the view "{name}"?',
   'case.list.empty': 'No case matches',
+  'case.list.totalAbout': 'about {total}',
   'case.list.sort.created_desc': 'Newest first',
   'case.list.sort.deadline_asc': 'Deadline first',
   'case.list.sort.updated_desc': 'Recently handled',

@@ -187,6 +187,7 @@ export const casesZhCN = {
   'case.list.viewDeleted': '已删除视图「{name}」',
   'case.list.deleteViewConfirm': '确定删除视图「{name}」？',
   'case.list.empty': '没有符合条件的案件',
+  'case.list.totalAbout': '约 {total} 条',
   'case.list.sort.created_desc': '按上报时间',
   'case.list.sort.deadline_asc': '按截止时间',
   'case.list.sort.updated_desc': '按最近办理',

@@ -71,7 +71,7 @@ export function CaseMobileTasks() {
           </Typography.Text>
         </>
       )}
-      <Card size="small" title={`${t('case.m.tasks')}${tasks.data ? `（${tasks.data.total}）` : ''}`} data-testid="m-tasks">
+      <Card size="small" title={`${t('case.m.tasks')}${tasks.data ? `（${tasks.data.totalExact ? tasks.data.total : `${tasks.data.items.length}+`}）` : ''}`} data-testid="m-tasks">
         {tasks.error && <ErrorAlert error={tasks.error} onRetry={() => void tasks.refetch()} />}
         {tasks.isFetching && !tasks.data ? (
           <Skeleton active paragraph={{ rows: 3 }} />

@@ -8,7 +8,7 @@ import { CaseStateTag, DeadlineTag, deadlineRowStyle, ShortTime, SupervisionTag,
 
 interface CaseTableProps {
   /** The list page the table shows: its rows, loading state and paging. */
-  list: Pick<ListPage<unknown, CaseListItem>, 'rows' | 'loading' | 'pagination' | 'emptyText'>;
+  list: Pick<ListPage<unknown, CaseListItem>, 'rows' | 'loading' | 'pagination' | 'emptyText' | 'query'>;
   /** Columns after the standard ones (e.g. a supervise button). */
   extraColumns?: TableColumnsType<CaseListItem>;
   /** Standard columns a screen does without (the supervision board needs room for its action). */
@@ -73,6 +73,9 @@ export function CaseTable({ list, extraColumns = [], omit = [], emptyText, testI
     ...(omit.includes('createdAt') ? [] : [{ title: t('case.field.createdAt'), dataIndex: 'createdAt', width: 140, render: (value: string) => <ShortTime value={value} /> }]),
     ...extraColumns,
   ];
+  // The list counts nothing: before its last page the total is the server's estimate ("about N").
+  const estimated = (list.query.data as { totalExact?: boolean } | undefined)?.totalExact === false;
+  const pagination = estimated ? { ...list.pagination, showTotal: (total: number) => t('case.list.totalAbout', { total }) } : list.pagination;
   return (
     <Table<CaseListItem>
       rowKey="id"
@@ -84,7 +87,7 @@ export function CaseTable({ list, extraColumns = [], omit = [], emptyText, testI
       onRow={(item) => ({ 'data-case': item.number }) as HTMLAttributes<HTMLTableRowElement>}
       locale={{ emptyText: list.emptyText(<Empty description={emptyText ?? t('case.list.empty')} />) }}
       scroll={{ x: 'max-content' }}
-      pagination={list.pagination}
+      pagination={pagination}
     />
   );
 }

@@ -50,7 +50,7 @@ export function CaseSupervisionPage() {
   const { tab } = list.filters;
   const counts = useApiQuery(
     ['cases', 'list', 'supervision-counts'],
-    (signal) => Promise.all(tabs.map((x) => casesApi.list({ ...tabQuery(x), page: 1, pageSize: 1 }, signal).then((r) => r.total))),
+    (signal) => Promise.all(tabs.map((x) => casesApi.count(tabQuery(x), signal).then((r) => r.total))),
   );
   useLiveNotifications((n) => {
     if (n.kind === 'case.overdue' || n.kind === 'case.warning' || n.kind.includes('supervise')) void invalidate(['cases', 'list']);
@@ -71,7 +71,8 @@ export function CaseSupervisionPage() {
           label: (
             <span data-testid={`supervise-tab-${x}`}>
               {t(`case.supervise.tab.${x}`)}{' '}
-              <Badge count={counts.data?.[i] ?? 0} overflowCount={9999} showZero color={tabColors[x]} style={{ marginInlineStart: 4 }} />
+              {/* No "0" before the count has arrived. */}
+              {counts.data && <Badge count={counts.data[i] ?? 0} overflowCount={9999} showZero color={tabColors[x]} style={{ marginInlineStart: 4 }} />}
             </span>
           ),
         }))}

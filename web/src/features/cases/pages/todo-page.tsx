@@ -37,20 +37,8 @@ export function CaseTodoPage() {
   });
   const { tone, wait } = list.filters;
   const update = list.update;
-  const count = (query: CaseListQuery, signal: AbortSignal) => casesApi.list({ ...base, ...query, page: 1, pageSize: 1 }, signal).then((r) => r.total);
-  const counts = useApiQuery(
-    ['cases', 'list', 'todo-counts', waiting.join(',')],
-    async (signal) => {
-      const [all, overdue, red, yellow, ...byState] = await Promise.all([
-        count({}, signal),
-        count({ overdue: true }, signal),
-        count({ slaLevel: 'red' }, signal),
-        count({ slaLevel: 'yellow' }, signal),
-        ...waiting.map((s) => count({ state: s }, signal)),
-      ]);
-      return { all, overdue, red, yellow, byState: Object.fromEntries(waiting.map((s, i) => [s, byState[i] ?? 0])) as Record<string, number> };
-    },
-  );
+  // Every count of the board in one request (under the list's key, so a refresh renews both).
+  const counts = useApiQuery(['cases', 'list', 'todo-counts'], (signal) => casesApi.todoCounts(signal));
 
   // New notifications (a case dispatched to me, a feedback to verify…) refresh the board; a burst refreshes once.
   const timer = useRef<number | undefined>(undefined);
@@ -69,7 +57,7 @@ export function CaseTodoPage() {
         style={{ borderColor: tone === key ? color : undefined, boxShadow: tone === key ? `0 0 0 1px ${color}` : undefined }}
         data-testid={`todo-stat-${key}`}
       >
-        <Statistic title={title} value={value ?? '—'} styles={{ content: { color, fontWeight: 600 } }} prefix={icon} />
+        <Statistic title={title} value={value ?? '—'} loading={counts.isLoading} styles={{ content: { color, fontWeight: 600 } }} prefix={icon} />
       </Card>
     </Col>
   );

@@ -1,0 +1,60 @@
+// Counts the lists no longer pay for on every page: the exact count of a filtered list
+// (cached briefly per actor and filter, since boards ask again on every visit) and the
+// to-do board's counts, all from one query over the to-do's branches.
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../../platform/db.ts';
+import { queryRows } from '../../../platform/db.ts';
+import { requirePermission, type Actor } from '../../../platform/auth/scope.ts';
+import type { CaseCount, TodoCounts } from '../contract.ts';
+import { cases } from '../schema.ts';
+import { countCases, listConditions, type CaseFilters } from './list-cases.ts';
+import { todoBranches, todoIds, todoStates } from './todo.ts';
+
+const COUNT_CAP = 10_000;
+const CACHE_MS = 30_000;
+const CACHE_ENTRIES = 2_000;
+const cache = new Map<string, { at: number; count: CaseCount }>();
+
+/** Who the actor is for what they may see: their id and grants decide the scope. */
+function scopeKey(actor: Actor): string {
+  return JSON.stringify([actor.kind, actor.id, actor.grants.map((g) => `${g.role}@${g.orgPath}`).sort()]);
+}
+
+/** The list's filters counted up to 10,000 (capped: more), the same answer for 30 s per actor scope and filter. */
+export async function countCasesCached(db: Db, actor: Actor, q: CaseFilters, now = new Date()): Promise<CaseCount> {
+  const key = `${scopeKey(actor)}|${JSON.stringify(q)}`;
+  const hit = cache.get(key);
+  if (hit && now.getTime() - hit.at < CACHE_MS && now.getTime() >= hit.at) return hit.count;
+  const total = await countCases(db, actor, q, COUNT_CAP, now);
+  const count = { total: Math.min(total, COUNT_CAP), capped: total > COUNT_CAP };
+  cache.delete(key);
+  cache.set(key, { at: now.getTime(), count });
+  // The oldest entries go first (a Map keeps insertion order).
+  for (const old of cache.keys()) {
+    if (cache.size <= CACHE_ENTRIES) break;
+    cache.delete(old);
+  }
+  return count;
+}
+
+/** The to-do board's counts: all, overdue, red, yellow and per waiting state, in one query. */
+export async function countTodo(db: Db, actor: Actor, now = new Date()): Promise<TodoCounts> {
+  requirePermission(actor, 'case.read');
+  const { states } = todoStates(actor);
+  const branches = todoBranches(actor);
+  const zero: TodoCounts = { all: 0, overdue: 0, red: 0, yellow: 0, byState: Object.fromEntries(states.map((s) => [s, 0])) };
+  if (branches.length === 0) return zero;
+  const { visible, filters } = await listConditions(db, actor, {}, now);
+  const byState = states.map((s, i) => sql`count(*) filter (where ${cases.state} = ${s})::int as ${sql.identifier(`s${i}`)}`);
+  const [row] = await queryRows<Record<string, number>>(
+    db,
+    sql`select count(*)::int as total,
+        count(*) filter (where ${cases.overdueAt} is not null or ${cases.deadlineAt} < ${now.toISOString()})::int as overdue,
+        count(*) filter (where ${cases.slaLevel} = 'red')::int as red,
+        count(*) filter (where ${cases.slaLevel} = 'yellow')::int as yellow
+        ${byState.length ? sql`, ${sql.join(byState, sql`, `)}` : sql``}
+      from ${cases} where ${cases.id} in (${todoIds(branches, visible, filters)})`,
+  );
+  if (!row) return zero;
+  return { all: row.total ?? 0, overdue: row.overdue ?? 0, red: row.red ?? 0, yellow: row.yellow ?? 0, byState: Object.fromEntries(states.map((s, i) => [s, row[`s${i}`] ?? 0])) };
+}
