@@ -101,7 +101,12 @@ async function figures() {
   const streets = await ok(inject(people.district, 'GET', `/api/command/rankings?${period}`));
   const departments = await ok(inject(people.district, 'GET', `/api/command/rankings?${period}&groupBy=departments`));
   const trend = await ok(inject(people.district, 'GET', `/api/command/trend?${period}&bucket=week`));
-  return { overview, streets, departments, trend };
+  const categories = await ok(inject(people.district, 'GET', `/api/command/categories?${period}`));
+  const streetCategories = await ok(inject(people.district, 'GET', `/api/command/categories?under=110108001&${period}`));
+  const communities = await ok(inject(people.district, 'GET', `/api/command/rankings?under=110108001&${period}`));
+  const streetDepartments = await ok(inject(people.district, 'GET', `/api/command/rankings?under=110108001&${period}&groupBy=departments`));
+  const department = await ok(inject(people.dept, 'GET', `/api/command/overview?${period}`));
+  return { overview, streets, departments, trend, categories, streetCategories, communities, streetDepartments, department };
 }
 
 describe('figures equal a recomputation from the raw timeline', () => {
@@ -126,6 +131,12 @@ describe('figures equal a recomputation from the raw timeline', () => {
     expect(d01).toMatchObject({ closed: rawD01?.closed, onTimeClosureRate: rawD01?.onTimeClosureRate, satisfiedRate: rawD01?.satisfiedRate });
     const weekly = (live.trend.points as unknown as { reported: number }[]).reduce((a, p) => a + p.reported, 0);
     expect(weekly).toBe(30);
+    const byCategory = await queryRows<{ code: string; n: number }>(ctx.database.db, sql`select category_code as code, count(*)::int as n from cases group by 1`);
+    const top = live.categories.top as unknown as { categoryCode: string; reported: number }[];
+    expect(Object.fromEntries(top.map((c) => [c.categoryCode, c.reported]))).toEqual(Object.fromEntries(byCategory.map((c) => [c.code, c.n])));
+    const [inA] = await queryRows<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from cases where org_path like '110000.110100.110108.110108001.%'`);
+    const communityRows = live.communities.rows as unknown as { reported: number }[];
+    expect(communityRows.reduce((a, r) => a + r.reported, 0)).toBe(inA?.n);
 
     // Roll every finished day: the rollup holds the 20 past days' reports; the answers do not move.
     const rolled = await rollFinishedDays(ctx.database.db);
@@ -133,6 +144,12 @@ describe('figures equal a recomputation from the raw timeline', () => {
     const [sum] = await queryRows<{ n: number }>(ctx.database.db, sql`select coalesce(sum(reported), 0)::int as n from command_daily_counts`);
     const [before] = await queryRows<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from cases where created_at < ${dayStart(today).toISOString()}`);
     expect(sum?.n).toBe(before?.n);
+    // Every rollup holds the same counts under coarser keys.
+    for (const table of ['command_daily_totals', 'command_daily_categories', 'command_daily_units']) {
+      const [coarse] = await queryRows<{ n: number; closed: number; hours: number }>(ctx.database.db, sql`select sum(reported)::int as n, sum(closed)::int as closed, sum(handling_seconds)::float8 as hours from ${sql.raw(table)}`);
+      const [fine] = await queryRows<{ n: number; closed: number; hours: number }>(ctx.database.db, sql`select sum(reported)::int as n, sum(closed)::int as closed, sum(handling_seconds)::float8 as hours from command_daily_counts`);
+      expect(coarse, table).toEqual(fine);
+    }
     expect(await figures()).toEqual(live);
 
     // Half rolled (the last ten days forgotten): the rest is read live, the answers still do not move.

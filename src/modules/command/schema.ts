@@ -47,6 +47,30 @@ export const dailyTotals = pgTable(
   (t) => [primaryKey({ columns: [t.day, t.orgPath] })],
 );
 
+/** command_daily_counts summed over the lead unit, places cut to the street: an area's categories. */
+export const dailyCategories = pgTable(
+  'command_daily_categories',
+  {
+    day: date('day').notNull(),
+    orgPath: text('org_path').notNull(),
+    categoryCode: text('category_code').notNull(),
+    ...counts(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.orgPath, t.categoryCode] })],
+);
+
+/** command_daily_counts summed over the category, places cut to the street: the departments' rankings. */
+export const dailyUnits = pgTable(
+  'command_daily_units',
+  {
+    day: date('day').notNull(),
+    orgPath: text('org_path').notNull(),
+    handlingUnit: text('handling_unit').notNull().default(''),
+    ...counts(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.orgPath, t.handlingUnit] })],
+);
+
 export const rolledDays = pgTable('command_rolled_days', {
   day: date('day').primaryKey(),
   rolledAt: timestamp('rolled_at', { withTimezone: true }).notNull().defaultNow(),

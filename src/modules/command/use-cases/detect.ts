@@ -87,8 +87,8 @@ async function overdueFindings(db: Db, params: Record<string, number>, today: st
   const end = addDays(today, 1);
   const recentFrom = addDays(end, -p.days);
   const [recent, before] = await Promise.all([
-    countsBy(db, wholeTree, { from: recentFrom, to: end }, until, sql`handling_unit`),
-    countsBy(db, wholeTree, { from: addDays(recentFrom, -p.days), to: recentFrom }, until, sql`handling_unit`),
+    countsBy(db, wholeTree, { from: recentFrom, to: end }, until, sql`handling_unit`, { unit: true }),
+    countsBy(db, wholeTree, { from: addDays(recentFrom, -p.days), to: recentFrom }, until, sql`handling_unit`, { unit: true }),
   ]);
   const beforeBy = new Map(before.map((b) => [b.key, b]));
   const share = (r: { overdue: number; dispatched: number } | undefined) => ({ overdue: r?.overdue ?? 0, total: Math.max(r?.dispatched ?? 0, r?.overdue ?? 0) });
