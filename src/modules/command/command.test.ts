@@ -261,6 +261,50 @@ describe('early warning', () => {
   });
 });
 
+describe('early-warning rules per district and street', () => {
+  type Rule = { kind: string; own: boolean; version: number; params: Record<string, number>; from: { code: string } | null };
+  const surgeOf = (list: { items: unknown }) => (list.items as Rule[]).find((r) => r.kind === 'category_surge') as Rule;
+  const gbSurges = async () => {
+    const list = await ok(inject(people.district, 'GET', '/api/command/warnings?pageSize=100'));
+    return (list.items as unknown as { kind: string; placeCode: string }[]).filter((w) => w.kind === 'category_surge' && w.placeCode === 'GB1');
+  };
+
+  it("a street's own rule decides for its places; dropped, the default applies again", async () => {
+    const inherited = surgeOf(await ok(inject(people.district, 'GET', '/api/command/rules?under=110108002')));
+    expect(inherited).toMatchObject({ own: false, version: 0, from: null, params: { minCount: 5 } });
+    const own = await ok(inject(people.district, 'PATCH', '/api/command/rules/category_surge', { under: '110108002', params: { minCount: 50 }, version: 0 }));
+    expect(own).toMatchObject({ own: true, version: 1, from: { code: '110108002' }, params: { minCount: 50, baselineDays: 28 } });
+    // The street's communities follow it; the other street keeps the default.
+    expect(surgeOf(await ok(inject(people.streetB, 'GET', '/api/command/rules?under=110108002001')))).toMatchObject({ own: false, from: { code: '110108002' }, params: { minCount: 50 } });
+    expect(surgeOf(await ok(inject(people.district, 'GET', '/api/command/rules?under=110108001')))).toMatchObject({ own: false, from: null, params: { minCount: 5 } });
+
+    for (let i = 0; i < 9; i++) await makeCase(deps, people.resident.actor, { ...(places[2] as (typeof places)[number]).point, categoryCode: '0101', title: `噪音扰民 B${i}` });
+    await detectWarnings(ctx.database.db);
+    expect(await gbSurges()).toHaveLength(0);
+
+    const reset = await ok(inject(people.district, 'DELETE', '/api/command/rules/category_surge?under=110108002'));
+    expect(reset).toMatchObject({ own: false, from: null, params: { minCount: 5 } });
+    await detectWarnings(ctx.database.db);
+    expect(await gbSurges()).toHaveLength(1);
+    const [audited] = await queryRows<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from audit_log where action in ('command.rule.update', 'command.rule.reset') and org_path = '110000.110100.110108.110108002'`);
+    expect(audited?.n).toBe(2);
+  });
+
+  it('names the bad field, refuses a community, a stale version and staff without the permission; changes nothing', async () => {
+    const community = await inject(people.district, 'PATCH', '/api/command/rules/category_surge', { under: '110108001001', params: { minCount: 9 }, version: 0 });
+    expect(community.statusCode).toBe(400);
+    expect(community.json().error.details.fields[0].field).toBe('body.under');
+    const radius = await inject(people.district, 'PATCH', '/api/command/rules/repeated_place', { under: '110108001', params: { radiusMeters: 5 }, version: 0 });
+    expect(radius.statusCode).toBe(400);
+    expect(radius.json().error.details.fields[0].field).toBe('body.params.radiusMeters');
+    expect((await inject(people.district, 'PATCH', '/api/command/rules/repeated_place', { under: '110108001', params: { radiusMeters: 200 }, version: 3 })).statusCode).toBe(409);
+    expect((await inject(people.streetA, 'PATCH', '/api/command/rules/repeated_place', { under: '110108001', params: { radiusMeters: 200 }, version: 0 })).statusCode).toBe(403);
+    expect((await inject(people.district, 'DELETE', '/api/command/rules/repeated_place?under=110108001')).statusCode).toBe(404);
+    const [rows] = await queryRows<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from command_warning_rules where org_path <> ''`);
+    expect(rows?.n).toBe(0);
+  });
+});
+
 describe("the leader's to-do, categories, the map and exports", () => {
   it('lists red-supervised cases awaiting the leader and open warnings', async () => {
     const [open] = await queryRows<{ id: string }>(ctx.database.db, sql`select id from cases where state = 'dispatched' and org_path like '110000.110100.110108.110108001.%' limit 1`);

@@ -76,14 +76,20 @@ export const rolledDays = pgTable('command_rolled_days', {
   rolledAt: timestamp('rolled_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const warningRules = pgTable('command_warning_rules', {
-  kind: text('kind').primaryKey().$type<WarningKind>(),
-  enabled: boolean('enabled').notNull().default(true),
-  params: jsonb('params').notNull().$type<Record<string, number>>(),
-  version: integer('version').notNull().default(1),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedBy: text('updated_by'),
-});
+/** The rules: the installation's defaults (org_path '') and a district's or street's own. */
+export const warningRules = pgTable(
+  'command_warning_rules',
+  {
+    kind: text('kind').notNull().$type<WarningKind>(),
+    orgPath: text('org_path').notNull().default(''),
+    enabled: boolean('enabled').notNull().default(true),
+    params: jsonb('params').notNull().$type<Record<string, number>>(),
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: text('updated_by'),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.orgPath] })],
+);
 
 export const warnings = pgTable('command_warnings', {
   id: uuid('id').primaryKey().defaultRandom(),
