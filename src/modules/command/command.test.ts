@@ -19,7 +19,7 @@ let ctx: TestContext;
 let deps: CaseDeps;
 let people: Record<'resident' | 'grid' | 'gridA2' | 'gridB1' | 'communityA1' | 'communityA2' | 'communityB1' | 'streetA' | 'streetB' | 'district' | 'dept' | 'leaderA' | 'leaderDistrict', Session>;
 
-const inject = (s: Session | undefined, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
+const inject = (s: Session | undefined, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
   ctx.app.inject({ method, url, ...(payload ? { payload } : {}), headers: s ? { cookie: s.cookie } : {} });
 const ok = async (res: Promise<LightMyRequestResponse>) => {
   const r = await res;

@@ -161,3 +161,10 @@ export async function rollDays(db: Db, range: DayRange): Promise<number> {
     return rows[0]?.n ?? 0;
   });
 }
+
+/** The lead units of cases lying under an org path over whole days (from the rollup and the live timeline). */
+export async function unitsThatLed(db: Db, orgPath: string, range: DayRange): Promise<string[]> {
+  const area: Area = { code: orgPath.split('.').at(-1) ?? '', name: '', level: '', orgPath, isDepartment: false };
+  const rows = await countsBy(db, area, range, await rolledUntil(db), sql`handling_unit`);
+  return rows.filter((r) => r.key !== '').map((r) => r.key);
+}
