@@ -48,7 +48,11 @@ beforeAll(async () => {
     await actOnCase(deps, staff.actor, row.id, { action: 'register' });
     await actOnCase(deps, staff.actor, row.id, { action: 'dispatch', targetUnitId: '110108D01' });
   }
-  await makeCase(deps, resident.actor, { ...points.B1, categoryCode: '0502' });
+  // B1's case is led by its own community: a community is not a department to rate.
+  const own = await makeCase(deps, resident.actor, { ...points.B1, categoryCode: '0502' });
+  await actOnCase(deps, communityB1.actor, own.id, { action: 'accept' });
+  await actOnCase(deps, communityB1.actor, own.id, { action: 'register' });
+  await actOnCase(deps, communityB1.actor, own.id, { action: 'dispatch', targetUnitId: '110108002001' });
 }, 120_000);
 
 const rate = (who: Session, community: string, score: number, extra: object = {}) =>

@@ -6,7 +6,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db.ts';
 import { recordAudit } from '../../../platform/audit.ts';
 import { assertInScope, shownName, type Actor } from '../../../platform/auth/scope.ts';
-import { orgUnitNames, type OrgUnitView } from '../../org/index.ts';
+import { findOrgUnit, orgUnitNames, type OrgUnitView } from '../../org/index.ts';
 import { unitRatings } from '../schema.ts';
 import { registerDataSource } from '../sources.ts';
 import type { RateableList, RateableQuery, RateUnitBody } from '../contract.ts';
@@ -40,7 +40,10 @@ async function handlersOf(db: Db, community: OrgUnitView, periodStart: string): 
   const { from, to } = halfYear(periodStart);
   const tomorrow = new Date(Date.parse(`${chinaToday()}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   if (from >= tomorrow) return [];
-  return handlerReader(db, community.orgPath, from, to < tomorrow ? to : tomorrow);
+  const leads = await handlerReader(db, community.orgPath, from, to < tomorrow ? to : tomorrow);
+  // A community or grid may lead a case itself; only departments are rated upwards.
+  const units = await Promise.all(leads.map((code) => findOrgUnit(db, code)));
+  return units.filter((u) => u?.level === 'department').map((u) => (u as OrgUnitView).code);
 }
 
 export async function rateableUnits(db: Db, actor: Actor, q: RateableQuery): Promise<RateableList> {
