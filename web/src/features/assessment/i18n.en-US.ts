@@ -190,6 +190,7 @@ export const assessmentEnUS: Record<AssessmentMessageKey, string> = {
   'assessment.rating.noCommunity': 'Only community staff rate departments',
   'assessment.rating.saved': 'Rating saved',
   'assessment.rating.scoreRequired': 'Give a score',
+  'assessment.rating.points': '{n} of 5',
   'assessment.rating.title': 'Rate {name}',
   'audit.action.assessment.topic.open': 'Open a topic of the month',
   'audit.action.assessment.topic.task': 'Update a topic task',

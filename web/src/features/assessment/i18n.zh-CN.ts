@@ -190,6 +190,7 @@ export const assessmentZhCN = {
   'assessment.rating.noCommunity': '只有社区工作人员可以评价部门',
   'assessment.rating.saved': '评价已保存',
   'assessment.rating.scoreRequired': '请打分',
+  'assessment.rating.points': '{n} 分',
   'assessment.rating.title': '评价 {name}',
   'audit.action.assessment.topic.open': '立题（每月一题）',
   'audit.action.assessment.topic.task': '更新课题任务',

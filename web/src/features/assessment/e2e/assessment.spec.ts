@@ -125,10 +125,11 @@ test.describe.serial('Two-way assessment: a community rates a department that le
     await expect(row).toBeVisible({ timeout: 30_000 });
     await row.getByTestId('rating-open').click();
     const dialog = page.locator('.ant-modal').filter({ has: page.getByTestId('rating-form') });
-    await dialog.getByTestId('rating-score').locator('li').nth(3).click();
+    await dialog.getByText('4 分', { exact: true }).click();
     await dialog.getByTestId('rating-comment').fill('到场及时，处置规范');
     await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
     await expect(table.getByText('到场及时，处置规范')).toBeVisible();
+    await expect(table.locator('tbody tr[data-row-key]', { hasText: '到场及时，处置规范' }).getByText('4 分')).toBeVisible();
     await snap(page, 'assessment-ratings.png');
   });
 });

@@ -1,6 +1,6 @@
 // 下评上: community staff rate the departments that led their community's cases in a half year
 // (1–5 with a comment); the mean goes into the departments' assessment.
-import { Alert, Button, Empty, Flex, Form, Input, Rate, Select, Skeleton, Table, Typography } from 'antd';
+import { Alert, Button, Empty, Flex, Form, Input, Radio, Select, Skeleton, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../platform/components/feedback.tsx';
 import { FormModal } from '../../../platform/components/form-modal.tsx';
@@ -63,14 +63,14 @@ export function RatingsPage() {
           locale={{ emptyText: <Empty description={t('assessment.rating.empty')} /> }}
           columns={[
             { key: 'unit', title: t('assessment.rating.unit'), dataIndex: 'name' },
-            { key: 'score', title: t('assessment.rating.score'), render: (_, u) => (u.score === null ? '—' : <Rate disabled value={u.score} aria-label={`${u.score}`} />) },
+            { key: 'score', title: t('assessment.rating.score'), render: (_, u) => (u.score === null ? '—' : t('assessment.rating.points', { n: u.score })) },
             { key: 'comment', title: t('assessment.rating.comment'), dataIndex: 'comment' },
             { key: 'at', title: t('assessment.rating.ratedAt'), render: (_, u) => (u.ratedAt ? new Date(u.ratedAt).toLocaleString('zh-CN', { hour12: false }) : '—') },
             {
               key: 'act',
               title: '',
               render: (_, u) => (
-                <Button size="small" onClick={() => { setRating(u); form.setFieldsValue({ score: u.score ?? 0, comment: u.comment }); }} data-testid="rating-open">
+                <Button size="small" onClick={() => { setRating(u); form.setFieldsValue({ score: u.score ?? undefined, comment: u.comment }); }} data-testid="rating-open">
                   {t(u.score === null ? 'assessment.rating.rate' : 'assessment.rating.rerate')}
                 </Button>
               ),
@@ -93,7 +93,8 @@ export function RatingsPage() {
         }}
       >
         <Form.Item name="score" label={t('assessment.rating.score')} rules={[{ required: true, type: 'number', min: 1, message: t('assessment.rating.scoreRequired') }]}>
-          <Rate data-testid="rating-score" />
+          {/* Named buttons rather than stars: each choice has a name a screen reader says. */}
+          <Radio.Group optionType="button" buttonStyle="solid" data-testid="rating-score" options={[1, 2, 3, 4, 5].map((n) => ({ value: n, label: t('assessment.rating.points', { n }) }))} />
         </Form.Item>
         <Form.Item name="comment" label={t('assessment.rating.comment')}>
           <Input.TextArea rows={3} maxLength={500} data-testid="rating-comment" />
