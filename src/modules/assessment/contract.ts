@@ -78,6 +78,7 @@ export const dataSourceKeys = [
   'case.overdueCount',
   'gridwork.visitsOnTimeRate',
   'registry.completeness',
+  'assessment.communityRating',
 ] as const;
 export type DataSourceKey = (typeof dataSourceKeys)[number];
 
@@ -440,3 +441,33 @@ export const unitReport = z.object({
   surveys: z.array(z.object({ id: z.string().uuid(), title: z.string(), invited: z.number().int(), answered: z.number().int(), responseRate: z.number().nullable() })),
 });
 export type UnitReport = z.infer<typeof unitReport>;
+
+// ---------------------------------------------------------------------------- two-way assessment (下评上)
+
+const halfYearStart = isoDay.refine((d) => /-(01|07)-01$/.test(d), '半年从 1 月 1 日或 7 月 1 日开始 / a half year starts on 01-01 or 07-01');
+
+/** The departments a community may rate in a half year: those that led its cases then. */
+export const rateableQuery = z.object({ community: code, periodStart: halfYearStart });
+export type RateableQuery = z.infer<typeof rateableQuery>;
+export const rateableUnit = z.object({
+  code: z.string(),
+  name: z.string(),
+  /** The community's score (1–5), or null when it has not rated yet. */
+  score: z.number().int().nullable(),
+  comment: z.string(),
+  ratedAt: z.date().nullable(),
+});
+export const rateableList = z.object({ community: named, periodStart: z.string(), periodEnd: z.string(), items: z.array(rateableUnit) });
+export type RateableList = z.infer<typeof rateableList>;
+
+export const rateUnitBody = z
+  .object({
+    /** The rating community (the staff member's own). */
+    community: code,
+    unitCode: code,
+    periodStart: halfYearStart,
+    score: z.number().int().min(1).max(5),
+    comment: z.string().trim().max(500).default(''),
+  })
+  .strict();
+export type RateUnitBody = z.infer<typeof rateUnitBody>;

@@ -135,3 +135,20 @@ export const results = pgTable(
   },
   (t) => [primaryKey({ columns: [t.schemeId, t.orgUnitCode] })],
 );
+
+/** 下评上: a community's rating of a department that led its cases, per half year. */
+export const unitRatings = pgTable(
+  'assessment_unit_ratings',
+  {
+    periodStart: date('period_start').notNull(),
+    unitCode: text('unit_code').notNull(),
+    raterCode: text('rater_code').notNull(),
+    raterPath: text('rater_path').notNull(),
+    score: integer('score').notNull(),
+    comment: text('comment').notNull().default(''),
+    ratedBy: uuid('rated_by'),
+    ratedByName: text('rated_by_name').notNull(),
+    ratedAt: timestamp('rated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.periodStart, t.unitCode, t.raterCode] })],
+);

@@ -19,7 +19,7 @@ let ctx: TestContext;
 let deps: CaseDeps;
 let people: Record<'resident' | 'grid' | 'gridA2' | 'gridB1' | 'communityA1' | 'communityA2' | 'communityB1' | 'streetA' | 'streetB' | 'district' | 'dept' | 'leaderA' | 'leaderDistrict', Session>;
 
-const inject = (s: Session | undefined, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
+const inject = (s: Session | undefined, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
   ctx.app.inject({ method, url, ...(payload ? { payload } : {}), headers: s ? { cookie: s.cookie } : {} });
 const ok = async (res: Promise<LightMyRequestResponse>) => {
   const r = await res;
@@ -101,7 +101,12 @@ async function figures() {
   const streets = await ok(inject(people.district, 'GET', `/api/command/rankings?${period}`));
   const departments = await ok(inject(people.district, 'GET', `/api/command/rankings?${period}&groupBy=departments`));
   const trend = await ok(inject(people.district, 'GET', `/api/command/trend?${period}&bucket=week`));
-  return { overview, streets, departments, trend };
+  const categories = await ok(inject(people.district, 'GET', `/api/command/categories?${period}`));
+  const streetCategories = await ok(inject(people.district, 'GET', `/api/command/categories?under=110108001&${period}`));
+  const communities = await ok(inject(people.district, 'GET', `/api/command/rankings?under=110108001&${period}`));
+  const streetDepartments = await ok(inject(people.district, 'GET', `/api/command/rankings?under=110108001&${period}&groupBy=departments`));
+  const department = await ok(inject(people.dept, 'GET', `/api/command/overview?${period}`));
+  return { overview, streets, departments, trend, categories, streetCategories, communities, streetDepartments, department };
 }
 
 describe('figures equal a recomputation from the raw timeline', () => {
@@ -126,6 +131,12 @@ describe('figures equal a recomputation from the raw timeline', () => {
     expect(d01).toMatchObject({ closed: rawD01?.closed, onTimeClosureRate: rawD01?.onTimeClosureRate, satisfiedRate: rawD01?.satisfiedRate });
     const weekly = (live.trend.points as unknown as { reported: number }[]).reduce((a, p) => a + p.reported, 0);
     expect(weekly).toBe(30);
+    const byCategory = await queryRows<{ code: string; n: number }>(ctx.database.db, sql`select category_code as code, count(*)::int as n from cases group by 1`);
+    const top = live.categories.top as unknown as { categoryCode: string; reported: number }[];
+    expect(Object.fromEntries(top.map((c) => [c.categoryCode, c.reported]))).toEqual(Object.fromEntries(byCategory.map((c) => [c.code, c.n])));
+    const [inA] = await queryRows<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from cases where org_path like '110000.110100.110108.110108001.%'`);
+    const communityRows = live.communities.rows as unknown as { reported: number }[];
+    expect(communityRows.reduce((a, r) => a + r.reported, 0)).toBe(inA?.n);
 
     // Roll every finished day: the rollup holds the 20 past days' reports; the answers do not move.
     const rolled = await rollFinishedDays(ctx.database.db);
@@ -133,6 +144,12 @@ describe('figures equal a recomputation from the raw timeline', () => {
     const [sum] = await queryRows<{ n: number }>(ctx.database.db, sql`select coalesce(sum(reported), 0)::int as n from command_daily_counts`);
     const [before] = await queryRows<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from cases where created_at < ${dayStart(today).toISOString()}`);
     expect(sum?.n).toBe(before?.n);
+    // Every rollup holds the same counts under coarser keys.
+    for (const table of ['command_daily_totals', 'command_daily_categories', 'command_daily_units']) {
+      const [coarse] = await queryRows<{ n: number; closed: number; hours: number }>(ctx.database.db, sql`select sum(reported)::int as n, sum(closed)::int as closed, sum(handling_seconds)::float8 as hours from ${sql.raw(table)}`);
+      const [fine] = await queryRows<{ n: number; closed: number; hours: number }>(ctx.database.db, sql`select sum(reported)::int as n, sum(closed)::int as closed, sum(handling_seconds)::float8 as hours from command_daily_counts`);
+      expect(coarse, table).toEqual(fine);
+    }
     expect(await figures()).toEqual(live);
 
     // Half rolled (the last ten days forgotten): the rest is read live, the answers still do not move.
@@ -241,6 +258,50 @@ describe('early warning', () => {
     const list = await ok(inject(people.district, 'GET', '/api/command/warnings?pageSize=100'));
     const surges = (list.items as unknown as { kind: string; placeCode: string }[]).filter((w) => w.kind === 'category_surge');
     expect(surges.map((w) => w.placeCode)).toEqual(['GA2']);
+  });
+});
+
+describe('early-warning rules per district and street', () => {
+  type Rule = { kind: string; own: boolean; version: number; params: Record<string, number>; from: { code: string } | null };
+  const surgeOf = (list: { items: unknown }) => (list.items as Rule[]).find((r) => r.kind === 'category_surge') as Rule;
+  const gbSurges = async () => {
+    const list = await ok(inject(people.district, 'GET', '/api/command/warnings?pageSize=100'));
+    return (list.items as unknown as { kind: string; placeCode: string }[]).filter((w) => w.kind === 'category_surge' && w.placeCode === 'GB1');
+  };
+
+  it("a street's own rule decides for its places; dropped, the default applies again", async () => {
+    const inherited = surgeOf(await ok(inject(people.district, 'GET', '/api/command/rules?under=110108002')));
+    expect(inherited).toMatchObject({ own: false, version: 0, from: null, params: { minCount: 5 } });
+    const own = await ok(inject(people.district, 'PATCH', '/api/command/rules/category_surge', { under: '110108002', params: { minCount: 50 }, version: 0 }));
+    expect(own).toMatchObject({ own: true, version: 1, from: { code: '110108002' }, params: { minCount: 50, baselineDays: 28 } });
+    // The street's communities follow it; the other street keeps the default.
+    expect(surgeOf(await ok(inject(people.streetB, 'GET', '/api/command/rules?under=110108002001')))).toMatchObject({ own: false, from: { code: '110108002' }, params: { minCount: 50 } });
+    expect(surgeOf(await ok(inject(people.district, 'GET', '/api/command/rules?under=110108001')))).toMatchObject({ own: false, from: null, params: { minCount: 5 } });
+
+    for (let i = 0; i < 9; i++) await makeCase(deps, people.resident.actor, { ...(places[2] as (typeof places)[number]).point, categoryCode: '0101', title: `噪音扰民 B${i}` });
+    await detectWarnings(ctx.database.db);
+    expect(await gbSurges()).toHaveLength(0);
+
+    const reset = await ok(inject(people.district, 'DELETE', '/api/command/rules/category_surge?under=110108002'));
+    expect(reset).toMatchObject({ own: false, from: null, params: { minCount: 5 } });
+    await detectWarnings(ctx.database.db);
+    expect(await gbSurges()).toHaveLength(1);
+    const [audited] = await queryRows<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from audit_log where action in ('command.rule.update', 'command.rule.reset') and org_path = '110000.110100.110108.110108002'`);
+    expect(audited?.n).toBe(2);
+  });
+
+  it('names the bad field, refuses a community, a stale version and staff without the permission; changes nothing', async () => {
+    const community = await inject(people.district, 'PATCH', '/api/command/rules/category_surge', { under: '110108001001', params: { minCount: 9 }, version: 0 });
+    expect(community.statusCode).toBe(400);
+    expect(community.json().error.details.fields[0].field).toBe('body.under');
+    const radius = await inject(people.district, 'PATCH', '/api/command/rules/repeated_place', { under: '110108001', params: { radiusMeters: 5 }, version: 0 });
+    expect(radius.statusCode).toBe(400);
+    expect(radius.json().error.details.fields[0].field).toBe('body.params.radiusMeters');
+    expect((await inject(people.district, 'PATCH', '/api/command/rules/repeated_place', { under: '110108001', params: { radiusMeters: 200 }, version: 3 })).statusCode).toBe(409);
+    expect((await inject(people.streetA, 'PATCH', '/api/command/rules/repeated_place', { under: '110108001', params: { radiusMeters: 200 }, version: 0 })).statusCode).toBe(403);
+    expect((await inject(people.district, 'DELETE', '/api/command/rules/repeated_place?under=110108001')).statusCode).toBe(404);
+    const [rows] = await queryRows<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from command_warning_rules where org_path <> ''`);
+    expect(rows?.n).toBe(0);
   });
 });
 

@@ -155,8 +155,10 @@ export const surgeParams = z.object({
 export const repeatedPlaceParams = z.object({
   /** Days looked back. */
   days: z.number().int().min(1).max(90),
-  /** Reports at the same address (or within the same ~100 m cell) that make a warning. */
+  /** Reports at the same address (or within the same square cell of this size) that make a warning. */
   minReports: z.number().int().min(2).max(1000),
+  /** The cell's side in metres: reports without an address are the same place when their points share a cell. */
+  radiusMeters: z.number().int().min(20).max(2000).default(100),
 });
 export const overdueJumpParams = z.object({
   /** Days in each of the two windows compared (the recent one and the one before it). */
@@ -172,14 +174,30 @@ export const warningRuleView = z.object({
   kind: z.enum(warningKinds),
   enabled: z.boolean(),
   params: z.record(z.string(), z.number()),
+  /** The version of the area's own rule; 0 when the area follows a rule from above. */
   version: z.number().int(),
   updatedAt: z.date(),
+  /** Whether the area has its own rule (else the nearest area above it, or the installation's default, applies). */
+  own: z.boolean(),
+  /** The area whose rule is in force (null: the installation's default). */
+  from: z.object({ code: z.string(), name: z.string() }).nullable(),
 });
 export type WarningRuleView = z.infer<typeof warningRuleView>;
-export const warningRuleList = z.object({ items: z.array(warningRuleView) });
+export const warningRuleList = z.object({ area: areaView.nullable(), items: z.array(warningRuleView) });
+export type WarningRuleList = z.infer<typeof warningRuleList>;
 export const ruleParamsPath = z.object({ kind: z.enum(warningKinds) });
+/** Rules of a district or street (default: the installation's). */
+export const rulesQuery = z.object({ under: code.optional() });
+export const resetRuleQuery = z.object({ under: code });
 export const updateRuleBody = z
-  .object({ enabled: z.boolean().optional(), params: z.record(z.string(), z.number()).optional(), version: z.number().int() })
+  .object({
+    /** The district or street whose own rule this writes (default: the installation's). */
+    under: code.optional(),
+    enabled: z.boolean().optional(),
+    params: z.record(z.string(), z.number()).optional(),
+    /** The rule's version as read (0 to give the area its own rule). */
+    version: z.number().int().min(0),
+  })
   .strict();
 export type UpdateRuleInput = z.infer<typeof updateRuleBody>;
 

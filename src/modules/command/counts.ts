@@ -40,15 +40,36 @@ function areaFilter(area: Area, alias: string): SQL {
   return area.orgPath === '' ? sql`true` : sql`${col('org_path')} like ${`${area.orgPath}.%`}`;
 }
 
-/**
- * Places in command_daily_totals are cut to this many path segments: province.city.district.
- * street.community, so any area down to a community reads its figures there (a grid's cases
- * count for its community).
- */
+/** Path segments of a street (province.city.district.street) and a community. */
+export const STREET_DEPTH = 4;
+/** Places in command_daily_totals are cut to the community: a grid's cases count for its community. */
 export const COMMUNITY_DEPTH = 5;
 
-/** Which rollup a question reads: totals (by day and place) when it needs neither category nor lead unit. */
-export type Grain = 'totals' | 'detail';
+/** What a question reads from a count row besides the day and the area's places one level down: the category, the lead unit. */
+export interface Needs {
+  category?: boolean;
+  unit?: boolean;
+}
+
+/** The rollup tables, coarsest first: what each keeps, and how deep its places go. */
+const rollups = [
+  { table: 'command_daily_totals', unit: false, category: false, depth: COMMUNITY_DEPTH },
+  { table: 'command_daily_units', unit: true, category: false, depth: STREET_DEPTH },
+  { table: 'command_daily_categories', unit: false, category: true, depth: STREET_DEPTH },
+  { table: 'command_daily_counts', unit: true, category: true, depth: Number.POSITIVE_INFINITY },
+] as const;
+
+const depthOf = (orgPath: string) => (orgPath === '' ? 0 : orgPath.split('.').length);
+
+/** The coarsest rollup that answers a question about an area (a department's area is what it led: it needs the lead unit). */
+export function rollupFor(area: Area, needs: Needs | undefined) {
+  const unit = needs?.unit || area.isDepartment;
+  // A division's rows lie strictly under its path and may be grouped by its children, so the
+  // rollup must keep one segment more than the area's path. Without needs the caller may group by
+  // anything: the detailed rollup.
+  const depth = needs ? (area.isDepartment ? 0 : depthOf(area.orgPath) + 1) : Number.POSITIVE_INFINITY;
+  return rollups.find((r) => (!unit || r.unit) && (!needs?.category || r.category) && depth <= r.depth) ?? rollups[3];
+}
 
 /** The first day the rollup does not hold (the rollup is contiguous up to it), or undefined when it is empty. */
 export async function rolledUntil(db: Db): Promise<string | undefined> {
@@ -58,17 +79,18 @@ export async function rolledUntil(db: Db): Promise<string | undefined> {
 
 /**
  * Count rows (day, org_path, handling_unit, category_code, counts…) of an area over whole days:
- * rolled days from the rollup, the others live. `until` is rolledUntil(), read once per request.
+ * rolled days from the coarsest rollup that keeps what the question needs, the others live.
+ * `until` is rolledUntil(), read once per request.
  */
-export function countRows(area: Area, range: DayRange, until: string | undefined, grain: Grain = 'detail'): SQL {
+export function countRows(area: Area, range: DayRange, until: string | undefined, needs?: Needs): SQL {
   const liveFrom = until && until > range.from ? (until < range.to ? until : range.to) : range.from;
   const parts: SQL[] = [];
-  if (liveFrom > range.from && grain === 'totals' && !area.isDepartment && area.orgPath.split('.').length <= COMMUNITY_DEPTH) {
-    parts.push(sql`select day, org_path, ''::text as handling_unit, ''::text as category_code, ${columnList}
-      from command_daily_totals r where r.day >= ${range.from}::date and r.day < ${liveFrom}::date and ${areaFilter(area, 'r')}`);
-  } else if (liveFrom > range.from) {
-    parts.push(sql`select day, org_path, handling_unit, category_code, ${columnList}
-      from command_daily_counts r where r.day >= ${range.from}::date and r.day < ${liveFrom}::date and ${areaFilter(area, 'r')}`);
+  if (liveFrom > range.from) {
+    const r = rollupFor(area, needs);
+    const unit = r.unit ? sql`handling_unit` : sql`''::text`;
+    const category = r.category ? sql`category_code` : sql`''::text`;
+    parts.push(sql`select day, org_path, ${unit} as handling_unit, ${category} as category_code, ${columnList}
+      from ${sql.raw(r.table)} r where r.day >= ${range.from}::date and r.day < ${liveFrom}::date and ${areaFilter(area, 'r')}`);
   }
   if (liveFrom < range.to) {
     parts.push(sql`select day, org_path, handling_unit, category_code, ${columnList}
@@ -84,11 +106,11 @@ export const sumColumns = sql.raw(
 );
 
 /** Summed counts of an area over a period, grouped by `key` (an SQL expression over the count row columns). */
-export async function countsBy(db: Db, area: Area, range: DayRange, until: string | undefined, key: SQL, grain: Grain = 'detail'): Promise<(CountRow & { key: string })[]> {
+export async function countsBy(db: Db, area: Area, range: DayRange, until: string | undefined, key: SQL, needs?: Needs): Promise<(CountRow & { key: string })[]> {
   return db.transaction(async (tx) => {
     // Report queries: JIT compile time costs more than it saves here.
     await tx.execute(sql`set local jit = off`);
-    return queryRows<CountRow & { key: string }>(tx, sql`select (${key})::text as key, ${sumColumns} from (${countRows(area, range, until, grain)}) x group by 1`);
+    return queryRows<CountRow & { key: string }>(tx, sql`select (${key})::text as key, ${sumColumns} from (${countRows(area, range, until, needs)}) x group by 1`);
   });
 }
 
@@ -122,14 +144,27 @@ export async function rollDays(db: Db, range: DayRange): Promise<number> {
         returning 1)
       select count(*)::int as n from ins`,
     );
-    const cut = sql`array_to_string((string_to_array(org_path, '.'))[1:${COMMUNITY_DEPTH}], '.')`;
-    await tx.execute(sql`delete from command_daily_totals where day >= ${range.from}::date and day < ${range.to}::date`);
-    await tx.execute(sql`insert into command_daily_totals (day, org_path, ${columnList})
-      select day, ${cut}, ${sql.raw([...countColumns, 'handling_seconds'].map((c) => `sum(${c})`).join(', '))}
-      from command_daily_counts where day >= ${range.from}::date and day < ${range.to}::date group by 1, 2`);
+    const sums = sql.raw([...countColumns, 'handling_seconds'].map((c) => `sum(${c})`).join(', '));
+    // The coarser rollups, summed from the detailed one: the same counts, fewer keys.
+    for (const r of rollups.slice(0, 3)) {
+      const cut = sql`array_to_string((string_to_array(org_path, '.'))[1:${r.depth}], '.')`;
+      const keys = sql.raw(['org_path', ...(r.unit ? ['handling_unit'] : []), ...(r.category ? ['category_code'] : [])].join(', '));
+      const kept = sql.raw([...(r.unit ? ['handling_unit'] : []), ...(r.category ? ['category_code'] : [])].map((c) => `, ${c}`).join(''));
+      await tx.execute(sql`delete from ${sql.raw(r.table)} where day >= ${range.from}::date and day < ${range.to}::date`);
+      await tx.execute(sql`insert into ${sql.raw(r.table)} (day, ${keys}, ${columnList})
+        select day, ${cut}${kept}, ${sums}
+        from command_daily_counts where day >= ${range.from}::date and day < ${range.to}::date group by 1, 2${kept}`);
+    }
     await tx.execute(sql`insert into command_rolled_days (day)
       select d::date from generate_series(${range.from}::date, ${addDays(range.to, -1)}::date, interval '1 day') d
       on conflict (day) do update set rolled_at = now()`);
     return rows[0]?.n ?? 0;
   });
+}
+
+/** The lead units of cases lying under an org path over whole days (from the rollup and the live timeline). */
+export async function unitsThatLed(db: Db, orgPath: string, range: DayRange): Promise<string[]> {
+  const area: Area = { code: orgPath.split('.').at(-1) ?? '', name: '', level: '', orgPath, isDepartment: false };
+  const rows = await countsBy(db, area, range, await rolledUntil(db), sql`handling_unit`);
+  return rows.filter((r) => r.key !== '').map((r) => r.key);
 }

@@ -7,7 +7,7 @@ import { createCase, loadCaseRules } from '../cases/index.ts';
 import { findOrgUnit, listGridPlacesUnder } from '../org/index.ts';
 import { rollFinishedDays } from './use-cases/rollup.ts';
 import { detectWarnings } from './use-cases/detect.ts';
-import { ensureRules } from './use-cases/warnings.ts';
+import { ensureRules } from './use-cases/rules.ts';
 
 const SURGE_CASES = 12;
 /** 占道经营 and the like would do; the first leaf under city management is always there. */

@@ -1,6 +1,6 @@
 import { Faker, en } from '@faker-js/faker';
 import { describe, expect, it } from 'vitest';
-import { defaultRuleParams, detectOverdueJump, detectSurge, placeKey, poissonUpperTail, repeatedPlaces } from './detection.ts';
+import { defaultRuleParams, detectOverdueJump, detectSurge, placeKey, poissonUpperTail, repeatedPlaces, ruleFor } from './detection.ts';
 
 /** A seeded generator (faker's Mersenne Twister), so the noise is the same on every run. */
 function seeded(seed: number) {
@@ -93,13 +93,35 @@ describe('detectOverdueJump', () => {
 });
 
 describe('repeatedPlaces', () => {
-  it('groups by normalised address, else by a ~100 m cell', () => {
+  it('groups by normalised address, else by a cell of the rule\'s size (~100 m by default)', () => {
     expect(placeKey('幸福路 12 号', 116.3, 39.9)).toBe(placeKey('幸福路12', 116.3, 39.9));
-    expect(placeKey('', 116.30012, 39.90041)).toBe(placeKey(null, 116.30049, 39.90001));
+    // About 30 m apart: one place in a 100 m cell, two in a 20 m one.
+    expect(placeKey('', 116.3002, 39.9002)).toBe(placeKey(null, 116.3005, 39.9004));
+    expect(placeKey('', 116.3002, 39.9002, 20)).not.toBe(placeKey(null, 116.3005, 39.9004, 20));
+    // About 370 m apart: one place in a 1 km cell.
+    expect(placeKey('', 116.3002, 39.9002)).not.toBe(placeKey(null, 116.3045, 39.9004));
+    expect(placeKey('', 116.3002, 39.9002, 1000)).toBe(placeKey(null, 116.3045, 39.9004, 1000));
     expect(placeKey('', null, null)).toBeNull();
     const reports = [
       { id: 1, key: 'a:x' }, { id: 2, key: 'a:x' }, { id: 3, key: 'a:x' }, { id: 4, key: 'a:y' }, { id: 5, key: null },
     ];
     expect(repeatedPlaces(reports, 3).map((p) => [p.key, p.reports.length])).toEqual([['a:x', 3]]);
+  });
+});
+
+describe('ruleFor', () => {
+  it('takes the nearest area\'s rule of the kind, else the default', () => {
+    const rules = [
+      { kind: 'category_surge', orgPath: '', id: 'default' },
+      { kind: 'category_surge', orgPath: '1.2.3', id: 'district' },
+      { kind: 'category_surge', orgPath: '1.2.3.4', id: 'street' },
+      { kind: 'repeated_place', orgPath: '', id: 'other kind' },
+    ];
+    expect(ruleFor(rules, 'category_surge', '1.2.3.4.5.G1')?.id).toBe('street');
+    expect(ruleFor(rules, 'category_surge', '1.2.3.44.5')?.id).toBe('district');
+    expect(ruleFor(rules, 'category_surge', '1.2.3')?.id).toBe('district');
+    expect(ruleFor(rules, 'category_surge', '1.2.9.1')?.id).toBe('default');
+    expect(ruleFor(rules, 'repeated_place', '1.2.3.4')?.id).toBe('other kind');
+    expect(ruleFor(rules, 'overdue_jump', '1.2.3.4')).toBeUndefined();
   });
 });

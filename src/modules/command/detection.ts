@@ -77,13 +77,16 @@ export function detectOverdueJump(recent: Share, before: Share, params: OverdueJ
 
 /**
  * The key that makes two reports "the same place": the normalised address when there is one,
- * else the point rounded to a ~100 m cell (0.001° of latitude is 111 m).
+ * else the square cell (of `cellMeters`, ~100 m by default) the point falls in.
  */
-export function placeKey(address: string | null, lng: number | null, lat: number | null): string | null {
+export function placeKey(address: string | null, lng: number | null, lat: number | null, cellMeters = 100): string | null {
   const text = (address ?? '').replace(/[\s,，。.、#号]/g, '').toLowerCase();
   if (text.length >= 4) return `a:${text}`;
   if (lng === null || lat === null) return null;
-  return `p:${lng.toFixed(3)},${lat.toFixed(3)}`;
+  // A degree of latitude is 111 km; a degree of longitude shrinks with the cosine of the latitude.
+  const latCell = cellMeters / 111_000;
+  const lngCell = latCell / Math.max(0.1, Math.cos((lat * Math.PI) / 180));
+  return `p:${Math.floor(lng / lngCell)},${Math.floor(lat / latCell)}`;
 }
 
 /** Groups reports by place and returns the places with at least `minReports` of them, most first. */
@@ -104,6 +107,23 @@ export function repeatedPlaces<T extends { key: string | null }>(reports: readon
 /** The shipped rules' parameters; the table command_warning_rules holds what is in force. */
 export const defaultRuleParams = {
   category_surge: { baselineDays: 28, pValue: 0.001, minCount: 5 },
-  repeated_place: { days: 7, minReports: 3 },
+  repeated_place: { days: 7, minReports: 3, radiusMeters: 100 },
   overdue_jump: { days: 14, minRise: 0.2, minCases: 10 },
 } as const;
+
+/** A rule as stored: for the whole installation (orgPath '') or a district or street. */
+export interface StoredRule {
+  kind: string;
+  orgPath: string;
+}
+
+/** The rule in force for a place: the kind's rule of the nearest area at or above it (the installation's default last). */
+export function ruleFor<R extends StoredRule>(rules: readonly R[], kind: string, orgPath: string): R | undefined {
+  let best: R | undefined;
+  for (const r of rules) {
+    if (r.kind !== kind) continue;
+    const covers = r.orgPath === '' || orgPath === r.orgPath || orgPath.startsWith(`${r.orgPath}.`);
+    if (covers && (!best || r.orgPath.length > best.orgPath.length)) best = r;
+  }
+  return best;
+}

@@ -3,11 +3,14 @@ import { defineModule } from '../../platform/module.ts';
 import { commandRoutes } from './routes.ts';
 import { commandJobs, commandRecurringJobs } from './jobs.ts';
 import { loadCommandDemo } from './demo.ts';
-import { setWarningReader } from '../assessment/index.ts';
+import { setHandlerReader, setWarningReader } from '../assessment/index.ts';
 import { warningsOfPeriod } from './use-cases/warnings.ts';
+import { unitsThatLed } from './counts.ts';
 
 // The units' period reports (assessment) list the warnings raised in their area.
 setWarningReader(warningsOfPeriod);
+// Communities rate the departments that led their cases (two-way assessment).
+setHandlerReader((db, orgPath, from, to) => unitsThatLed(db, orgPath, { from, to }));
 
 export const commandModule = defineModule({
   name: 'command',

@@ -5,12 +5,13 @@ import { route, routeTable } from '../../platform/route.ts';
 import { sendDownload, XLSX } from '../../platform/download.ts';
 import {
   areaPeriodQuery, categoriesView, gridContextParams, gridContextView, commandStreamQuery, exportParams, exportQuery, leaderTodoView, listWarningsQuery, mapQuery, mapView,
-  overviewView, rankingQuery, rankingView, ruleParamsPath, trendQuery, trendView, updateRuleBody, warningList, warningNoteBody, warningParams,
+  overviewView, rankingQuery, rankingView, resetRuleQuery, ruleParamsPath, rulesQuery, trendQuery, trendView, updateRuleBody, warningList, warningNoteBody, warningParams,
   warningRuleList, warningRuleView, warningView,
 } from './contract.ts';
 import { commandCategories, commandOverview, commandRankings, commandTrend } from './use-cases/figures.ts';
 import { commandMap, leaderTodo } from './use-cases/live.ts';
-import { acknowledgeWarning, closeWarning, listRules, listWarnings, updateRule } from './use-cases/warnings.ts';
+import { acknowledgeWarning, closeWarning, listWarnings } from './use-cases/warnings.ts';
+import { listRules, resetRule, updateRule } from './use-cases/rules.ts';
 import { exportCommandTable } from './use-cases/export.ts';
 import { streamNewCases } from './stream.ts';
 import { gridContext } from './use-cases/grid-context.ts';
@@ -70,12 +71,16 @@ export const commandRoutes: RouteModule = (base, ctx) => {
       params: warningParams, body: warningNoteBody, response: warningView, handle: ({ actor, params, body, db }) => closeWarning(db, actor, params.id, body),
     }),
     route({
-      method: 'GET', url: '/api/command/rules', summary: 'The early-warning rules in force', access: 'command.read',
-      response: warningRuleList, handle: ({ db }) => listRules(db),
+      method: 'GET', url: '/api/command/rules', summary: 'The early-warning rules in force for a district or street (default: the installation)', access: 'command.read',
+      query: rulesQuery, response: warningRuleList, handle: ({ actor, query, db }) => listRules(db, actor, query.under),
     }),
     route({
-      method: 'PATCH', url: '/api/command/rules/:kind', summary: "Switch a rule on or off or change its parameters", access: 'command.rules.write',
+      method: 'PATCH', url: '/api/command/rules/:kind', summary: "Switch a rule on or off or change its parameters (a district's or street's own rule with `under`)", access: 'command.rules.write',
       params: ruleParamsPath, body: updateRuleBody, response: warningRuleView, handle: ({ actor, params, body, db }) => updateRule(db, actor, params.kind, body),
+    }),
+    route({
+      method: 'DELETE', url: '/api/command/rules/:kind', summary: "Drop a district's or street's own rule: the rule from above applies again", access: 'command.rules.write',
+      params: ruleParamsPath, query: resetRuleQuery, response: warningRuleView, handle: ({ actor, params, query, db }) => resetRule(db, actor, params.kind, query.under),
     }),
     route({
       method: 'GET', url: '/api/command/todo', summary: "The leader's to-do: cases awaiting instruction, red supervision, open warnings, topics", access: 'case.instruct',

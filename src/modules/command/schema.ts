@@ -47,19 +47,49 @@ export const dailyTotals = pgTable(
   (t) => [primaryKey({ columns: [t.day, t.orgPath] })],
 );
 
+/** command_daily_counts summed over the lead unit, places cut to the street: an area's categories. */
+export const dailyCategories = pgTable(
+  'command_daily_categories',
+  {
+    day: date('day').notNull(),
+    orgPath: text('org_path').notNull(),
+    categoryCode: text('category_code').notNull(),
+    ...counts(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.orgPath, t.categoryCode] })],
+);
+
+/** command_daily_counts summed over the category, places cut to the street: the departments' rankings. */
+export const dailyUnits = pgTable(
+  'command_daily_units',
+  {
+    day: date('day').notNull(),
+    orgPath: text('org_path').notNull(),
+    handlingUnit: text('handling_unit').notNull().default(''),
+    ...counts(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.orgPath, t.handlingUnit] })],
+);
+
 export const rolledDays = pgTable('command_rolled_days', {
   day: date('day').primaryKey(),
   rolledAt: timestamp('rolled_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const warningRules = pgTable('command_warning_rules', {
-  kind: text('kind').primaryKey().$type<WarningKind>(),
-  enabled: boolean('enabled').notNull().default(true),
-  params: jsonb('params').notNull().$type<Record<string, number>>(),
-  version: integer('version').notNull().default(1),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedBy: text('updated_by'),
-});
+/** The rules: the installation's defaults (org_path '') and a district's or street's own. */
+export const warningRules = pgTable(
+  'command_warning_rules',
+  {
+    kind: text('kind').notNull().$type<WarningKind>(),
+    orgPath: text('org_path').notNull().default(''),
+    enabled: boolean('enabled').notNull().default(true),
+    params: jsonb('params').notNull().$type<Record<string, number>>(),
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: text('updated_by'),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.orgPath] })],
+);
 
 export const warnings = pgTable('command_warnings', {
   id: uuid('id').primaryKey().defaultRandom(),

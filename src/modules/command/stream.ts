@@ -1,5 +1,5 @@
-// The wall's live stream: cases reported in the area, as Server-Sent Events in the framing of
-// the notifications stream (id = the report's timeline id, so a reconnect resumes with
+// The wall's live stream: cases reported in the area, as Server-Sent Events (platform/sse.ts, as
+// the notifications stream) (id = the report's timeline id, so a reconnect resumes with
 // Last-Event-ID). Cases announce nothing when they are reported, so the stream looks every
 // few seconds with one indexed query (timeline by action and time).
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -7,9 +7,9 @@ import type { Db } from '../../platform/db.ts';
 import type { Actor } from '../../platform/auth/scope.ts';
 import { resolveArea } from './area.ts';
 import { casesReportedAfter, latestTimelineId } from './case-reads.ts';
+import { openSse } from '../../platform/sse.ts';
 
 const POLL_MS = 3_000;
-const HEARTBEAT_MS = 25_000;
 
 interface Stream {
   db: Db;
@@ -25,24 +25,15 @@ export async function streamNewCases({ db, actor, open, under, after, req, reply
   const area = await resolveArea(db, actor, under);
   const lastEventId = Number(req.headers['last-event-id'] ?? after ?? Number.NaN);
   let cursor = Number.isFinite(lastEventId) ? lastEventId : await latestTimelineId(db);
-  reply.hijack();
-  const res = reply.raw;
-  res.writeHead(200, {
-    'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-cache, no-transform',
-    connection: 'keep-alive',
-    'x-accel-buffering': 'no',
-    'x-request-id': req.id,
-  });
-  res.write(`retry: 5000\n: connected\n\n`);
+  const stream = openSse(req, reply, open);
   let busy = false;
   const flush = async () => {
-    if (busy || res.destroyed) return;
+    if (busy || stream.closed) return;
     busy = true;
     try {
       const rows = await casesReportedAfter(db, area, cursor);
       for (const { eventId, ...c } of rows) {
-        res.write(`id: ${eventId}\nevent: case\ndata: ${JSON.stringify(c)}\n\n`);
+        stream.send(eventId, 'case', c);
         cursor = eventId;
       }
     } catch (error) {
@@ -52,14 +43,6 @@ export async function streamNewCases({ db, actor, open, under, after, req, reply
     }
   };
   const poll = setInterval(() => void flush(), POLL_MS);
-  const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
-  const close = () => {
-    clearInterval(poll);
-    clearInterval(heartbeat);
-    open.delete(close);
-    if (!res.destroyed) res.end();
-  };
-  open.add(close);
-  req.raw.on('close', close);
+  stream.onClose(() => clearInterval(poll));
   await flush();
 }

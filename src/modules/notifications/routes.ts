@@ -4,6 +4,7 @@ import { assertInScope, type Actor } from '../../platform/auth/scope.ts';
 import type { Db } from '../../platform/db.ts';
 import { route, routeTable } from '../../platform/route.ts';
 import { AppError } from '../../platform/errors.ts';
+import { openSse } from '../../platform/sse.ts';
 import { NotificationHub } from './hub.ts';
 import { lastNotificationId, listNotifications, markRead, notificationsAfter } from './service.ts';
 import { deliveryList, deliveryQuery, listNotificationsQuery, markReadBody, markReadResult, notificationList, streamQuery } from './contract.ts';
@@ -13,8 +14,6 @@ function userIdOf(actor: Actor): string {
   if (actor.kind !== 'user' || !actor.id) throw new AppError('FORBIDDEN', { permission: 'user session' });
   return actor.id;
 }
-
-const HEARTBEAT_MS = 25_000;
 
 /** The signed-in user's notifications: list, mark read, and a live stream (SSE). */
 export const notificationRoutes: RouteModule = (base, ctx) => {
@@ -83,16 +82,7 @@ interface Stream {
 async function streamNotifications({ db, hub, open, userId, after, req, reply }: Stream): Promise<void> {
   const lastEventId = Number(req.headers['last-event-id'] ?? after ?? Number.NaN);
   let cursor = Number.isFinite(lastEventId) ? lastEventId : await lastNotificationId(db, userId);
-  reply.hijack();
-  const res = reply.raw;
-  res.writeHead(200, {
-    'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-cache, no-transform',
-    connection: 'keep-alive',
-    'x-accel-buffering': 'no',
-    'x-request-id': req.id,
-  });
-  res.write(`retry: 5000\n: connected\n\n`);
+  const stream = openSse(req, reply, open);
   let busy = false;
   let again = false;
   const flush = async () => {
@@ -106,27 +96,18 @@ async function streamNotifications({ db, hub, open, userId, after, req, reply }:
         again = false;
         const rows = await notificationsAfter(db, userId, cursor, 100);
         for (const row of rows) {
-          res.write(`id: ${row.id}\nevent: notification\ndata: ${JSON.stringify(row)}\n\n`);
+          stream.send(row.id, 'notification', row);
           cursor = row.id;
         }
         if (rows.length === 100) again = true;
-      } while (again && !res.destroyed);
+      } while (again && !stream.closed);
     } catch (error) {
       req.log.error({ err: error }, 'notification stream failed');
     } finally {
       busy = false;
     }
   };
-  const unsubscribe = await hub.subscribe(userId, () => void flush());
-  const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
-  const close = () => {
-    clearInterval(heartbeat);
-    unsubscribe();
-    open.delete(close);
-    if (!res.destroyed) res.end();
-  };
-  open.add(close);
-  req.raw.on('close', close);
+  stream.onClose(await hub.subscribe(userId, () => void flush()));
   // Anything written between the cursor and the subscription is sent now.
   await flush();
 }

@@ -7,7 +7,9 @@ import {
   answerBody, answerReceipt, closeTopicBody, createSchemeBody, createSurveyBody, createTopicBody, dataSourceList, evaluatorScoresBody, invitationListQuery, invitationPage,
   publicSurvey, recurringList, recurringQuery, reportQuery, sampleBody, sampleResult, schemeListQuery, schemePage, schemeResult, schemeView, scoreTrace, surveyListQuery,
   surveyPage, surveyResults, surveyView, topicListQuery, topicPage, topicView, traceQuery, unitReport, updateTaskBody, workerAnswerBody,
+  rateableList, rateableQuery, rateUnitBody,
 } from '../contract.ts';
+import { rateableUnits, rateUnit } from '../use-cases/ratings.ts';
 import { closeTopic, getTopic, listTopics, openTopic, recurringProblems, updateTask } from '../use-cases/topics.ts';
 import { computeScheme, createScheme, getScheme, listDataSources, listSchemes, publishScheme, schemeResult as readResult, traceScore, uploadEvaluatorScores } from '../use-cases/schemes.ts';
 import { answerByCode, answerByWorker, createSurvey, getSurvey, listInvitations, listSurveys, publicSurvey as readPublicSurvey, sampleSurvey, surveyResults as readResults } from '../use-cases/surveys.ts';
@@ -64,6 +66,11 @@ const surveyRoutes = routeTable('assessment', [
   route({ method: 'POST', url: '/api/public/surveys/:code', summary: 'Answer a questionnaire by invitation code', access: 'public', params: codeParams, body: answerBody, response: answerReceipt, status: 201, config: { rateLimit: { max: 10, timeWindow: '1 minute' } }, handle: ({ params, body, db }) => answerByCode(db, params.code, body.answers) }),
 ]);
 
+const ratingRoutes = routeTable('assessment', [
+  route({ method: 'GET', url: '/api/assessment/ratings', summary: 'The departments a community may rate in a half year (those that led its cases), with its scores', access: 'assessment.survey', query: rateableQuery, response: rateableList, handle: ({ actor, query, db }) => rateableUnits(db, actor, query) }),
+  route({ method: 'PUT', url: '/api/assessment/ratings', summary: 'A community rates a department that led its cases (下评上); again replaces the score', access: 'assessment.survey', body: rateUnitBody, response: rateableList, handle: ({ actor, body, db }) => rateUnit(db, actor, body) }),
+]);
+
 const reportRoutes = routeTable('assessment', [
   route({ method: 'GET', url: '/api/assessment/reports', summary: "A unit's report for a period", access: 'assessment.read', query: reportQuery, response: unitReport, handle: ({ actor, query, db }) => readReport(db, actor, query) }),
   route({
@@ -76,5 +83,5 @@ const reportRoutes = routeTable('assessment', [
 ]);
 
 export const assessmentRoutes: RouteModule = async (base, ctx) => {
-  for (const table of [topicRoutes, schemeRoutes, surveyRoutes, reportRoutes]) await table(base, ctx);
+  for (const table of [topicRoutes, schemeRoutes, surveyRoutes, ratingRoutes, reportRoutes]) await table(base, ctx);
 };

@@ -1,6 +1,7 @@
-// The job command.detect: runs the enabled rules over the whole tree, records each new
-// finding as a warning with its evidence, and tells the staff responsible for the place.
-// A place keeps one warning per rule (and category) until it is closed.
+// The job command.detect: runs the rules over the whole tree, records each new finding as a
+// warning with its evidence, and tells the staff responsible for the place. A place is judged
+// by the rule in force there (its street's, its district's, or the default), and keeps one
+// warning per rule (and category) until it is closed.
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../../platform/db.ts';
 import { roleGrants } from '../../../platform/auth/schema.ts';
@@ -9,12 +10,12 @@ import { roles as roleTable, type Role } from '../../../platform/auth/roles.ts';
 import { notifyUsers } from '../../notifications/index.ts';
 import { orgUnitNames, orgPathsOf } from '../../org/index.ts';
 import { loadCaseRules } from '../../cases/index.ts';
-import { warnings, warningRules } from '../schema.ts';
+import { warnings } from '../schema.ts';
 import { addDays, beijingDay, dayStart, wholeTree } from '../area.ts';
 import { countsBy, rolledUntil } from '../counts.ts';
-import { detectOverdueJump, detectSurge, placeKey, repeatedPlaces } from '../detection.ts';
+import { detectOverdueJump, detectSurge, placeKey, repeatedPlaces, ruleFor } from '../detection.ts';
 import { openCaseStates } from '../case-reads.ts';
-import { ensureRules } from './warnings.ts';
+import { loadRules, paramsOf } from './rules.ts';
 import type { WarningKind } from '../contract.ts';
 
 interface Finding {
@@ -64,12 +65,13 @@ async function surgeFindings(db: Db, params: Record<string, number>, today: stri
 async function repeatedFindings(db: Db, params: Record<string, number>, today: string): Promise<Finding[]> {
   const days = params.days ?? 7;
   const minReports = params.minReports ?? 3;
+  const cell = params.radiusMeters ?? 100;
   const rows = await queryRows<{ id: string; org_path: string; address: string; lng: number | null; lat: number | null }>(
     db,
     sql`select c.id, c.org_path, c.address, c.lng, c.lat from cases c
       where c.created_at >= ${dayStart(addDays(today, 1 - days)).toISOString()} and c.state in ${openCaseStates}`,
   );
-  const groups = repeatedPlaces(rows.map((r) => ({ ...r, key: placeKey(r.address, r.lng, r.lat) })), minReports);
+  const groups = repeatedPlaces(rows.map((r) => ({ ...r, key: placeKey(r.address, r.lng, r.lat, cell) })), minReports);
   return groups.map((g) => {
     const first = g.reports[0] as (typeof rows)[number];
     return {
@@ -87,8 +89,8 @@ async function overdueFindings(db: Db, params: Record<string, number>, today: st
   const end = addDays(today, 1);
   const recentFrom = addDays(end, -p.days);
   const [recent, before] = await Promise.all([
-    countsBy(db, wholeTree, { from: recentFrom, to: end }, until, sql`handling_unit`),
-    countsBy(db, wholeTree, { from: addDays(recentFrom, -p.days), to: recentFrom }, until, sql`handling_unit`),
+    countsBy(db, wholeTree, { from: recentFrom, to: end }, until, sql`handling_unit`, { unit: true }),
+    countsBy(db, wholeTree, { from: addDays(recentFrom, -p.days), to: recentFrom }, until, sql`handling_unit`, { unit: true }),
   ]);
   const beforeBy = new Map(before.map((b) => [b.key, b]));
   const share = (r: { overdue: number; dispatched: number } | undefined) => ({ overdue: r?.overdue ?? 0, total: Math.max(r?.dispatched ?? 0, r?.overdue ?? 0) });
@@ -118,14 +120,15 @@ async function responsibleStaff(db: Db, orgPath: string): Promise<string[]> {
 
 /** Runs the enabled rules and records new findings; returns how many warnings it raised. */
 export async function detectWarnings(db: Db, now = new Date()): Promise<number> {
-  await ensureRules(db);
   const today = beijingDay(now);
-  const rules = await db.select().from(warningRules).where(eq(warningRules.enabled, true));
+  const rules = await loadRules(db);
   const findings: Finding[] = [];
+  const finders = { category_surge: surgeFindings, repeated_place: repeatedFindings, overdue_jump: overdueFindings } as const;
   for (const rule of rules) {
-    if (rule.kind === 'category_surge') findings.push(...(await surgeFindings(db, rule.params, today)));
-    if (rule.kind === 'repeated_place') findings.push(...(await repeatedFindings(db, rule.params, today)));
-    if (rule.kind === 'overdue_jump') findings.push(...(await overdueFindings(db, rule.params, today)));
+    if (!rule.enabled) continue;
+    // Each rule looks everywhere and keeps what lies where it is the rule in force.
+    const found = await finders[rule.kind](db, paramsOf(rule), today);
+    findings.push(...found.filter((f) => ruleFor(rules, rule.kind, f.orgPath) === rule));
   }
   if (findings.length === 0) return 0;
   const names = await orgUnitNames(db, findings.map((f) => f.placeCode));

@@ -57,9 +57,9 @@ export async function commandOverview(db: Db, actor: Actor, q: AreaPeriodQuery, 
   const today = beijingDay(now);
   const until = await rolledUntil(db);
   const [period, previous, todays, nowF, warnings] = await Promise.all([
-    countsBy(db, area, range, until, total, 'totals'),
-    countsBy(db, area, previousPeriod(range), until, total, 'totals'),
-    countsBy(db, area, { from: today, to: addDays(today, 1) }, until, total, 'totals'),
+    countsBy(db, area, range, until, total, {}),
+    countsBy(db, area, previousPeriod(range), until, total, {}),
+    countsBy(db, area, { from: today, to: addDays(today, 1) }, until, total, {}),
     nowFigures(db, area),
     openWarningCount(db, area),
   ]);
@@ -97,7 +97,7 @@ export function bucketsOf(range: DayRange, bucket: TrendBucket): string[] {
 export async function commandTrend(db: Db, actor: Actor, q: AreaPeriodQuery & { bucket: TrendBucket }, now = new Date()): Promise<TrendView> {
   const area = await resolveArea(db, actor, q.under);
   const range = periodDays(q.from, q.to, now);
-  const rows = await countsBy(db, area, range, await rolledUntil(db), bucketKey[q.bucket], 'totals');
+  const rows = await countsBy(db, area, range, await rolledUntil(db), bucketKey[q.bucket], {});
   const byKey = new Map(rows.map((r) => [r.key, r]));
   return {
     bucket: q.bucket,
@@ -124,16 +124,24 @@ export async function commandCategories(db: Db, actor: Actor, q: AreaPeriodQuery
   const until = await rolledUntil(db);
   const { places, key: placeKey } = await childrenOf(db, area);
   const pairKey = sql`${placeKey} || '|' || category_code`;
-  const [cur, prev, curPairs, prevPairs, rules] = await Promise.all([
-    countsBy(db, area, range, until, sql`category_code`),
-    countsBy(db, area, before, until, sql`category_code`),
-    countsBy(db, area, range, until, pairKey),
-    countsBy(db, area, before, until, pairKey),
+  // One read per period: the area's category counts are the sums of its places' pairs.
+  const [curPairs, prevPairs, rules] = await Promise.all([
+    countsBy(db, area, range, until, pairKey, { category: true }),
+    countsBy(db, area, before, until, pairKey, { category: true }),
     loadCaseRules(db),
   ]);
+  const byCategory = (pairs: { key: string; reported: number }[]) => {
+    const sums = new Map<string, number>();
+    for (const p of pairs) {
+      const code = p.key.slice(p.key.indexOf('|') + 1);
+      sums.set(code, (sums.get(code) ?? 0) + p.reported);
+    }
+    return sums;
+  };
   const nameOf = (code: string) => rules.categories.get(code)?.name ?? code;
-  const prevBy = new Map(prev.map((r) => [r.key, r.reported]));
-  const top = cur
+  const prevBy = byCategory(prevPairs);
+  const top = [...byCategory(curPairs)]
+    .map(([key, reported]) => ({ key, reported }))
     .filter((r) => r.reported > 0)
     .sort((a, b) => b.reported - a.reported || (a.key < b.key ? -1 : 1))
     .slice(0, TOP)
@@ -147,7 +155,7 @@ export async function commandCategories(db: Db, actor: Actor, q: AreaPeriodQuery
       return { categoryCode, name: nameOf(categoryCode), placeCode, placeName: placeName.get(placeCode) ?? placeCode, reported: r.reported, previous, growth: r.reported - previous };
     })
     .filter((r) => r.growth > 0 && placeName.has(r.placeCode))
-    .sort((a, b) => b.growth - a.growth || b.reported - a.reported)
+    .sort((a, b) => b.growth - a.growth || b.reported - a.reported || (`${a.placeCode}|${a.categoryCode}` < `${b.placeCode}|${b.categoryCode}` ? -1 : 1))
     .slice(0, TOP);
   return { top, growing };
 }
@@ -164,9 +172,8 @@ export async function commandRankings(db: Db, actor: Actor, q: AreaPeriodQuery &
   } else {
     ({ places: units, key } = await childrenOf(db, area));
   }
-  // Areas read the totals; departments need the lead unit, kept only in the detailed rollup.
-  const grain = q.groupBy === 'departments' ? 'detail' : 'totals';
-  const [cur, prev] = await Promise.all([countsBy(db, area, range, until, key, grain), countsBy(db, area, previousPeriod(range), until, key, grain)]);
+  const needs = { unit: q.groupBy === 'departments' };
+  const [cur, prev] = await Promise.all([countsBy(db, area, range, until, key, needs), countsBy(db, area, previousPeriod(range), until, key, needs)]);
   const rowsOf = (counts: (CountRow & { key: string })[]) => {
     const by = new Map(counts.map((c) => [c.key, c]));
     return units.map((u) => ({ unit: u, m: metricsOf(by.get(u.code)) }));

@@ -1,17 +1,13 @@
-// Warnings (预警) as records: listed for an area, acknowledged and closed with a note; the
-// rules in force, read and changed by district staff. Each change is audited.
+// Warnings (预警) as records: listed for an area, acknowledged and closed with a note. Each
+// change is audited. The rules that raise them are in rules.ts.
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { recordAudit } from '../../../platform/audit.ts';
-import { assertInScope, inScope, requirePermission, shownName, type Actor } from '../../../platform/auth/scope.ts';
-import { warningRules, warnings } from '../schema.ts';
-import { defaultRuleParams } from '../detection.ts';
+import { assertInScope, inScope, shownName, type Actor } from '../../../platform/auth/scope.ts';
+import { warnings } from '../schema.ts';
 import { resolveArea } from '../area.ts';
-import {
-  overdueJumpParams, repeatedPlaceParams, surgeParams,
-  type ListWarningsQuery, type UpdateRuleInput, type WarningKind, type WarningList, type WarningNoteInput, type WarningRuleView, type WarningView,
-} from '../contract.ts';
+import type { ListWarningsQuery, WarningList, WarningNoteInput, WarningView } from '../contract.ts';
 
 type WarningRow = typeof warnings.$inferSelect;
 
@@ -78,48 +74,3 @@ async function changeWarning(db: Db, actor: Actor, id: string, input: WarningNot
 export const acknowledgeWarning = (db: Db, actor: Actor, id: string, input: WarningNoteInput) => changeWarning(db, actor, id, input, 'acknowledged');
 /** Closes a warning with a note saying what was done. */
 export const closeWarning = (db: Db, actor: Actor, id: string, input: WarningNoteInput) => changeWarning(db, actor, id, input, 'closed');
-
-const paramSchemas = { category_surge: surgeParams, repeated_place: repeatedPlaceParams, overdue_jump: overdueJumpParams } as const;
-
-/** Writes the shipped rules once (a rule someone changed keeps their values). */
-export async function ensureRules(db: Db): Promise<void> {
-  await db
-    .insert(warningRules)
-    .values(Object.entries(defaultRuleParams).map(([kind, params]) => ({ kind: kind as WarningKind, params: { ...params } })))
-    .onConflictDoNothing();
-}
-
-export async function listRules(db: Db): Promise<{ items: WarningRuleView[] }> {
-  await ensureRules(db);
-  const rows = await db.select().from(warningRules).orderBy(warningRules.kind);
-  return { items: rows.map((r) => ({ kind: r.kind, enabled: r.enabled, params: r.params, version: r.version, updatedAt: r.updatedAt })) };
-}
-
-/** Changes a rule's switch or parameters (checked against the rule's own schema, naming the bad field). */
-export async function updateRule(db: Db, actor: Actor, kind: WarningKind, input: UpdateRuleInput): Promise<WarningRuleView> {
-  // The rules are one set for the installation; whoever holds the permission (district staff) tunes them.
-  requirePermission(actor, 'command.rules.write');
-  await ensureRules(db);
-  return db.transaction(async (tx) => {
-    const [rule] = await tx.select().from(warningRules).where(eq(warningRules.kind, kind)).for('update');
-    if (!rule) throw new AppError('NOT_FOUND', { what: kind });
-    if (rule.version !== input.version) throw new AppError('VERSION_CONFLICT', { currentVersion: rule.version });
-    let params = rule.params;
-    if (input.params) {
-      const parsed = paramSchemas[kind].strict().safeParse({ ...rule.params, ...input.params });
-      if (!parsed.success) {
-        const fields = parsed.error.issues.map((i) => ({ field: `body.params.${i.path.join('.')}`, message: i.message }));
-        throw new AppError('VALIDATION_FAILED', { fields, summary: fields.map((f) => f.field).join(', ') });
-      }
-      params = parsed.data as Record<string, number>;
-    }
-    const [updated] = await tx
-      .update(warningRules)
-      .set({ enabled: input.enabled ?? rule.enabled, params, version: rule.version + 1, updatedAt: new Date(), updatedBy: shownName(actor) })
-      .where(eq(warningRules.kind, kind))
-      .returning();
-    await recordAudit(tx, actor, { action: 'command.rule.update', targetType: 'warning_rule', targetId: kind, details: { enabled: updated?.enabled, params } });
-    const r = updated as typeof warningRules.$inferSelect;
-    return { kind: r.kind, enabled: r.enabled, params: r.params, version: r.version, updatedAt: r.updatedAt };
-  });
-}

@@ -18,12 +18,16 @@ export type PublicSurvey = Json<contract.PublicSurvey>;
 export type UnitReport = Json<contract.UnitReport>;
 export type Question = contract.QuestionInput;
 export type Answers = contract.Answers;
+export type RateableList = Json<contract.RateableList>;
+export type RateableUnit = RateableList['items'][number];
 type Paging = { page: number; pageSize: number };
 
 const base = '/api/assessment';
 const id = (value: string) => encodeURIComponent(value);
 
 export const assessmentApi = {
+  rateable: (q: { community: string; periodStart: string }, signal?: AbortSignal) => request<RateableList>('GET', `${base}/ratings`, { query: q, signal }),
+  rate: (body: { community: string; unitCode: string; periodStart: string; score: number; comment: string }) => request<RateableList>('PUT', `${base}/ratings`, { body }),
   recurring: (q: { year: number; under?: string | undefined }, signal?: AbortSignal) => request<Json<contract.RecurringList>>('GET', `${base}/recurring`, { query: q, signal }),
   recurringXlsxUrl: (q: { year: number; under?: string | undefined }) => buildUrl(`${base}/recurring.xlsx`, q),
   topics: (q: Paging & { status?: string | undefined }, signal?: AbortSignal) => request<Paged<TopicSummary>>('GET', `${base}/topics`, { query: q, signal }),

@@ -9,6 +9,7 @@ export const assessmentRoutes: FeatureRoutes = {
     { path: 'assessment/:id', permission: 'assessment.read', page: lazyNamed(() => import('./pages/scheme-page.tsx'), 'SchemePage') },
     { path: 'surveys', permission: 'assessment.read', page: lazyNamed(() => import('./pages/surveys-page.tsx'), 'SurveysPage') },
     { path: 'surveys/:id', permission: 'assessment.read', page: lazyNamed(() => import('./pages/survey-page.tsx'), 'SurveyPage') },
+    { path: 'ratings', permission: 'assessment.survey', page: lazyNamed(() => import('./pages/ratings-page.tsx'), 'RatingsPage') },
     { path: 'assessment-report', permission: 'assessment.read', page: lazyNamed(() => import('./pages/report-page.tsx'), 'ReportPage') },
   ],
   mobile: [{ path: 'survey', permission: 'assessment.survey', page: lazyNamed(() => import('./pages/mobile-survey-page.tsx'), 'MobileSurveyPage') }],

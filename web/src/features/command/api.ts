@@ -17,6 +17,9 @@ export type TrendBucket = contract.TrendBucket;
 export type RankingGroup = contract.RankingGroup;
 export type ExportTable = contract.ExportTable;
 export type WarningState = contract.WarningState;
+export type WarningKind = contract.WarningKind;
+export type WarningRule = Json<contract.WarningRuleView>;
+export type WarningRuleList = Json<contract.WarningRuleList>;
 
 /** The area and period every figure is asked for (ISO instants; `under` defaults to the user's own area). */
 export interface AreaPeriod {
@@ -37,6 +40,10 @@ export const commandApi = {
     request<Paged<Warning>>('GET', `${base}/warnings`, { query: { ...q }, signal }),
   acknowledge: (id: string, note: string, version: number) => request<Warning>('POST', `${base}/warnings/${encodeURIComponent(id)}/acknowledge`, { body: { note, version } }),
   close: (id: string, note: string, version: number) => request<Warning>('POST', `${base}/warnings/${encodeURIComponent(id)}/close`, { body: { note, version } }),
+  rules: (under: string | undefined, signal?: AbortSignal) => request<WarningRuleList>('GET', `${base}/rules`, { query: { under }, signal }),
+  updateRule: (kind: WarningKind, body: { under?: string; enabled?: boolean; params?: Record<string, number>; version: number }) =>
+    request<WarningRule>('PATCH', `${base}/rules/${kind}`, { body }),
+  resetRule: (kind: WarningKind, under: string) => request<WarningRule>('DELETE', `${base}/rules/${kind}`, { query: { under } }),
   todo: (signal?: AbortSignal) => request<LeaderTodo>('GET', `${base}/todo`, { signal }),
   exportUrl: (table: ExportTable, q: AreaPeriod & { groupBy?: RankingGroup }) => buildUrl(`${base}/export/${table}`, { ...q }),
   streamUrl: (under: string | undefined) => buildUrl(`${base}/stream`, { under }),

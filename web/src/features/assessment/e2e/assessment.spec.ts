@@ -105,3 +105,31 @@ test.describe.serial('Assessment: a topic from the recurring list, a survey answ
     await snapFull(page, 'assessment-ranking.png');
   });
 });
+
+test.describe.serial('Two-way assessment: a community rates a department that led its cases', () => {
+  let context: BrowserContext;
+  let page: Page;
+  test.beforeAll(async ({ browser }) => {
+    context = await openContext(browser);
+    page = await context.newPage();
+    await signInFromLogin(page, 'community', demoPassword);
+  });
+  test.afterAll(async () => {
+    await context.close();
+  });
+
+  test('community staff rate a department with a score and a comment; the row shows it', async () => {
+    await page.goto('/console/ratings');
+    const table = page.getByTestId('ratings-table');
+    const row = table.locator('tbody tr[data-row-key]').first();
+    await expect(row).toBeVisible({ timeout: 30_000 });
+    await row.getByTestId('rating-open').click();
+    const dialog = page.locator('.ant-modal').filter({ has: page.getByTestId('rating-form') });
+    await dialog.getByText('4 分', { exact: true }).click();
+    await dialog.getByTestId('rating-comment').fill('到场及时，处置规范');
+    await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+    await expect(table.getByText('到场及时，处置规范')).toBeVisible();
+    await expect(table.locator('tbody tr[data-row-key]', { hasText: '到场及时，处置规范' }).getByText('4 分')).toBeVisible();
+    await snap(page, 'assessment-ratings.png');
+  });
+});

@@ -63,3 +63,35 @@ test.describe.serial('The leader lands on the command centre, sees new cases arr
     await downloadXlsx(page, 'command-export-rankings');
   });
 });
+
+test.describe.serial('District staff tune the early-warning rules of their district', () => {
+  let context: BrowserContext;
+  let page: Page;
+
+  test.beforeAll(async ({ browser }) => {
+    context = await openContext(browser);
+    page = await context.newPage();
+  });
+  test.afterAll(async () => {
+    await context.close();
+  });
+
+  test('the district gives itself a surge rule and drops it again; a bad value is refused by the form', async () => {
+    await signInFromLogin(page, 'district', demoPassword, /\/console/);
+    await page.goto('/console/command/rules');
+    const surge = page.getByTestId('rule-category_surge');
+    await expect(surge).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('rule-repeated_place').getByText('同地范围（米）')).toBeVisible();
+    const minCount = page.getByTestId('rule-category_surge-minCount');
+    await minCount.fill('');
+    await page.getByTestId('rule-category_surge-save').click();
+    await expect(surge.getByText('请填写')).toBeVisible();
+    await minCount.fill('12');
+    await page.getByTestId('rule-category_surge-save').click();
+    await expect(surge.getByText('本区域规则')).toBeVisible();
+    await expect(minCount).toHaveValue('12');
+    await page.getByTestId('rule-category_surge-reset').click();
+    await expect(surge.getByText('沿用系统默认规则')).toBeVisible();
+    await expect(minCount).toHaveValue('5');
+  });
+});
