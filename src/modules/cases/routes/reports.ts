@@ -8,6 +8,7 @@ import { caseIndicators } from '../indicators.ts';
 import type { CaseDeps } from '../use-cases/common.ts';
 import { casesForExport, type CaseListQuery } from '../use-cases/list-cases.ts';
 import { depsOf, listFilters } from './cases.ts';
+import { beijingMinute } from '../../../platform/beijing-time.ts';
 
 const stateNames: Record<CaseState, string> = {
   reported: '已上报', accepted: '已受理', rejected: '不予受理', registered: '已立案', dispatched: '已派遣', handling: '处置中',
@@ -37,7 +38,6 @@ const columns = [
 ];
 
 /** Beijing time to the minute, as the sheet shows it. */
-const bj = (d: Date | null) => (d ? new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : '');
 
 /** The cases an actor may see under the filters, as a workbook with Chinese headers and values. */
 async function caseWorkbook(deps: CaseDeps, actor: Actor, filters: Omit<CaseListQuery, 'page' | 'pageSize'>): Promise<Buffer> {
@@ -53,11 +53,11 @@ async function caseWorkbook(deps: CaseDeps, actor: Actor, filters: Omit<CaseList
         state: stateNames[c.state] ?? c.state,
         matterClass: matterNames[c.matterClass],
         source: sourceNames[c.source],
-        deadline: bj(c.sla.deadlineAt),
+        deadline: beijingMinute(c.sla.deadlineAt),
         overdue: c.sla.isOverdue ? '是' : '',
         supervision: c.supervisionLevel ?? '',
-        createdAt: bj(c.createdAt),
-        closedAt: bj(c.closedAt),
+        createdAt: beijingMinute(c.createdAt),
+        closedAt: beijingMinute(c.closedAt),
       });
     }
   }

@@ -13,6 +13,7 @@ import { hoursText } from './hours.ts';
 import { effectiveMinutesByVolunteer } from './records.ts';
 import { readSettings } from './settings.ts';
 import type { VolunteerRow } from './volunteers.ts';
+import { beijingYear } from '../../../platform/beijing-time.ts';
 
 /** Issues a certificate of the volunteer's hours as of now; each issue has its own number. */
 export async function issueHoursCertificate(db: Db, actor: Actor, volunteer: VolunteerRow, now = new Date()): Promise<{ code: string; number: string }> {
@@ -27,7 +28,7 @@ export async function issueHoursCertificate(db: Db, actor: Actor, volunteer: Vol
   return db.transaction((tx) =>
     issueCertificate(tx, actor, {
       kind: 'volunteer_hours',
-      numberPrefix: `ZYFW-${now.getFullYear()}-`,
+      numberPrefix: `ZYFW-${beijingYear(now)}-`,
       serialDigits: 6,
       title: '志愿服务证明',
       holder: maskName(volunteer.name),

@@ -13,6 +13,7 @@ import type { CertificateListQuery, CommunityCertificateView, IssueCertificateBo
 import { communityCertificates } from '../schema/admission.ts';
 import { fieldError, pathUnder } from '../ratings/common.ts';
 import { findEntry } from './entries.ts';
+import { beijingYear } from '../../../platform/beijing-time.ts';
 
 type CertificateRow = typeof communityCertificates.$inferSelect;
 
@@ -51,7 +52,7 @@ export async function issueCommunityCertificate(db: Db, actor: Actor, body: Issu
   return db.transaction(async (tx) => {
     const holder = maskName(person.name);
     const { code, number } = await issueCertificate(tx, actor, {
-      kind: `community_${entry.certificateKind}`, numberPrefix: `ZM${community.code}${new Date().getFullYear()}`, serialDigits: 4, title, holder, orgPath: community.orgPath, issuerName,
+      kind: `community_${entry.certificateKind}`, numberPrefix: `ZM${community.code}${beijingYear()}`, serialDigits: 4, title, holder, orgPath: community.orgPath, issuerName,
       facts: [
         { label: '证明事项', value: `兹证明${holder}居住在${household.address}，系本社区登记居民。` },
         { label: '用途', value: body.purpose },

@@ -9,6 +9,7 @@ import { householdsWithAdults } from '../../registry/index.ts';
 import type { AdmissionList } from '../contract/admission.ts';
 import { admissionEntries, communityTasks } from '../schema/admission.ts';
 import { issueCommunityCertificate } from './certificates.ts';
+import { beijingYear } from '../../../platform/beijing-time.ts';
 
 const law = '《中华人民共和国城市居民委员会组织法》';
 const entries: [AdmissionList, string, string, string][] = [
@@ -63,7 +64,7 @@ export async function seedAdmissionDemo(demo: DemoContext): Promise<void> {
     .onConflictDoNothing()
     .returning();
   const departments = await orgUnitsUnder(db, district.orgPath, 'department');
-  const year = new Date().getFullYear();
+  const year = beijingYear();
   const targets = [community, street];
   const taskRows = tasks.map((t, i) => {
     const department = departments[i % Math.max(1, departments.length)] ?? district;

@@ -13,6 +13,7 @@ import { admissionEntries, communityTasks } from '../schema/admission.ts';
 import { fieldError, pathUnder } from '../ratings/common.ts';
 import { findEntry } from './entries.ts';
 import { admissionDecision } from './rules.ts';
+import { beijingYear } from '../../../platform/beijing-time.ts';
 
 type TaskRow = typeof communityTasks.$inferSelect;
 
@@ -48,7 +49,7 @@ export async function createTask(db: Db, actor: Actor, body: CreateTaskBody): Pr
   const decision = admissionDecision(entry, body.reviewReason);
   if ('refused' in decision) throw new AppError('TASK_NOT_ADMITTED', { reason: decision.refused });
   return db.transaction(async (tx) => {
-    const year = new Date().getFullYear();
+    const year = beijingYear();
     const [{ total } = { total: 0 }] = await tx.select(countAll).from(communityTasks).where(sql`${communityTasks.number} like ${`RW${year}%`}`);
     const [row] = await tx
       .insert(communityTasks)
@@ -106,7 +107,7 @@ export async function reviewTask(db: Db, actor: Actor, id: string, body: ReviewT
 }
 
 /** Tasks each department of a district pushed in a year, by outcome (published, 减负 made visible). */
-export async function taskCounts(db: Db, districtCode: string, year = new Date().getFullYear()): Promise<TaskCounts> {
+export async function taskCounts(db: Db, districtCode: string, year = beijingYear()): Promise<TaskCounts> {
   const districtPath = await pathUnder(db, districtCode);
   const rows = await db
     .select({ code: communityTasks.departmentCode, name: communityTasks.departmentName, status: communityTasks.status, n: sql<number>`count(*)::int` })

@@ -9,10 +9,10 @@ import { channelLabels, statusLabels } from '../labels.ts';
 import { serviceApplications } from '../schema.ts';
 import type { ServiceDeps } from './common.ts';
 import { listCondition, presentListItems, type ApplicationFilter } from './present.ts';
+import { beijingMinute } from '../../../platform/beijing-time.ts';
 
 const maxRows = 20_000;
 const deadlineLabels = { none: '', on_time: '正常', warning: '预警', overdue: '超期' } as const;
-const day = (d: Date | null) => (d ? new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : '');
 
 /** The filtered applications as a workbook (applicant ID and phone masked). */
 export async function exportApplications(deps: ServiceDeps, actor: Actor, f: Omit<ApplicationFilter, 'page' | 'pageSize'>): Promise<Buffer> {
@@ -28,7 +28,7 @@ export async function exportApplications(deps: ServiceDeps, actor: Actor, f: Omi
   sheet.columns = headers.map((h) => ({ width: Math.max(12, h.length * 2 + 4) }));
   sheet.addRow(headers).font = { bold: true };
   for (const i of items) {
-    sheet.addRow([i.number, i.itemName, i.bundleNumber ?? '', statusLabels[i.status], channelLabels[i.channel], i.unitName, i.communityName, i.applicant.name, i.applicant.idNumber, i.applicant.phone, day(i.submittedAt), day(i.dueAt), deadlineLabels[i.deadline]]);
+    sheet.addRow([i.number, i.itemName, i.bundleNumber ?? '', statusLabels[i.status], channelLabels[i.channel], i.unitName, i.communityName, i.applicant.name, i.applicant.idNumber, i.applicant.phone, beijingMinute(i.submittedAt), beijingMinute(i.dueAt), deadlineLabels[i.deadline]]);
   }
   await recordAudit(deps.db, actor, { action: 'services.application.export', targetType: 'service_application', targetId: 'export', orgPath: '', details: { rows: items.length, filters: f } });
   return Buffer.from(await wb.xlsx.writeBuffer());

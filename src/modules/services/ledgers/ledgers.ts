@@ -14,6 +14,7 @@ import { serviceApplications, serviceItemVersions } from '../schema.ts';
 import type { ServiceDeps } from '../applications/common.ts';
 import { presentListItems } from '../applications/present.ts';
 import { beijingInstant } from '../appointments/rules.ts';
+import { beijingDate, beijingMinute } from '../../../platform/beijing-time.ts';
 
 interface Sheet {
   title: string;
@@ -33,7 +34,6 @@ const keyGroupKinds: Record<string, string> = {
   elderly_alone: '独居老人', disabled: '残疾人', low_income: '低保/特困', veteran: '退役军人/优抚对象', left_behind_child: '留守儿童',
   community_correction: '社区矫正对象', severe_mental_disorder: '严重精神障碍患者',
 };
-const beijing = (d: Date | null) => (d ? new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10) : '');
 const nextMonth = (month: string) => {
   const [y, m] = month.split('-').map(Number) as [number, number];
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
@@ -72,7 +72,7 @@ async function elderlyAllowance(deps: ServiceDeps, p: Period): Promise<Sheet> {
       const id = validateIdNumber(deps.pii.decrypt(r.idNumberEnc));
       const birth = id.ok ? id.birthDate : '';
       const age = birth ? Number(onDay.slice(0, 4)) - Number(birth.slice(0, 4)) - (onDay.slice(5) < birth.slice(5) ? 1 : 0) : '';
-      return [i + 1, r.applicantName, id.ok ? (id.gender === 'male' ? '男' : '女') : '', birth.slice(0, 7), age, maskIdNumber(deps.pii.decrypt(r.idNumberEnc)), communities.get(r.communityCode) ?? r.communityCode, r.number, beijing(r.finishedAt ?? r.updatedAt), ''];
+      return [i + 1, r.applicantName, id.ok ? (id.gender === 'male' ? '男' : '女') : '', birth.slice(0, 7), age, maskIdNumber(deps.pii.decrypt(r.idNumberEnc)), communities.get(r.communityCode) ?? r.communityCode, r.number, beijingDate(r.finishedAt ?? r.updatedAt), ''];
     }),
   };
 }
@@ -88,7 +88,7 @@ async function applicationsHandled(deps: ServiceDeps, p: Period): Promise<Sheet>
   return {
     title: '便民服务事项办理台账',
     headers: ['序号', '办件编号', '事项名称', '申请人', '身份证号', '联系电话', '受理渠道', '受理单位', '申请日期', '承诺办结日期', '办理状态', '是否超期'],
-    rows: items.map((a, i) => [i + 1, a.number, a.itemName, a.applicant.name, a.applicant.idNumber, a.applicant.phone, channelLabels[a.channel], a.unitName, beijing(a.submittedAt), beijing(a.dueAt), statusLabels[a.status], a.deadline === 'overdue' ? '是' : '否']),
+    rows: items.map((a, i) => [i + 1, a.number, a.itemName, a.applicant.name, a.applicant.idNumber, a.applicant.phone, channelLabels[a.channel], a.unitName, beijingDate(a.submittedAt), beijingDate(a.dueAt), statusLabels[a.status], a.deadline === 'overdue' ? '是' : '否']),
   };
 }
 
@@ -135,7 +135,7 @@ export async function generateLedger(deps: ServiceDeps, actor: Actor, ledger: Ge
   ws.columns = sheet.headers.map((h) => ({ width: Math.max(10, h.length * 2 + 6) }));
   for (const row of sheet.rows) ws.addRow(row);
   ws.addRow([]);
-  ws.addRow([`由共治平台根据业务数据生成，生成时间 ${new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')}`]);
+  ws.addRow([`由共治平台根据业务数据生成，生成时间 ${beijingMinute(new Date())}`]);
   await recordAudit(deps.db, actor, { action: 'services.ledger.generate', targetType: 'ledger', targetId: ledger, orgPath: place.orgPath, details: { month: q.month, rows: sheet.rows.length } });
   return { fileName: `${place.name}-${sheet.title}-${q.month}.xlsx`, body: Buffer.from(await wb.xlsx.writeBuffer()) };
 }

@@ -10,12 +10,12 @@ import { countAll } from '../../../platform/list-page.ts';
 import type { RatingFilterQuery, RectificationStatus } from '../contract/ratings.ts';
 import { ratingRectifications, serviceRatings } from '../schema/ratings.ts';
 import { presentRatings, ratingCondition } from './ratings.ts';
+import { beijingMinute } from '../../../platform/beijing-time.ts';
 
 const maxRows = 20_000;
 const levelLabels: Record<number, string> = { 5: '非常满意', 4: '满意', 3: '基本满意', 2: '不满意', 1: '非常不满意' };
 const channelLabels = { online: '网上', counter: '窗口' } as const;
 const statusLabels: Record<RectificationStatus, string> = { awaiting_callback: '待回访', rectifying: '整改中', rectified: '已整改', appealed: '申诉中', voided: '申诉成立（评价作废）' };
-const beijing = (d: Date | null) => (d ? new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : '');
 
 /** The filtered ratings as a workbook. */
 export async function exportRatings(db: Db, actor: Actor, q: RatingFilterQuery): Promise<Buffer> {
@@ -37,8 +37,8 @@ export async function exportRatings(db: Db, actor: Actor, q: RatingFilterQuery):
   for (const r of ratings) {
     const record = recordOf.get(r.id);
     sheet.addRow([
-      beijing(r.createdAt), r.subjectNumber, r.itemName ?? '', r.centreName, channelLabels[r.channel], levelLabels[r.level] ?? String(r.level), r.comment, r.voided ? '是' : '否',
-      record ? statusLabels[record.status] : '', beijing(record?.deadline ?? null), record?.callbackNote ?? '', record?.rectificationNote ?? '',
+      beijingMinute(r.createdAt), r.subjectNumber, r.itemName ?? '', r.centreName, channelLabels[r.channel], levelLabels[r.level] ?? String(r.level), r.comment, r.voided ? '是' : '否',
+      record ? statusLabels[record.status] : '', beijingMinute(record?.deadline ?? null), record?.callbackNote ?? '', record?.rectificationNote ?? '',
     ]);
   }
   await recordAudit(db, actor, { action: 'services.rating.export', targetType: 'service_rating', targetId: 'export', orgPath: '', details: { rows: ratings.length, filters: q } });

@@ -1,0 +1,20 @@
+// Beijing time (Asia/Shanghai, UTC+8, no daylight saving since 1991) for what people read:
+// days, minutes and years on ledgers, numbers and certificates, whatever the server's zone.
+const OFFSET_MS = 8 * 3_600_000;
+
+const shifted = (at: Date) => new Date(at.getTime() + OFFSET_MS).toISOString();
+
+/** The Beijing calendar year of an instant. */
+export function beijingYear(at: Date = new Date()): number {
+  return Number(shifted(at).slice(0, 4));
+}
+
+/** The Beijing date of an instant as YYYY-MM-DD ('' for none). */
+export function beijingDate(at: Date | null): string {
+  return at ? shifted(at).slice(0, 10) : '';
+}
+
+/** The Beijing date and minute of an instant as YYYY-MM-DD HH:mm ('' for none). */
+export function beijingMinute(at: Date | null): string {
+  return at ? shifted(at).slice(0, 16).replace('T', ' ') : '';
+}
