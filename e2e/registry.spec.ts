@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { demoPassword, downloadXlsx, expect, phone, sharePage, signInFromLogin, snap, test } from './kit.ts';
+import { chooseByKeyboard, demoPassword, downloadXlsx, expect, phone, sharePage, signInFromLogin, snap, test } from './kit.ts';
 
 const ledger = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'registry-ledger.csv');
 
@@ -50,9 +50,8 @@ test.describe.serial('Community staff import a ledger through the wizard and fin
     const mapping = page.getByTestId('import-mapping');
     expect((await mapping.innerText()).includes('住户姓名'), 'the mapping does not list the file’s header 住户姓名').toBeTruthy();
     expect(await page.getByTestId('mapping-submit').isDisabled(), 'recheck allowed while 姓名 has no column').toBeTruthy();
-    await page.getByTestId('mapping-住户姓名').click();
-    await page.keyboard.type('姓名');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^姓名/ }).click();
+    await chooseByKeyboard(page, page.getByTestId('mapping-住户姓名').getByRole('combobox'), '姓名');
+    await expect(page.getByTestId('mapping-submit')).toBeEnabled();
     await snap(page, 'registry-import-mapping.png');
   });
 
