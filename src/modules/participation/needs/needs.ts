@@ -1,6 +1,6 @@
 // Needs (问需): taken down from a resident (/portal), a worker during a visit (/m) or staff;
 // sorted by 三事分流, merged into a survivor, counted per community and class.
-import { and, count, desc, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit.ts';
 import { assertInScope, inScope, underPaths, type Actor } from '../../../platform/auth/scope.ts';
 import type { Db } from '../../../platform/db.ts';
@@ -11,6 +11,7 @@ import { awardParticipationPoints } from '../points/award.ts';
 import { checkVersion, communityCodeOf, communityNames, communityOrGridInScope, communityPathOf, invalidField, pgErrorCode, underPath } from '../places.ts';
 import { verifiedResidentOf, verifiedResidentOrNull } from '../residents.ts';
 import { participationNeeds } from '../schema.ts';
+import { countAll, emptyPage, listPage, offsetOf, type PageRequest } from '../../../platform/list-page.ts';
 
 export type NeedRow = typeof participationNeeds.$inferSelect;
 
@@ -97,16 +98,13 @@ export async function raiseNeed(db: Db, actor: Actor, body: CreateNeedBody): Pro
 export async function myNeeds(db: Db, actor: Actor, query: { page: number; pageSize: number }): Promise<NeedPage> {
   // An account not yet linked has raised nothing: an empty page, and /portal offers the link.
   const me = await verifiedResidentOrNull(db, actor);
-  if (!me) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+  if (!me) return emptyPage(query);
   return pageOf(db, eq(participationNeeds.residentId, me.residentId), query);
 }
 
-async function pageOf(db: Db, where: SQL | undefined, query: { page: number; pageSize: number }): Promise<NeedPage> {
-  const [rows, [total]] = await Promise.all([
-    db.select().from(participationNeeds).where(where).orderBy(desc(participationNeeds.createdAt), desc(participationNeeds.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
-    db.select({ n: count() }).from(participationNeeds).where(where),
-  ]);
-  return { items: await presentNeeds(db, rows), total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };
+function pageOf(db: Db, where: SQL | undefined, query: PageRequest): Promise<NeedPage> {
+  const rows = db.select().from(participationNeeds).where(where).orderBy(desc(participationNeeds.createdAt), desc(participationNeeds.id)).limit(query.pageSize).offset(offsetOf(query));
+  return listPage(query, rows, db.select(countAll).from(participationNeeds).where(where), (found) => presentNeeds(db, found));
 }
 
 /** The conditions of a needs list in the actor's scope. */

@@ -1,6 +1,6 @@
 // Proposals submitted by residents (/portal), or entered by staff for a council or a unit, or
 // turned from a need; the lists for staff and for the residents of a community.
-import { and, count, desc, eq, ilike, ne, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, ilike, ne, or, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit.ts';
 import { underPaths, type Actor } from '../../../platform/auth/scope.ts';
 import type { Db } from '../../../platform/db.ts';
@@ -12,6 +12,7 @@ import { communityCodeOf, communityOrGridInScope, communityPathOf, invalidField,
 import { verifiedResidentOf, verifiedResidentOrNull } from '../residents.ts';
 import { participationProposals } from '../schema.ts';
 import { findProposal, presentProposal, presentProposalItems, proposalReadPaths, readsProposalsAt, type ProposalRow } from './common.ts';
+import { countAll, emptyPage, listPage, offsetOf, type PageRequest } from '../../../platform/list-page.ts';
 
 async function insertProposal(db: Db, actor: Actor, values: typeof participationProposals.$inferInsert, needId?: string): Promise<ProposalRow> {
   const need = needId ? await loadNeed(db, actor, needId, 'participation.manage') : undefined;
@@ -53,12 +54,9 @@ export async function submitProposal(db: Db, actor: Actor, body: SubmitProposalB
   return presentProposal(db, actor, row);
 }
 
-async function pageOf(db: Db, where: SQL | undefined, query: { page: number; pageSize: number }): Promise<ProposalPage> {
-  const [rows, [total]] = await Promise.all([
-    db.select().from(participationProposals).where(where).orderBy(desc(participationProposals.createdAt), desc(participationProposals.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
-    db.select({ n: count() }).from(participationProposals).where(where),
-  ]);
-  return { items: await presentProposalItems(db, rows), total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };
+function pageOf(db: Db, where: SQL | undefined, query: PageRequest): Promise<ProposalPage> {
+  const rows = db.select().from(participationProposals).where(where).orderBy(desc(participationProposals.createdAt), desc(participationProposals.id)).limit(query.pageSize).offset(offsetOf(query));
+  return listPage(query, rows, db.select(countAll).from(participationProposals).where(where), (found) => presentProposalItems(db, found));
 }
 
 function textFilter(q: string | undefined): SQL | undefined {
@@ -76,7 +74,7 @@ export async function listProposals(db: Db, actor: Actor, query: ProposalListQue
 /** Proposals of the resident's community: all but those merged away, newest first. */
 export async function communityProposals(db: Db, actor: Actor, query: ProposalListQuery): Promise<ProposalPage> {
   const me = await verifiedResidentOrNull(db, actor);
-  if (!me) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+  if (!me) return emptyPage(query);
   return pageOf(db, and(eq(participationProposals.communityCode, me.communityCode), ne(participationProposals.status, 'merged'), query.status ? eq(participationProposals.status, query.status) : undefined, textFilter(query.q)), query);
 }
 

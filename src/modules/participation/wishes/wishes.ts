@@ -1,7 +1,7 @@
 // Micro-wishes (微心愿): a need published without personal data (the wish, the community, a
 // surname at most), claimed by a volunteer, a unit or a social organisation, fulfilled with a
 // photo, and thanked by the resident. Every change goes through the lifecycle table.
-import { and, count, desc, eq, type SQL } from 'drizzle-orm';
+import { and, desc, eq, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit.ts';
 import { assertInScope, canAccess, coversPath, inScope, underPaths, type Actor } from '../../../platform/auth/scope.ts';
 import type { Db } from '../../../platform/db.ts';
@@ -16,6 +16,7 @@ import { checkVersion, communityCodeOf, communityNames, communityPathOf, invalid
 import { verifiedResidentOf, verifiedResidentOrNull } from '../residents.ts';
 import { participationMicroWishes } from '../schema.ts';
 import { applyWishAction } from './lifecycle.ts';
+import { countAll, emptyPage, listPage, offsetOf, type PageRequest } from '../../../platform/list-page.ts';
 
 type WishRow = typeof participationMicroWishes.$inferSelect;
 
@@ -67,12 +68,9 @@ export async function createWish(db: Db, actor: Actor, body: CreateWishBody): Pr
   return (await presentWishes(db, [row]))[0]!;
 }
 
-async function pageOf(db: Db, where: SQL | undefined, query: { page: number; pageSize: number }, myResidentId: string | null = null): Promise<WishPage> {
-  const [rows, [total]] = await Promise.all([
-    db.select().from(participationMicroWishes).where(where).orderBy(desc(participationMicroWishes.createdAt), desc(participationMicroWishes.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
-    db.select({ n: count() }).from(participationMicroWishes).where(where),
-  ]);
-  return { items: await presentWishes(db, rows, myResidentId), total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };
+function pageOf(db: Db, where: SQL | undefined, query: PageRequest, myResidentId: string | null = null): Promise<WishPage> {
+  const rows = db.select().from(participationMicroWishes).where(where).orderBy(desc(participationMicroWishes.createdAt), desc(participationMicroWishes.id)).limit(query.pageSize).offset(offsetOf(query));
+  return listPage(query, rows, db.select(countAll).from(participationMicroWishes).where(where), (found) => presentWishes(db, found, myResidentId));
 }
 
 /** The micro-wish board of the actor's area (staff). */
@@ -85,7 +83,7 @@ export async function listWishes(db: Db, actor: Actor, query: WishListQuery): Pr
 /** The wishes of the resident's community (their own marked, to thank). */
 export async function communityWishes(db: Db, actor: Actor, query: WishListQuery): Promise<WishPage> {
   const me = await verifiedResidentOrNull(db, actor);
-  if (!me) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+  if (!me) return emptyPage(query);
   const where = and(eq(participationMicroWishes.communityCode, me.communityCode), query.status ? eq(participationMicroWishes.status, query.status) : undefined);
   return pageOf(db, where, query, me.residentId);
 }
