@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../platform/db.ts';
 import { participationMeetingParticipants, participationProxyConsents } from './schema.ts';
+import { beijingMinute } from '../../../platform/beijing-time.ts';
 
 /** Call after the meeting was loaded in the actor's scope. */
 export async function signInSheetWorkbook(db: Db, meetingId: string, title: string): Promise<Buffer> {
@@ -20,7 +21,7 @@ export async function signInSheetWorkbook(db: Db, meetingId: string, title: stri
   const kinds = { resident: '居民', org_unit: '单位', expert: '专家', worker: '工作人员' } as const;
   const hows = { written: '书面', in_person: '当面', video: '视频', phone: '电话' } as const;
   for (const { p, c } of rows) {
-    const at = p.signedInAt ? new Date(p.signedInAt.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : '未签到';
+    const at = p.signedInAt ? beijingMinute(p.signedInAt) : '未签到';
     sheet.addRow([p.name, kinds[p.kind], p.label, at, c ? `${c.proxyName}（${c.proxyRelation}）` : '', c ? hows[c.givenHow] : '', c?.givenOn ?? '']);
   }
   sheet.columns.forEach((col, i) => (col.width = [12, 8, 30, 18, 18, 10, 12][i] ?? 12));

@@ -20,16 +20,12 @@ import type {
 } from './contract.ts';
 import { consentCovers, nextMeetingStatus, takesAttendance } from './rules.ts';
 import { participationMeetingParticipants, participationMeetings, participationProxyConsents, participationResolutions } from './schema.ts';
+import { beijingDate, beijingMinute } from '../../../platform/beijing-time.ts';
 
 type MeetingRow = typeof participationMeetings.$inferSelect;
 type ConsentRow = typeof participationProxyConsents.$inferSelect;
 type Permission = 'participation.read' | 'participation.manage' | 'participation.record';
 
-
-/** The Beijing calendar day of an instant (UTC+8 all year). */
-export function beijingDay(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
 
 export async function loadMeeting(db: Db, actor: Actor, id: string, permission: Permission = 'participation.read'): Promise<MeetingRow> {
   const [row] = await db.select().from(participationMeetings).where(eq(participationMeetings.id, id));
@@ -168,7 +164,7 @@ async function sendNotices(tx: Db, meeting: MeetingRow, now: Date): Promise<void
   const residentIds = told.flatMap((p) => (p.residentId ? [p.residentId] : []));
   if (residentIds.length === 0) return;
   const accounts = await tx.select({ userId: participationResidents.userId }).from(participationResidents).where(inArray(participationResidents.residentId, residentIds));
-  const when = new Date(meeting.startsAt.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+  const when = beijingMinute(meeting.startsAt);
   await notifyUsers(tx, { userIds: accounts.map((a) => a.userId), kind: 'participation.meeting', title: `会议通知：${meeting.title}`, body: `${when}，${meeting.place}。议程：${meeting.agenda.join('；')}`, subjectType: 'participation_meeting', subjectId: meeting.id, link: '/portal/participation/votes' });
 }
 
@@ -186,7 +182,7 @@ export async function signIn(db: Db, actor: Actor, id: string, body: SignInBody)
   if (body.proxyName) {
     const principalResidentId = participant.residentId;
     const candidates = principalResidentId ? await db.select().from(participationProxyConsents).where(eq(participationProxyConsents.principalResidentId, principalResidentId)) : [];
-    const act = { principalResidentId: principalResidentId ?? '', proxyName: body.proxyName, meetingId: id, on: beijingDay(meeting.startsAt) };
+    const act = { principalResidentId: principalResidentId ?? '', proxyName: body.proxyName, meetingId: id, on: beijingDate(meeting.startsAt) };
     consent = candidates.find((c) => consentCovers({ ...c, revoked: c.revokedAt !== null }, act));
     if (!consent) {
       await recordAudit(db, actor, { action: 'participation.meeting.sign_in', result: 'denied', targetType: 'participation_meeting', targetId: id, orgPath: meeting.orgPath, details: { participantId: participant.id, reason: 'proxy_without_consent' } });
