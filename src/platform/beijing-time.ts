@@ -18,3 +18,13 @@ export function beijingDate(at: Date | null): string {
 export function beijingMinute(at: Date | null): string {
   return at ? shifted(at).slice(0, 16).replace('T', ' ') : '';
 }
+
+/** The instant a Beijing day (YYYY-MM-DD) starts: 16:00 UTC the day before. */
+export function beijingDayStart(day: string): Date {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - OFFSET_MS);
+}
+
+/** The day `n` days after a day (YYYY-MM-DD; n may be negative). */
+export function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}

@@ -18,10 +18,14 @@ export { countTodo } from './use-cases/case-counts.ts';
 export type { CaseDeps } from './use-cases/common.ts';
 /** Cases reported per month, category and community under a node (the assessment's recurring problems and topics). */
 export { monthlyCaseCounts, type MonthlyCaseCount } from './use-cases/monthly-counts.ts';
-/** Indicators per org unit and period. */
-export { caseIndicators } from './indicators.ts';
-/** The indicator formulas applied to counts (the command centre's rollup). */
-export { indicatorMetrics, countsSelect as indicatorCountsSelect, countedActions as indicatorActions, type IndicatorCounts } from './indicators.ts';
+/** Indicators per org unit and period (from the daily rollup, or from the timeline alone for comparison). */
+export { caseIndicators, type IndicatorSource } from './indicators.ts';
+/** The indicator formulas applied to counts. */
+export { indicatorMetrics, type IndicatorCounts } from './indicator-formulas.ts';
+/** The daily rollup of the timeline: counts of an area over whole days, rolled days plus the live rest (the command centre's figures and warnings). */
+export { countsBy, metricsOf, rolledUntil, type CountRow, type CountArea, type DayRange } from './rollup/counts.ts';
+/** Rolls finished days into the daily rollup (the job cases.rollup; demo, benchmarks and tests). */
+export { rollFinishedDays } from './rollup/roll.ts';
 /** Marks warnings, overdue cases and automatic supervision (one batch). */
 export { sweepDeadlines } from './clock.ts';
 /** Seeds the shipped categories and time limits; the rules in force. */

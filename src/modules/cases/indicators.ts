@@ -1,25 +1,18 @@
-// Case indicators per unit and period (考核指标), counted from the timeline: what happened
-// in the period, attributed to the part of the tree the case lies in (streets, communities)
-// or to the departments it was dispatched to.
-//
-// Formulas (rates are null when their denominator is 0):
-//   onTimeClosureRate 按期结案率 = closures in the period with no overdue mark before them / closures
-//   reworkRate 返工率            = closures after at least one failed verification / closures
-//   extensionRate 延期率          = closures after at least one approved extension / closures
-//   satisfactionRate 满意度       = (satisfied + basically satisfied) / ratings
-//   接诉即办 three rates: responseRate 响应率 = acceptances within the accept time limit / acceptances;
-//   resolutionRate 解决率 = ratings saying solved / ratings; satisfiedRate 满意率 = satisfied / ratings.
-//   averageHandlingHours = mean time from report to closure, in calendar hours.
-// By department, an event counts for the unit leading the case (主办) right after it: a
-// department answers for the dispatches it received, the closures, ratings and overdue
-// marks of what it led; acceptance happens before any department is involved.
+// Case indicators per unit and period (考核指标): what happened in the period, attributed to
+// the part of the tree the case lies in (streets, communities) or to the departments that led
+// it. Whole days the daily rollup holds are read from it; the rest of the window (today, days
+// not rolled yet, and the parts of days at its edges) from the timeline. The counts and the
+// formulas are in indicator-formulas.ts.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { queryRows } from '../../platform/db.ts';
+import { addDays, beijingDate, beijingDayStart } from '../../platform/beijing-time.ts';
 import { AppError } from '../../platform/errors.ts';
 import { assertInScope, scopePaths, type Actor } from '../../platform/auth/scope.ts';
 import { findOrgUnit, listChildOrgNodes, orgUnitsUnder, type TreePlace } from '../org/index.ts';
 import type { CaseIndicatorsView } from './contract.ts';
+import { countedActions, countsSelect, emptyIndicatorCounts, indicatorMetrics, sumCounts, type IndicatorCounts } from './indicator-formulas.ts';
+import { rollupFor, type DayRange } from './rollup/counts.ts';
 
 export interface IndicatorQuery {
   /** The node whose children (or departments) are compared; default: the actor's own scope. */
@@ -29,110 +22,85 @@ export interface IndicatorQuery {
   to: Date;
 }
 
-/** The counts the indicators are computed from (the command centre's rollup keeps the same ones per day). */
-export interface IndicatorCounts {
-  unit: string;
-  reported: number;
-  accepted: number;
-  accepted_on_time: number;
-  registered: number;
-  dispatched: number;
-  closed: number;
-  closed_on_time: number;
-  closed_reworked: number;
-  closed_extended: number;
-  handling_hours: number | null;
-  overdue: number;
-  rated: number;
-  satisfied: number;
-  basically_satisfied: number;
-  unsatisfied: number;
-  resolved: number;
+/** Where the counts come from: the rollup and the timeline (the API), or the timeline alone (what tests and the benchmark compare with). */
+export type IndicatorSource = 'rollup' | 'timeline';
+
+type Place = { code: string; orgPath: string };
+
+/** How one question groups and filters count rows, on the timeline (alias t) or on a rollup (alias r). */
+interface Grouping {
+  unit: (alias: string) => SQL;
+  filter: (alias: string) => SQL;
+  /** The rollup table that keeps enough of the place and the lead unit to answer. */
+  table: string;
 }
 
-function sumCounts(rows: IndicatorCounts[]): IndicatorCounts {
-  const total: IndicatorCounts = {
-    unit: '', reported: 0, accepted: 0, accepted_on_time: 0, registered: 0, dispatched: 0, closed: 0, closed_on_time: 0, closed_reworked: 0,
-    closed_extended: 0, handling_hours: null, overdue: 0, rated: 0, satisfied: 0, basically_satisfied: 0, unsatisfied: 0, resolved: 0,
-  };
-  let hoursWeight = 0;
-  let hours = 0;
-  for (const r of rows) {
-    for (const [k, v] of Object.entries(r)) {
-      if (k === 'unit' || k === 'handling_hours') continue;
-      (total as unknown as Record<string, number>)[k] = ((total as unknown as Record<string, number>)[k] ?? 0) + Number(v);
-    }
-    if (r.handling_hours !== null) {
-      hours += r.handling_hours * r.closed;
-      hoursWeight += r.closed;
-    }
-  }
-  total.handling_hours = hoursWeight ? hours / hoursWeight : null;
-  return total;
-}
-
-const rate = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 10_000) / 10_000);
-
-/** The indicators from their counts: the one place the formulas are written. */
-export function indicatorMetrics(c: IndicatorCounts) {
+function childrenGrouping(under: Place): Grouping {
+  // The child a case lies under is the path segment just below `under`.
+  const depth = under.orgPath.split('.').length + 1;
   return {
-    reported: c.reported,
-    accepted: c.accepted,
-    registered: c.registered,
-    dispatched: c.dispatched,
-    closed: c.closed,
-    onTimeClosureRate: rate(c.closed_on_time, c.closed),
-    reworkRate: rate(c.closed_reworked, c.closed),
-    extensionRate: rate(c.closed_extended, c.closed),
-    overdueCount: c.overdue,
-    averageHandlingHours: c.handling_hours === null ? null : Math.round(c.handling_hours * 10) / 10,
-    rated: c.rated,
-    satisfied: c.satisfied,
-    basicallySatisfied: c.basically_satisfied,
-    unsatisfied: c.unsatisfied,
-    satisfactionRate: rate(c.satisfied + c.basically_satisfied, c.rated),
-    responseRate: rate(c.accepted_on_time, c.accepted),
-    resolutionRate: rate(c.resolved, c.rated),
-    satisfiedRate: rate(c.satisfied, c.rated),
+    unit: (alias) => sql`split_part(${sql.raw(alias)}.org_path, '.', ${depth})`,
+    filter: (alias) => sql`${sql.raw(alias)}.org_path like ${`${under.orgPath}.%`}`,
+    table: rollupFor({ code: under.code, orgPath: under.orgPath, isDepartment: false }, {}).table,
   };
 }
 
-export type IndicatorMetrics = ReturnType<typeof indicatorMetrics>;
-
-/** The select list shared by both groupings (and the command centre's rollup); `e` is the events of the period (closures carry their facts in details). */
-export const countsSelect = sql`
-  count(*) filter (where e.action = 'report')::int as reported,
-  count(*) filter (where e.action = 'accept')::int as accepted,
-  count(*) filter (where e.action = 'accept' and (e.details->>'onTime') = 'true')::int as accepted_on_time,
-  count(*) filter (where e.action = 'register')::int as registered,
-  count(*) filter (where e.action = 'dispatch')::int as dispatched,
-  count(*) filter (where e.action = 'verify_pass')::int as closed,
-  count(*) filter (where e.action = 'verify_pass' and (e.details->>'overdue') is distinct from 'true')::int as closed_on_time,
-  count(*) filter (where e.action = 'verify_pass' and (e.details->>'reworked') = 'true')::int as closed_reworked,
-  count(*) filter (where e.action = 'verify_pass' and (e.details->>'extended') = 'true')::int as closed_extended,
-  (avg(extract(epoch from (e.at - (e.details->>'reportedAt')::timestamptz))) filter (where e.action = 'verify_pass') / 3600)::float8 as handling_hours,
-  count(*) filter (where e.action = 'overdue')::int as overdue,
-  count(*) filter (where e.action = 'rate')::int as rated,
-  count(*) filter (where e.action = 'rate' and e.rating = 'satisfied')::int as satisfied,
-  count(*) filter (where e.action = 'rate' and e.rating = 'basically_satisfied')::int as basically_satisfied,
-  count(*) filter (where e.action = 'rate' and e.rating = 'unsatisfied')::int as unsatisfied,
-  count(*) filter (where e.action = 'rate' and (e.details->>'resolved') = 'true')::int as resolved`;
-
-/** The timeline actions the indicators count. */
-export const countedActions = ['report', 'accept', 'register', 'dispatch', 'verify_pass', 'overdue', 'rate'];
-
-/** The period's events of cases under a path, from the timeline alone (it carries the case's org path). */
-function territoryEvents(from: Date, to: Date, underPath: string): SQL {
-  return sql`select t.action, t.at, t.rating, t.details, t.org_path
-    from case_timeline t
-    where t.action in ${countedActions} and t.at >= ${from.toISOString()} and t.at < ${to.toISOString()} and t.org_path like ${`${underPath}.%`}`;
+function departmentGrouping(under: Place, codes: string[]): Grouping {
+  return {
+    unit: (alias) => sql`${sql.raw(alias)}.handling_unit`,
+    filter: (alias) => sql`${sql.raw(alias)}.handling_unit in ${codes}`,
+    table: rollupFor({ code: under.code, orgPath: under.orgPath, isDepartment: true }, {}).table,
+  };
 }
 
-/** The period's events while one of these units led the case (主办): a department answers for what it leads. */
-function departmentEvents(from: Date, to: Date, codes: string[]): SQL {
-  return sql`select t.action, t.at, t.rating, t.details, t.handling_unit
-    from case_timeline t
-    where t.action in ${countedActions} and t.at >= ${from.toISOString()} and t.at < ${to.toISOString()} and t.handling_unit in ${codes}`;
+/** The counts of each unit from the timeline's events in some time ranges. */
+function timelineCounts(g: Grouping, ranges: [Date, Date][]): SQL {
+  const within = sql.join(
+    ranges.map(([from, to]) => sql`(t.at >= ${from.toISOString()} and t.at < ${to.toISOString()})`),
+    sql` or `,
+  );
+  return sql`select e.unit, ${countsSelect}
+    from (select ${g.unit('t')} as unit, t.action, t.at, t.rating, t.details
+          from case_timeline t
+          where t.action in ${countedActions} and (${within}) and ${g.filter('t')}) e
+    group by 1`;
+}
+
+/** The counts of each unit from the rollup's rows of whole days. */
+function rollupCounts(g: Grouping, days: DayRange): SQL {
+  return sql`select ${g.unit('r')} as unit,
+      sum(reported)::int as reported, sum(accepted)::int as accepted, sum(accepted_on_time)::int as accepted_on_time,
+      sum(registered)::int as registered, sum(dispatched)::int as dispatched, sum(closed)::int as closed,
+      sum(closed_on_time)::int as closed_on_time, sum(closed_reworked)::int as closed_reworked, sum(closed_extended)::int as closed_extended,
+      (sum(handling_seconds) / 3600 / nullif(sum(closed), 0))::float8 as handling_hours,
+      sum(overdue)::int as overdue, sum(rated)::int as rated, sum(satisfied)::int as satisfied,
+      sum(basically_satisfied)::int as basically_satisfied, sum(unsatisfied)::int as unsatisfied, sum(resolved)::int as resolved
+    from ${sql.raw(g.table)} r
+    where r.day >= ${days.from}::date and r.day < ${days.to}::date and ${g.filter('r')}
+    group by 1`;
+}
+
+/** The days the rollup holds, contiguous (it is rolled forward from the timeline's first day). */
+async function rolledSpan(db: Db): Promise<DayRange | undefined> {
+  const [row] = await queryRows<{ from: string | null; until: string | null }>(
+    db,
+    sql`select min(day)::text as "from", (max(day) + 1)::text as until from case_rolled_days`,
+  );
+  return row?.from && row.until ? { from: row.from, to: row.until } : undefined;
+}
+
+/** A window split into the whole days the rollup answers and the time ranges the timeline must. */
+export function splitWindow(from: Date, to: Date, rolled: DayRange | undefined): { days?: DayRange; live: [Date, Date][] } {
+  const fromDay = beijingDate(from);
+  const first = beijingDayStart(fromDay).getTime() === from.getTime() ? fromDay : addDays(fromDay, 1);
+  const last = beijingDate(to);
+  const start = rolled && rolled.from > first ? rolled.from : first;
+  const end = rolled && rolled.to < last ? rolled.to : last;
+  if (!rolled || start >= end) return { live: [[from, to]] };
+  const live: [Date, Date][] = [];
+  if (from < beijingDayStart(start)) live.push([from, beijingDayStart(start)]);
+  if (beijingDayStart(end) < to) live.push([beijingDayStart(end), to]);
+  return { days: { from: start, to: end }, live };
 }
 
 /** Runs a report query without JIT (its compile time costs more than it saves here) and with room to sort in memory. */
@@ -144,8 +112,18 @@ async function reportQuery<Row>(db: Db, query: SQL): Promise<Row[]> {
   });
 }
 
+/** The counts of each unit over the window, from the rollup where it can answer. */
+async function windowCounts(db: Db, g: Grouping, from: Date, to: Date, source: IndicatorSource): Promise<IndicatorCounts[]> {
+  const { days, live } = source === 'rollup' ? splitWindow(from, to, await rolledSpan(db)) : { days: undefined, live: [[from, to]] as [Date, Date][] };
+  const parts = [...(days ? [rollupCounts(g, days)] : []), ...(live.length ? [timelineCounts(g, live)] : [])];
+  const rows = await reportQuery<IndicatorCounts>(db, sql.join(parts, sql` union all `));
+  const byUnit = new Map<string, IndicatorCounts[]>();
+  for (const r of rows) byUnit.set(r.unit, [...(byUnit.get(r.unit) ?? []), r]);
+  return [...byUnit].map(([unit, parts]) => ({ ...sumCounts(parts), unit }));
+}
+
 /** Indicators of each child unit (streets of a district, communities of a street…) or each department, and the total. */
-export async function caseIndicators(db: Db, actor: Actor, q: IndicatorQuery): Promise<CaseIndicatorsView> {
+export async function caseIndicators(db: Db, actor: Actor, q: IndicatorQuery, source: IndicatorSource = 'rollup'): Promise<CaseIndicatorsView> {
   if (q.to.getTime() <= q.from.getTime()) throw new AppError('VALIDATION_FAILED', { summary: 'to: 结束时间须晚于开始时间 / to must be after from' });
   const scopes = scopePaths(actor, 'case.indicators');
   if (scopes.length === 0) throw new AppError('FORBIDDEN', { permission: 'case.indicators' });
@@ -159,38 +137,19 @@ export async function caseIndicators(db: Db, actor: Actor, q: IndicatorQuery): P
   if (q.groupBy === 'departments') {
     units = await orgUnitsUnder(db, under.orgPath, 'department');
     const codes = units.map((u) => u.code);
-    rows = codes.length
-      ? await reportQuery<IndicatorCounts>(
-          db,
-          sql`select e.handling_unit as unit, ${countsSelect}
-              from (${departmentEvents(q.from, q.to, codes)}) e
-              group by 1`,
-        )
-      : [];
+    rows = codes.length ? await windowCounts(db, departmentGrouping(under, codes), q.from, q.to, source) : [];
   } else {
     units = await listChildOrgNodes(db, under.code, 'divisions');
-    // The child a case lies under is the path segment just below `under`.
-    const depth = under.orgPath.split('.').length + 1;
-    rows = await reportQuery<IndicatorCounts>(
-      db,
-      sql`select split_part(e.org_path, '.', ${depth}) as unit, ${countsSelect}
-          from (${territoryEvents(q.from, q.to, under.orgPath)}) e
-          group by 1`,
-    );
+    rows = await windowCounts(db, childrenGrouping(under), q.from, q.to, source);
   }
   // Each event has one place and at most one lead unit: the units add up to the total.
-  const total = sumCounts(rows);
   const byUnit = new Map(rows.map((r) => [r.unit, r]));
-  const empty = (unit: string): IndicatorCounts => ({
-    unit, reported: 0, accepted: 0, accepted_on_time: 0, registered: 0, dispatched: 0, closed: 0, closed_on_time: 0, closed_reworked: 0,
-    closed_extended: 0, handling_hours: null, overdue: 0, rated: 0, satisfied: 0, basically_satisfied: 0, unsatisfied: 0, resolved: 0,
-  });
   return {
     under: { code: under.code, name: under.name, level: under.level },
     groupBy: q.groupBy,
     from: q.from,
     to: q.to,
-    units: units.map((u) => ({ code: u.code, name: u.name, level: u.level, ...indicatorMetrics(byUnit.get(u.code) ?? empty(u.code)) })),
-    total: indicatorMetrics(total ?? empty('')),
+    units: units.map((u) => ({ code: u.code, name: u.name, level: u.level, ...indicatorMetrics(byUnit.get(u.code) ?? emptyIndicatorCounts(u.code)) })),
+    total: indicatorMetrics(sumCounts(rows)),
   };
 }

@@ -4,6 +4,7 @@ import { caseRoutes } from './routes.ts';
 import { open311Routes } from './open311.ts';
 import { caseJobHandlers, caseRecurringJobs } from './clock.ts';
 import { seedCasesDemo } from './demo/seed.ts';
+import { rollupJobs, rollupRecurringJobs } from './rollup/roll.ts';
 
 export const casesModule = defineModule({
   name: 'cases',
@@ -51,8 +52,8 @@ export const casesModule = defineModule({
     TIME_LIMIT_INVALID: { status: 400, zh: '时限设置有误：{summary}', en: 'The time limit is invalid: {summary}' },
   },
   routes: [caseRoutes, open311Routes],
-  jobs: caseJobHandlers(),
-  recurringJobs: caseRecurringJobs,
+  jobs: { ...caseJobHandlers(), ...rollupJobs },
+  recurringJobs: [...caseRecurringJobs, ...rollupRecurringJobs],
   // A year of cases in the demo district; the resident and community accounts see their own.
   demo: async ({ db, pii, state, counts, progress }) => {
     const community = fromEarlierLoader(state, 'community');

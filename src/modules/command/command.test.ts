@@ -141,20 +141,20 @@ describe('figures equal a recomputation from the raw timeline', () => {
     // Roll every finished day: the rollup holds the 20 past days' reports; the answers do not move.
     const rolled = await rollFinishedDays(ctx.database.db);
     expect(rolled.rows).toBeGreaterThan(0);
-    const [sum] = await queryRows<{ n: number }>(ctx.database.db, sql`select coalesce(sum(reported), 0)::int as n from command_daily_counts`);
+    const [sum] = await queryRows<{ n: number }>(ctx.database.db, sql`select coalesce(sum(reported), 0)::int as n from case_daily_counts`);
     const [before] = await queryRows<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from cases where created_at < ${dayStart(today).toISOString()}`);
     expect(sum?.n).toBe(before?.n);
     // Every rollup holds the same counts under coarser keys.
-    for (const table of ['command_daily_totals', 'command_daily_categories', 'command_daily_units']) {
+    for (const table of ['case_daily_totals', 'case_daily_categories', 'case_daily_units']) {
       const [coarse] = await queryRows<{ n: number; closed: number; hours: number }>(ctx.database.db, sql`select sum(reported)::int as n, sum(closed)::int as closed, sum(handling_seconds)::float8 as hours from ${sql.raw(table)}`);
-      const [fine] = await queryRows<{ n: number; closed: number; hours: number }>(ctx.database.db, sql`select sum(reported)::int as n, sum(closed)::int as closed, sum(handling_seconds)::float8 as hours from command_daily_counts`);
+      const [fine] = await queryRows<{ n: number; closed: number; hours: number }>(ctx.database.db, sql`select sum(reported)::int as n, sum(closed)::int as closed, sum(handling_seconds)::float8 as hours from case_daily_counts`);
       expect(coarse, table).toEqual(fine);
     }
     expect(await figures()).toEqual(live);
 
     // Half rolled (the last ten days forgotten): the rest is read live, the answers still do not move.
-    await ctx.database.db.execute(sql`delete from command_rolled_days where day >= ${addDays(today, -10)}::date`);
-    await ctx.database.db.execute(sql`delete from command_daily_counts where day >= ${addDays(today, -10)}::date`);
+    await ctx.database.db.execute(sql`delete from case_rolled_days where day >= ${addDays(today, -10)}::date`);
+    await ctx.database.db.execute(sql`delete from case_daily_counts where day >= ${addDays(today, -10)}::date`);
     expect(await figures()).toEqual(live);
     await rollFinishedDays(ctx.database.db);
     expect(await figures()).toEqual(live);

@@ -1,6 +1,6 @@
 // The command centre (指挥中心): figures, trends, map and rankings of an area for its leaders,
 // backed by a daily rollup of the case timeline; early warnings and the leaders' to-do.
-/** Rolls finished days into the daily counts (the job command.rollup; benchmarks and tests). */
+/** Rolls finished days into the daily counts (cases' job cases.rollup does it; benchmarks and tests). */
 export { rollFinishedDays } from './use-cases/rollup.ts';
 /** Runs the early-warning rules once (the job command.detect). */
 export { detectWarnings } from './use-cases/detect.ts';

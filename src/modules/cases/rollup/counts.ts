@@ -1,0 +1,144 @@
+// Counts of case events per Beijing day × place × lead unit × category, from the daily rollup
+// for the days it holds and from the timeline itself for the rest (today, and any day not
+// rolled yet). The counts and their formulas are the indicators' own (countsSelect,
+// indicatorMetrics): the rollup stores them, it does not define them again.
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Db } from '../../../platform/db.ts';
+import { beijingDayStart as dayStart } from '../../../platform/beijing-time.ts';
+import { countedActions, countsSelect, indicatorMetrics, type IndicatorCounts } from '../indicator-formulas.ts';
+
+/** Whole Beijing days: from the first, inclusive, to the last, exclusive (YYYY-MM-DD). */
+export interface DayRange {
+  from: string;
+  to: string;
+}
+
+/** What a count question is about: the cases lying under a division's path, or those a department led. */
+export interface CountArea {
+  code: string;
+  orgPath: string;
+  isDepartment: boolean;
+}
+
+/** The counted columns, in the rollup's order (handling_seconds is the sum of hours from report to closure). */
+export const countColumns = [
+  'reported', 'accepted', 'accepted_on_time', 'registered', 'dispatched', 'closed', 'closed_on_time', 'closed_reworked', 'closed_extended',
+  'overdue', 'rated', 'satisfied', 'basically_satisfied', 'unsatisfied', 'resolved',
+] as const;
+type CountColumn = (typeof countColumns)[number];
+export type CountRow = Record<CountColumn, number> & { handling_seconds: number };
+
+export const columnList = sql.raw([...countColumns, 'handling_seconds'].join(', '));
+
+/**
+ * The timeline's counted events between two instants, grouped by Beijing day, place (the case's
+ * org path), lead unit and category: the rows the rollup stores. Reads cases' tables in one
+ * report query (the category lives on the case, the event on the timeline).
+ */
+export function liveCountRows(from: Date, to: Date, where: SQL = sql`true`): SQL {
+  return sql`select e.day, e.org_path, e.handling_unit, e.category_code, ${countsSelect}
+    from (
+      select t.action, t.at, t.rating, t.details, t.org_path, coalesce(t.handling_unit, '') as handling_unit, c.category_code,
+        (t.at at time zone 'Asia/Shanghai')::date as day
+      from case_timeline t join cases c on c.id = t.case_id
+      where t.action in ${countedActions} and t.at >= ${from.toISOString()} and t.at < ${to.toISOString()} and ${where}
+    ) e
+    group by 1, 2, 3, 4`;
+}
+
+/** Keeps the rows of an area: lying under a division, or led by a department. */
+export function areaFilter(area: CountArea, alias: string): SQL {
+  const col = (name: string) => sql.raw(`${alias}.${name}`);
+  if (area.isDepartment) return sql`${col('handling_unit')} = ${area.code}`;
+  return area.orgPath === '' ? sql`true` : sql`${col('org_path')} like ${`${area.orgPath}.%`}`;
+}
+
+/** Path segments of a street (province.city.district.street) and a community. */
+export const STREET_DEPTH = 4;
+/** Places in case_daily_totals are cut to the community: a grid's cases count for its community. */
+export const COMMUNITY_DEPTH = 5;
+
+/** What a question reads from a count row besides the day and the area's places one level down: the category, the lead unit. */
+export interface Needs {
+  category?: boolean;
+  unit?: boolean;
+}
+
+/** The rollup tables, coarsest first: what each keeps, and how deep its places go. */
+export const rollups = [
+  { table: 'case_daily_totals', unit: false, category: false, depth: COMMUNITY_DEPTH },
+  { table: 'case_daily_units', unit: true, category: false, depth: STREET_DEPTH },
+  { table: 'case_daily_categories', unit: false, category: true, depth: STREET_DEPTH },
+  { table: 'case_daily_counts', unit: true, category: true, depth: Number.POSITIVE_INFINITY },
+] as const;
+
+const depthOf = (orgPath: string) => (orgPath === '' ? 0 : orgPath.split('.').length);
+
+/** The coarsest rollup that answers a question about an area (a department's area is what it led: it needs the lead unit). */
+export function rollupFor(area: CountArea, needs: Needs | undefined) {
+  const unit = needs?.unit || area.isDepartment;
+  // A division's rows lie strictly under its path and may be grouped by its children, so the
+  // rollup must keep one segment more than the area's path. Without needs the caller may group by
+  // anything: the detailed rollup.
+  const depth = needs ? (area.isDepartment ? 0 : depthOf(area.orgPath) + 1) : Number.POSITIVE_INFINITY;
+  return rollups.find((r) => (!unit || r.unit) && (!needs?.category || r.category) && depth <= r.depth) ?? rollups[3];
+}
+
+/** The first day the rollup does not hold (the rollup is contiguous up to it), or undefined when it is empty. */
+export async function rolledUntil(db: Db): Promise<string | undefined> {
+  const [row] = await queryRows<{ day: string | null }>(db, sql`select (max(day) + 1)::text as day from case_rolled_days`);
+  return row?.day ?? undefined;
+}
+
+/**
+ * Count rows (day, org_path, handling_unit, category_code, counts…) of an area over whole days:
+ * rolled days from the coarsest rollup that keeps what the question needs, the others live.
+ * `until` is rolledUntil(), read once per request.
+ */
+export function countRows(area: CountArea, range: DayRange, until: string | undefined, needs?: Needs): SQL {
+  const liveFrom = until && until > range.from ? (until < range.to ? until : range.to) : range.from;
+  const parts: SQL[] = [];
+  if (liveFrom > range.from) {
+    const r = rollupFor(area, needs);
+    const unit = r.unit ? sql`handling_unit` : sql`''::text`;
+    const category = r.category ? sql`category_code` : sql`''::text`;
+    parts.push(sql`select day, org_path, ${unit} as handling_unit, ${category} as category_code, ${columnList}
+      from ${sql.raw(r.table)} r where r.day >= ${range.from}::date and r.day < ${liveFrom}::date and ${areaFilter(area, 'r')}`);
+  }
+  if (liveFrom < range.to) {
+    parts.push(sql`select day, org_path, handling_unit, category_code, ${columnList}
+      from (select l.*, coalesce(l.handling_hours, 0) * 3600 * l.closed as handling_seconds
+            from (${liveCountRows(dayStart(liveFrom), dayStart(range.to), areaFilter(area, 't'))}) l) lc`);
+  }
+  return sql.join(parts, sql` union all `);
+}
+
+/** The sums of the count columns, for a select list over countRows. */
+export const sumColumns = sql.raw(
+  [...countColumns.map((c) => `coalesce(sum(${c}), 0)::int as ${c}`), 'coalesce(sum(handling_seconds), 0)::float8 as handling_seconds'].join(', '),
+);
+
+/** Summed counts of an area over a period, grouped by `key` (an SQL expression over the count row columns). */
+export async function countsBy(db: Db, area: CountArea, range: DayRange, until: string | undefined, key: SQL, needs?: Needs): Promise<(CountRow & { key: string })[]> {
+  return db.transaction(async (tx) => {
+    // Report queries: JIT compile time costs more than it saves here.
+    await tx.execute(sql`set local jit = off`);
+    return queryRows<CountRow & { key: string }>(tx, sql`select (${key})::text as key, ${sumColumns} from (${countRows(area, range, until, needs)}) x group by 1`);
+  });
+}
+
+/** The indicators of summed counts, by cases' formulas. */
+export function metricsOf(row: CountRow | undefined) {
+  const c = row ?? emptyCounts();
+  const counts: IndicatorCounts = {
+    unit: '',
+    ...Object.fromEntries(countColumns.map((k) => [k, Number(c[k])])),
+    handling_hours: c.closed ? c.handling_seconds / 3600 / c.closed : null,
+  } as IndicatorCounts;
+  return indicatorMetrics(counts);
+}
+
+export function emptyCounts(): CountRow {
+  return { ...(Object.fromEntries(countColumns.map((k) => [k, 0])) as Record<CountColumn, number>), handling_seconds: 0 };
+}
+

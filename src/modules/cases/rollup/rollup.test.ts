@@ -1,0 +1,177 @@
+// The indicators read from the daily rollup equal the same indicators recomputed from the
+// timeline alone, on random events over five months: for a day, a month, a year, windows with
+// ragged edges and windows crossing today, by children at every level and by departments,
+// with the rollup complete, behind, empty, and after a late event.
+import { sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seedTree, setupTestApp, type TestContext } from '../../../../test/helpers.ts';
+import { actorAt, makeCase } from '../../../../test/factories.ts';
+import { addDays, beijingDate, beijingDayStart } from '../../../platform/beijing-time.ts';
+import { queryRows } from '../../../platform/db.ts';
+import { createConfiguredCipher } from '../../../app.ts';
+import { insertOrgUnits } from '../../org/index.ts';
+import { caseIndicators, rollFinishedDays } from '../index.ts';
+import type { IndicatorQuery } from '../indicators.ts';
+import { splitWindow } from '../indicators.ts';
+
+const P = '110000.110100.110108';
+const district = actorAt('district_staff', P);
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** A small seeded generator, so a failure replays. */
+function random(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+const rnd = random(20261130);
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+
+const places = [
+  `${P}.110108001`,
+  `${P}.110108001.110108001001`,
+  `${P}.110108001.110108001001.GA1`,
+  `${P}.110108001.110108001002.GA2`,
+  `${P}.110108002.110108002001`,
+  `${P}.110108002.110108002001.GB1`,
+];
+const units = [null, '110108D01', '110108D02', '110108001001', '110108002001'];
+const actions = ['report', 'accept', 'register', 'dispatch', 'acknowledge', 'verify_pass', 'overdue', 'rate'];
+
+let ctx: TestContext;
+let caseIds: string[];
+let version = 1000;
+
+/** Random timeline entries between two instants (the timeline takes them as a running system would write them). */
+async function insertEvents(n: number, from: number, to: number) {
+  const rows = Array.from({ length: n }, () => {
+    const action = pick(actions);
+    const at = new Date(from + rnd() * (to - from));
+    const details =
+      action === 'accept' ? { onTime: rnd() < 0.8 }
+      : action === 'verify_pass' ? { overdue: rnd() < 0.2, reworked: rnd() < 0.1, extended: rnd() < 0.1, reportedAt: new Date(at.getTime() - rnd() * 200 * HOUR).toISOString() }
+      : action === 'rate' ? { resolved: rnd() < 0.7 }
+      : {};
+    const rating = action === 'rate' ? pick(['satisfied', 'basically_satisfied', 'unsatisfied']) : null;
+    return sql`(${pick(caseIds)}::uuid, ${version++}, ${action}, 'reported', 'grid', 'test', 'system', ${pick(places)}, ${pick(units)}, ${at.toISOString()}::timestamptz, ${rating}, ${JSON.stringify(details)}::jsonb)`;
+  });
+  for (let i = 0; i < rows.length; i += 500) {
+    await ctx.database.db.execute(sql`insert into case_timeline (case_id, version, action, to_state, to_tier, actor_name, actor_role, org_path, handling_unit, at, rating, details)
+      values ${sql.join(rows.slice(i, i + 500), sql`, `)}`);
+  }
+}
+
+const now = Date.now();
+const today = beijingDate(new Date(now));
+const at = (day: string, hours = 0) => new Date(beijingDayStart(day).getTime() + hours * HOUR);
+
+/** The windows compared: whole days, a month, a year, ragged edges, and windows ending now or later. */
+function windows(): [string, Date, Date][] {
+  const day = addDays(today, -Math.floor(1 + rnd() * 140));
+  const ragged = now - Math.floor(rnd() * 120) * DAY - rnd() * DAY;
+  return [
+    ['a day', at(day), at(addDays(day, 1))],
+    ['yesterday', at(addDays(today, -1)), at(today)],
+    ['today so far', at(today), new Date(now)],
+    ['a month', at(addDays(day, -30)), at(day)],
+    ['a month to now', at(addDays(today, -30)), new Date(now)],
+    ['a year to tomorrow', at(addDays(today, -365)), at(addDays(today, 1))],
+    ['ragged edges', new Date(ragged), new Date(ragged + 17.5 * DAY)],
+    ['ragged, crossing today', new Date(now - 40.3 * DAY), new Date(now + 2 * HOUR)],
+    ['inside one day', new Date(ragged), new Date(ragged + 3 * HOUR)],
+  ];
+}
+
+const questions: [string, Omit<IndicatorQuery, 'from' | 'to'>][] = [
+  ['district by street', { groupBy: 'children' }],
+  ['street by community', { groupBy: 'children', under: '110108001' }],
+  ['community by grid', { groupBy: 'children', under: '110108001001' }],
+  ['district by department', { groupBy: 'departments' }],
+];
+
+async function expectRollupEqualsTimeline(label: string) {
+  for (const [name, from, to] of windows()) {
+    for (const [question, q] of questions) {
+      const query = { ...q, from, to };
+      const [rolled, oracle] = [await caseIndicators(ctx.database.db, district, query), await caseIndicators(ctx.database.db, district, query, 'timeline')];
+      expect(rolled, `${label}: ${question}, ${name} (${from.toISOString()} – ${to.toISOString()})`).toEqual(oracle);
+    }
+  }
+}
+
+beforeAll(async () => {
+  ctx = await setupTestApp();
+  await seedTree(ctx.database);
+  await insertOrgUnits(ctx.database.db, [{ code: '110108D02', parentCode: '110108', level: 'department', name: '海淀区住房和城乡建设委员会', orgPath: `${P}.110108D02` }]);
+  const deps = { db: ctx.database.db, pii: createConfiguredCipher(ctx.config), dataDir: ctx.config.dataDir };
+  const reporter = actorAt('district_staff', P);
+  caseIds = [];
+  for (const [i, point] of [{ lng: 116.285, lat: 39.905 }, { lng: 116.295, lat: 39.905 }, { lng: 116.305, lat: 39.905 }].entries()) {
+    caseIds.push((await makeCase(deps, reporter, { ...point, categoryCode: i % 2 ? '0502' : '0501' })).id);
+  }
+  // Five months of history and today up to now.
+  await insertEvents(3000, now - 150 * DAY, now);
+});
+
+describe('indicators from the daily rollup', () => {
+  it('equal the timeline recomputation with nothing rolled, everything rolled, the rollup behind, and after a late event', async () => {
+    await expectRollupEqualsTimeline('nothing rolled');
+
+    const first = await rollFinishedDays(ctx.database.db);
+    expect(first.days).toBeGreaterThan(140);
+    const [held] = await queryRows<{ n: number }>(ctx.database.db, sql`select coalesce(sum(reported + accepted + closed + rated), 0)::int as n from case_daily_counts`);
+    expect(held?.n).toBeGreaterThan(0);
+    await expectRollupEqualsTimeline('all finished days rolled');
+
+    // The job fell behind: the last twenty days are not rolled; they are read from the timeline.
+    await ctx.database.db.execute(sql`delete from case_rolled_days where day >= ${addDays(today, -20)}::date`);
+    for (const table of ['case_daily_counts', 'case_daily_totals', 'case_daily_categories', 'case_daily_units']) {
+      await ctx.database.db.execute(sql`delete from ${sql.raw(table)} where day >= ${addDays(today, -20)}::date`);
+    }
+    await expectRollupEqualsTimeline('twenty days behind');
+    await rollFinishedDays(ctx.database.db);
+
+    // An event committed after midnight carrying yesterday's time: the next runs roll yesterday again.
+    await insertEvents(40, at(addDays(today, -1)).getTime(), at(today).getTime() - 1);
+    await rollFinishedDays(ctx.database.db);
+    await expectRollupEqualsTimeline('after late events');
+  });
+
+  it('roll again without change: same rows', async () => {
+    const before = await queryRows(ctx.database.db, sql`select * from case_daily_units order by day, org_path, handling_unit`);
+    const again = await rollFinishedDays(ctx.database.db);
+    expect(again.days).toBe(1);
+    expect(await queryRows(ctx.database.db, sql`select * from case_daily_units order by day, org_path, handling_unit`)).toEqual(before);
+  });
+});
+
+describe('splitWindow', () => {
+  const rolled = { from: '2026-01-01', to: '2026-11-30' };
+  it('reads whole rolled days from the rollup and the edges from the timeline', () => {
+    const from = new Date(beijingDayStart('2026-03-05').getTime() + 5 * HOUR);
+    const to = new Date(beijingDayStart('2026-12-01').getTime() + 2 * HOUR);
+    expect(splitWindow(from, to, rolled)).toEqual({
+      days: { from: '2026-03-06', to: '2026-11-30' },
+      live: [
+        [from, beijingDayStart('2026-03-06')],
+        [beijingDayStart('2026-11-30'), to],
+      ],
+    });
+  });
+  it('needs no timeline for whole rolled days', () => {
+    expect(splitWindow(beijingDayStart('2026-02-01'), beijingDayStart('2026-03-01'), rolled)).toEqual({ days: { from: '2026-02-01', to: '2026-03-01' }, live: [] });
+  });
+  it('reads the timeline alone when the rollup holds none of the window, or nothing', () => {
+    const from = beijingDayStart('2025-06-01');
+    const to = beijingDayStart('2025-07-01');
+    expect(splitWindow(from, to, rolled)).toEqual({ live: [[from, to]] });
+    expect(splitWindow(from, to, undefined)).toEqual({ live: [[from, to]] });
+    const within = new Date(beijingDayStart('2026-02-01').getTime() + HOUR);
+    expect(splitWindow(within, new Date(within.getTime() + 5 * HOUR), rolled)).toEqual({ live: [[within, new Date(within.getTime() + 5 * HOUR)]] });
+  });
+});
