@@ -5,14 +5,16 @@
 // last line is JSON.
 //
 //   DATABASE_URL=postgres://gongzhi:gongzhi@localhost:5432/postgres node --import tsx bench/cases-queries.ts --cases 1000000
-//   (--runs 30, --indicators; BENCH_CASES / BENCH_RUNS work too)
+//   (--runs 30, --indicators, --indicators-only; BENCH_CASES / BENCH_RUNS work too)
+// With --indicators the finished days are rolled first (the job cases.rollup, timed) and each
+// indicator query runs from the rollup and, as its baseline, from the timeline alone (fewer runs).
 import os from 'node:os';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../src/platform/db.ts';
 import type { Actor } from '../src/platform/auth/scope.ts';
 import type { Role } from '../src/platform/auth/roles.ts';
 import { listChildOrgNodes, listGridPlacesUnder, seedOrgDemo } from '../src/modules/org/index.ts';
-import { caseIndicators, countTodo, ensureCategories, listCases, loadCaseRules } from '../src/modules/cases/index.ts';
+import { caseIndicators, countTodo, ensureCategories, listCases, loadCaseRules, rollFinishedDays, type IndicatorSource } from '../src/modules/cases/index.ts';
 import { benchDatabase, ms, percentile } from './bench-support.ts';
 
 const arg = (name: string) => {
@@ -21,14 +23,20 @@ const arg = (name: string) => {
 };
 const CASES = Number(arg('cases') ?? process.env.BENCH_CASES ?? 1_000_000);
 const RUNS = Number(arg('runs') ?? process.env.BENCH_RUNS ?? 30);
-const INDICATORS = process.argv.includes('--indicators');
+const INDICATORS_ONLY = process.argv.includes('--indicators-only');
+const INDICATORS = INDICATORS_ONLY || process.argv.includes('--indicators');
+// A year from the timeline takes seconds: the baseline runs a few times only.
+const BASELINE_RUNS = Math.min(RUNS, 3);
 // What main measured before (issue 9, 1 M cases, this machine): the page with its capped count.
 const before: Record<string, string> = {
   'list: district, first page': 'count 58–300 ms',
   'list: district, to-do': '650–1,200 ms',
   'list: department, all dispatched to it': 'p50 150, p95 271 ms',
 };
-const targets: Record<string, number> = { 'list: district, first page': 50, 'list: district, to-do': 50, 'list: district, to-do board (deadline order)': 50 };
+const targets: Record<string, number> = {
+  'list: district, first page': 50, 'list: district, to-do': 50, 'list: district, to-do board (deadline order)': 50,
+  'indicators: district by street, year': 200, 'indicators: district by department, year': 200,
+};
 
 const { database, url, drop } = await benchDatabase(4);
 const db = database.db;
@@ -131,6 +139,17 @@ try {
     pg_total_relation_size('cases')::float8 as cases, pg_total_relation_size('case_timeline')::float8 as timeline, pg_total_relation_size('case_handlers')::float8 as handlers`);
   const mb = (n: number | undefined) => Math.round((n ?? 0) / 1048576);
   console.log(`  disk: database ${mb(disk?.database)} MB (cases ${mb(disk?.cases)} MB, timeline ${mb(disk?.timeline)} MB, case_handlers ${mb(disk?.handlers)} MB)`);
+  let rollup: { seconds: number; days: number; rows: number; diskMB: number } | undefined;
+  if (INDICATORS) {
+    console.log('Rolling the finished days (cases.rollup) …');
+    started = t();
+    const rolled = await rollFinishedDays(db);
+    const seconds = Math.round((t() - started) / 100) / 10;
+    const [size] = await queryRows<{ n: number }>(db, sql`select (pg_total_relation_size('case_daily_counts') + pg_total_relation_size('case_daily_totals')
+      + pg_total_relation_size('case_daily_categories') + pg_total_relation_size('case_daily_units'))::float8 as n`);
+    rollup = { seconds, days: rolled.days, rows: rolled.rows, diskMB: mb(size?.n) };
+    console.log(`  ${rolled.days} days, ${rolled.rows.toLocaleString()} detailed rows in ${seconds} s; rollup tables ${rollup.diskMB} MB`);
+  }
 
   const actor = (role: Role, orgPath: string): Actor => ({ kind: 'user', id: '00000000-0000-0000-0000-000000000001', name: role, grants: [{ role, orgPath }], mustChangePassword: false });
   const street = (await listChildOrgNodes(db, '110108', 'divisions')).find((n) => n.level === 'street');
@@ -142,8 +161,9 @@ try {
   const page = { page: 1, pageSize: 20 };
   const month = { from: new Date(Date.now() - 30 * 86_400_000), to: new Date() };
   const quarter = { from: new Date(Date.now() - 91 * 86_400_000), to: new Date() };
+  const year = { from: new Date(Date.now() - 365 * 86_400_000), to: new Date() };
 
-  const queries: [string, () => Promise<unknown>][] = [
+  const queries: [string, () => Promise<unknown>, number?][] = [
     ['list: district, first page', () => listCases({ db }, district, page)],
     ['list: district, to-do', () => listCases({ db }, district, { ...page, todo: true })],
     ['list: district, to-do board (deadline order)', () => listCases({ db }, district, { ...page, todo: true, sort: 'deadline_asc' })],
@@ -161,21 +181,37 @@ try {
     ['list: department, all dispatched to it', () => listCases({ db }, deptHandler, page)],
     ['list: district, under a department', () => listCases({ db }, district, { ...page, under: departments[0]?.code })],
   ];
-  const indicatorQueries: [string, () => Promise<unknown>][] = [
-    ['indicators: district by street, 30 days', () => caseIndicators(db, district, { groupBy: 'children', ...month })],
-    ['indicators: district by street, 91 days', () => caseIndicators(db, district, { groupBy: 'children', ...quarter })],
-    ['indicators: district by department, 30 days', () => caseIndicators(db, district, { groupBy: 'departments', ...month })],
-    ['indicators: street by community, 30 days', () => caseIndicators(db, streetStaff, { groupBy: 'children', under: street?.code, ...month })],
+  const indicatorQueries: [string, (source: IndicatorSource) => ReturnType<typeof caseIndicators>][] = [
+    ['indicators: district by street, year', (source) => caseIndicators(db, district, { groupBy: 'children', ...year }, source)],
+    ['indicators: district by department, year', (source) => caseIndicators(db, district, { groupBy: 'departments', ...year }, source)],
+    ['indicators: district by street, 30 days', (source) => caseIndicators(db, district, { groupBy: 'children', ...month }, source)],
+    ['indicators: district by department, 30 days', (source) => caseIndicators(db, district, { groupBy: 'departments', ...month }, source)],
+    ['indicators: street by community, 30 days', (source) => caseIndicators(db, streetStaff, { groupBy: 'children', under: street?.code, ...month }, source)],
+    ['indicators: district by street, 91 days', (source) => caseIndicators(db, district, { groupBy: 'children', ...quarter }, source)],
   ];
-  if (INDICATORS) queries.push(...indicatorQueries);
-  console.log(`\n${RUNS} runs each (after 2 warm-up runs), ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}, PostgreSQL`);
+  let indicatorsEqual: boolean | undefined;
+  if (INDICATORS) {
+    // The rollup's answers must be the timeline's: compared once before timing.
+    indicatorsEqual = true;
+    for (const [name, run] of indicatorQueries) {
+      const [rolled, baseline] = [await run('rollup'), await run('timeline')];
+      if (JSON.stringify(rolled) !== JSON.stringify(baseline)) {
+        indicatorsEqual = false;
+        console.log(`DIFFERENT: ${name}\n  rollup   ${JSON.stringify(rolled.total)}\n  timeline ${JSON.stringify(baseline.total)}`);
+      }
+    }
+    console.log(`indicators from the rollup equal the timeline's: ${indicatorsEqual}`);
+    if (INDICATORS_ONLY) queries.length = 0;
+    for (const [name, run] of indicatorQueries) queries.push([name, () => run('rollup')], [`${name} (timeline baseline)`, () => run('timeline'), BASELINE_RUNS]);
+  }
+  console.log(`\n${RUNS} runs each (after 2 warm-up runs; baselines ${BASELINE_RUNS} after 1), ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}, PostgreSQL`);
   console.log(`${'query'.padEnd(48)} ${'p50'.padStart(10)} ${'p95'.padStart(10)}  ${'target p95'.padStart(10)}  before (issue 9)`);
   const results: Record<string, { p50: number; p95: number; target?: number }> = {};
-  for (const [name, run] of queries) {
+  for (const [name, run, runs = RUNS] of queries) {
     await run();
-    await run();
+    if (runs > BASELINE_RUNS) await run();
     const times: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
+    for (let i = 0; i < runs; i++) {
       const s = t();
       await run();
       times.push(t() - s);
@@ -186,7 +222,7 @@ try {
     console.log(`${name.padEnd(48)} ${ms(p50).padStart(10)} ${ms(p95).padStart(10)}  ${(target ? `≤ ${target} ms` : '').padStart(10)}  ${before[name] ?? ''}`);
   }
   const met = Object.values(results).every((r) => r.target === undefined || r.p95 <= r.target);
-  console.log(JSON.stringify({ bench: 'cases-queries', cases: counts?.cases, timeline: counts?.timeline, generationSeconds: Math.round(generationSeconds), diskMB: mb(disk?.database), runs: RUNS, loadavg: os.loadavg(), met, results }));
+  console.log(JSON.stringify({ bench: 'cases-queries', cases: counts?.cases, timeline: counts?.timeline, generationSeconds: Math.round(generationSeconds), diskMB: mb(disk?.database), runs: RUNS, rollup, indicatorsEqual, loadavg: os.loadavg(), met, results }));
 } finally {
   // --keep leaves the database for EXPLAIN ANALYZE by hand.
   if (process.argv.includes('--keep')) {
