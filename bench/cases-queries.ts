@@ -145,8 +145,7 @@ try {
     started = t();
     const rolled = await rollFinishedDays(db);
     const seconds = Math.round((t() - started) / 100) / 10;
-    const [size] = await queryRows<{ n: number }>(db, sql`select (pg_total_relation_size('case_daily_counts') + pg_total_relation_size('case_daily_totals')
-      + pg_total_relation_size('case_daily_categories') + pg_total_relation_size('case_daily_units'))::float8 as n`);
+    const [size] = await queryRows<{ n: number }>(db, sql`select sum(pg_total_relation_size(c.oid))::float8 as n from pg_class c where c.relkind = 'r' and c.relname like 'case_daily_%'`);
     rollup = { seconds, days: rolled.days, rows: rolled.rows, diskMB: mb(size?.n) };
     console.log(`  ${rolled.days} days, ${rolled.rows.toLocaleString()} detailed rows in ${seconds} s; rollup tables ${rollup.diskMB} MB`);
   }

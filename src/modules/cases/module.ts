@@ -5,6 +5,7 @@ import { open311Routes } from './open311.ts';
 import { caseJobHandlers, caseRecurringJobs } from './clock.ts';
 import { seedCasesDemo } from './demo/seed.ts';
 import { rollupJobs, rollupRecurringJobs } from './rollup/roll.ts';
+import { partitionJobs, partitionRecurringJobs } from './timeline-partitions.ts';
 
 export const casesModule = defineModule({
   name: 'cases',
@@ -52,8 +53,8 @@ export const casesModule = defineModule({
     TIME_LIMIT_INVALID: { status: 400, zh: '时限设置有误：{summary}', en: 'The time limit is invalid: {summary}' },
   },
   routes: [caseRoutes, open311Routes],
-  jobs: { ...caseJobHandlers(), ...rollupJobs },
-  recurringJobs: [...caseRecurringJobs, ...rollupRecurringJobs],
+  jobs: { ...caseJobHandlers(), ...rollupJobs, ...partitionJobs },
+  recurringJobs: [...caseRecurringJobs, ...rollupRecurringJobs, ...partitionRecurringJobs],
   // A year of cases in the demo district; the resident and community accounts see their own.
   demo: async ({ db, pii, state, counts, progress }) => {
     const community = fromEarlierLoader(state, 'community');

@@ -149,8 +149,9 @@ export const cases = pgTable('cases', {
   searchVector: tsvector('search_vector'),
 });
 
+/** Partitioned by Beijing month of `at` (migration 0029). */
 export const caseTimeline = pgTable('case_timeline', {
-  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
   caseId: uuid('case_id').notNull(),
   version: integer('version').notNull(),
   action: text('action').notNull().$type<TimelineAction>(),
@@ -175,7 +176,7 @@ export const caseTimeline = pgTable('case_timeline', {
   supervisionLevel: text('supervision_level').$type<SupervisionLevel>(),
   parentCaseId: uuid('parent_case_id'),
   details: jsonb('details').notNull().$type<Record<string, unknown>>().default({}),
-});
+}, (t) => [primaryKey({ columns: [t.id, t.at] })]);
 
 /** The org units a case was dispatched to (what a department's list reads), written with the dispatch. */
 export const caseHandlers = pgTable(

@@ -145,7 +145,7 @@ describe('figures equal a recomputation from the raw timeline', () => {
     const [before] = await queryRows<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from cases where created_at < ${dayStart(today).toISOString()}`);
     expect(sum?.n).toBe(before?.n);
     // Every rollup holds the same counts under coarser keys.
-    for (const table of ['case_daily_totals', 'case_daily_categories', 'case_daily_units']) {
+    for (const table of ['case_daily_totals', 'case_daily_streets', 'case_daily_leads', 'case_daily_categories', 'case_daily_units']) {
       const [coarse] = await queryRows<{ n: number; closed: number; hours: number }>(ctx.database.db, sql`select sum(reported)::int as n, sum(closed)::int as closed, sum(handling_seconds)::float8 as hours from ${sql.raw(table)}`);
       const [fine] = await queryRows<{ n: number; closed: number; hours: number }>(ctx.database.db, sql`select sum(reported)::int as n, sum(closed)::int as closed, sum(handling_seconds)::float8 as hours from case_daily_counts`);
       expect(coarse, table).toEqual(fine);

@@ -53,7 +53,8 @@ export function areaFilter(area: CountArea, alias: string): SQL {
   return area.orgPath === '' ? sql`true` : sql`${col('org_path')} like ${`${area.orgPath}.%`}`;
 }
 
-/** Path segments of a street (province.city.district.street) and a community. */
+/** Path segments of a district (province.city.district), a street and a community. */
+export const DISTRICT_DEPTH = 3;
 export const STREET_DEPTH = 4;
 /** Places in case_daily_totals are cut to the community: a grid's cases count for its community. */
 export const COMMUNITY_DEPTH = 5;
@@ -66,11 +67,16 @@ export interface Needs {
 
 /** The rollup tables, coarsest first: what each keeps, and how deep its places go. */
 export const rollups = [
+  { table: 'case_daily_streets', unit: false, category: false, depth: STREET_DEPTH },
   { table: 'case_daily_totals', unit: false, category: false, depth: COMMUNITY_DEPTH },
+  { table: 'case_daily_leads', unit: true, category: false, depth: DISTRICT_DEPTH },
   { table: 'case_daily_units', unit: true, category: false, depth: STREET_DEPTH },
   { table: 'case_daily_categories', unit: false, category: true, depth: STREET_DEPTH },
   { table: 'case_daily_counts', unit: true, category: true, depth: Number.POSITIVE_INFINITY },
 ] as const;
+
+/** The detailed rollup: the others are summed from it. */
+export const detailedRollup = rollups[rollups.length - 1] as (typeof rollups)[number];
 
 const depthOf = (orgPath: string) => (orgPath === '' ? 0 : orgPath.split('.').length);
 
@@ -81,7 +87,7 @@ export function rollupFor(area: CountArea, needs: Needs | undefined) {
   // rollup must keep one segment more than the area's path. Without needs the caller may group by
   // anything: the detailed rollup.
   const depth = needs ? (area.isDepartment ? 0 : depthOf(area.orgPath) + 1) : Number.POSITIVE_INFINITY;
-  return rollups.find((r) => (!unit || r.unit) && (!needs?.category || r.category) && depth <= r.depth) ?? rollups[3];
+  return rollups.find((r) => (!unit || r.unit) && (!needs?.category || r.category) && depth <= r.depth) ?? detailedRollup;
 }
 
 /** The first day the rollup does not hold (the rollup is contiguous up to it), or undefined when it is empty. */

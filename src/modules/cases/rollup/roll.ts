@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../../platform/db.ts';
 import type { JobHandler, RecurringJob } from '../../../platform/jobs.ts';
 import { addDays, beijingDate, beijingDayStart as dayStart } from '../../../platform/beijing-time.ts';
-import { columnList, countColumns, liveCountRows, rolledUntil, rollups, type DayRange } from './counts.ts';
+import { columnList, countColumns, detailedRollup, liveCountRows, rolledUntil, rollups, type DayRange } from './counts.ts';
 
 /** Rolls whole Beijing days [from, to) into the rollup (replacing what it held for them) and marks them rolled. */
 export async function rollDays(db: Db, range: DayRange): Promise<number> {
@@ -25,7 +25,7 @@ export async function rollDays(db: Db, range: DayRange): Promise<number> {
     );
     const sums = sql.raw([...countColumns, 'handling_seconds'].map((c) => `sum(${c})`).join(', '));
     // The coarser rollups, summed from the detailed one: the same counts, fewer keys.
-    for (const r of rollups.slice(0, 3)) {
+    for (const r of rollups.filter((x) => x !== detailedRollup)) {
       const cut = sql`array_to_string((string_to_array(org_path, '.'))[1:${r.depth}], '.')`;
       const keys = sql.raw(['org_path', ...(r.unit ? ['handling_unit'] : []), ...(r.category ? ['category_code'] : [])].join(', '));
       const kept = sql.raw([...(r.unit ? ['handling_unit'] : []), ...(r.category ? ['category_code'] : [])].map((c) => `, ${c}`).join(''));
@@ -61,7 +61,7 @@ export async function rollFinishedDays(db: Db, now = new Date()): Promise<{ days
     days += Math.round((Date.parse(end) - Date.parse(start)) / 86_400_000);
   }
   // After a large roll (the first, or catching up) the planner needs fresh statistics to read the rollup by day.
-  if (days > 7) await db.execute(sql`analyze case_daily_counts, case_daily_totals, case_daily_categories, case_daily_units`);
+  if (days > 7) await db.execute(sql`analyze case_daily_counts, case_daily_totals, case_daily_streets, case_daily_leads, case_daily_categories, case_daily_units`);
   return { days, rows };
 }
 

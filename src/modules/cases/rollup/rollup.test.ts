@@ -130,7 +130,7 @@ describe('indicators from the daily rollup', () => {
 
     // The job fell behind: the last twenty days are not rolled; they are read from the timeline.
     await ctx.database.db.execute(sql`delete from case_rolled_days where day >= ${addDays(today, -20)}::date`);
-    for (const table of ['case_daily_counts', 'case_daily_totals', 'case_daily_categories', 'case_daily_units']) {
+    for (const table of ['case_daily_counts', 'case_daily_totals', 'case_daily_streets', 'case_daily_leads', 'case_daily_categories', 'case_daily_units']) {
       await ctx.database.db.execute(sql`delete from ${sql.raw(table)} where day >= ${addDays(today, -20)}::date`);
     }
     await expectRollupEqualsTimeline('twenty days behind');

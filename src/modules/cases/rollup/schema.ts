@@ -73,6 +73,29 @@ export const dailyUnits = pgTable(
   (t) => [primaryKey({ columns: [t.day, t.orgPath, t.handlingUnit] })],
 );
 
+/** case_daily_counts summed over lead unit and category, places cut to the street (STREET_DEPTH): a district's streets. */
+export const dailyStreets = pgTable(
+  'case_daily_streets',
+  {
+    day: date('day').notNull(),
+    orgPath: text('org_path').notNull(),
+    ...counts(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.orgPath] })],
+);
+
+/** case_daily_counts summed over the category, places cut to the district (DISTRICT_DEPTH): the departments. */
+export const dailyLeads = pgTable(
+  'case_daily_leads',
+  {
+    day: date('day').notNull(),
+    orgPath: text('org_path').notNull(),
+    handlingUnit: text('handling_unit').notNull().default(''),
+    ...counts(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.orgPath, t.handlingUnit] })],
+);
+
 export const rolledDays = pgTable('case_rolled_days', {
   day: date('day').primaryKey(),
   rolledAt: timestamp('rolled_at', { withTimezone: true }).notNull().defaultNow(),
