@@ -13,6 +13,7 @@ import { queryRows } from '../../platform/db.ts';
 import { actOnCase, caseIndicators, type CaseDeps } from '../cases/index.ts';
 import { detectWarnings, rollFinishedDays } from './index.ts';
 import { addDays, beijingDay, dayStart } from './area.ts';
+import { streamTiming } from './stream.ts';
 
 type Session = Awaited<ReturnType<typeof actorSession>>;
 let ctx: TestContext;
@@ -341,5 +342,64 @@ describe("the leader's to-do, categories, the map and exports", () => {
     const grids = map.grids as unknown as { gridCode: string; open: number }[];
     expect(grids.map((g) => g.gridCode).sort()).toEqual(['GA1', 'GA2', 'GB1']);
     expect(grids.reduce((a, g) => a + g.open, 0)).toBe((map.cases as unknown[]).length);
+  });
+});
+
+/** The first `case` event of the command stream on a real socket, with the time it arrived. */
+async function firstCaseEvent(port: number, who: Session, opened: () => void): Promise<{ at: number; data: { id: string } }> {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), 10_000);
+  try {
+    const res = await fetch(`http://127.0.0.1:${port}/api/command/stream`, { headers: { cookie: who.cookie }, signal: abort.signal });
+    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error('stream ended');
+      if (text === '') opened();
+      text += decoder.decode(value, { stream: true });
+      const block = text.split('\n\n').find((b) => /^event: case$/m.test(b));
+      const data = block && /^data: (.*)$/m.exec(block)?.[1];
+      if (data) return { at: performance.now(), data: JSON.parse(data) as { id: string } };
+    }
+  } finally {
+    clearTimeout(timer);
+    abort.abort();
+  }
+}
+
+describe('the live stream', () => {
+  it('brings a newly reported case to the wall within a second, woken by the database and not by its poll', async () => {
+    const poll = streamTiming.pollMs;
+    streamTiming.pollMs = 600_000;
+    try {
+      await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+      const port = (ctx.app.server.address() as { port: number }).port;
+      let opened!: () => void;
+      const ready = new Promise<void>((resolve) => (opened = resolve));
+      const event = firstCaseEvent(port, people.district, opened);
+      await ready;
+      // The stream subscribes before its first read; give that read time to finish.
+      await new Promise((r) => setTimeout(r, 300));
+      const row = await makeCase(deps, people.resident.actor, { ...places[0].point, categoryCode: '0502' });
+      const committed = performance.now();
+      const arrived = await event;
+      expect(arrived.data.id).toBe(row.id);
+      expect(arrived.at - committed).toBeLessThan(1_000);
+    } finally {
+      streamTiming.pollMs = poll;
+    }
+  });
+
+  it("shares today's counts between a page's calls, and a new case shows at once", async () => {
+    const reportedToday = async () => ((await ok(inject(people.district, 'GET', `/api/command/overview?${period}`))).today as { reported: number }).reported;
+    const before = await reportedToday();
+    await makeCase(deps, people.resident.actor, { ...places[0].point, categoryCode: '0501' });
+    const after = await reportedToday();
+    expect(after).toBe(before + 1);
+    const trend = await ok(inject(people.district, 'GET', `/api/command/trend?${period}&bucket=day`));
+    expect((trend.points as unknown as { bucket: string; reported: number }[]).at(-1)).toMatchObject({ bucket: today, reported: after });
   });
 });
