@@ -299,10 +299,22 @@ describe('early-warning rules per district and street', () => {
     expect(radius.statusCode).toBe(400);
     expect(radius.json().error.details.fields[0].field).toBe('body.params.radiusMeters');
     expect((await inject(people.district, 'PATCH', '/api/command/rules/repeated_place', { under: '110108001', params: { radiusMeters: 200 }, version: 3 })).statusCode).toBe(409);
-    expect((await inject(people.streetA, 'PATCH', '/api/command/rules/repeated_place', { under: '110108001', params: { radiusMeters: 200 }, version: 0 })).statusCode).toBe(403);
+    // Street staff tune their own street only, never another street nor the installation's defaults; community staff nothing.
+    expect((await inject(people.streetA, 'PATCH', '/api/command/rules/repeated_place', { under: '110108002', params: { radiusMeters: 200 }, version: 0 })).json()).toMatchObject({ error: { code: 'OUT_OF_SCOPE' } });
+    expect((await inject(people.streetA, 'PATCH', '/api/command/rules/repeated_place', { params: { radiusMeters: 200 }, version: 1 })).statusCode).toBe(403);
+    expect((await inject(people.communityA1, 'PATCH', '/api/command/rules/repeated_place', { under: '110108001', params: { radiusMeters: 200 }, version: 0 })).statusCode).toBe(403);
+    expect((await inject(people.streetA, 'DELETE', '/api/command/rules/repeated_place?under=110108002')).statusCode).toBe(403);
     expect((await inject(people.district, 'DELETE', '/api/command/rules/repeated_place?under=110108001')).statusCode).toBe(404);
     const [rows] = await queryRows<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from command_warning_rules where org_path <> ''`);
     expect(rows?.n).toBe(0);
+  });
+
+  it("lets street staff tune and drop their own street's rule", async () => {
+    const own = await ok(inject(people.streetA, 'PATCH', '/api/command/rules/repeated_place', { under: '110108001', params: { radiusMeters: 200 }, version: 0 }));
+    expect(own).toMatchObject({ own: true, version: 1, from: { code: '110108001' }, params: { radiusMeters: 200 } });
+    const [audited] = await queryRows<{ who: string }>(ctx.database.db, sql`select actor_name as who from audit_log where action = 'command.rule.update' and org_path = '110000.110100.110108.110108001'`);
+    expect(audited).toBeDefined();
+    expect(await ok(inject(people.streetA, 'DELETE', '/api/command/rules/repeated_place?under=110108001'))).toMatchObject({ own: false, from: null });
   });
 });
 

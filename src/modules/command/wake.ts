@@ -1,9 +1,7 @@
 // Wake-ups of the command centre: the timeline's trigger (migration 0030) sends a NOTIFY when a
-// transaction that wrote to the timeline commits; this process's streams flush at once, and the
-// live counts kept for the page's calls are dropped.
+// transaction that wrote to the timeline commits; this process's streams flush at once.
 import type { Database } from '../../platform/db.ts';
 import { listenTo } from '../../platform/listen.ts';
-import { forgetLiveCounts } from './live-counts.ts';
 
 export const TIMELINE_CHANNEL = 'command_timeline';
 
@@ -30,7 +28,6 @@ export class ReportWake {
   }
 
   private heard(): void {
-    forgetLiveCounts();
     for (const listener of this.listeners) listener();
   }
 

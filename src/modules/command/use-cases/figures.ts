@@ -29,7 +29,7 @@ function periodFigures(row: CountRow | undefined): PeriodFigures {
   };
 }
 
-const total: CountKey = { sql: sql`'all'`, of: () => 'all' };
+const total: CountKey = { id: 'all', sql: sql`'all'`, of: () => 'all' };
 
 /** Open, overdue and supervised cases of the area now. */
 async function nowFigures(db: Db, area: Area): Promise<NowFigures> {
@@ -78,9 +78,9 @@ export async function commandOverview(db: Db, actor: Actor, q: AreaPeriodQuery, 
 }
 
 const bucketKey: Record<TrendBucket, CountKey> = {
-  day: { sql: sql`to_char(day, 'YYYY-MM-DD')`, of: (r) => r.day },
-  week: { sql: sql`to_char(date_trunc('week', day), 'YYYY-MM-DD')`, of: (r) => mondayOf(r.day) },
-  month: { sql: sql`to_char(day, 'YYYY-MM')`, of: (r) => r.day.slice(0, 7) },
+  day: { id: 'day', sql: sql`to_char(day, 'YYYY-MM-DD')`, of: (r) => r.day },
+  week: { id: 'week', sql: sql`to_char(date_trunc('week', day), 'YYYY-MM-DD')`, of: (r) => mondayOf(r.day) },
+  month: { id: 'month', sql: sql`to_char(day, 'YYYY-MM')`, of: (r) => r.day.slice(0, 7) },
 };
 
 /** The buckets of a period in order, so a quiet day shows as 0 rather than a gap. */
@@ -111,11 +111,11 @@ export async function commandTrend(db: Db, actor: Actor, q: AreaPeriodQuery & { 
 
 /** The places an area compares: its divisions one level down (a department compares nothing). */
 async function childrenOf(db: Db, area: Area): Promise<{ places: TreePlace[]; key: CountKey }> {
-  if (area.isDepartment) return { places: [], key: { sql: sql`''`, of: () => '' } };
+  if (area.isDepartment) return { places: [], key: { id: 'none', sql: sql`''`, of: () => '' } };
   const depth = area.orgPath.split('.').length + 1;
   return {
     places: await listChildOrgNodes(db, area.code, 'divisions'),
-    key: { sql: sql`split_part(org_path, '.', ${depth})`, of: (r) => r.org_path.split('.')[depth - 1] ?? '' },
+    key: { id: `child${depth}`, sql: sql`split_part(org_path, '.', ${depth})`, of: (r) => r.org_path.split('.')[depth - 1] ?? '' },
   };
 }
 
@@ -127,7 +127,7 @@ export async function commandCategories(db: Db, actor: Actor, q: AreaPeriodQuery
   const before = previousPeriod(range);
   const until = await rolledUntil(db);
   const { places, key: placeKey } = await childrenOf(db, area);
-  const pairKey: CountKey = { sql: sql`${placeKey.sql} || '|' || category_code`, of: (r) => `${placeKey.of(r)}|${r.category_code}` };
+  const pairKey: CountKey = { id: `${placeKey.id}|category`, sql: sql`${placeKey.sql} || '|' || category_code`, of: (r) => `${placeKey.of(r)}|${r.category_code}` };
   // One read per period: the area's category counts are the sums of its places' pairs.
   const [curPairs, prevPairs, rules] = await Promise.all([
     sharedCountsBy(db, area, range, until, pairKey, { category: true }),
@@ -172,7 +172,7 @@ export async function commandRankings(db: Db, actor: Actor, q: AreaPeriodQuery &
   let key: CountKey;
   if (q.groupBy === 'departments') {
     units = area.isDepartment ? [] : await orgUnitsUnder(db, area.orgPath, 'department');
-    key = { sql: sql`handling_unit`, of: (r) => r.handling_unit };
+    key = { id: 'unit', sql: sql`handling_unit`, of: (r) => r.handling_unit };
   } else {
     ({ places: units, key } = await childrenOf(db, area));
   }
