@@ -4,21 +4,33 @@
 // with the rollup emptied, so every figure is counted from the timeline itself.
 //
 //   DATABASE_URL=postgres://gongzhi:gongzhi@localhost:5432/postgres node --import tsx bench/command-centre.ts
-//   (BENCH_CASES=1000000 BENCH_RUNS=20 to change the size)
+//   (BENCH_CASES=1000000 BENCH_RUNS=20 to change the size; BENCH_KEEP=1 keeps the generated
+//   database and prints its URL; BENCH_REUSE=<that URL> times it again without generating)
+import os from 'node:os';
 import { sql } from 'drizzle-orm';
-import { queryRows } from '../src/platform/db.ts';
+import { openDatabase, queryRows, type Database } from '../src/platform/db.ts';
 import type { Actor } from '../src/platform/auth/scope.ts';
-import { listChildOrgNodes, listGridPlacesUnder, seedOrgDemo } from '../src/modules/org/index.ts';
+import { findOrgUnit, listChildOrgNodes, listGridPlacesUnder, seedOrgDemo } from '../src/modules/org/index.ts';
 import { ensureCategories, loadCaseRules } from '../src/modules/cases/index.ts';
-import { commandCategories, commandMap, commandOverview, commandRankings, commandTrend, rollFinishedDays } from '../src/modules/command/index.ts';
+import { commandCategories, commandMap, commandOverview, commandRankings, commandTrend, forgetLiveCounts, forgetRolledCounts, rollFinishedDays } from '../src/modules/command/index.ts';
 import { benchDatabase, ms, percentile } from './bench-support.ts';
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
-const { database, drop } = await benchDatabase(8);
+const REUSE = process.env.BENCH_REUSE;
+const KEEP = process.env.BENCH_KEEP === '1';
+const fresh = REUSE ? undefined : await benchDatabase(8);
+const database: Database = fresh?.database ?? (await openDatabase({ engine: 'postgres', url: REUSE ?? '', poolSize: 8 }));
+const drop = async () => {
+  if (fresh && !KEEP) return fresh.drop();
+  if (fresh) console.log(`Kept: BENCH_REUSE=${fresh.url}`);
+  await database.close();
+};
 const db = database.db;
 const t = () => performance.now();
-try {
+
+/** The demo district with a year of generated cases and their timelines; returns the district's org path. */
+async function generate(): Promise<string> {
   console.log('Seeding the demo district …');
   const org = await seedOrgDemo(db, '110108', () => undefined);
   await ensureCategories(db);
@@ -67,10 +79,17 @@ try {
   console.log(`  timelines in ${((t() - started) / 1000).toFixed(0)} s`);
   await db.execute(sql`vacuum analyze cases`);
   await db.execute(sql`vacuum analyze case_timeline`);
+  return org.district.orgPath;
+}
+
+const load = () => `load average ${os.loadavg().map((l) => l.toFixed(2)).join(', ')} on ${os.cpus().length} cores`;
+try {
+  console.log(`Before: ${load()}`);
+  const districtPath = REUSE ? ((await findOrgUnit(db, '110108'))?.orgPath ?? '') : await generate();
   const [counts] = await queryRows<{ cases: number; timeline: number }>(db, sql`select (select count(*) from cases)::int as cases, (select count(*) from case_timeline)::int as timeline`);
   console.log(`  ${counts?.cases.toLocaleString()} cases, ${counts?.timeline.toLocaleString()} timeline entries`);
 
-  const district: Actor = { kind: 'user', id: '00000000-0000-0000-0000-000000000001', name: 'leader', grants: [{ role: 'leader', orgPath: org.district.orgPath }], mustChangePassword: false };
+  const district: Actor = { kind: 'user', id: '00000000-0000-0000-0000-000000000001', name: 'leader', grants: [{ role: 'leader', orgPath: districtPath }], mustChangePassword: false };
   const month = { from: new Date(Date.now() - 29 * 86_400_000) };
   const page = async () => {
     await Promise.all([
@@ -91,7 +110,21 @@ try {
     ['rankings: departments', () => commandRankings(db, district, { ...month, groupBy: 'departments' })],
     ['map (live cases, grid load)', () => commandMap(db, district, undefined)],
     ['the whole page (all of these at once)', page],
+    [
+      'the whole page (one call after another)',
+      async () => {
+        await commandOverview(db, district, month);
+        await commandTrend(db, district, { ...month, bucket: 'day' });
+        await commandCategories(db, district, month);
+        await commandRankings(db, district, { ...month, groupBy: 'children' });
+        await commandRankings(db, district, { ...month, groupBy: 'departments' });
+        await commandMap(db, district, undefined);
+      },
+    ],
   ];
+  // Cold: nothing kept. Warm: the rollup's answers kept from the page before (they change when the
+  // rollup job runs), today's counts read again (as after any new timeline entry).
+  let warm = false;
   const timeAll = async (runs: number, only?: string[]) => {
     const result: Record<string, { p50: number; p95: number }> = {};
     for (const [name, run] of calls) {
@@ -99,6 +132,9 @@ try {
       await run();
       const times: number[] = [];
       for (let i = 0; i < runs; i++) {
+        // Every run cold: a page load shares today's counts between its calls, never with the run before.
+        forgetLiveCounts();
+        if (!warm) forgetRolledCounts(db);
         const s = t();
         await run();
         times.push(t() - s);
@@ -109,9 +145,13 @@ try {
     return result;
   };
 
-  console.log('\nBaseline: no rollup, every figure from the timeline (the overview and the whole page)');
-  const baseline = await timeAll(3, ['overview (30 days, previous, today, now)', 'the whole page (all of these at once)']);
-  started = t();
+  // A reused database is rolled already: its baseline would not be one.
+  let baseline: Record<string, { p50: number; p95: number }> = {};
+  if (!REUSE) {
+    console.log('\nBaseline: no rollup, every figure from the timeline (the overview and the whole page)');
+    baseline = await timeAll(3, ['overview (30 days, previous, today, now)', 'the whole page (all of these at once)']);
+  }
+  let started = t();
   const rolled = await rollFinishedDays(db);
   const rollMs = t() - started;
   console.log(`\nRollup of ${rolled.days} days: ${rolled.rows.toLocaleString()} rows in ${(rollMs / 1000).toFixed(1)} s`);
@@ -134,6 +174,11 @@ try {
       baselineOverviewP50Ms: Math.round(baseline[overview]?.p50 ?? 0), baselinePageP50Ms: Math.round(baseline[key]?.p50 ?? 0), speedUp: Math.round(((baseline[key]?.p50 ?? 0) / (rolledTimes[key]?.p50 ?? 1)) * 10) / 10,
     }),
   );
+  warm = true;
+  console.log(`\nWarm: the rollup's answers kept from the page before, today's counts read again (${RUNS} runs each)`);
+  const warmTimes = await timeAll(RUNS, [key, 'the whole page (one call after another)', 'trend by month (a year)']);
+  console.log(JSON.stringify({ warmPageP50Ms: Math.round(warmTimes[key]?.p50 ?? 0), warmPageP95Ms: Math.round(warmTimes[key]?.p95 ?? 0), warmSequentialP50Ms: Math.round(warmTimes['the whole page (one call after another)']?.p50 ?? 0) }));
+  console.log(`After: ${load()}`);
 } finally {
   await drop();
 }

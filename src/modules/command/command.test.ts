@@ -13,6 +13,7 @@ import { queryRows } from '../../platform/db.ts';
 import { actOnCase, caseIndicators, type CaseDeps } from '../cases/index.ts';
 import { detectWarnings, rollFinishedDays } from './index.ts';
 import { addDays, beijingDay, dayStart } from './area.ts';
+import { streamTiming } from './stream.ts';
 
 type Session = Awaited<ReturnType<typeof actorSession>>;
 let ctx: TestContext;
@@ -298,10 +299,22 @@ describe('early-warning rules per district and street', () => {
     expect(radius.statusCode).toBe(400);
     expect(radius.json().error.details.fields[0].field).toBe('body.params.radiusMeters');
     expect((await inject(people.district, 'PATCH', '/api/command/rules/repeated_place', { under: '110108001', params: { radiusMeters: 200 }, version: 3 })).statusCode).toBe(409);
-    expect((await inject(people.streetA, 'PATCH', '/api/command/rules/repeated_place', { under: '110108001', params: { radiusMeters: 200 }, version: 0 })).statusCode).toBe(403);
+    // Street staff tune their own street only, never another street nor the installation's defaults; community staff nothing.
+    expect((await inject(people.streetA, 'PATCH', '/api/command/rules/repeated_place', { under: '110108002', params: { radiusMeters: 200 }, version: 0 })).json()).toMatchObject({ error: { code: 'OUT_OF_SCOPE' } });
+    expect((await inject(people.streetA, 'PATCH', '/api/command/rules/repeated_place', { params: { radiusMeters: 200 }, version: 1 })).statusCode).toBe(403);
+    expect((await inject(people.communityA1, 'PATCH', '/api/command/rules/repeated_place', { under: '110108001', params: { radiusMeters: 200 }, version: 0 })).statusCode).toBe(403);
+    expect((await inject(people.streetA, 'DELETE', '/api/command/rules/repeated_place?under=110108002')).statusCode).toBe(403);
     expect((await inject(people.district, 'DELETE', '/api/command/rules/repeated_place?under=110108001')).statusCode).toBe(404);
     const [rows] = await queryRows<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from command_warning_rules where org_path <> ''`);
     expect(rows?.n).toBe(0);
+  });
+
+  it("lets street staff tune and drop their own street's rule", async () => {
+    const own = await ok(inject(people.streetA, 'PATCH', '/api/command/rules/repeated_place', { under: '110108001', params: { radiusMeters: 200 }, version: 0 }));
+    expect(own).toMatchObject({ own: true, version: 1, from: { code: '110108001' }, params: { radiusMeters: 200 } });
+    const [audited] = await queryRows<{ who: string }>(ctx.database.db, sql`select actor_name as who from audit_log where action = 'command.rule.update' and org_path = '110000.110100.110108.110108001'`);
+    expect(audited).toBeDefined();
+    expect(await ok(inject(people.streetA, 'DELETE', '/api/command/rules/repeated_place?under=110108001'))).toMatchObject({ own: false, from: null });
   });
 });
 
@@ -341,5 +354,64 @@ describe("the leader's to-do, categories, the map and exports", () => {
     const grids = map.grids as unknown as { gridCode: string; open: number }[];
     expect(grids.map((g) => g.gridCode).sort()).toEqual(['GA1', 'GA2', 'GB1']);
     expect(grids.reduce((a, g) => a + g.open, 0)).toBe((map.cases as unknown[]).length);
+  });
+});
+
+/** The first `case` event of the command stream on a real socket, with the time it arrived. */
+async function firstCaseEvent(port: number, who: Session, opened: () => void): Promise<{ at: number; data: { id: string } }> {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), 10_000);
+  try {
+    const res = await fetch(`http://127.0.0.1:${port}/api/command/stream`, { headers: { cookie: who.cookie }, signal: abort.signal });
+    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error('stream ended');
+      if (text === '') opened();
+      text += decoder.decode(value, { stream: true });
+      const block = text.split('\n\n').find((b) => /^event: case$/m.test(b));
+      const data = block && /^data: (.*)$/m.exec(block)?.[1];
+      if (data) return { at: performance.now(), data: JSON.parse(data) as { id: string } };
+    }
+  } finally {
+    clearTimeout(timer);
+    abort.abort();
+  }
+}
+
+describe('the live stream', () => {
+  it('brings a newly reported case to the wall within a second, woken by the database and not by its poll', async () => {
+    const poll = streamTiming.pollMs;
+    streamTiming.pollMs = 600_000;
+    try {
+      await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+      const port = (ctx.app.server.address() as { port: number }).port;
+      let opened!: () => void;
+      const ready = new Promise<void>((resolve) => (opened = resolve));
+      const event = firstCaseEvent(port, people.district, opened);
+      await ready;
+      // The stream subscribes before its first read; give that read time to finish.
+      await new Promise((r) => setTimeout(r, 300));
+      const row = await makeCase(deps, people.resident.actor, { ...places[0].point, categoryCode: '0502' });
+      const committed = performance.now();
+      const arrived = await event;
+      expect(arrived.data.id).toBe(row.id);
+      expect(arrived.at - committed).toBeLessThan(1_000);
+    } finally {
+      streamTiming.pollMs = poll;
+    }
+  });
+
+  it("shares today's counts between a page's calls, and a new case shows at once", async () => {
+    const reportedToday = async () => ((await ok(inject(people.district, 'GET', `/api/command/overview?${period}`))).today as { reported: number }).reported;
+    const before = await reportedToday();
+    await makeCase(deps, people.resident.actor, { ...places[0].point, categoryCode: '0501' });
+    const after = await reportedToday();
+    expect(after).toBe(before + 1);
+    const trend = await ok(inject(people.district, 'GET', `/api/command/trend?${period}&bucket=day`));
+    expect((trend.points as unknown as { bucket: string; reported: number }[]).at(-1)).toMatchObject({ bucket: today, reported: after });
   });
 });

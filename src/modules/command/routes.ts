@@ -15,11 +15,14 @@ import { listRules, resetRule, updateRule } from './use-cases/rules.ts';
 import { exportCommandTable } from './use-cases/export.ts';
 import { streamNewCases } from './stream.ts';
 import { gridContext } from './use-cases/grid-context.ts';
+import { ReportWake } from './wake.ts';
 
 export const commandRoutes: RouteModule = (base, ctx) => {
   const open = new Set<() => void>();
+  const wake = new ReportWake(ctx.database, (error) => base.log.warn({ err: error }, 'command stream: no wake-ups, polling only'));
   base.addHook('onClose', async () => {
     for (const close of open) close();
+    await wake.close();
   });
   return routeTable('command', [
     route({
@@ -48,7 +51,7 @@ export const commandRoutes: RouteModule = (base, ctx) => {
     }),
     route({
       method: 'GET', url: '/api/command/stream', summary: 'Cases reported in the area, live (SSE, event "case"; reconnect with Last-Event-ID)', access: 'command.read',
-      query: commandStreamQuery, handle: ({ actor, query, db, req, reply }) => streamNewCases({ db, actor, open, under: query.under, after: query.after, req, reply }),
+      query: commandStreamQuery, handle: ({ actor, query, db, req, reply }) => streamNewCases({ db, wake, actor, open, under: query.under, after: query.after, req, reply }),
     }),
     route({
       method: 'GET', url: '/api/command/export/:table', summary: 'A table of the command centre as .xlsx', access: 'command.read',

@@ -53,7 +53,7 @@ export const roles = {
     isMachine: false,
   },
   street_staff: {
-    permissions: ['org.read', 'org.write', 'grid.roster.write', 'registry.read', 'registry.export', 'registry.sensitive', ...caseStaff, 'facilities.read', 'facilities.write', 'gridwork.read', 'command.read', 'command.centre', 'command.warning.handle', 'assessment.read', 'assessment.manage', ...serviceStaff, 'services.review', 'services.reveal', 'services.admission_review', ...communityStaff, ...participationStaff],
+    permissions: ['org.read', 'org.write', 'grid.roster.write', 'registry.read', 'registry.export', 'registry.sensitive', ...caseStaff, 'facilities.read', 'facilities.write', 'gridwork.read', 'command.read', 'command.centre', 'command.warning.handle', 'command.rules.write', 'assessment.read', 'assessment.manage', ...serviceStaff, 'services.review', 'services.reveal', 'services.admission_review', ...communityStaff, ...participationStaff],
     grantedOn: ['street'],
     isAdminTrio: false,
     isMachine: false,

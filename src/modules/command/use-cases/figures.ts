@@ -1,13 +1,14 @@
 // The command centre's figures for an area: the overview (now, today, the period and the one
 // before), trends, top and growing categories, and rankings. Period counts come from the
 // rollup plus the live timeline (counts.ts); the state of things now from the cases themselves.
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../../platform/db.ts';
 import type { Actor } from '../../../platform/auth/scope.ts';
 import { listChildOrgNodes, orgUnitsUnder, type TreePlace } from '../../org/index.ts';
 import { loadCaseRules } from '../../cases/index.ts';
 import { addDays, beijingDay, periodDays, previousPeriod, resolveArea, type Area, type DayRange } from '../area.ts';
-import { countsBy, metricsOf, rolledUntil, type CountRow } from '../counts.ts';
+import { metricsOf, rolledUntil, type CountRow } from '../counts.ts';
+import { mondayOf, sharedCountsBy, type CountKey } from '../live-counts.ts';
 import { movementOf, ranks, scoreOf } from '../ranking.ts';
 import type {
   AreaPeriodQuery, CategoriesView, NowFigures, OverviewView, PeriodFigures, RankingGroup, RankingRow, RankingView, TrendBucket, TrendView,
@@ -28,7 +29,7 @@ function periodFigures(row: CountRow | undefined): PeriodFigures {
   };
 }
 
-const total = sql`'all'`;
+const total: CountKey = { id: 'all', sql: sql`'all'`, of: () => 'all' };
 
 /** Open, overdue and supervised cases of the area now. */
 async function nowFigures(db: Db, area: Area): Promise<NowFigures> {
@@ -57,9 +58,9 @@ export async function commandOverview(db: Db, actor: Actor, q: AreaPeriodQuery, 
   const today = beijingDay(now);
   const until = await rolledUntil(db);
   const [period, previous, todays, nowF, warnings] = await Promise.all([
-    countsBy(db, area, range, until, total, {}),
-    countsBy(db, area, previousPeriod(range), until, total, {}),
-    countsBy(db, area, { from: today, to: addDays(today, 1) }, until, total, {}),
+    sharedCountsBy(db, area, range, until, total, {}),
+    sharedCountsBy(db, area, previousPeriod(range), until, total, {}),
+    sharedCountsBy(db, area, { from: today, to: addDays(today, 1) }, until, total, {}),
     nowFigures(db, area),
     openWarningCount(db, area),
   ]);
@@ -76,10 +77,10 @@ export async function commandOverview(db: Db, actor: Actor, q: AreaPeriodQuery, 
   };
 }
 
-const bucketKey: Record<TrendBucket, SQL> = {
-  day: sql`to_char(day, 'YYYY-MM-DD')`,
-  week: sql`to_char(date_trunc('week', day), 'YYYY-MM-DD')`,
-  month: sql`to_char(day, 'YYYY-MM')`,
+const bucketKey: Record<TrendBucket, CountKey> = {
+  day: { id: 'day', sql: sql`to_char(day, 'YYYY-MM-DD')`, of: (r) => r.day },
+  week: { id: 'week', sql: sql`to_char(date_trunc('week', day), 'YYYY-MM-DD')`, of: (r) => mondayOf(r.day) },
+  month: { id: 'month', sql: sql`to_char(day, 'YYYY-MM')`, of: (r) => r.day.slice(0, 7) },
 };
 
 /** The buckets of a period in order, so a quiet day shows as 0 rather than a gap. */
@@ -88,7 +89,7 @@ export function bucketsOf(range: DayRange, bucket: TrendBucket): string[] {
   for (let day = range.from; day < range.to; day = addDays(day, 1)) {
     let key = day;
     if (bucket === 'month') key = day.slice(0, 7);
-    if (bucket === 'week') key = addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
+    if (bucket === 'week') key = mondayOf(day);
     if (keys.at(-1) !== key) keys.push(key);
   }
   return keys;
@@ -97,7 +98,7 @@ export function bucketsOf(range: DayRange, bucket: TrendBucket): string[] {
 export async function commandTrend(db: Db, actor: Actor, q: AreaPeriodQuery & { bucket: TrendBucket }, now = new Date()): Promise<TrendView> {
   const area = await resolveArea(db, actor, q.under);
   const range = periodDays(q.from, q.to, now);
-  const rows = await countsBy(db, area, range, await rolledUntil(db), bucketKey[q.bucket], {});
+  const rows = await sharedCountsBy(db, area, range, await rolledUntil(db), bucketKey[q.bucket], {});
   const byKey = new Map(rows.map((r) => [r.key, r]));
   return {
     bucket: q.bucket,
@@ -109,10 +110,13 @@ export async function commandTrend(db: Db, actor: Actor, q: AreaPeriodQuery & { 
 }
 
 /** The places an area compares: its divisions one level down (a department compares nothing). */
-async function childrenOf(db: Db, area: Area): Promise<{ places: TreePlace[]; key: SQL }> {
-  if (area.isDepartment) return { places: [], key: sql`''` };
+async function childrenOf(db: Db, area: Area): Promise<{ places: TreePlace[]; key: CountKey }> {
+  if (area.isDepartment) return { places: [], key: { id: 'none', sql: sql`''`, of: () => '' } };
   const depth = area.orgPath.split('.').length + 1;
-  return { places: await listChildOrgNodes(db, area.code, 'divisions'), key: sql`split_part(org_path, '.', ${depth})` };
+  return {
+    places: await listChildOrgNodes(db, area.code, 'divisions'),
+    key: { id: `child${depth}`, sql: sql`split_part(org_path, '.', ${depth})`, of: (r) => r.org_path.split('.')[depth - 1] ?? '' },
+  };
 }
 
 const TOP = 10;
@@ -123,11 +127,11 @@ export async function commandCategories(db: Db, actor: Actor, q: AreaPeriodQuery
   const before = previousPeriod(range);
   const until = await rolledUntil(db);
   const { places, key: placeKey } = await childrenOf(db, area);
-  const pairKey = sql`${placeKey} || '|' || category_code`;
+  const pairKey: CountKey = { id: `${placeKey.id}|category`, sql: sql`${placeKey.sql} || '|' || category_code`, of: (r) => `${placeKey.of(r)}|${r.category_code}` };
   // One read per period: the area's category counts are the sums of its places' pairs.
   const [curPairs, prevPairs, rules] = await Promise.all([
-    countsBy(db, area, range, until, pairKey, { category: true }),
-    countsBy(db, area, before, until, pairKey, { category: true }),
+    sharedCountsBy(db, area, range, until, pairKey, { category: true }),
+    sharedCountsBy(db, area, before, until, pairKey, { category: true }),
     loadCaseRules(db),
   ]);
   const byCategory = (pairs: { key: string; reported: number }[]) => {
@@ -165,15 +169,15 @@ export async function commandRankings(db: Db, actor: Actor, q: AreaPeriodQuery &
   const range = periodDays(q.from, q.to, now);
   const until = await rolledUntil(db);
   let units: TreePlace[];
-  let key: SQL;
+  let key: CountKey;
   if (q.groupBy === 'departments') {
     units = area.isDepartment ? [] : await orgUnitsUnder(db, area.orgPath, 'department');
-    key = sql`handling_unit`;
+    key = { id: 'unit', sql: sql`handling_unit`, of: (r) => r.handling_unit };
   } else {
     ({ places: units, key } = await childrenOf(db, area));
   }
   const needs = { unit: q.groupBy === 'departments' };
-  const [cur, prev] = await Promise.all([countsBy(db, area, range, until, key, needs), countsBy(db, area, previousPeriod(range), until, key, needs)]);
+  const [cur, prev] = await Promise.all([sharedCountsBy(db, area, range, until, key, needs), sharedCountsBy(db, area, previousPeriod(range), until, key, needs)]);
   const rowsOf = (counts: (CountRow & { key: string })[]) => {
     const by = new Map(counts.map((c) => [c.key, c]));
     return units.map((u) => ({ unit: u, m: metricsOf(by.get(u.code)) }));
