@@ -22,6 +22,7 @@ import type { PiiCipher } from './crypto.ts';
 import type { Database } from './db.ts';
 import { AppError, errorMessage, pickLocale, type ErrorCode, type Locale } from './errors.ts';
 import { resolveApiKey, resolveSession } from './auth/sessions.ts';
+import { startSessionCache } from './auth/session-cache.ts';
 import { requirePermission, type Actor } from './auth/scope.ts';
 import type { Permission } from './auth/roles.ts';
 import { recordAudit } from './audit.ts';
@@ -87,6 +88,8 @@ export async function buildApp({ ctx, modules, logger = true, logStream, onRoute
   app.decorate('ctx', ctx);
   app.decorateRequest('locale', 'zh-CN');
   app.decorateRequest('actorResult', null);
+  const stopSessionCache = await startSessionCache(ctx.database, (message) => app.log.warn(message));
+  app.addHook('onClose', stopSessionCache);
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false });

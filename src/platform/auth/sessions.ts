@@ -5,6 +5,7 @@ import { AppError } from '../errors.ts';
 import { apiKeys, roleGrants, sessions, users } from './schema.ts';
 import { isMachineRole, isRole, type Role } from './roles.ts';
 import type { Actor, Grant } from './scope.ts';
+import { sessionCacheOf } from './session-cache.ts';
 
 export interface SessionSettings {
   sessionIdleMs: number;
@@ -37,9 +38,11 @@ export async function createSession(
   return token;
 }
 
-/** Ends a session. */
+/** Ends a session (at once in this process; other processes hear of it through the database). */
 export async function deleteSession(db: Db, token: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.id, tokenHash(token)));
+  const id = tokenHash(token);
+  await db.delete(sessions).where(eq(sessions.id, id));
+  sessionCacheOf<SessionFacts>(db)?.dropSession(id);
 }
 
 /** The grants of a user, as the scope helper reads them. */
@@ -51,12 +54,57 @@ export async function loadGrants(db: Db, userId: string): Promise<Grant[]> {
   return rows.flatMap((r) => (isRole(r.role) ? [{ role: r.role, orgPath: r.orgPath }] : []));
 }
 
+interface SessionFacts {
+  userId: string;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  username: string;
+  displayName: string;
+  disabled: boolean;
+  mustChangePassword: boolean;
+  grants: Grant[];
+}
+
 /**
  * The actor behind a session token. Throws SESSION_EXPIRED after the idle or absolute
- * timeout (and removes the session), NOT_AUTHENTICATED for an unknown token.
+ * timeout (and removes the session), NOT_AUTHENTICATED for an unknown token. A session
+ * read in the last few seconds comes from this process's cache, which the database empties
+ * at once on logout, password change, disabling or a grant change (session-cache.ts).
  */
 export async function resolveSession(db: Db, settings: SessionSettings, token: string): Promise<Actor> {
   const id = tokenHash(token);
+  const now = Date.now();
+  const cache = sessionCacheOf<SessionFacts>(db);
+  // Every change committed before this request is applied first (one cheap query on the
+  // listening connection, shared by the requests of the moment), so a hit is never stale.
+  if (cache?.get(id, now)) await cache.sync();
+  const cached = cache?.get(id, now);
+  // A cached session that looks expired is read again: another process may have touched it.
+  if (cached && !cached.disabled && now < cached.expiresAt.getTime() && now - cached.lastSeenAt.getTime() < settings.sessionIdleMs) {
+    if (now - cached.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+      await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
+      cached.lastSeenAt = new Date(now);
+    }
+    return actorOf(id, cached);
+  }
+  const generation = cache?.generation;
+  const facts = await readSession(db, id);
+  if (!facts) throw new AppError('NOT_AUTHENTICATED');
+  if (facts.disabled || now >= facts.expiresAt.getTime() || now - facts.lastSeenAt.getTime() >= settings.sessionIdleMs) {
+    await db.delete(sessions).where(eq(sessions.id, id));
+    cache?.dropSession(id);
+    throw new AppError(facts.disabled ? 'ACCOUNT_DISABLED' : 'SESSION_EXPIRED');
+  }
+  if (now - facts.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+    await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
+    facts.lastSeenAt = new Date(now);
+  }
+  cache?.put(id, facts, generation as number, now);
+  return actorOf(id, facts);
+}
+
+// The session, its user and the user's grants in one round trip.
+async function readSession(db: Db, id: string): Promise<SessionFacts | undefined> {
   const [row] = await db
     .select({
       userId: sessions.userId,
@@ -66,27 +114,27 @@ export async function resolveSession(db: Db, settings: SessionSettings, token: s
       displayName: users.displayName,
       disabled: users.disabled,
       mustChangePassword: users.mustChangePassword,
+      grants: sql<{ role: string; orgPath: string }[]>`coalesce((select json_agg(json_build_object('role', g.role, 'orgPath', g.org_path) )
+        from ${roleGrants} g where g.user_id = ${users.id}), '[]'::json)`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.id, id));
-  if (!row) throw new AppError('NOT_AUTHENTICATED');
-  const now = Date.now();
-  if (row.disabled || now >= row.expiresAt.getTime() || now - row.lastSeenAt.getTime() >= settings.sessionIdleMs) {
-    await db.delete(sessions).where(eq(sessions.id, id));
-    throw new AppError(row.disabled ? 'ACCOUNT_DISABLED' : 'SESSION_EXPIRED');
-  }
-  if (now - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
-    await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
-  }
+  if (!row) return undefined;
+  const grants = row.grants.flatMap((g) => (isRole(g.role) ? [{ role: g.role, orgPath: g.orgPath }] : []));
+  return { ...row, grants };
+}
+
+function actorOf(sessionId: string, facts: SessionFacts): Actor {
   return {
     kind: 'user',
-    id: row.userId,
-    name: row.username,
-    displayName: row.displayName,
-    grants: await loadGrants(db, row.userId),
-    mustChangePassword: row.mustChangePassword,
-    sessionId: id,
+    id: facts.userId,
+    name: facts.username,
+    displayName: facts.displayName,
+    // A copy: callers may add to an actor's grants; the cached list stays as read.
+    grants: facts.grants.map((g) => ({ ...g })),
+    mustChangePassword: facts.mustChangePassword,
+    sessionId,
   };
 }
 

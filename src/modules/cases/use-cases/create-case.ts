@@ -13,7 +13,7 @@ import { caseActorId, orgUnitOfGrant } from '../policies.ts';
 import { normalisePhone, searchDocument, type CaseDeps } from './common.ts';
 import { nextCaseNumber, numberPrefix, placeCodesOf } from './numbering.ts';
 import { slaOf } from './case-sla.ts';
-import { notifyParties } from './notify-parties.ts';
+import { notifyParties, unitRecipientsOf } from './notify-parties.ts';
 import { checkAttachments } from './attachments.ts';
 import { findDuplicates } from './find-duplicates.ts';
 import { actOnCase } from './act-on-case.ts';
@@ -141,6 +141,8 @@ export async function createCase(deps: CaseDeps, actor: Actor, input: CreateCase
     updatedAt: now,
     ...sla,
   };
+  const reportEntry = { action: 'report' as const, actorId: caseActorId(actor) };
+  const recipients = await unitRecipientsOf(db, deps, { communityCode: placeCodes.communityCode, gridCode: place.gridCode, dispatcherUnit: null, handlingUnit: null, coUnits: [], orgPath: place.orgPath }, reportEntry);
   const inserted = await db.transaction(async (tx) => {
     const [created] = await tx
       .insert(cases)
@@ -168,7 +170,7 @@ export async function createCase(deps: CaseDeps, actor: Actor, input: CreateCase
       number, version: 1, toState: 'reported', source: row.source, categoryCode: category.code, matterClass,
       ...(input.attachmentIds?.length ? { photos: input.attachmentIds.length } : {}),
     });
-    await notifyParties(tx, deps, created as CaseRow, { action: 'report', actorId: caseActorId(actor) });
+    await notifyParties(tx, deps, created as CaseRow, reportEntry, recipients);
     return created as CaseRow;
   });
   let result = inserted;

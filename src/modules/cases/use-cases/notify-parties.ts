@@ -72,8 +72,14 @@ function smsMessageOf(a: TimelineAction, row: CaseRow): { kind: MessageKind; par
   return { kind: 'case.received', params };
 }
 
-/** Tells everyone concerned about a timeline event (in the transaction that made it). */
-export async function notifyParties(db: Db, deps: Pick<CaseDeps, 'pii' | 'db'>, row: CaseRow, entry: { action: TimelineAction; actorId: string | null; targetUnit?: string | null; text?: string | null; supervisionLevel?: string | null }): Promise<void> {
+type PartyEntry = { action: TimelineAction; actorId: string | null; targetUnit?: string | null; text?: string | null; supervisionLevel?: string | null };
+type PartyPlace = Pick<CaseRow, 'communityCode' | 'gridCode' | 'dispatcherUnit' | 'handlingUnit' | 'coUnits' | 'orgPath'>;
+
+/**
+ * The staff who hear of an event by the units of the case (not its reporters). Intake asks
+ * before its transaction, so the transaction holds no lock while they are looked up.
+ */
+export async function unitRecipientsOf(db: Db, deps: Pick<CaseDeps, 'db'>, row: PartyPlace, entry: PartyEntry): Promise<string[]> {
   const a = entry.action;
   const recipients: string[] = [];
   const handling = [row.handlingUnit, ...row.coUnits];
@@ -115,6 +121,13 @@ export async function notifyParties(db: Db, deps: Pick<CaseDeps, 'pii' | 'db'>, 
     default:
       break;
   }
+  return recipients;
+}
+
+/** Tells everyone concerned about a timeline event (in the transaction that made it); `unitRecipients` when looked up before it. */
+export async function notifyParties(db: Db, deps: Pick<CaseDeps, 'pii' | 'db'>, row: CaseRow, entry: PartyEntry, unitRecipients?: string[]): Promise<void> {
+  const a = entry.action;
+  const recipients = [...(unitRecipients ?? (await unitRecipientsOf(db, deps, row, entry)))];
   const publicEvent = publicEvents.has(a);
   if (publicEvent && row.reporterUserId) recipients.push(row.reporterUserId);
   // Reporters of cases merged into this one are kept informed too.
