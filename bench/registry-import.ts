@@ -1,8 +1,8 @@
 // Benchmark of the ledger import: N rows (default 200,000) from an
-// .xlsx file into PostgreSQL through the real import path (streaming check, staging, one-
+// .xlsx file into PostgreSQL through the real import path (streaming check, COPY staging, one-
 // transaction commit), against PostgreSQL COPY of the same rows as CSV into a comparable
 // table, measured in the same run. Prints rows/s of both, the ratio, and the importer's
-// peak memory (RSS sampled every 20 ms). Not part of `npm test`.
+// peak memory (RSS sampled every 20 ms), and a last line of JSON. Not part of `npm test`.
 //
 //   DATABASE_URL=postgres://gongzhi:gongzhi@localhost:5432/postgres node --import tsx bench/registry-import.ts
 //   options: --rows N   --inline-strings (xlsx without a shared-strings table)   --keep (keep the database)
@@ -109,6 +109,22 @@ try {
   console.log(`COPY (.csv → table):             ${seconds(copyMs)} s = ${Math.round(copyRate).toLocaleString('en')} rows/s`);
   console.log(`ratio: COPY is ${(copyRate / importRate).toFixed(1)}× the import's rows/s`);
   console.log(`importer memory: RSS ${mb(rssBefore)} before, peak ${mb(rssPeak)} (+${mb(rssPeak - rssBefore)}) for a ${mb(sizes.xlsxBytes)} file of ${rows} rows`);
+  console.log(`load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    JSON.stringify({
+      bench: 'registry-import',
+      engine: 'postgres',
+      rows,
+      importMs,
+      checkMs,
+      commitMs,
+      rowsPerSecond: Math.round(importRate),
+      copyRowsPerSecond: Math.round(copyRate),
+      copyRatio: Number((copyRate / importRate).toFixed(2)),
+      rssPeakMB: Math.round(rssPeak / 1024 / 1024),
+      loadAverage: os.loadavg()[0],
+    }),
+  );
 } finally {
   await database.close();
   if (!keep) await admin.query(`drop database if exists ${name} with (force)`);

@@ -28,7 +28,7 @@ export function registerRegistryCommands(program: Command, { withDatabase, pii }
     });
   registry
     .command('import <file>')
-    .description('Import a ledger (.xlsx or .csv) into a community: every row is checked first, then all rows are committed in one transaction')
+    .description('Import a ledger (.xlsx or .csv) into a community: every row is checked first, then all rows are committed (one transaction on PostgreSQL, short chunks on the embedded database)')
     .requiredOption('--community <code>', 'community code, e.g. 110108001001')
     .option('--dry-run', 'check only and report the problems')
     .option('--only-valid', 'import the valid rows and skip the rows with errors')

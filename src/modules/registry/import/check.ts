@@ -18,80 +18,9 @@ import { searchTermsOf } from '../text-search.ts';
 import { chinaToday, excelDate, profileOf } from '../vocabulary.ts';
 import { fail, live, loadJob, presentImport, type ImportJob } from './jobs.ts';
 import { crossRowChecks } from './staged.ts';
+import { createStager, type StagedError, type StagedRow } from './stage.ts';
 
 const BATCH = 1000;
-
-interface StagedRow {
-  rowNo: number;
-  gridCode: string;
-  building: string;
-  unit: string;
-  floor: number | null;
-  houseNumber: string;
-  householdNumber: string;
-  tenure: string | null;
-  relation: string;
-  name: string;
-  namePinyin: string;
-  nameInitials: string;
-  gender: string;
-  birthDate: string;
-  idEnc: string;
-  idHash: string;
-  phoneEnc: string | null;
-  phoneHash: string | null;
-  ethnicity: string | null;
-  residenceType: string | null;
-  arrivedOn: string | null;
-  employer: string | null;
-  education: string | null;
-  politicalStatus: string | null;
-  notes: string | null;
-  keyGroups: string;
-  searchTerms: string;
-  buildingTerms: string;
-}
-
-interface StagedError {
-  rowNo: number;
-  column: string;
-  message: string;
-  name: string | null;
-}
-
-const col = <K extends keyof StagedRow>(rows: StagedRow[], key: K) => sql.param(rows.map((r) => r[key]));
-
-async function stageBatch(tx: Db, jobId: string, rows: StagedRow[], errors: StagedError[]): Promise<void> {
-  if (rows.length) {
-    // One statement per batch: unnest of column arrays (4× faster than multi-row VALUES).
-    await tx.execute(sql`
-      insert into registry_import_rows (import_id, row_no, grid_code, building, unit, floor, house_number, household_number, tenure, relation,
-        name, name_pinyin, name_initials, gender, birth_date, id_number_enc, id_number_hash, phone_enc, phone_hash, ethnicity, residence_type,
-        arrived_on, employer, education, political_status, notes, key_groups, search_terms, building_terms)
-      select ${jobId}, r.row_no, r.grid_code, r.building, r.unit, r.floor, r.house_number, r.household_number, r.tenure, r.relation,
-        r.name, r.name_pinyin, r.name_initials, r.gender, r.birth_date, r.id_enc, r.id_hash, r.phone_enc, r.phone_hash, r.ethnicity, r.residence_type,
-        r.arrived_on, r.employer, r.education, r.political_status, r.notes, r.key_groups::jsonb,
-        string_to_array(r.search_terms, ' '), string_to_array(r.building_terms, ' ')
-      from unnest(${col(rows, 'rowNo')}::int[], ${col(rows, 'gridCode')}::text[], ${col(rows, 'building')}::text[], ${col(rows, 'unit')}::text[],
-        ${col(rows, 'floor')}::int[], ${col(rows, 'houseNumber')}::text[], ${col(rows, 'householdNumber')}::text[], ${col(rows, 'tenure')}::text[],
-        ${col(rows, 'relation')}::text[], ${col(rows, 'name')}::text[], ${col(rows, 'namePinyin')}::text[], ${col(rows, 'nameInitials')}::text[],
-        ${col(rows, 'gender')}::text[], ${col(rows, 'birthDate')}::date[], ${col(rows, 'idEnc')}::text[], ${col(rows, 'idHash')}::text[],
-        ${col(rows, 'phoneEnc')}::text[], ${col(rows, 'phoneHash')}::text[], ${col(rows, 'ethnicity')}::text[], ${col(rows, 'residenceType')}::text[],
-        ${col(rows, 'arrivedOn')}::date[], ${col(rows, 'employer')}::text[], ${col(rows, 'education')}::text[], ${col(rows, 'politicalStatus')}::text[],
-        ${col(rows, 'notes')}::text[], ${col(rows, 'keyGroups')}::text[], ${col(rows, 'searchTerms')}::text[], ${col(rows, 'buildingTerms')}::text[])
-        as r(row_no, grid_code, building, unit, floor, house_number, household_number, tenure, relation, name, name_pinyin, name_initials, gender,
-             birth_date, id_enc, id_hash, phone_enc, phone_hash, ethnicity, residence_type, arrived_on, employer, education, political_status, notes,
-             key_groups, search_terms, building_terms)`);
-  }
-  if (errors.length) await insertErrors(tx, jobId, errors);
-}
-
-async function insertErrors(tx: Db, jobId: string, errors: StagedError[]): Promise<void> {
-  await tx.execute(sql`
-    insert into registry_import_errors (import_id, row_no, column_name, message, person_name)
-    select ${jobId}, * from unnest(${sql.param(errors.map((e) => e.rowNo))}::int[], ${sql.param(errors.map((e) => e.column))}::text[],
-      ${sql.param(errors.map((e) => e.message))}::text[], ${sql.param(errors.map((e) => e.name))}::text[])`);
-}
 
 function textOfCell(cell: LedgerCell): string {
   if (cell === null || cell === undefined) return '';
@@ -143,92 +72,113 @@ async function readAndStage(database: Database, pii: PiiCipher, actor: Actor, jo
   const defaultGrid = gridRows.length === 1 && gridsByKey.size > 0 ? gridRows[0]?.code : undefined;
   const mayImportSensitive = canAccess(actor, 'registry.sensitive', job.orgPath);
 
+  const textKeys = new TextKeys();
   let mapping: HeaderMapping | undefined;
   let rows: StagedRow[] = [];
   let errors: StagedError[] = [];
   let total = 0;
   let valid = 0;
   let errorRows = 0;
-  // One batch is written while the next is read and checked (on PostgreSQL the server
-  // works on another core); a failed write surfaces at the next flush.
-  let writing: Promise<void> = Promise.resolve();
+  const stager = await createStager(database, job.id);
   const flush = async () => {
-    const [batchRows, batchErrors, counts] = [rows, errors, { totalRows: total, validRows: valid, errorRows }];
+    const [batchRows, batchErrors] = [rows, errors];
     rows = [];
     errors = [];
-    await writing;
-    writing = db.transaction(async (tx) => {
-      await stageBatch(tx, job.id, batchRows, batchErrors);
-      await tx.update(registryImports).set({ ...counts, heartbeatAt: sql`now()` }).where(eq(registryImports.id, job.id));
-    });
-    writing.catch(() => undefined); // observed here, thrown where it is awaited
+    await stager.write(batchRows, batchErrors, { totalRows: total, validRows: valid, errorRows });
   };
-
-  for await (const record of readLedger(file, job.format)) {
-    if (!mapping) {
-      const texts = record.cells.map(textOfCell);
-      if (knownHeaderCount(texts, job.mapping) >= 3) {
-        mapping = mapHeaders(texts, job.mapping);
-        await db.update(registryImports).set({ headers: mapping.headers }).where(eq(registryImports.id, job.id));
-        if (mapping.missing.length) {
-          throw new AppError('REGISTRY_IMPORT_HEADERS', { missing: mapping.missing.map(headerOf).join('、'), headers: mapping.headers });
+  try {
+    for await (const record of readLedger(file, job.format)) {
+      if (!mapping) {
+        const texts = record.cells.map(textOfCell);
+        if (knownHeaderCount(texts, job.mapping) >= 3) {
+          mapping = mapHeaders(texts, job.mapping);
+          await db.update(registryImports).set({ headers: mapping.headers }).where(eq(registryImports.id, job.id));
+          if (mapping.missing.length) {
+            throw new AppError('REGISTRY_IMPORT_HEADERS', { missing: mapping.missing.map(headerOf).join('、'), headers: mapping.headers });
+          }
+        } else if (record.rowNo >= 10) {
+          throw new AppError('REGISTRY_IMPORT_HEADERS', { missing: '（前10行中没有找到表头）', headers: texts.filter(Boolean).map((header) => ({ header, field: null })) });
         }
-      } else if (record.rowNo >= 10) {
-        throw new AppError('REGISTRY_IMPORT_HEADERS', { missing: '（前10行中没有找到表头）', headers: texts.filter(Boolean).map((header) => ({ header, field: null })) });
+        continue;
       }
-      continue;
-    }
-    const cells: Partial<Record<LedgerField, LedgerCell>> = {};
-    let empty = true;
-    mapping.fields.forEach((field, i) => {
-      const cell = record.cells[i];
-      if (field) cells[field] = cell;
-      if (textOfCell(cell ?? null) !== '') empty = false;
-    });
-    if (empty) continue;
-    total++;
-    progress.rows = total;
-    const checked = checkLedgerRow(cells, { today, kinds });
-    const problems: RowProblem[] = checked.ok ? [] : [...checked.problems];
-    let gridCode: string | undefined;
-    const gridText = textOfCell(cells.grid ?? null);
-    if (gridText) {
-      gridCode = gridsByKey.get(gridText) ?? gridsByKey.get(gridText.toLowerCase());
-      if (!gridCode) problems.push({ column: headerOf('grid'), message: `本社区没有网格“${gridText}”（或不在您的管辖范围内）` });
-    } else if (defaultGrid) gridCode = defaultGrid;
-    else problems.push({ column: headerOf('grid'), message: `本社区有${gridRows.length}个网格，须填写网格编码或名称` });
-    if (checked.ok && !mayImportSensitive && checked.row.keyGroups.some((k) => kinds.get(k.kind)?.sensitive)) {
-      problems.push({ column: headerOf('keyGroups'), message: '无权登记敏感人群' });
-    }
-    const name = textOfCell(cells.name ?? null).slice(0, 30) || null;
-    if (!checked.ok || problems.length || !gridCode) {
-      errorRows++;
-      const seen = new Set<string>();
-      for (const p of problems) {
-        const key = `${p.column}\u0000${p.message}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        errors.push({ rowNo: record.rowNo, column: p.column, message: p.message, name });
+      const cells: Partial<Record<LedgerField, LedgerCell>> = {};
+      let empty = true;
+      mapping.fields.forEach((field, i) => {
+        const cell = record.cells[i];
+        if (field) cells[field] = cell;
+        if (textOfCell(cell ?? null) !== '') empty = false;
+      });
+      if (empty) continue;
+      total++;
+      progress.rows = total;
+      const checked = checkLedgerRow(cells, { today, kinds });
+      const problems: RowProblem[] = checked.ok ? [] : [...checked.problems];
+      let gridCode: string | undefined;
+      const gridText = textOfCell(cells.grid ?? null);
+      if (gridText) {
+        gridCode = gridsByKey.get(gridText) ?? gridsByKey.get(gridText.toLowerCase());
+        if (!gridCode) problems.push({ column: headerOf('grid'), message: `本社区没有网格“${gridText}”（或不在您的管辖范围内）` });
+      } else if (defaultGrid) gridCode = defaultGrid;
+      else problems.push({ column: headerOf('grid'), message: `本社区有${gridRows.length}个网格，须填写网格编码或名称` });
+      if (checked.ok && !mayImportSensitive && checked.row.keyGroups.some((k) => kinds.get(k.kind)?.sensitive)) {
+        problems.push({ column: headerOf('keyGroups'), message: '无权登记敏感人群' });
       }
-    } else {
-      valid++;
-      rows.push(stagedRowOf(pii, record.rowNo, gridCode, checked.row));
+      const name = textOfCell(cells.name ?? null).slice(0, 30) || null;
+      if (!checked.ok || problems.length || !gridCode) {
+        errorRows++;
+        const seen = new Set<string>();
+        for (const p of problems) {
+          const key = `${p.column}\u0000${p.message}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          errors.push({ rowNo: record.rowNo, column: p.column, message: p.message, name });
+        }
+      } else {
+        valid++;
+        rows.push(stagedRowOf(pii, textKeys, record.rowNo, gridCode, checked.row));
+      }
+      if (rows.length >= BATCH || errors.length >= BATCH) {
+        await flush();
+        report?.(progress);
+      }
     }
-    if (rows.length >= BATCH || errors.length >= BATCH) {
-      await flush();
-      report?.(progress);
-    }
+    if (!mapping) throw new AppError('REGISTRY_IMPORT_HEADERS', { missing: '（文件中没有找到表头）', headers: [] });
+    await flush();
+    await stager.finish();
+  } catch (error) {
+    await stager.abort(error);
+    throw error;
   }
-  if (!mapping) throw new AppError('REGISTRY_IMPORT_HEADERS', { missing: '（文件中没有找到表头）', headers: [] });
-  await flush();
-  await writing;
   report?.(progress);
   if (total === 0) throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'file', message: '台账中没有数据行' }], summary: '台账中没有数据行' });
 }
 
+// A ledger repeats buildings on every row and common names often: their search keys are
+// computed once per import (bounded, so that a file of distinct names does not grow memory).
+class TextKeys {
+  private names = new Map<string, { full: string; initials: string; terms: string }>();
+  private buildings = new Map<string, string>();
+  name(name: string) {
+    let keys = this.names.get(name);
+    if (!keys) {
+      keys = { ...nameSearchKeys(name), terms: searchTermsOf(name).join(' ') };
+      if (this.names.size < 50_000) this.names.set(name, keys);
+    }
+    return keys;
+  }
+  building(building: string): string {
+    let terms = this.buildings.get(building);
+    if (terms === undefined) {
+      terms = searchTermsOf(building).join(' ');
+      if (this.buildings.size < 50_000) this.buildings.set(building, terms);
+    }
+    return terms;
+  }
+}
+
 /** A checked row as it is staged: identifiers encrypted, search keys computed. */
-function stagedRowOf(pii: PiiCipher, rowNo: number, gridCode: string, r: LedgerRow): StagedRow {
-  const keys = nameSearchKeys(r.name);
+function stagedRowOf(pii: PiiCipher, textKeys: TextKeys, rowNo: number, gridCode: string, r: LedgerRow): StagedRow {
+  const keys = textKeys.name(r.name);
   return {
     rowNo,
     gridCode,
@@ -250,7 +200,7 @@ function stagedRowOf(pii: PiiCipher, rowNo: number, gridCode: string, r: LedgerR
     phoneHash: r.phone ? pii.lookupHash(r.phone) : null,
     ...profileOf(r),
     keyGroups: JSON.stringify(r.keyGroups),
-    searchTerms: searchTermsOf(r.name).join(' '),
-    buildingTerms: searchTermsOf(r.building).join(' '),
+    searchTerms: keys.terms,
+    buildingTerms: textKeys.building(r.building),
   };
 }

@@ -121,7 +121,8 @@ const updateResidents: Step = async (tx, c) => {
      where m.resident_id = r.id and m.org_path <> r.org_path`);
 };
 
-const insertResidents: Step = async (tx, { targets: t, today, counts }) => {
+const insertResidents: Step = async (tx, c) => {
+  const { targets: t, today, counts } = c;
   const [n] = await queryRows<{ n: number }>(tx, sql`
     with t as (${t}),
     ins as (
@@ -132,7 +133,9 @@ const insertResidents: Step = async (tx, { targets: t, today, counts }) => {
              t.id_number_enc, t.id_number_hash, t.phone_enc, t.phone_hash, t.ethnicity, coalesce(t.residence_type, 'local'), t.arrived_on, t.employer,
              t.education, t.political_status, t.notes, array_to_tsvector(t.search_terms)
         from t
-       where not exists (select 1 from residents r where r.id_number_hash = t.id_number_hash)
+      -- People already registered were updated in the step before. (Not "where not exists": the
+      -- planner, with statistics of an empty table, re-scans the rows this statement inserts per row.)
+      on conflict (id_number_hash) do nothing
       returning id, house_id, household_id, relation, org_path),
     hist as (
       insert into residence_history (resident_id, house_id, household_id, relation, org_path, moved_in_on, reason)
@@ -140,6 +143,8 @@ const insertResidents: Step = async (tx, { targets: t, today, counts }) => {
       returning 1)
     select count(*)::int as n from hist`);
   counts.inserted = n?.n ?? 0;
+  // The next steps join residents: with statistics of before the insert they scan it per staged row.
+  if (c.analyze) await tx.execute(sql`analyze residents, residence_history`);
 };
 
 const insertMemberships: Step = async (tx, c) => {
@@ -164,7 +169,7 @@ const setHeads: Step = async (tx, c) => {
     update residents r set relation = 'other', version = r.version + 1, updated_at = now()
      where r.relation = 'head'
        and r.household_id in (select target_household from (${t}) t where t.relation = 'head')
-       and r.id_number_hash not in (select s.id_number_hash from registry_import_rows s where ${chunkRows(c)} and s.relation = 'head')`);
+       and not exists (select 1 from registry_import_rows s where ${chunkRows(c)} and s.relation = 'head' and s.id_number_hash = r.id_number_hash)`);
   await tx.execute(sql`
     update households hh set head_resident_id = null, version = hh.version + 1, updated_at = now()
      where hh.head_resident_id in (select r.id from residents r join registry_import_rows s on s.id_number_hash = r.id_number_hash

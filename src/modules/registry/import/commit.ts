@@ -1,12 +1,14 @@
-// The commit phase of an import, in chunks: each chunk of staged rows runs every step in its
-// own short transaction, which also deletes the chunk's staged rows and adds its counts to
-// the job row; the last chunk also marks the job committed and writes the audit entry. The
-// embedded database has one connection: between chunks other requests get their turn.
-// A failure or a crash mid-way leaves a resumable job (status "committing", shown as
+// The commit phase of an import. On PostgreSQL it is ONE transaction: every step runs once,
+// set-based, over all staged rows (the pool serves other requests meanwhile), so a failure or
+// a killed process leaves nothing of the job written and it can simply be committed again.
+// On the embedded database (one connection) it runs in chunks: each chunk of staged rows runs
+// every step in its own short transaction, which also deletes the chunk's staged rows and
+// adds its counts to the job row; between chunks other requests get their turn. There a
+// failure or a crash mid-way leaves a resumable job (status "committing", shown as
 // interrupted): chunks already written stay, nothing shows it committed, and committing it
 // again writes the rest. Where the staged rows were lost (a crash of the database empties
 // the unlogged staging) the same file is uploaded again; rows already written then count as
-// unchanged. See jobs.ts.
+// unchanged. The last step marks the job committed and writes the audit entry. See jobs.ts.
 import { and, eq, sql } from 'drizzle-orm';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { queryRows, type Database, type Db } from '../../../platform/db.ts';
@@ -29,6 +31,8 @@ export interface CommitHooks {
   afterStep?: ((step: string, stepNo: number, chunk: number) => Promise<void> | void) | undefined;
   /** Rows per chunk, fixed (tests); by default sized by time. */
   chunkRows?: number | undefined;
+  /** Chunked (the embedded database's way) or one transaction; by default chunked on PGlite only. */
+  chunked?: boolean | undefined;
 }
 
 // Chunks are sized to take about this long, so that a waiting request is answered well within
@@ -41,6 +45,8 @@ const MAX_CHUNK_ROWS = 5000;
 const PAUSE_MS = 5;
 // Serialises commits into one community (two imports must not interleave).
 const IMPORT_LOCK_KEY = 7_262_003;
+// How often a long one-transaction commit says it is alive (well within STALE_MS).
+const HEARTBEAT_MS = 10_000;
 const dataSteps = commitSteps.filter((s) => s !== '完成');
 
 /** The commit phase: all staged rows (or, with onlyValid, the good rows of a file that also has bad ones), chunk by chunk. */
@@ -58,11 +64,13 @@ export async function commitImport(
   const progress: ImportProgress = { phase: 'committing', rows: 0, stepNo: 0, steps: commitSteps.length };
   live.set(job.id, progress);
   try {
-    await runCommit(database, actor, job, options, progress, hooks);
+    const chunked = hooks.chunked ?? database.engine === 'pglite';
+    await (chunked ? runChunkedCommit : runWholeCommit)(database, actor, job, options, progress, hooks);
     // What is left are the rows with errors, skipped.
     await db.execute(sql`delete from registry_import_rows where import_id = ${job.id}`);
   } catch (error) {
-    // Nothing written yet (every chunk deletes its staged rows): the job failed. Else it stays resumable (see above).
+    // Nothing written yet (every chunk deletes its staged rows; one transaction wrote nothing): the job failed.
+    // Else it stays resumable (see above).
     const [staged] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from registry_import_rows where import_id = ${job.id} and valid`).catch(() => []);
     if (staged?.n === job.validRows) await fail(db, job.id, error);
     else await interrupt(db, job.id, error);
@@ -117,24 +125,58 @@ export async function prepareCommit(db: Db, actor: Actor, jobId: string, options
 }
 
 
-async function runCommit(
-  database: Database,
-  actor: Actor,
-  job: ImportJob,
-  options: { onlyValid: boolean },
-  progress: ImportProgress,
-  hooks: CommitHooks,
-) {
+type CommitRun = (database: Database, actor: Actor, job: ImportJob, options: { onlyValid: boolean }, progress: ImportProgress, hooks: CommitHooks) => Promise<void>;
+
+const contextBase = async (db: Db, actor: Actor, job: ImportJob, options: { onlyValid: boolean }) => ({
+  actor,
+  job,
+  onlyValid: options.onlyValid,
+  today: chinaToday(),
+  kinds: builtInKindInfos(),
+  grids: await gridsOfCommunity(db, job.communityCode),
+});
+
+/** PostgreSQL: every step once over the whole staged set, in one transaction. */
+const runWholeCommit: CommitRun = async (database, actor, job, options, progress, hooks) => {
+  const db = database.db;
+  const base = await contextBase(db, actor, job, options);
+  const [bound] = await queryRows<{ upTo: number | null; n: number }>(db, sql`
+    select max(row_no)::int as "upTo", count(*)::int as n from registry_import_rows where import_id = ${job.id} and valid`);
+  Object.assign(progress, { rows: 0, stepNo: 0, steps: commitSteps.length });
+  let stepNo = 0;
+  // The transaction's own writes are invisible to others: the heartbeat goes through another connection.
+  const beat = setInterval(() => void db.update(registryImports).set({ heartbeatAt: sql`now()` }).where(eq(registryImports.id, job.id)).catch(() => undefined), HEARTBEAT_MS);
+  try {
+    await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK_KEY}, hashtext(${job.communityCode}))`);
+    // Hash joins and the distinct places of a whole ledger fit in memory instead of spilling.
+    await tx.execute(sql`set local work_mem = '64MB'`);
+    const context: CommitContext = { ...base, upTo: bound?.upTo ?? 0, targets: targets(job), counts: { inserted: 0, updated: 0 }, analyze: true };
+    for (const name of commitSteps) {
+      if (name === '完成') {
+        await tx.execute(sql`delete from registry_import_rows where import_id = ${job.id} and valid`);
+        await tx
+          .update(registryImports)
+          .set({ inserted: context.counts.inserted, updated: context.counts.updated, heartbeatAt: sql`now()` })
+          .where(eq(registryImports.id, job.id));
+        progress.rows = bound?.n ?? 0;
+      }
+      await commitStatements[name](tx, context);
+      Object.assign(progress, { step: name, stepNo: ++stepNo });
+      hooks.progress?.(progress);
+      await hooks.afterStep?.(name, stepNo, 1);
+    }
+    });
+  } finally {
+    clearInterval(beat);
+  }
+};
+
+/** The embedded database: chunk by chunk, each in a short transaction (see the top of this file). */
+const runChunkedCommit: CommitRun = async (database, actor, job, options, progress, hooks) => {
   const db = database.db;
   let size = hooks.chunkRows ?? FIRST_CHUNK_ROWS;
-  const base = {
-    actor,
-    job,
-    onlyValid: options.onlyValid,
-    today: chinaToday(),
-    kinds: builtInKindInfos(),
-    grids: await gridsOfCommunity(db, job.communityCode),
-  };
+  const base = await contextBase(db, actor, job, options);
   const [left] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from registry_import_rows where import_id = ${job.id} and valid`);
   let remaining = left?.n ?? 0;
   // Steps of the chunks still to come, estimated from the current chunk size.
@@ -192,4 +234,4 @@ async function runCommit(
     }
     await sleep(PAUSE_MS);
   }
-}
+};

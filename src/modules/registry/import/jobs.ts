@@ -1,14 +1,16 @@
 // Importing ledgers (台账导入). Two phases, both streaming:
 //   check   reads the file row by row, checks each row (ledger.ts), encrypts the
-//           identifiers and stages good rows in registry_import_rows in batches; problems
-//           go to registry_import_errors (row, column, reason in Chinese). Checks that
-//           span rows (the same ID number twice, two heads in a household, a person
-//           registered outside the importer's scope) then run in SQL over the staged rows.
+//           identifiers and stages good rows in registry_import_rows (stage.ts: COPY on
+//           PostgreSQL, batches on PGlite); problems go to registry_import_errors (row,
+//           column, reason in Chinese). Checks that span rows (the same ID number twice, two
+//           heads in a household, a person registered outside the importer's scope) then run
+//           in SQL over the staged rows.
 //   commit  moves the staged rows into buildings, houses, households, residents,
-//           residence history and key groups with set-based SQL, chunk by chunk, each chunk
-//           in a short transaction so that the embedded database keeps serving other requests;
-//           the last chunk marks the job committed and writes the audit entry. A job stopped
-//           half-way is resumable (commit.ts). Rows are matched by the HMAC of the ID number,
+//           residence history and key groups with set-based SQL: on PostgreSQL in one
+//           transaction, on the embedded database chunk by chunk, each chunk in a short
+//           transaction so that it keeps serving other requests (a job stopped half-way is
+//           resumable there); the last step marks the job committed and writes the audit
+//           entry (commit.ts). Rows are matched by the HMAC of the ID number,
 //           and a row that changes nothing is not written, so importing a file again
 //           changes nothing.
 // This file: the job (its row, how it is shown, listed, discarded) and its errors.

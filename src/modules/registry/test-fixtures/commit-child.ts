@@ -1,6 +1,6 @@
-// Test fixture (import.test.ts): commits an import in chunks of 1000 rows and, after the named
-// step of the given chunk, stops for good inside that chunk's open transaction, so that the
-// parent process can kill it there.
+// Test fixture (import.test.ts): commits an import (on PGlite in chunks of 500 rows, on
+// PostgreSQL in one transaction, chunk 1) and, after the named step of the given chunk, stops
+// for good inside that chunk's open transaction, so that the parent process can kill it there.
 //   node --import tsx commit-child.ts <postgres URL | PGlite data directory> <import id> <step> <chunk>
 import { openDatabase } from '../../../platform/db.ts';
 import { systemActor } from '../../../platform/auth/scope.ts';
@@ -11,7 +11,7 @@ const database = target.startsWith('postgres') ? await openDatabase({ engine: 'p
 const actor = { ...systemActor, grants: [{ role: 'community_staff' as const, orgPath: '' }] };
 setInterval(() => undefined, 60_000); // PGlite holds no handle open: keep the process alive while it waits
 await commitImport(database, actor, importId, { onlyValid: false }, {
-  chunkRows: 1000,
+  chunkRows: 500,
   afterStep: async (step, _stepNo, chunk) => {
     if (step !== stopAfter || chunk !== Number(stopChunk)) return;
     process.stdout.write(`IN-TRANSACTION after ${step} of chunk ${chunk}\n`);
