@@ -7,7 +7,7 @@
 //           under one lock with the HMAC key; the time to seal the backlog is measured too
 // Prints writes/s of each, the ratios to raw, and ends with one JSON line. Not part of `npm test`.
 //
-//   DATABASE_URL=postgres://gongzhi:gongzhi@localhost:5432/postgres node --import tsx bench/audit-writes.ts [--writes N] [--concurrency C]
+//   DATABASE_URL=postgres://gongzhi:gongzhi@localhost:5432/postgres node --import tsx bench/audit.ts [--writes N] [--concurrency C]
 import crypto from 'node:crypto';
 import os from 'node:os';
 import { sql } from 'drizzle-orm';
@@ -80,7 +80,7 @@ try {
   console.log(`sealer: ${sealedDuringWrites} entries sealed while writing, backlog of ${backlog} sealed in ${ms(sealBacklogMs)}; chain of ${verified.checked} verified`);
   console.log(`sealed / locked: ${(rate(sealed) / rate(locked)).toFixed(2)}×`);
   console.log(JSON.stringify({
-    bench: 'audit-writes', writes, concurrency, loadAverage: load,
+    bench: 'audit', writes, concurrency, loadAverage: load,
     rawPerSec: Math.round(rate(raw)), lockedPerSec: Math.round(rate(locked)), sealedPerSec: Math.round(rate(sealed)),
     sealedToRaw: Number((rate(sealed) / rate(raw)).toFixed(3)), lockedToRaw: Number((rate(locked) / rate(raw)).toFixed(3)),
     sealedToLocked: Number((rate(sealed) / rate(locked)).toFixed(2)), sealBacklog: backlog, sealBacklogMs: Math.round(sealBacklogMs),
