@@ -22,14 +22,31 @@ export function createConfiguredCipher(config: Config): PiiCipher {
   return createPiiCipher(loadPiiKey(config));
 }
 
+/** Where the time of a start went, in ms, for the start-up line the server prints. */
+export interface StartupTimings {
+  open: number;
+  migrate: number;
+  /** Migrations this start applied (none on a later start). */
+  applied: string[];
+  build: number;
+}
+
 /** Opens and migrates the database, and builds the HTTP app on it. */
-export async function createApp(config: Config, options: { logger?: boolean } = {}): Promise<{ app: FastifyInstance; ctx: AppContext }> {
+export async function createApp(config: Config, options: { logger?: boolean } = {}): Promise<{ app: FastifyInstance; ctx: AppContext; timings: StartupTimings }> {
+  let t = performance.now();
+  const lap = () => {
+    const ms = performance.now() - t;
+    t = performance.now();
+    return ms;
+  };
   const database = await openConfiguredDatabase(config);
-  await migrate(database);
+  const open = lap();
+  const applied = await migrate(database);
+  const migrated = lap();
   const ctx: AppContext = { database, config, pii: createConfiguredCipher(config) };
   const app = await buildApp({ ctx, modules, logger: options.logger ?? true });
   app.addHook('onClose', async () => database.close());
-  return { app, ctx };
+  return { app, ctx, timings: { open, migrate: migrated, applied, build: lap() } };
 }
 
 /** Starts the background job runner (every module's job handlers); stop it before closing the database. */

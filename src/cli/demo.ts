@@ -15,6 +15,8 @@ export interface DemoResult {
   counts: Record<string, number>;
   accounts: DemoAccount[];
   password: string;
+  /** Each module's loader time in ms, in the order they ran. */
+  timings: { module: string; ms: number }[];
 }
 
 /**
@@ -42,13 +44,22 @@ export async function loadDemo(
     state: {},
     counts: {},
   };
-  for (const m of modules) await m.demo?.(demo);
+  // Each loader's time goes into the progress output: a slow first start shows where it went.
+  const timings: DemoResult['timings'] = [];
+  for (const m of modules) {
+    if (!m.demo) continue;
+    const started = performance.now();
+    await m.demo(demo);
+    const ms = performance.now() - started;
+    timings.push({ module: m.name, ms });
+    demo.progress(`${m.name} ${(ms / 1000).toFixed(1)} s`);
+  }
   const accounts = demo.state.accounts ?? [];
   fs.mkdirSync(options.dataDir, { recursive: true });
   const file = path.join(options.dataDir, 'demo-accounts.txt');
   fs.writeFileSync(file, formatAccounts(accounts, demo.password), { mode: 0o600 });
   fs.chmodSync(file, 0o600);
-  return { district: demo.state.district?.name ?? options.district, counts: demo.counts, accounts, password: demo.password };
+  return { district: demo.state.district?.name ?? options.district, counts: demo.counts, accounts, password: demo.password, timings };
 }
 
 /** The demo accounts as a printable table; without a password, where to find it (logs never hold it). */

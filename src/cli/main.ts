@@ -12,6 +12,8 @@ import { isOrgTreeEmpty } from '../modules/org/index.ts';
 import { formatAccounts, loadDemo } from './demo.ts';
 
 // Commands throw modules' AppErrors without an HTTP app: their messages must be known here too.
+// From the process's start: node, tsx and every module's code (a later start is mostly this).
+const codeLoadedMs = performance.now();
 installErrorCodes(modules);
 
 const program = new Command()
@@ -38,6 +40,10 @@ function printAdmin(result: Awaited<ReturnType<typeof ensureAdmin>>): void {
   }
 }
 
+function seconds(ms: number): string {
+  return (ms / 1000).toFixed(1);
+}
+
 async function runDemo(config: Config, database: Database, district: string): Promise<void> {
   const started = Date.now();
   const result = await loadDemo(database, {
@@ -45,10 +51,10 @@ async function runDemo(config: Config, database: Database, district: string): Pr
     password: config.demoPassword,
     dataDir: config.dataDir,
     pii: createConfiguredCipher(config),
-    progress: (m) => console.log(`  … ${m}`),
+    progress: (m) => console.log(`  … ${seconds(Date.now() - started).padStart(5)} s  ${m}`),
   });
   const counts = Object.entries(result.counts).map(([k, v]) => `${k} ${v}`).join(', ');
-  console.log(`演示数据已载入 Demo loaded: ${result.district} (${counts}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`演示数据已载入 Demo loaded: ${result.district} (${counts}) in ${seconds(Date.now() - started)} s`);
   // The shared password stays in the 0600 file: a console is often captured into logs.
   console.log(formatAccounts(result.accounts, { file: path.join(config.dataDir, 'demo-accounts.txt') }));
 }
@@ -59,7 +65,9 @@ program
   .option('--demo-if-empty', 'load the demo district when the database has no org data')
   .action(async (options: { demoIfEmpty?: boolean }) => {
     const config = loadConfig();
-    const { app, ctx } = await createApp(config);
+    const { app, ctx, timings } = await createApp(config);
+    const migrations = timings.applied.length ? `${timings.applied.length} migrations applied` : 'migrations up to date';
+    console.log(`数据库 database: opened in ${seconds(timings.open)} s, ${migrations} in ${seconds(timings.migrate)} s; app built in ${seconds(timings.build)} s`);
     const admin = await ensureAdmin(ctx.database.db, { adminPassword: config.adminPassword, dataDir: config.dataDir });
     printAdmin(admin);
     if (options.demoIfEmpty) {
@@ -78,7 +86,8 @@ program
     process.once('SIGINT', () => void shutdown('SIGINT'));
     process.once('SIGTERM', () => void shutdown('SIGTERM'));
     await app.listen({ port: config.port, host: config.host });
-    console.log(`共治 Gongzhi 已启动: http://localhost:${config.port}/  (API docs: /api/docs, engine: ${ctx.database.engine})`);
+    // performance.now() counts from the process's start, so this includes loading the code.
+    console.log(`共治 Gongzhi 已启动: http://localhost:${config.port}/  (API docs: /api/docs, engine: ${ctx.database.engine}; started in ${seconds(performance.now())} s, code loaded in ${seconds(codeLoadedMs)} s)`);
   });
 
 program

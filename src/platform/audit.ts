@@ -125,6 +125,12 @@ export async function auditHead(db: Db): Promise<{ seq: number; hash: string } |
   return head ? { seq: Number(head.seq), hash: head.hash } : null;
 }
 
+/** Whether any committed entry waits for the sealer (an index-only probe: audit_log_unsealed). */
+export async function hasUnsealedEntries(db: Db): Promise<boolean> {
+  const rows = await queryRows(db, sql`select 1 from audit_log where seq is null limit 1`);
+  return rows.length > 0;
+}
+
 /**
  * Chains every committed, unsealed entry in id order, `batchSize` per transaction under
  * one advisory lock. Returns how many it sealed.

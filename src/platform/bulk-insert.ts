@@ -1,7 +1,7 @@
 // Bulk loads, for demo data and imports that write many rows at once.
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgInsertValue, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
-import type { Db } from './db.ts';
+import { queryRows, type Db } from './db.ts';
 
 /**
  * Bulk insert with one array parameter per column (insert … select from unnest(…)), the
@@ -56,5 +56,51 @@ export async function upsertInBatches<T extends PgTable>(
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += batch) {
     await tx.insert(table).values(rows.slice(i, i + batch)).onConflictDoUpdate(conflict);
+  }
+}
+
+/**
+ * Runs a bulk load into `tables` (inside the caller's transaction) with their foreign keys
+ * checked once per key afterwards, by one anti-join each, instead of by one trigger call per
+ * row. Rows of other sessions cannot slip in between: the transaction still holds the
+ * rows it wrote, and a missing parent fails the whole load. Skipping the per-row triggers
+ * needs a superuser (always so on PGlite); otherwise they simply run as usual.
+ */
+export async function bulkLoad<T>(tx: Db, tables: readonly string[], load: () => Promise<T>): Promise<T> {
+  const loading = await beginBulkLoad(tx, tables);
+  const result = await load();
+  await loading.finish();
+  return result;
+}
+
+/** bulkLoad in two calls, for a load written as one block in a transaction: begin before it, finish after it. */
+export async function beginBulkLoad(tx: Db, tables: readonly string[]): Promise<{ finish(): Promise<void> }> {
+  const [role] = await queryRows<{ superuser: boolean }>(tx, sql`select current_setting('is_superuser') = 'on' as superuser`);
+  if (!role?.superuser) return { finish: async () => undefined };
+  await tx.execute(sql`set local session_replication_role = replica`);
+  return {
+    async finish() {
+      await tx.execute(sql`set local session_replication_role = origin`);
+      await checkForeignKeys(tx, tables);
+    },
+  };
+}
+
+/** Checks every foreign key of `tables` with one anti-join each; throws naming the first one broken. */
+export async function checkForeignKeys(tx: Db, tables: readonly string[]): Promise<void> {
+  const keys = await queryRows<{ name: string; child: string; parent: string; child_columns: string[]; parent_columns: string[] }>(
+    tx,
+    sql`
+      select c.conname as name, c.conrelid::regclass::text as child, c.confrelid::regclass::text as parent,
+             array(select quote_ident(a.attname) from unnest(c.conkey) with ordinality k(n, o) join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.n order by k.o) as child_columns,
+             array(select quote_ident(a.attname) from unnest(c.confkey) with ordinality k(n, o) join pg_attribute a on a.attrelid = c.confrelid and a.attnum = k.n order by k.o) as parent_columns
+        from pg_constraint c
+       where c.contype = 'f' and c.conrelid::regclass::text in ${tables}`,
+  );
+  for (const key of keys) {
+    const notNull = key.child_columns.map((c) => `x.${c} is not null`).join(' and ');
+    const matches = key.child_columns.map((c, i) => `p.${key.parent_columns[i]} = x.${c}`).join(' and ');
+    const broken = await queryRows(tx, sql.raw(`select 1 from ${key.child} x where ${notNull} and not exists (select 1 from ${key.parent} p where ${matches}) limit 1`));
+    if (broken.length > 0) throw new Error(`bulk load into ${key.child} broke its foreign key ${key.name}`);
   }
 }

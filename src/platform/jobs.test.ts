@@ -59,4 +59,17 @@ describe('background jobs', () => {
     const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from jobs where kind = 'test.tick'`);
     expect(row?.n).toBe(2);
   });
+
+  it('skips a recurring period that has nothing to do, leaving no row', async () => {
+    let work = false;
+    const idle = [{ kind: 'test.idle', everyMs: 5_000, due: async () => work }];
+    const now = Date.UTC(2026, 10, 22, 9, 0, 0);
+    for (let i = 0; i < 10; i++) await scheduleRecurring(db, idle, now + i * 5_000);
+    const count = async () => (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from jobs where kind = 'test.idle'`))[0]?.n;
+    expect(await count()).toBe(0);
+    work = true;
+    await scheduleRecurring(db, idle, now + 50_000);
+    await scheduleRecurring(db, idle, now + 51_000);
+    expect(await count()).toBe(1);
+  });
 });

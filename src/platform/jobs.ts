@@ -37,6 +37,11 @@ export interface RecurringJob {
   kind: string;
   everyMs: number;
   payload?: Record<string, unknown>;
+  /**
+   * A cheap check that there is work: when it says no, the period is skipped and leaves no
+   * job row (a job every few seconds that mostly finds nothing would leave thousands a day).
+   */
+  due?: (db: Db) => Promise<boolean>;
 }
 
 export interface EnqueueOptions {
@@ -119,9 +124,10 @@ export async function failJob(db: Db, job: Job, workerId: string, error: unknown
     where id = ${job.id} and locked_by = ${workerId} and status = 'running'`);
 }
 
-/** Queues each recurring job for the current period unless some process already has. */
+/** Queues each recurring job for the current period unless some process already has, or it has nothing to do. */
 export async function scheduleRecurring(db: Db, recurring: readonly RecurringJob[], now = Date.now()): Promise<void> {
   for (const r of recurring) {
+    if (r.due && !(await r.due(db))) continue;
     const bucket = Math.floor(now / r.everyMs);
     await enqueueJob(db, r.kind, r.payload ?? {}, { runAt: new Date(bucket * r.everyMs), dedupeKey: `${r.kind}@${bucket}`, maxAttempts: 1 });
   }

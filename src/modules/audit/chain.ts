@@ -3,7 +3,7 @@
 // successful verification) and verification against them (HTTP and CLI).
 import type { Config } from '../../platform/config.ts';
 import type { Db } from '../../platform/db.ts';
-import { auditHead, auditKeysOf, sealAuditLog, verifyAuditChain, type AuditCheckpoint, type AuditKeys, type AuditVerification } from '../../platform/audit.ts';
+import { auditHead, auditKeysOf, hasUnsealedEntries, sealAuditLog, verifyAuditChain, type AuditCheckpoint, type AuditKeys, type AuditVerification } from '../../platform/audit.ts';
 import { appendCheckpoint, auditChainId, readCheckpoints } from '../../platform/audit-anchor.ts';
 import { loadAuditKey } from '../../platform/keys.ts';
 import type { JobHandler, RecurringJob } from '../../platform/jobs.ts';
@@ -59,6 +59,7 @@ export const auditJobHandlers: Record<string, JobHandler> = {
 };
 
 export const auditRecurringJobs: RecurringJob[] = [
-  { kind: 'audit.seal', everyMs: 5_000 },
+  // Idle periods (nothing written since the last seal) are skipped: no job row each 5 s.
+  { kind: 'audit.seal', everyMs: 5_000, due: hasUnsealedEntries },
   { kind: 'audit.checkpoint', everyMs: 60_000 },
 ];

@@ -7,7 +7,7 @@ import { fakerZH_CN as faker } from '@faker-js/faker';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db.ts';
 import type { PiiCipher } from '../../platform/crypto.ts';
-import { insertByUnnest } from '../../platform/bulk-insert.ts';
+import { bulkLoad, insertByUnnest } from '../../platform/bulk-insert.ts';
 import { findOrgUnit, gridRosterUnder, gridsUnder, listGridPlacesUnder, orgUnitsUnder, type GridRef } from '../org/index.ts';
 import { makeIdNumber } from './id-number.ts';
 import { nameSearchKeys } from './pinyin.ts';
@@ -147,7 +147,11 @@ export async function seedRegistryDemo(
   const care = generateKeyGroups(rnd, today, places, visitors);
   const { buildingRows, registeredHouses, householdRows, people } = places;
   progress(`写入 ${buildingRows.length} 栋楼、${registeredHouses.length} 套房屋、${householdRows.length} 户、${people.length} 名居民 / writing`);
-  await db.transaction((tx) => writeDemo(tx, pii, { ...places, ...care }, { today, prefix }));
+  await db.transaction((tx) =>
+    bulkLoad(tx, ['buildings', 'houses', 'households', 'residents', 'residence_history', 'key_group_memberships', 'visits'], () =>
+      writeDemo(tx, pii, { ...places, ...care }, { today, prefix }),
+    ),
+  );
   return { buildings: buildingRows.length, houses: registeredHouses.length, households: householdRows.length, residents: people.length, keyGroupMembers: care.memberships.length, visits: care.visitRows.length };
 }
 

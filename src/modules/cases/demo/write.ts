@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db.ts';
 import type { PiiCipher } from '../../../platform/crypto.ts';
-import { insertByUnnest } from '../../../platform/bulk-insert.ts';
+import { beginBulkLoad, insertByUnnest } from '../../../platform/bulk-insert.ts';
 import type { CaseSource, CaseUrgency } from '../contract.ts';
 import type { CategoryRow } from '../schema.ts';
 import { beijingDay, searchTerms } from '../use-cases/common.ts';
@@ -75,6 +75,7 @@ export function demoRows(prefix: string, districtCode: string, pii: PiiCipher): 
 /** Writes the cases, their timelines and the day counters in one transaction. */
 export async function writeDemoRows(db: Db, { prefix, caseRows, timelineRows, seqByDay }: DemoRows): Promise<void> {
   await db.transaction(async (tx) => {
+    const loading = await beginBulkLoad(tx, ['cases', 'case_handlers', 'case_timeline']);
     for (let i = 0; i < caseRows.length; i += 4000) {
       await tx.execute(sql`insert into cases (id, number, title, description, category_code, class_code, matter_class, urgency, source, state, tier, version,
           org_path, grid_code, community_code, street_code, district_code, lng, lat, address, reporter_user_id, reporter_name, reporter_phone, reporter_phone_hash,
@@ -104,6 +105,7 @@ export async function writeDemoRows(db: Db, { prefix, caseRows, timelineRows, se
       ['actor_id', 'text'], ['actor_name', 'text'], ['actor_role', 'text'], ['actor_unit', 'text'], ['org_path', 'text'], ['handling_unit', 'text'], ['at', 'timestamptz'], ['reason', 'text'], ['text', 'text'],
       ['target_unit', 'text'], ['co_units', 'text[]'], ['rating', 'text'], ['extension', 'jsonb'], ['supervision_level', 'text'], ['parent_case_id', 'uuid'], ['details', 'jsonb'],
     ], timelineRows, 20_000);
+    await loading.finish();
     // Numbers made today continue the demo's daily sequences.
     for (const [day, seq] of seqByDay) {
       await tx.execute(sql`insert into case_number_counters (prefix, day, seq) values (${prefix}, ${`${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6)}`}::date, ${seq})
