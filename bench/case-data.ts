@@ -104,7 +104,7 @@ export async function generateCaseHistory(db: Db, CASES: number) {
   const [counts] = await queryRows<{ cases: number; timeline: number }>(db, sql`select (select count(*) from cases)::int as cases, (select count(*) from case_timeline)::int as timeline`);
   console.log(`  ${counts?.cases.toLocaleString()} cases, ${counts?.timeline.toLocaleString()} timeline entries`);
   const [disk] = await queryRows<{ database: number; cases: number; timeline: number; handlers: number }>(db, sql`select pg_database_size(current_database())::float8 as database,
-    pg_total_relation_size('cases')::float8 as cases, pg_total_relation_size('case_timeline')::float8 as timeline, pg_total_relation_size('case_handlers')::float8 as handlers`);
+    pg_total_relation_size('cases')::float8 as cases, (select sum(pg_total_relation_size(relid)) from pg_partition_tree('case_timeline'))::float8 as timeline, pg_total_relation_size('case_handlers')::float8 as handlers`);
   const mb = (n: number | undefined) => Math.round((n ?? 0) / 1048576);
   console.log(`  disk: database ${mb(disk?.database)} MB (cases ${mb(disk?.cases)} MB, timeline ${mb(disk?.timeline)} MB, case_handlers ${mb(disk?.handlers)} MB)`);
 

@@ -13,6 +13,7 @@ import { insertOrgUnits } from '../../org/index.ts';
 import { caseIndicators, rollFinishedDays } from '../index.ts';
 import type { IndicatorQuery } from '../indicators.ts';
 import { splitWindow } from '../indicators.ts';
+import { ensureTimelinePartitions, monthsFrom } from '../timeline-partitions.ts';
 
 const P = '110000.110100.110108';
 const district = actorAt('district_staff', P);
@@ -140,7 +141,8 @@ describe('indicators from the daily rollup', () => {
     await insertEvents(40, at(addDays(today, -1)).getTime(), at(today).getTime() - 1);
     await rollFinishedDays(ctx.database.db);
     await expectRollupEqualsTimeline('after late events');
-  });
+    // Some three hundred report queries: minutes on a loaded machine.
+  }, 300_000);
 
   it('roll again without change: same rows', async () => {
     const before = await queryRows(ctx.database.db, sql`select * from case_daily_units order by day, org_path, handling_unit`);
@@ -173,5 +175,21 @@ describe('splitWindow', () => {
     expect(splitWindow(from, to, undefined)).toEqual({ live: [[from, to]] });
     const within = new Date(beijingDayStart('2026-02-01').getTime() + HOUR);
     expect(splitWindow(within, new Date(within.getTime() + 5 * HOUR), rolled)).toEqual({ live: [[within, new Date(within.getTime() + 5 * HOUR)]] });
+  });
+});
+
+describe('timeline partitions', () => {
+  it('are months of Beijing time, twelve ahead', () => {
+    expect(monthsFrom(new Date('2026-12-31T16:30:00Z'), 2)).toEqual(['2027-01-01', '2027-02-01', '2027-03-01']);
+    expect(monthsFrom(new Date('2026-11-30T12:00:00Z'), 12).at(-1)).toBe('2027-11-01');
+  });
+  it('are created ahead by the job, again without harm, and entries land in their month', async () => {
+    expect(await ensureTimelinePartitions(ctx.database.db, new Date(now + 400 * DAY))).toEqual([]);
+    expect(await ensureTimelinePartitions(ctx.database.db, new Date(now + 400 * DAY))).toEqual([]);
+    const ahead = monthsFrom(new Date(now + 400 * DAY), 12).at(-1)?.slice(0, 7).replace('-', '_');
+    const [made] = await queryRows<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from pg_class where relname = ${`case_timeline_${ahead}`}`);
+    expect(made?.n).toBe(1);
+    const [misplaced] = await queryRows<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from case_timeline_default`);
+    expect(misplaced?.n).toBe(0);
   });
 });

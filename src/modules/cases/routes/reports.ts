@@ -86,7 +86,7 @@ export const caseReportRoutes = routeTable('cases', [
   route({
     method: 'GET',
     url: '/api/cases/indicators',
-    summary: 'Indicators per org unit and period, from the timeline (children of a node, or its departments)',
+    summary: 'Indicators per org unit and period, from the daily rollup and the timeline (children of a node, or its departments)',
     access: 'case.indicators',
     query: indicatorsQuery,
     response: caseIndicatorsView,
