@@ -138,7 +138,7 @@ try {
         // Every run cold: a page load shares today's counts between its calls, never with the run before.
         if (hot) {
           await db.execute(sql`insert into case_timeline (case_id, version, action, to_state, to_tier, actor_name, actor_role, org_path, at, details)
-            select id, 99, 'report', state, 'grid', 'bench', 'resident', org_path, now(), '{}'::jsonb from cases where number = ${`CB${String(++hotReports).padStart(8, '0')}`}`);
+            select c.id, (select max(version) + 1 from case_timeline v where v.case_id = c.id), 'report', c.state, 'grid', 'bench', 'resident', c.org_path, now(), '{}'::jsonb from cases c where c.number = ${`CB${String(++hotReports).padStart(8, '0')}`}`);
         } else forgetLiveCounts();
         if (!warm) forgetRolledCounts(db);
         const s = t();
