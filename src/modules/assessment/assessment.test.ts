@@ -9,6 +9,7 @@ import { actorSession, seedTree, setupTestApp, type TestContext } from '../../..
 import { actorAt, makeBuilding, makeCase, makeHouse, makeResident } from '../../../test/factories.ts';
 import { createConfiguredCipher } from '../../app.ts';
 import { actOnCase, type CaseDeps } from '../cases/index.ts';
+import { answerManyByCode } from './use-cases/surveys.ts';
 
 type Session = Awaited<ReturnType<typeof actorSession>>;
 let ctx: TestContext;
@@ -260,5 +261,21 @@ describe('surveys', () => {
       const file = await inject(s.communityA1, 'GET', `/api/assessment/reports.xlsx?${q}`);
       expect(file.statusCode).toBe(200);
     });
+  });
+});
+
+describe('answers in bulk (the demo loads them set-based)', () => {
+  it('stores each household once, checks every answer first, and names the bad one', async () => {
+    const questions = [{ key: 'lived', text: '您在本社区居住满一年吗', kind: 'single', required: true, options: ['是', '否'] }];
+    const survey = await expectStatus(inject(s.district, 'POST', '/api/assessment/surveys', { title: '批量答卷', underCode: '110108', questions }), 201);
+    await expectStatus(inject(s.district, 'POST', `/api/assessment/surveys/${survey.id}/sample`, { perCommunity: 2, seed: 9 }), 200);
+    const codes = ((await expectStatus(inject(s.district, 'GET', `/api/assessment/surveys/${survey.id}/invitations?pageSize=50`), 200)).items as { code: string }[]).map((c) => c.code);
+    const db = ctx.database.db;
+    const bad = await answerManyByCode(db, survey.id, [{ code: codes[0] as string, answers: { lived: '是' } }, { code: codes[1] as string, answers: { lived: '也许' } }]).catch((e: unknown) => e);
+    expect(bad).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [{ field: 'body.1.answers.lived' }] } });
+    expect(await answerManyByCode(db, survey.id, codes.map((code) => ({ code, answers: { lived: '是' } })))).toBe(codes.length);
+    expect(await answerManyByCode(db, survey.id, codes.map((code) => ({ code, answers: { lived: '否' } })))).toBe(0);
+    const results = await expectStatus(inject(s.district, 'GET', `/api/assessment/surveys/${survey.id}/results`), 200);
+    expect(results).toMatchObject({ responseRate: 1, questions: [{ key: 'lived', answered: codes.length, counts: [{ option: '是', count: codes.length }, { option: '否', count: 0 }] }] });
   });
 });

@@ -2,7 +2,7 @@
 // (N per community, stratified by grid), invitations whose code opens it on /portal, answers
 // there or by a worker on /m, one per household where the survey says so, and the results.
 import { randomInt } from 'node:crypto';
-import { and, count, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { recordAudit } from '../../../platform/audit.ts';
@@ -168,6 +168,37 @@ async function answer(db: Db, code: string, answers: Answers, via: 'portal' | 'w
 /** A resident answers on /portal with the invitation code. */
 export function answerByCode(db: Db, code: string, answers: Answers): Promise<AnswerReceipt> {
   return answer(db, code, answers, 'portal', null);
+}
+
+/**
+ * Many households' portal answers to one survey in one transaction (the demo loads a few hundred):
+ * each checked as one answer is, claimed and stored set-based; an invitation answered already is skipped.
+ */
+export async function answerManyByCode(db: Db, surveyId: string, items: { code: string; answers: Answers }[]): Promise<number> {
+  const [survey] = await db.select().from(surveys).where(eq(surveys.id, surveyId));
+  if (!survey) throw new AppError('NOT_FOUND', { what: 'survey' });
+  if (!isOpen(survey)) throw new AppError('ASSESSMENT_SURVEY_CLOSED', {});
+  for (const [i, item] of items.entries()) {
+    const problems = checkAnswers(survey.questions, item.answers);
+    if (problems.length) throw invalid(`body.${i}.${problems[0]?.field ?? ''}`, problems[0]?.message ?? '');
+  }
+  const answersOf = new Map(items.map((item) => [item.code.toUpperCase(), item.answers]));
+  const answeredAt = new Date();
+  return db.transaction(async (tx) => {
+    const claimed = await tx
+      .update(invitations)
+      .set({ answeredAt })
+      .where(and(eq(invitations.surveyId, surveyId), inArray(invitations.code, [...answersOf.keys()]), isNull(invitations.answeredAt)))
+      .returning();
+    if (claimed.length === 0) return 0;
+    await tx.insert(responses).values(
+      claimed.map((inv) => ({
+        surveyId, invitationCode: survey.anonymous ? null : inv.code, communityCode: inv.communityCode, orgPath: survey.anonymous ? communityPathOf(inv.orgPath) : inv.orgPath,
+        via: 'portal' as const, workerId: null, answers: answersOf.get(inv.code) as Answers, answeredAt,
+      })),
+    );
+    return claimed.length;
+  });
 }
 
 /** A worker records a household's answer on /m during a visit; the invitation must belong to the survey. */
