@@ -2,8 +2,8 @@
 // (ledger.ts), identifiers encrypted and good rows staged in batches; then the checks that
 // span rows run in SQL (staged.ts). See jobs.ts for the whole flow.
 import fs from 'node:fs';
-import { eq, sql } from 'drizzle-orm';
-import type { Database, Db } from '../../../platform/db.ts';
+import { eq } from 'drizzle-orm';
+import type { Database } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { PiiCipher } from '../../../platform/crypto.ts';
 import { canAccess, type Actor } from '../../../platform/auth/scope.ts';
