@@ -44,8 +44,7 @@ export async function createApp(config: Config, options: { logger?: boolean } = 
   const applied = await migrate(database);
   const migrated = lap();
   const ctx: AppContext = { database, config, pii: createConfiguredCipher(config) };
-  const app = await buildApp({ ctx, modules, logger: options.logger ?? true });
-  app.addHook('onClose', async () => database.close());
+  const app = await buildApp({ ctx, modules, logger: options.logger ?? true, closesDatabase: true });
   return { app, ctx, timings: { open, migrate: migrated, applied, build: lap() } };
 }
 

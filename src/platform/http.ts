@@ -66,10 +66,12 @@ export interface BuildOptions {
   logStream?: NodeJS.WritableStream;
   /** Called for every route as it is added (a test lists them all). */
   onRoute?: (route: RouteOptions) => void;
+  /** Close the database when the app closes (after everything else that uses it). */
+  closesDatabase?: boolean;
 }
 
 /** Builds the HTTP server: validation, errors, sessions, docs, modules' routes and the web app. */
-export async function buildApp({ ctx, modules, logger = true, logStream, onRoute }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ ctx, modules, logger = true, logStream, onRoute, closesDatabase = false }: BuildOptions): Promise<FastifyInstance> {
   installErrorCodes(modules);
   const app = Fastify({
     // The request serializer redacts personal and secret query parameters (http-guards.ts).
@@ -82,6 +84,9 @@ export async function buildApp({ ctx, modules, logger = true, logStream, onRoute
     bodyLimit: 20 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
 
+  // onClose hooks run last-added first: added first, this one runs after the listeners and
+  // streams that still use the database have stopped.
+  if (closesDatabase) app.addHook('onClose', async () => ctx.database.close());
   if (onRoute) app.addHook('onRoute', onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
