@@ -23,7 +23,7 @@ export { caseIndicators, type IndicatorSource } from './indicators.ts';
 /** The indicator formulas applied to counts. */
 export { indicatorMetrics, type IndicatorCounts } from './indicator-formulas.ts';
 /** The daily rollup of the timeline: counts of an area over whole days, rolled days plus the live rest (the command centre's figures and warnings). */
-export { countColumns, countsBy, liveCountRows, metricsOf, rolledUntil, type CountRow, type CountArea, type DayRange, type Needs } from './rollup/counts.ts';
+export { countColumns, countsBy, emptyCounts, liveCountRows, metricsOf, rolledUntil, type CountRow, type CountArea, type DayRange, type Needs } from './rollup/counts.ts';
 /** Rolls finished days into the daily rollup (the job cases.rollup; demo, benchmarks and tests). */
 export { rollFinishedDays } from './rollup/roll.ts';
 /** Marks warnings, overdue cases and automatic supervision (one batch). */

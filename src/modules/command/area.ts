@@ -6,6 +6,8 @@ import { assertInScope, scopePaths, type Actor } from '../../platform/auth/scope
 import type { Db } from '../../platform/db.ts';
 import { findOrgUnit } from '../org/index.ts';
 import type { AreaView } from './contract.ts';
+import { addDays, beijingDate as beijingDay } from '../../platform/beijing-time.ts';
+import type { DayRange } from '../cases/index.ts';
 
 export interface Area extends AreaView {
   orgPath: string;
@@ -26,30 +28,9 @@ export async function resolveArea(db: Db, actor: Actor, under: string | undefine
 export const wholeTree: Area = { code: '', name: '', level: 'root', orgPath: '', isDepartment: false };
 
 const DAY_MS = 86_400_000;
-// Beijing time has been UTC+8 all year since 1991: a Beijing day starts at 16:00 UTC the day before.
-const BEIJING_OFFSET_MS = 8 * 3_600_000;
 
-/** The Beijing calendar day (YYYY-MM-DD) an instant falls on. */
-export function beijingDay(at: Date): string {
-  return new Date(at.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** The instant a Beijing day starts. */
-export function dayStart(day: string): Date {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - BEIJING_OFFSET_MS);
-}
-
-/** The day `n` days after `day` (n may be negative). */
-export function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-}
-
-export interface DayRange {
-  /** First day, inclusive. */
-  from: string;
-  /** Day after the last, exclusive. */
-  to: string;
-}
+export { beijingDate as beijingDay, beijingDayStart as dayStart, addDays } from '../../platform/beijing-time.ts';
+export type { DayRange } from '../cases/index.ts';
 
 const periodError = (field: string, message: string) => new AppError('VALIDATION_FAILED', { fields: [{ field, message }], summary: `${field}: ${message}` });
 

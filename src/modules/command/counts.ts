@@ -6,7 +6,7 @@ import type { Db } from '../../platform/db.ts';
 import { countsBy, rolledUntil } from '../cases/index.ts';
 import type { Area, DayRange } from './area.ts';
 
-export { countColumns, countsBy, liveCountRows, metricsOf, rolledUntil, type CountRow, type Needs } from '../cases/index.ts';
+export { countColumns, countsBy, emptyCounts, liveCountRows, metricsOf, rolledUntil, type CountRow, type Needs } from '../cases/index.ts';
 
 /** The lead units of cases lying under an org path over whole days (from the rollup and the live timeline). */
 export async function unitsThatLed(db: Db, orgPath: string, range: DayRange): Promise<string[]> {

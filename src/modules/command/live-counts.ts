@@ -6,7 +6,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db.ts';
 import { addDays, dayStart, type Area, type DayRange } from './area.ts';
-import { countColumns, countsBy, liveCountRows, type CountRow, type Needs } from './counts.ts';
+import { countColumns, countsBy, emptyCounts, liveCountRows, type CountRow, type Needs } from './counts.ts';
 import { caseAreaFilter, latestTimelineId } from './case-reads.ts';
 
 /** One live count row: a Beijing day, a place, a lead unit and a category. */
@@ -103,8 +103,6 @@ function addInto(target: CountRow, row: CountRow): void {
   target.handling_seconds += Number(row.handling_seconds);
 }
 
-const zero = (): CountRow => ({ ...(Object.fromEntries(countColumns.map((c) => [c, 0])) as Record<(typeof countColumns)[number], number>), handling_seconds: 0 });
-
 // Rolled days change only when the rollup job runs (every quarter hour it rolls the last day
 // again for late events): answers from the rollup are kept a minute under the rollup's extent.
 const ROLLED_LIFE_MS = 60_000;
@@ -140,11 +138,11 @@ export async function sharedCountsBy(db: Db, area: Area, range: DayRange, until:
     liveFrom > range.from ? rolledCounts(db, area, { from: range.from, to: liveFrom }, until, key, needs) : Promise.resolve([]),
     liveFrom < range.to ? liveRows(db, area, { from: liveFrom, to: range.to }) : Promise.resolve([]),
   ]);
-  const sums = new Map<string, CountRow>(rolled.map(({ key: k, ...row }) => [k, { ...zero(), ...row }]));
+  const sums = new Map<string, CountRow>(rolled.map(({ key: k, ...row }) => [k, { ...emptyCounts(), ...row }]));
   for (const row of live) {
     const k = key.of(row);
     let sum = sums.get(k);
-    if (!sum) sums.set(k, (sum = zero()));
+    if (!sum) sums.set(k, (sum = emptyCounts()));
     addInto(sum, row);
   }
   return [...sums].map(([k, row]) => ({ ...row, key: k }));
