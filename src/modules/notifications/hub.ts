@@ -2,8 +2,8 @@
 // They cross processes through PostgreSQL's NOTIFY, sent in the transaction that
 // writes the notification, so a listener hears only of committed rows. PGlite has the same
 // LISTEN/NOTIFY inside its one process.
-import pg from 'pg';
 import type { Database } from '../../platform/db.ts';
+import { listenTo } from '../../platform/listen.ts';
 import { NOTIFY_CHANNEL } from './service.ts';
 
 type Listener = () => void;
@@ -38,21 +38,7 @@ export class NotificationHub {
   }
 
   private start(): Promise<void> {
-    this.starting ??= (async () => {
-      const { database } = this;
-      if (database.engine === 'pglite' && database.pglite) {
-        const unlisten = await database.pglite.listen(NOTIFY_CHANNEL, (payload) => this.dispatch(payload));
-        this.stopListening = unlisten;
-      } else if (database.pool) {
-        // A connection of its own: LISTEN holds it for as long as the process listens.
-        const client = new pg.Client(database.pool.options);
-        await client.connect();
-        client.on('notification', (msg) => this.dispatch(msg.payload));
-        client.on('error', () => undefined);
-        await client.query(`listen ${NOTIFY_CHANNEL}`);
-        this.stopListening = () => client.end();
-      }
-    })();
+    this.starting ??= listenTo(this.database, NOTIFY_CHANNEL, (payload) => this.dispatch(payload)).then((stop) => void (this.stopListening = stop));
     return this.starting;
   }
 
