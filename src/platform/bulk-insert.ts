@@ -67,23 +67,13 @@ export async function upsertInBatches<T extends PgTable>(
  * needs a superuser (always so on PGlite); otherwise they simply run as usual.
  */
 export async function bulkLoad<T>(tx: Db, tables: readonly string[], load: () => Promise<T>): Promise<T> {
-  const loading = await beginBulkLoad(tx, tables);
-  const result = await load();
-  await loading.finish();
-  return result;
-}
-
-/** bulkLoad in two calls, for a load written as one block in a transaction: begin before it, finish after it. */
-export async function beginBulkLoad(tx: Db, tables: readonly string[]): Promise<{ finish(): Promise<void> }> {
   const [role] = await queryRows<{ superuser: boolean }>(tx, sql`select current_setting('is_superuser') = 'on' as superuser`);
-  if (!role?.superuser) return { finish: async () => undefined };
+  if (!role?.superuser) return load();
   await tx.execute(sql`set local session_replication_role = replica`);
-  return {
-    async finish() {
-      await tx.execute(sql`set local session_replication_role = origin`);
-      await checkForeignKeys(tx, tables);
-    },
-  };
+  const result = await load();
+  await tx.execute(sql`set local session_replication_role = origin`);
+  await checkForeignKeys(tx, tables);
+  return result;
 }
 
 /** Checks every foreign key of `tables` with one anti-join each; throws naming the first one broken. */

@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db.ts';
 import type { PiiCipher } from '../../../platform/crypto.ts';
-import { beginBulkLoad, insertByUnnest } from '../../../platform/bulk-insert.ts';
+import { bulkLoad, insertByUnnest } from '../../../platform/bulk-insert.ts';
 import type { CaseSource, CaseUrgency } from '../contract.ts';
 import type { CategoryRow } from '../schema.ts';
 import { beijingDay, searchTerms } from '../use-cases/common.ts';
@@ -75,37 +75,37 @@ export function demoRows(prefix: string, districtCode: string, pii: PiiCipher): 
 /** Writes the cases, their timelines and the day counters in one transaction. */
 export async function writeDemoRows(db: Db, { prefix, caseRows, timelineRows, seqByDay }: DemoRows): Promise<void> {
   await db.transaction(async (tx) => {
-    const loading = await beginBulkLoad(tx, ['cases', 'case_handlers', 'case_timeline']);
-    for (let i = 0; i < caseRows.length; i += 4000) {
-      await tx.execute(sql`insert into cases (id, number, title, description, category_code, class_code, matter_class, urgency, source, state, tier, version,
-          org_path, grid_code, community_code, street_code, district_code, lng, lat, address, reporter_user_id, reporter_name, reporter_phone, reporter_phone_hash,
-          is_public, dispatcher_unit, handling_unit, co_units, handled_by, suspended_from, reopen_count, rework_count, extension_count, rating, resolved,
-          supervision_level, parent_case_id, stage, stage_started_at, warn_at, red_at, deadline_at, sla_level, overdue_at, overdue_count, accept_on_time,
-          created_by, created_at, updated_at, accepted_at, closed_at, rated_at, search_vector)
-        select id, number, title, description, category_code, class_code, matter_class, urgency, source, state, tier, version,
-          org_path, grid_code, community_code, street_code, district_code, lng, lat, address, reporter_user_id, reporter_name, reporter_phone, reporter_phone_hash,
-          is_public, dispatcher_unit, handling_unit, co_units, handled_by, suspended_from, reopen_count, rework_count, extension_count, rating, resolved,
-          supervision_level, parent_case_id, stage, stage_started_at, warn_at, red_at, deadline_at, sla_level, overdue_at, overdue_count, accept_on_time,
-          created_by, created_at, updated_at, accepted_at, closed_at, rated_at, to_tsvector('simple', search_text)
-        from jsonb_to_recordset(${JSON.stringify(caseRows.slice(i, i + 4000))}::jsonb) as x(
-          id uuid, number text, title text, description text, category_code text, class_code text, matter_class text, urgency text, source text, state text,
-          tier text, version int, org_path text, grid_code text, community_code text, street_code text, district_code text, lng float8, lat float8, address text,
-          reporter_user_id uuid, reporter_name text, reporter_phone text, reporter_phone_hash text, is_public boolean, dispatcher_unit text, handling_unit text,
-          co_units text[], handled_by text[], suspended_from text, reopen_count int, rework_count int, extension_count int, rating text, resolved boolean,
-          supervision_level text, parent_case_id uuid, stage text, stage_started_at timestamptz, warn_at timestamptz, red_at timestamptz, deadline_at timestamptz,
-          sla_level text, overdue_at timestamptz, overdue_count int, accept_on_time boolean, created_by text, created_at timestamptz, updated_at timestamptz,
-          accepted_at timestamptz, closed_at timestamptz, rated_at timestamptz, search_text text)`);
-    }
-    // The department lists' rows, as dispatch writes them.
-    await tx.execute(sql`insert into case_handlers (case_id, unit, created_at)
-      select distinct c.id, u.unit, c.created_at from cases c cross join lateral unnest(c.handled_by) as u(unit)
-      where c.id = any(${sql.param(caseRows.map((r) => r.id))}::uuid[]) on conflict do nothing`);
-    await insertByUnnest(tx, 'case_timeline', [
-      ['case_id', 'uuid'], ['version', 'int'], ['action', 'text'], ['from_state', 'text'], ['to_state', 'text'], ['from_tier', 'text'], ['to_tier', 'text'],
-      ['actor_id', 'text'], ['actor_name', 'text'], ['actor_role', 'text'], ['actor_unit', 'text'], ['org_path', 'text'], ['handling_unit', 'text'], ['at', 'timestamptz'], ['reason', 'text'], ['text', 'text'],
-      ['target_unit', 'text'], ['co_units', 'text[]'], ['rating', 'text'], ['extension', 'jsonb'], ['supervision_level', 'text'], ['parent_case_id', 'uuid'], ['details', 'jsonb'],
-    ], timelineRows, 20_000);
-    await loading.finish();
+    await bulkLoad(tx, ['cases', 'case_handlers', 'case_timeline'], async () => {
+      for (let i = 0; i < caseRows.length; i += 4000) {
+        await tx.execute(sql`insert into cases (id, number, title, description, category_code, class_code, matter_class, urgency, source, state, tier, version,
+            org_path, grid_code, community_code, street_code, district_code, lng, lat, address, reporter_user_id, reporter_name, reporter_phone, reporter_phone_hash,
+            is_public, dispatcher_unit, handling_unit, co_units, handled_by, suspended_from, reopen_count, rework_count, extension_count, rating, resolved,
+            supervision_level, parent_case_id, stage, stage_started_at, warn_at, red_at, deadline_at, sla_level, overdue_at, overdue_count, accept_on_time,
+            created_by, created_at, updated_at, accepted_at, closed_at, rated_at, search_vector)
+          select id, number, title, description, category_code, class_code, matter_class, urgency, source, state, tier, version,
+            org_path, grid_code, community_code, street_code, district_code, lng, lat, address, reporter_user_id, reporter_name, reporter_phone, reporter_phone_hash,
+            is_public, dispatcher_unit, handling_unit, co_units, handled_by, suspended_from, reopen_count, rework_count, extension_count, rating, resolved,
+            supervision_level, parent_case_id, stage, stage_started_at, warn_at, red_at, deadline_at, sla_level, overdue_at, overdue_count, accept_on_time,
+            created_by, created_at, updated_at, accepted_at, closed_at, rated_at, to_tsvector('simple', search_text)
+          from jsonb_to_recordset(${JSON.stringify(caseRows.slice(i, i + 4000))}::jsonb) as x(
+            id uuid, number text, title text, description text, category_code text, class_code text, matter_class text, urgency text, source text, state text,
+            tier text, version int, org_path text, grid_code text, community_code text, street_code text, district_code text, lng float8, lat float8, address text,
+            reporter_user_id uuid, reporter_name text, reporter_phone text, reporter_phone_hash text, is_public boolean, dispatcher_unit text, handling_unit text,
+            co_units text[], handled_by text[], suspended_from text, reopen_count int, rework_count int, extension_count int, rating text, resolved boolean,
+            supervision_level text, parent_case_id uuid, stage text, stage_started_at timestamptz, warn_at timestamptz, red_at timestamptz, deadline_at timestamptz,
+            sla_level text, overdue_at timestamptz, overdue_count int, accept_on_time boolean, created_by text, created_at timestamptz, updated_at timestamptz,
+            accepted_at timestamptz, closed_at timestamptz, rated_at timestamptz, search_text text)`);
+      }
+      // The department lists' rows, as dispatch writes them.
+      await tx.execute(sql`insert into case_handlers (case_id, unit, created_at)
+        select distinct c.id, u.unit, c.created_at from cases c cross join lateral unnest(c.handled_by) as u(unit)
+        where c.id = any(${sql.param(caseRows.map((r) => r.id))}::uuid[]) on conflict do nothing`);
+      await insertByUnnest(tx, 'case_timeline', [
+        ['case_id', 'uuid'], ['version', 'int'], ['action', 'text'], ['from_state', 'text'], ['to_state', 'text'], ['from_tier', 'text'], ['to_tier', 'text'],
+        ['actor_id', 'text'], ['actor_name', 'text'], ['actor_role', 'text'], ['actor_unit', 'text'], ['org_path', 'text'], ['handling_unit', 'text'], ['at', 'timestamptz'], ['reason', 'text'], ['text', 'text'],
+        ['target_unit', 'text'], ['co_units', 'text[]'], ['rating', 'text'], ['extension', 'jsonb'], ['supervision_level', 'text'], ['parent_case_id', 'uuid'], ['details', 'jsonb'],
+      ], timelineRows, 20_000);
+    });
     // Numbers made today continue the demo's daily sequences.
     for (const [day, seq] of seqByDay) {
       await tx.execute(sql`insert into case_number_counters (prefix, day, seq) values (${prefix}, ${`${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6)}`}::date, ${seq})
