@@ -2,14 +2,7 @@
 // scoped record (inScope / assertInScope); the standard table and a district's distance
 // settings apply to a whole district, so only staff granted on a district (or above) edit them.
 import { AppError } from '../../platform/errors.ts';
-import { coversPath, scopePaths, type Actor } from '../../platform/auth/scope.ts';
-
-/** Org paths of districts and above have at most three codes (province.city.district). */
-const DISTRICT_DEPTH = 3;
-
-function isDistrictOrAbove(path: string): boolean {
-  return path === '' || path.split('.').length <= DISTRICT_DEPTH;
-}
+import { coversPath, isDistrictOrAbove, scopePaths, type Actor } from '../../platform/auth/scope.ts';
 
 /** Throws FORBIDDEN unless the actor may edit the standard table (facilities.write on a district or above). */
 export function assertMayEditStandard(actor: Actor): void {

@@ -52,6 +52,11 @@ export function scopePaths(actor: Actor, permission: Permission): string[] {
   return paths.filter((p) => !paths.some((q) => q !== p && coversPath(q, p)));
 }
 
+/** Whether an org path is a district's or above (at most three codes: province.city.district). */
+export function isDistrictOrAbove(path: string): boolean {
+  return path === '' || path.split('.').length <= 3;
+}
+
 /** Whether the actor holds the permission anywhere. */
 export function hasPermission(actor: Actor, permission: Permission): boolean {
   return scopePaths(actor, permission).length > 0;

@@ -5,7 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { recordAudit } from '../../../platform/audit.ts';
-import { assertInScope, requirePermission, scopePaths, shownName, type Actor } from '../../../platform/auth/scope.ts';
+import { assertInScope, isDistrictOrAbove, requirePermission, scopePaths, shownName, type Actor } from '../../../platform/auth/scope.ts';
 import { findOrgUnit, orgUnitNames } from '../../org/index.ts';
 import { warningRules } from '../schema.ts';
 import { defaultRuleParams, ruleFor } from '../detection.ts';
@@ -62,16 +62,13 @@ export async function listRules(db: Db, actor: Actor, under: string | undefined)
 
 const fieldError = (field: string, message: string) => new AppError('VALIDATION_FAILED', { fields: [{ field, message }], summary: `${field}: ${message}` });
 
-/** Path segments of a district (province.city.district). */
-const DISTRICT_DEPTH = 3;
-
 /** The org path whose own rule a change writes: a district or street in the actor's scope, or '' for the defaults. */
 async function ruleArea(db: Db, actor: Actor, under: string | undefined): Promise<string> {
   if (!under) {
     // The defaults are one set for the installation: tuned by those who hold the permission on a
     // district or above (district staff), never by a street's staff, whose rules are their street's own.
     requirePermission(actor, 'command.rules.write');
-    if (!scopePaths(actor, 'command.rules.write').some((p) => p === '' || p.split('.').length <= DISTRICT_DEPTH)) {
+    if (!scopePaths(actor, 'command.rules.write').some(isDistrictOrAbove)) {
       throw new AppError('OUT_OF_SCOPE', { permission: 'command.rules.write' });
     }
     return '';
