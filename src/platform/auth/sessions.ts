@@ -81,10 +81,7 @@ export async function resolveSession(db: Db, settings: SessionSettings, token: s
   const cached = cache?.get(id, now);
   // A cached session that looks expired is read again: another process may have touched it.
   if (cached && !cached.disabled && now < cached.expiresAt.getTime() && now - cached.lastSeenAt.getTime() < settings.sessionIdleMs) {
-    if (now - cached.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
-      await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
-      cached.lastSeenAt = new Date(now);
-    }
+    await touch(db, id, cached, now);
     return actorOf(id, cached);
   }
   const generation = cache?.generation;
@@ -95,12 +92,16 @@ export async function resolveSession(db: Db, settings: SessionSettings, token: s
     cache?.dropSession(id);
     throw new AppError(facts.disabled ? 'ACCOUNT_DISABLED' : 'SESSION_EXPIRED');
   }
-  if (now - facts.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
-    await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
-    facts.lastSeenAt = new Date(now);
-  }
+  await touch(db, id, facts, now);
   cache?.put(id, facts, generation as number, now);
   return actorOf(id, facts);
+}
+
+/** Moves the session's idle clock on, at most once per TOUCH_AFTER_MS. */
+async function touch(db: Db, id: string, facts: SessionFacts, now: number): Promise<void> {
+  if (now - facts.lastSeenAt.getTime() <= TOUCH_AFTER_MS) return;
+  await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
+  facts.lastSeenAt = new Date(now);
 }
 
 // The session, its user and the user's grants in one round trip.
