@@ -11,8 +11,8 @@ import { sql } from 'drizzle-orm';
 import { openDatabase, queryRows, type Database } from '../src/platform/db.ts';
 import type { Actor } from '../src/platform/auth/scope.ts';
 import { findOrgUnit, listChildOrgNodes, listGridPlacesUnder, seedOrgDemo } from '../src/modules/org/index.ts';
-import { ensureCategories, loadCaseRules } from '../src/modules/cases/index.ts';
-import { commandCategories, commandMap, commandOverview, commandRankings, commandTrend, forgetLiveCounts, forgetRolledCounts, rollFinishedDays } from '../src/modules/command/index.ts';
+import { ensureCategories, loadCaseRules, rollFinishedDays } from '../src/modules/cases/index.ts';
+import { commandCategories, commandMap, commandOverview, commandRankings, commandTrend, forgetLiveCounts, forgetRolledCounts } from '../src/modules/command/index.ts';
 import { benchDatabase, ms, percentile } from './bench-support.ts';
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);

@@ -10,8 +10,8 @@ import { actorSession, seedTree, setupTestApp, type TestContext } from '../../..
 import { makeCase } from '../../../test/factories.ts';
 import { createConfiguredCipher } from '../../app.ts';
 import { queryRows } from '../../platform/db.ts';
-import { actOnCase, caseIndicators, type CaseDeps } from '../cases/index.ts';
-import { detectWarnings, rollFinishedDays } from './index.ts';
+import { actOnCase, caseIndicators, rollFinishedDays, type CaseDeps } from '../cases/index.ts';
+import { detectWarnings } from './index.ts';
 import { addDays, beijingDay, dayStart } from './area.ts';
 import { streamTiming } from './stream.ts';
 

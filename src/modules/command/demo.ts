@@ -3,9 +3,8 @@
 // early-warning rules, so the command centre opens with a warning to look at.
 import { fromEarlierLoader, type DemoContext } from '../../platform/module.ts';
 import type { Actor } from '../../platform/auth/scope.ts';
-import { createCase, loadCaseRules } from '../cases/index.ts';
+import { createCase, loadCaseRules, rollFinishedDays } from '../cases/index.ts';
 import { findOrgUnit, listGridPlacesUnder } from '../org/index.ts';
-import { rollFinishedDays } from './use-cases/rollup.ts';
 import { detectWarnings } from './use-cases/detect.ts';
 import { ensureRules } from './use-cases/rules.ts';
 

@@ -1,7 +1,5 @@
 // The command centre (指挥中心): figures, trends, map and rankings of an area for its leaders,
 // backed by a daily rollup of the case timeline; early warnings and the leaders' to-do.
-/** Rolls finished days into the daily counts (cases' job cases.rollup does it; benchmarks and tests). */
-export { rollFinishedDays } from './use-cases/rollup.ts';
 /** Runs the early-warning rules once (the job command.detect). */
 export { detectWarnings } from './use-cases/detect.ts';
 /** An area's figures: overview, trend, categories and rankings (reports of other modules may show them; the benchmark times them). */
