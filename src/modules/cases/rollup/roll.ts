@@ -61,7 +61,7 @@ export async function rollFinishedDays(db: Db, now = new Date()): Promise<{ days
     days += Math.round((Date.parse(end) - Date.parse(start)) / 86_400_000);
   }
   // After a large roll (the first, or catching up) the planner needs fresh statistics to read the rollup by day.
-  if (days > 7) await db.execute(sql`analyze case_daily_counts, case_daily_totals, case_daily_streets, case_daily_leads, case_daily_categories, case_daily_units`);
+  if (days > 7) await db.execute(sql`analyze ${sql.raw(rollups.map((r) => r.table).join(', '))}`);
   return { days, rows };
 }
 
