@@ -7,13 +7,12 @@
 // notification committed before the request has been applied: a change is refused by every
 // process from the next request on. While the listener is not connected nothing is cached,
 // so a lost connection cannot keep a revoked session alive.
-import pg from 'pg';
 import type { Database, Db } from '../db.ts';
+import { listenTo } from '../listen.ts';
 
 export const AUTH_CHANNEL = 'gongzhi_auth';
 const TTL_MS = 5_000;
 const MAX_ENTRIES = 50_000;
-const RECONNECT_MS = 1_000;
 
 interface Cached<T extends { userId: string }> {
   at: number;
@@ -115,59 +114,21 @@ export function sessionCacheOf<T extends { userId: string }>(db: Db): SessionCac
 export async function startSessionCache(database: Database, log: (message: string) => void = () => undefined): Promise<() => Promise<void>> {
   const cache = new SessionCache<never>();
   caches.set(database.db, cache);
-  let stopped = false;
-  let stopListening: () => Promise<void> = async () => undefined;
-  if (database.pglite) {
-    const unlisten = await database.pglite.listen(AUTH_CHANNEL, (payload) => cache.apply(payload));
-    cache.listening = true;
-    stopListening = unlisten;
-  } else if (database.pool) {
-    const pool = database.pool;
-    let client: pg.Client | undefined;
-    let retry: NodeJS.Timeout | undefined;
-    // Only the current connection's loss counts (an old one may report its end late).
-    const lost = (c: pg.Client, why: string) => {
-      if (c !== client) return;
+  const stopListening = await listenTo(database, AUTH_CHANNEL, (payload) => cache.apply(payload), {
+    connected: (ping) => {
+      // Changes announced while nobody listened are unknown: start from nothing.
+      cache.clear();
+      cache.ping = ping;
+      cache.listening = true;
+    },
+    lost: (why) => {
       cache.listening = false;
       cache.ping = undefined;
       cache.clear();
-      client = undefined;
-      void c.end().catch(() => undefined);
-      if (!stopped) {
-        log(`session cache off until the auth listener reconnects: ${why}`);
-        retry = setTimeout(() => void connect(), RECONNECT_MS);
-      }
-    };
-    const connect = async () => {
-      const c = new pg.Client(pool.options);
-      client = c;
-      c.on('notification', (msg) => cache.apply(msg.payload));
-      c.on('error', (error) => lost(c, error.message));
-      c.on('end', () => lost(c, 'connection ended'));
-      try {
-        await c.connect();
-        await c.query(`listen ${AUTH_CHANNEL}`);
-        if (client === c && !stopped) {
-          cache.clear();
-          cache.ping = async () => {
-            await c.query('select 1');
-          };
-          cache.listening = true;
-        }
-      } catch (error) {
-        lost(c, (error as Error).message);
-      }
-    };
-    await connect();
-    stopListening = async () => {
-      clearTimeout(retry);
-      const c = client;
-      client = undefined;
-      await c?.end().catch(() => undefined);
-    };
-  }
+      log(`session cache off until the auth listener reconnects: ${why}`);
+    },
+  });
   return async () => {
-    stopped = true;
     cache.listening = false;
     cache.clear();
     if (caches.get(database.db) === cache) caches.delete(database.db);
