@@ -225,6 +225,24 @@ describe('API keys', () => {
     const revoked = await app.inject({ method: 'GET', url: '/api/org/grids/GA1', headers: { 'x-api-key': key } });
     expect(revoked.json().error.code).toBe('INVALID_API_KEY');
   });
+
+  it('records when a key was last used, to the minute, without writing on every request', async () => {
+    const sec = await actorSession(ctx, 'security_admin');
+    const created = await app.inject({ method: 'POST', url: '/api/apikeys', headers: { cookie: sec.cookie }, payload: { name: '开放数据', orgCode: '110108001' } });
+    const { key, id } = created.json() as { key: string; id: string };
+    const lastUsed = async () => (await queryRows<{ at: string | null }>(db, sql`select last_used_at::text as at from api_keys where id = ${id}`))[0]?.at;
+    expect(await lastUsed()).toBeNull();
+    const use = () => app.inject({ method: 'GET', url: '/api/org/grids/GA1', headers: { 'x-api-key': key } });
+    expect((await use()).statusCode).toBe(200);
+    const first = await lastUsed();
+    expect(first).not.toBeNull();
+    expect((await use()).statusCode).toBe(200);
+    expect(await lastUsed()).toBe(first);
+    await db.execute(sql`update api_keys set last_used_at = now() - interval '2 minutes' where id = ${id}`);
+    const stale = await lastUsed();
+    expect((await use()).statusCode).toBe(200);
+    expect(await lastUsed()).not.toBe(stale);
+  });
 });
 
 describe('bad requests', () => {
