@@ -407,12 +407,14 @@ describe('the live stream', () => {
     }
   });
 
-  it("shares today's counts between a page's calls, and a new case shows at once", async () => {
+  it('shows a new case at once, before the rollup folds it and after', async () => {
     const reportedToday = async () => ((await ok(inject(people.district, 'GET', `/api/command/overview?${period}`))).today as { reported: number }).reported;
     const before = await reportedToday();
     await makeCase(deps, people.resident.actor, { ...places[0].point, categoryCode: '0501' });
     const after = await reportedToday();
     expect(after).toBe(before + 1);
+    await rollTimeline(ctx.database.db);
+    expect(await reportedToday()).toBe(after);
     const trend = await ok(inject(people.district, 'GET', `/api/command/trend?${period}&bucket=day`));
     expect((trend.points as unknown as { bucket: string; reported: number }[]).at(-1)).toMatchObject({ bucket: today, reported: after });
   });
