@@ -12,3 +12,7 @@ create table case_rollup_state (
 -- whole timeline again under the new rule.
 truncate case_daily_counts, case_daily_totals, case_daily_categories, case_daily_units, case_daily_streets, case_daily_leads;
 drop table case_rolled_days;
+
+-- A year by department reads some ten thousand of the departments' rows out of the lead units'
+-- hundreds of thousands (communities lead cases too): by unit, then day.
+create index case_daily_leads_unit on case_daily_leads (handling_unit, day);
