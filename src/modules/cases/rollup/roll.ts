@@ -13,7 +13,7 @@
 //      instant, normally none);
 //  (c) rolls exactly those days again as a whole (today up to T), with the entries id <= H, and
 //      stores H and T with them in one transaction. Readers see the old state and rows or the new.
-// Nothing new: two index probes and one row updated.
+// Nothing new: no run (the job's due check), or two index probes and one row updated.
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../../platform/db.ts';
 import type { JobHandler, RecurringJob } from '../../../platform/jobs.ts';
@@ -125,6 +125,16 @@ const rollup: JobHandler = async (_job, { ctx, log }) => {
 
 export const rollupJobs: Record<string, JobHandler> = { [ROLLUP_JOB]: rollup };
 
+/** Whether the timeline holds an entry the rollup has not folded (or the rollup has never run). */
+async function hasUnfoldedEntries(db: Db): Promise<boolean> {
+  const [row] = await queryRows<{ due: boolean }>(
+    db,
+    sql`select not exists (select 1 from case_rollup_state) or exists (select 1 from case_timeline where id > (select folded_id from case_rollup_state)) as due`,
+  );
+  return row?.due ?? true;
+}
+
 // Every minute: readers count from the timeline only what the rollup has not folded, so the
-// more often it runs, the less they read. Cheap when nothing is new.
-export const rollupRecurringJobs: RecurringJob[] = [{ kind: ROLLUP_JOB, everyMs: 60_000 }];
+// more often it runs, the less they read. A quiet minute leaves no job row: with nothing new,
+// readers find nothing after complete_until either.
+export const rollupRecurringJobs: RecurringJob[] = [{ kind: ROLLUP_JOB, everyMs: 60_000, due: hasUnfoldedEntries }];

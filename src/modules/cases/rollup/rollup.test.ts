@@ -13,7 +13,7 @@ import { insertOrgUnits } from '../../org/index.ts';
 import { caseIndicators, rollTimeline } from '../index.ts';
 import type { IndicatorQuery } from '../indicators.ts';
 import { splitWindow } from './counts.ts';
-import { dayRanges } from './roll.ts';
+import { dayRanges, rollupRecurringJobs } from './roll.ts';
 import { ensureTimelinePartitions, monthsFrom } from '../timeline-partitions.ts';
 
 const P = '110000.110100.110108';
@@ -152,6 +152,7 @@ describe('indicators from the daily rollup', () => {
     // Written after the roll: today's (ids above the folded one) and ahead of the rollup's instant.
     await insertEvents(60, at(today).getTime(), now);
     await insertEvents(20, Date.now() + 5 * 60_000, now + 2 * HOUR - 1);
+    expect(await rollupRecurringJobs[0]?.due?.(ctx.database.db)).toBe(true);
     await expectRollupEqualsTimeline('today partly rolled, new entries live');
     const next = await rollTimeline(ctx.database.db);
     expect(next.days).toBe(1);
@@ -209,6 +210,7 @@ describe('indicators from the daily rollup', () => {
 
   it('roll again without change: nothing rolled, same rows', async () => {
     const before = await queryRows(ctx.database.db, sql`select * from case_daily_units order by day, org_path, handling_unit`);
+    expect(await rollupRecurringJobs[0]?.due?.(ctx.database.db), 'a quiet minute queues no job').toBe(false);
     const again = await rollTimeline(ctx.database.db);
     expect(again.days).toBe(0);
     expect(await queryRows(ctx.database.db, sql`select * from case_daily_units order by day, org_path, handling_unit`)).toEqual(before);
