@@ -25,7 +25,7 @@ export const countColumns = [
   'reported', 'accepted', 'accepted_on_time', 'registered', 'dispatched', 'closed', 'closed_on_time', 'closed_reworked', 'closed_extended',
   'overdue', 'rated', 'satisfied', 'basically_satisfied', 'unsatisfied', 'resolved',
 ] as const;
-type CountColumn = (typeof countColumns)[number];
+export type CountColumn = (typeof countColumns)[number];
 export type CountRow = Record<CountColumn, number> & { handling_seconds: number };
 
 export const columnList = sql.raw([...countColumns, 'handling_seconds'].join(', '));
@@ -63,6 +63,8 @@ export const COMMUNITY_DEPTH = 5;
 export interface Needs {
   category?: boolean;
   unit?: boolean;
+  /** The counts summed (default: all); the others are 0. A page's tally of one count sums a sixteenth of the work. */
+  counts?: readonly CountColumn[];
 }
 
 /** The rollup tables, coarsest first: what each keeps, and how deep its places go. */
@@ -185,14 +187,20 @@ export async function readCounts<T>(db: Db, read: (tx: Db, state: RollupState | 
 }
 
 /** The sums of the count columns, for a select list over countRows. */
-export const sumColumns = sql.raw(
-  [...countColumns.map((c) => `coalesce(sum(${c}), 0)::int as ${c}`), 'coalesce(sum(handling_seconds), 0)::float8 as handling_seconds'].join(', '),
-);
+function sumsOf(counts: readonly CountColumn[] = countColumns): SQL {
+  const summed = new Set<string>(counts);
+  return sql.raw(
+    [
+      ...countColumns.map((c) => (summed.has(c) ? `coalesce(sum(${c}), 0)::int as ${c}` : `0 as ${c}`)),
+      `${summed.has('closed') ? 'coalesce(sum(handling_seconds), 0)' : '0'}::float8 as handling_seconds`,
+    ].join(', '),
+  );
+}
 
 /** Summed counts of an area over whole days, grouped by `key` (an SQL expression over the count row columns). */
 export async function countsBy(db: Db, area: CountArea, range: DayRange, key: SQL, needs?: Needs): Promise<(CountRow & { key: string })[]> {
   return readCounts(db, (tx, state) =>
-    queryRows<CountRow & { key: string }>(tx, sql`select (${key})::text as key, ${sumColumns} from (${countRows(area, range, state, needs)}) x group by 1`),
+    queryRows<CountRow & { key: string }>(tx, sql`select (${key})::text as key, ${sumsOf(needs?.counts)} from (${countRows(area, range, state, needs)}) x group by 1`),
   );
 }
 

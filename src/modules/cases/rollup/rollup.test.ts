@@ -128,6 +128,12 @@ async function rewind(day: string) {
   await ctx.database.db.execute(sql`update case_rollup_state set complete_until = ${beijingDayStart(day).toISOString()}`);
 }
 
+/** One run of the job: it rolls `days` days again, and the answers still equal the recomputation. */
+async function rollAndCompare(days: number, label: string) {
+  expect((await rollTimeline(ctx.database.db)).days, label).toBe(days);
+  await expectRollupEqualsTimeline(label);
+}
+
 describe('indicators from the daily rollup', () => {
   it('equal the timeline recomputation with nothing rolled, everything rolled, the rollup behind, and after late events', async () => {
     await expectRollupEqualsTimeline('nothing rolled');
@@ -141,9 +147,7 @@ describe('indicators from the daily rollup', () => {
     // The job fell behind: the last twenty days are not folded; they are read from the timeline.
     await rewind(addDays(today, -20));
     await expectRollupEqualsTimeline('twenty days behind');
-    const caughtUp = await rollTimeline(ctx.database.db);
-    expect(caughtUp.days).toBe(21);
-    await expectRollupEqualsTimeline('caught up');
+    await rollAndCompare(21, 'caught up');
     // Some three hundred report queries each time: minutes on a loaded machine.
   }, 400_000);
 
@@ -154,9 +158,7 @@ describe('indicators from the daily rollup', () => {
     await insertEvents(20, Date.now() + 5 * 60_000, now + 2 * HOUR - 1);
     expect(await rollupRecurringJobs[0]?.due?.(ctx.database.db)).toBe(true);
     await expectRollupEqualsTimeline('today partly rolled, new entries live');
-    const next = await rollTimeline(ctx.database.db);
-    expect(next.days).toBe(1);
-    await expectRollupEqualsTimeline('today rolled again');
+    await rollAndCompare(1, 'today rolled again');
   }, 400_000);
 
   it('a backdated event five days old, written after the roll, is folded by the next run', async () => {
@@ -171,10 +173,8 @@ describe('indicators from the daily rollup', () => {
       values (${caseIds[0]}::uuid, ${version++}, 'report', 'reported', 'grid', 'test', 'system', ${places[1]}, null, ${at(day, 10).toISOString()}::timestamptz, '{}'::jsonb)`);
     // Read from the timeline until folded: the answers are exact in between.
     await expectRollupEqualsTimeline('backdated, not folded yet');
-    const next = await rollTimeline(ctx.database.db);
-    expect(next.days).toBe(1);
+    await rollAndCompare(1, 'backdated, folded');
     expect(await dayCount()).toBe(before + 1);
-    await expectRollupEqualsTimeline('backdated, folded');
   }, 400_000);
 
   // Two connections: PGlite has one. Ids are handed out in one order and committed in another.

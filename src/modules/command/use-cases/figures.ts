@@ -101,7 +101,7 @@ export function bucketsOf(range: DayRange, bucket: TrendBucket): string[] {
 export async function commandTrend(db: Db, actor: Actor, q: AreaPeriodQuery & { bucket: TrendBucket }, now = new Date()): Promise<TrendView> {
   const area = await resolveArea(db, actor, q.under);
   const range = periodDays(q.from, q.to, now);
-  const rows = await countsBy(db, area, range, bucketKey[q.bucket], {});
+  const rows = await countsBy(db, area, range, bucketKey[q.bucket], { counts: ['reported', 'closed', 'overdue'] });
   const byKey = new Map(rows.map((r) => [r.key, r]));
   return {
     bucket: q.bucket,
@@ -129,8 +129,8 @@ export async function commandCategories(db: Db, actor: Actor, q: AreaPeriodQuery
   const pairKey = sql`${placeKey} || '|' || category_code`;
   // One read per period: the area's category counts are the sums of its places' pairs.
   const [curPairs, prevPairs, rules] = await Promise.all([
-    countsBy(db, area, range, pairKey, { category: true }),
-    countsBy(db, area, before, pairKey, { category: true }),
+    countsBy(db, area, range, pairKey, { category: true, counts: ['reported'] }),
+    countsBy(db, area, before, pairKey, { category: true, counts: ['reported'] }),
     loadCaseRules(db),
   ]);
   const byCategory = (pairs: { key: string; reported: number }[]) => {
