@@ -5,16 +5,18 @@
 // last line is JSON.
 //
 //   DATABASE_URL=postgres://gongzhi:gongzhi@localhost:5432/postgres node --import tsx bench/cases-queries.ts --cases 1000000
-//   (--runs 30, --indicators, --indicators-only; BENCH_CASES / BENCH_RUNS work too)
-// With --indicators the finished days are rolled first (the job cases.rollup, timed) and each
+//   (--runs 30, --indicators, --indicators-only; BENCH_CASES / BENCH_RUNS work too; --keep keeps the
+//   generated database and prints its URL, BENCH_REUSE=<that URL> times it again without generating)
+// With --indicators the timeline is rolled first (the job cases.rollup, timed) and each
 // indicator query runs from the rollup and, as its baseline, from the timeline alone (fewer runs).
 import os from 'node:os';
 import type { Actor } from '../src/platform/auth/scope.ts';
 import type { Role } from '../src/platform/auth/roles.ts';
 import { sql } from 'drizzle-orm';
-import { queryRows } from '../src/platform/db.ts';
+import { openDatabase, queryRows } from '../src/platform/db.ts';
+import { migrate } from '../src/platform/migrate.ts';
 import { listChildOrgNodes } from '../src/modules/org/index.ts';
-import { caseIndicators, countTodo, listCases, rollFinishedDays, type IndicatorSource } from '../src/modules/cases/index.ts';
+import { caseIndicators, countTodo, listCases, rollTimeline, type IndicatorSource } from '../src/modules/cases/index.ts';
 import { benchDatabase, ms, percentile } from './bench-support.ts';
 import { generateCaseHistory } from './case-data.ts';
 
@@ -39,16 +41,29 @@ const targets: Record<string, number> = {
   'indicators: district by street, year': 200, 'indicators: district by department, year': 200,
 };
 
-const { database, url, drop } = await benchDatabase(4);
+const REUSE = process.env.BENCH_REUSE;
+const { database, url, drop } = REUSE
+  ? { database: await openDatabase({ engine: 'postgres', url: REUSE, poolSize: 4 }), url: REUSE, drop: async () => undefined }
+  : await benchDatabase(4);
 const db = database.db;
+// A kept database may predate this code's migrations.
+if (REUSE) await migrate(database);
+
+/** The kept database's departments and sizes, as generateCaseHistory reports them. */
+async function describeKept() {
+  const departments = await listChildOrgNodes(db, '110108', 'departments');
+  const [counts] = await queryRows<{ cases: number; timeline: number }>(db, sql`select (select count(*) from cases)::int as cases, (select count(*) from case_timeline)::int as timeline`);
+  const [disk] = await queryRows<{ n: number }>(db, sql`select pg_database_size(current_database())::float8 as n`);
+  return { departments, counts, generationSeconds: 0, diskMB: Math.round((disk?.n ?? 0) / 1048576) };
+}
 const t = () => performance.now();
 try {
-  const { departments, counts, generationSeconds, diskMB } = await generateCaseHistory(db, CASES);
+  const { departments, counts, generationSeconds, diskMB } = REUSE ? await describeKept() : await generateCaseHistory(db, CASES);
   let rollup: { seconds: number; days: number; rows: number; diskMB: number } | undefined;
   if (INDICATORS) {
-    console.log('Rolling the finished days (cases.rollup) …');
+    console.log('Rolling the timeline (cases.rollup) …');
     const started = t();
-    const rolled = await rollFinishedDays(db);
+    const rolled = await rollTimeline(db);
     const seconds = Math.round((t() - started) / 100) / 10;
     const [size] = await queryRows<{ n: number }>(db, sql`select sum(pg_total_relation_size(c.oid))::float8 as n from pg_class c where c.relkind = 'r' and c.relname like 'case_daily_%'`);
     rollup = { seconds, days: rolled.days, rows: rolled.rows, diskMB: Math.round((size?.n ?? 0) / 1048576) };
@@ -129,7 +144,7 @@ try {
   console.log(JSON.stringify({ bench: 'cases-queries', cases: counts?.cases, timeline: counts?.timeline, generationSeconds: Math.round(generationSeconds), diskMB, runs: RUNS, rollup, indicatorsEqual, loadavg: os.loadavg(), met, results }));
 } finally {
   // --keep leaves the database for EXPLAIN ANALYZE by hand.
-  if (process.argv.includes('--keep')) {
+  if (process.argv.includes('--keep') || REUSE) {
     console.error(`kept: ${url}`);
     await database.close();
   } else await drop();

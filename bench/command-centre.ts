@@ -11,8 +11,9 @@ import { sql } from 'drizzle-orm';
 import { openDatabase, queryRows, type Database } from '../src/platform/db.ts';
 import type { Actor } from '../src/platform/auth/scope.ts';
 import { findOrgUnit, listChildOrgNodes, listGridPlacesUnder, seedOrgDemo } from '../src/modules/org/index.ts';
-import { ensureCategories, loadCaseRules, rollFinishedDays } from '../src/modules/cases/index.ts';
-import { commandCategories, commandMap, commandOverview, commandRankings, commandTrend, forgetLiveCounts, forgetRolledCounts } from '../src/modules/command/index.ts';
+import { ensureCategories, loadCaseRules, rollTimeline } from '../src/modules/cases/index.ts';
+import { commandCategories, commandMap, commandOverview, commandRankings, commandTrend } from '../src/modules/command/index.ts';
+import { migrate } from '../src/platform/migrate.ts';
 import { benchDatabase, ms, percentile } from './bench-support.ts';
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
@@ -21,6 +22,8 @@ const REUSE = process.env.BENCH_REUSE;
 const KEEP = process.env.BENCH_KEEP === '1';
 const fresh = REUSE ? undefined : await benchDatabase(8);
 const database: Database = fresh?.database ?? (await openDatabase({ engine: 'postgres', url: REUSE ?? '', poolSize: 8 }));
+// A kept database may predate this code's migrations.
+if (REUSE) await migrate(database);
 const drop = async () => {
   if (fresh && !KEEP) return fresh.drop();
   if (fresh) console.log(`Kept: BENCH_REUSE=${fresh.url}`);
@@ -122,12 +125,10 @@ try {
       },
     ],
   ];
-  // Cold: nothing kept. Warm: the rollup's answers kept from the page before (they change when the
-  // rollup job runs), today's counts read again (as after any new timeline entry).
-  let warm = false;
-  // Hot: as a busy day — a new report before each page; the kept counts only add it.
-  let hot = false;
-  let hotReports = 0;
+  // The server keeps no answers: each call reads the rollup and the timeline's unfolded entries.
+  // Busy: as a busy day — a new report written before each run, read from the timeline until the job folds it.
+  let busy = false;
+  let busyReports = 0;
   const timeAll = async (runs: number, only?: string[]) => {
     const result: Record<string, { p50: number; p95: number }> = {};
     for (const [name, run] of calls) {
@@ -135,18 +136,16 @@ try {
       await run();
       const times: number[] = [];
       for (let i = 0; i < runs; i++) {
-        // Every run cold: a page load shares today's counts between its calls, never with the run before.
-        if (hot) {
+        if (busy) {
           await db.execute(sql`insert into case_timeline (case_id, version, action, to_state, to_tier, actor_name, actor_role, org_path, at, details)
-            select c.id, (select max(version) + 1 from case_timeline v where v.case_id = c.id), 'report', c.state, 'grid', 'bench', 'resident', c.org_path, now(), '{}'::jsonb from cases c where c.number = ${`CB${String(++hotReports).padStart(8, '0')}`}`);
-        } else forgetLiveCounts();
-        if (!warm) forgetRolledCounts(db);
+            select c.id, (select max(version) + 1 from case_timeline v where v.case_id = c.id), 'report', c.state, 'grid', 'bench', 'resident', c.org_path, now(), '{}'::jsonb from (select * from cases order by created_at desc offset ${++busyReports} limit 1) c`);
+        }
         const s = t();
         await run();
         times.push(t() - s);
       }
       result[name] = { p50: percentile(times, 50), p95: percentile(times, 95) };
-      console.log(`${name.padEnd(44)} ${ms(percentile(times, 50)).padStart(10)} ${ms(percentile(times, 95)).padStart(10)}`);
+      console.log(`${name.padEnd(44)} ${ms(percentile(times, 50)).padStart(10)} ${ms(percentile(times, 95)).padStart(10)}   load ${os.loadavg()[0]?.toFixed(2)}`);
     }
     return result;
   };
@@ -158,12 +157,19 @@ try {
     baseline = await timeAll(3, ['overview (30 days, previous, today, now)', 'the whole page (all of these at once)']);
   }
   let started = t();
-  const rolled = await rollFinishedDays(db);
+  const rolled = await rollTimeline(db);
   const rollMs = t() - started;
   console.log(`\nRollup of ${rolled.days} days: ${rolled.rows.toLocaleString()} rows in ${(rollMs / 1000).toFixed(1)} s`);
   started = t();
-  await rollFinishedDays(db);
-  console.log(`A recurring rollup run (yesterday again): ${ms(t() - started)}`);
+  await rollTimeline(db);
+  console.log(`A recurring rollup run, nothing new: ${ms(t() - started)}`);
+  await db.execute(sql`insert into case_timeline (case_id, version, action, to_state, to_tier, actor_name, actor_role, org_path, at, details)
+    select c.id, (select max(version) + 1 from case_timeline v where v.case_id = c.id), 'report', c.state, 'grid', 'bench', 'resident', c.org_path, now(), '{}'::jsonb
+    from cases c order by c.created_at desc limit 5`);
+  started = t();
+  await rollTimeline(db);
+  const recurringMs = t() - started;
+  console.log(`A recurring rollup run after five new entries (today again): ${ms(recurringMs)}`);
   console.log(`\nWith the rollup (${RUNS} runs each)                p50        p95`);
   const rolledTimes = await timeAll(RUNS);
   const key = 'the whole page (all of these at once)';
@@ -173,22 +179,18 @@ try {
   const sumP50 = pageCalls.reduce((a, name) => a + (rolledTimes[name]?.p50 ?? 0), 0);
   const sumP95 = pageCalls.reduce((a, name) => a + (rolledTimes[name]?.p95 ?? 0), 0);
   console.log(`${'one page load, calls summed (server time)'.padEnd(44)} ${ms(sumP50).padStart(10)} ${ms(sumP95).padStart(10)}`);
-  console.log(
-    JSON.stringify({
+  const summary = {
       cases: counts?.cases, timeline: counts?.timeline, rollupRows: rolled.rows, rollupSeconds: Math.round(rollMs / 100) / 10,
-      overviewP95Ms: Math.round(rolledTimes[overview]?.p95 ?? 0), pageP50Ms: Math.round(rolledTimes[key]?.p50 ?? 0), pageSumP50Ms: Math.round(sumP50), pageSumP95Ms: Math.round(sumP95), pageP95Ms: Math.round(rolledTimes[key]?.p95 ?? 0),
-      baselineOverviewP50Ms: Math.round(baseline[overview]?.p50 ?? 0), baselinePageP50Ms: Math.round(baseline[key]?.p50 ?? 0), speedUp: Math.round(((baseline[key]?.p50 ?? 0) / (rolledTimes[key]?.p50 ?? 1)) * 10) / 10,
-    }),
-  );
-  warm = true;
-  console.log(`\nWarm: the rollup's answers kept from the page before, today's counts read again (${RUNS} runs each)`);
-  const warmTimes = await timeAll(RUNS, [key, 'the whole page (one call after another)', 'trend by month (a year)']);
-  console.log(JSON.stringify({ warmPageP50Ms: Math.round(warmTimes[key]?.p50 ?? 0), warmPageP95Ms: Math.round(warmTimes[key]?.p95 ?? 0), warmSequentialP50Ms: Math.round(warmTimes['the whole page (one call after another)']?.p50 ?? 0) }));
-  hot = true;
-  console.log(`\nHot: as warm, but today's counts kept and a new report written before each page (${RUNS} runs each)`);
-  const hotTimes = await timeAll(RUNS, [key, 'the whole page (one call after another)']);
-  console.log(JSON.stringify({ hotPageP50Ms: Math.round(hotTimes[key]?.p50 ?? 0), hotPageP95Ms: Math.round(hotTimes[key]?.p95 ?? 0), hotSequentialP50Ms: Math.round(hotTimes['the whole page (one call after another)']?.p50 ?? 0) }));
+      recurringRollMs: Math.round(recurringMs), overviewP95Ms: Math.round(rolledTimes[overview]?.p95 ?? 0), pageP50Ms: Math.round(rolledTimes[key]?.p50 ?? 0), pageSumP50Ms: Math.round(sumP50), pageSumP95Ms: Math.round(sumP95), pageP95Ms: Math.round(rolledTimes[key]?.p95 ?? 0),
+      baselineOverviewP50Ms: Math.round(baseline[overview]?.p50 ?? 0), loadavg: os.loadavg(), baselinePageP50Ms: Math.round(baseline[key]?.p50 ?? 0), speedUp: Math.round(((baseline[key]?.p50 ?? 0) / (rolledTimes[key]?.p50 ?? 1)) * 10) / 10,
+  };
+  console.log(JSON.stringify(summary));
+  busy = true;
+  console.log(`\nBusy: a new report written before each run, not folded yet (${RUNS} runs each)`);
+  const busyTimes = await timeAll(RUNS, [key, 'the whole page (one call after another)']);
   console.log(`After: ${load()}`);
+  const busyFigures = { busyPageP50Ms: Math.round(busyTimes[key]?.p50 ?? 0), busyPageP95Ms: Math.round(busyTimes[key]?.p95 ?? 0), busySequentialP50Ms: Math.round(busyTimes['the whole page (one call after another)']?.p50 ?? 0) };
+  console.log(JSON.stringify({ ...summary, ...busyFigures, loadavg: os.loadavg() }));
 } finally {
   await drop();
 }

@@ -22,10 +22,13 @@ export { monthlyCaseCounts, type MonthlyCaseCount } from './use-cases/monthly-co
 export { caseIndicators, type IndicatorSource } from './indicators.ts';
 /** The indicator formulas applied to counts. */
 export { indicatorMetrics, type IndicatorCounts } from './indicator-formulas.ts';
-/** The daily rollup of the timeline: counts of an area over whole days, rolled days plus the live rest (the command centre's figures and warnings). */
-export { countColumns, countsBy, emptyCounts, liveCountRows, metricsOf, rolledUntil, type CountRow, type CountArea, type DayRange, type Needs } from './rollup/counts.ts';
-/** Rolls finished days into the daily rollup (the job cases.rollup; demo, benchmarks and tests). */
-export { rollFinishedDays } from './rollup/roll.ts';
+/** The daily rollup of the timeline: counts of an area over whole days, the folded entries plus the unfolded rest (the command centre's figures and warnings). */
+export { countColumns, countsBy, emptyCounts, metricsOf, type CountRow, type CountArea, type DayRange, type Needs } from './rollup/counts.ts';
+/**
+ * Folds the timeline's new entries into the daily rollup (the job cases.rollup; demo, benchmarks
+ * and tests). rollFinishedDays is its former name, still called by the command centre's demo loader.
+ */
+export { rollTimeline, rollTimeline as rollFinishedDays } from './rollup/roll.ts';
 /** Marks warnings, overdue cases and automatic supervision (one batch). */
 export { sweepDeadlines } from './clock.ts';
 /** Seeds the shipped categories and time limits; the rules in force. */

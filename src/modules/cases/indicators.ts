@@ -1,18 +1,17 @@
 // Case indicators per unit and period (考核指标): what happened in the period, attributed to
 // the part of the tree the case lies in (streets, communities) or to the departments that led
-// it. Whole days the daily rollup holds are read from it; the rest of the window (today, days
-// not rolled yet, and the parts of days at its edges) from the timeline. The counts and the
+// it. The days of the window the daily rollup holds are read from it; from the timeline, the
+// parts of days at its edges and the entries the rollup has not folded yet (rollup/counts.ts). The counts and the
 // formulas are in indicator-formulas.ts.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { queryRows } from '../../platform/db.ts';
-import { addDays, beijingDate, beijingDayStart } from '../../platform/beijing-time.ts';
 import { AppError } from '../../platform/errors.ts';
 import { assertInScope, scopePaths, type Actor } from '../../platform/auth/scope.ts';
 import { findOrgUnit, listChildOrgNodes, orgUnitsUnder, type TreePlace } from '../org/index.ts';
 import type { CaseIndicatorsView } from './contract.ts';
 import { countedActions, countsSelect, emptyIndicatorCounts, indicatorMetrics, sumCounts, type IndicatorCounts } from './indicator-formulas.ts';
-import { rollupFor, type DayRange } from './rollup/counts.ts';
+import { pieceFilter, readCounts, rollupFor, splitWindow, type DayRange, type LivePiece } from './rollup/counts.ts';
 
 export interface IndicatorQuery {
   /** The node whose children (or departments) are compared; default: the actor's own scope. */
@@ -53,17 +52,14 @@ function departmentGrouping(under: Place, codes: string[]): Grouping {
   };
 }
 
-/** The counts of each unit from the timeline's events in some time ranges. */
-function timelineCounts(g: Grouping, ranges: [Date, Date][]): SQL {
-  const within = sql.join(
-    ranges.map(([from, to]) => sql`(t.at >= ${from.toISOString()} and t.at < ${to.toISOString()})`),
-    sql` or `,
+/** The counts of each unit from the timeline's events in some pieces of time (each its own index-friendly branch). */
+function timelineCounts(g: Grouping, pieces: LivePiece[]): SQL {
+  const events = sql.join(
+    pieces.map((piece) => sql`select ${g.unit('t')} as unit, t.action, t.at, t.rating, t.details
+      from case_timeline t where t.action in ${countedActions} and ${pieceFilter(piece)} and ${g.filter('t')}`),
+    sql` union all `,
   );
-  return sql`select e.unit, ${countsSelect}
-    from (select ${g.unit('t')} as unit, t.action, t.at, t.rating, t.details
-          from case_timeline t
-          where t.action in ${countedActions} and (${within}) and ${g.filter('t')}) e
-    group by 1`;
+  return sql`select e.unit, ${countsSelect} from (${events}) e group by 1`;
 }
 
 /** The counts of each unit from the rollup's rows of whole days. */
@@ -80,43 +76,15 @@ function rollupCounts(g: Grouping, days: DayRange): SQL {
     group by 1`;
 }
 
-/** The days the rollup holds, contiguous (it is rolled forward from the timeline's first day). */
-async function rolledSpan(db: Db): Promise<DayRange | undefined> {
-  const [row] = await queryRows<{ from: string | null; until: string | null }>(
-    db,
-    sql`select min(day)::text as "from", (max(day) + 1)::text as until from case_rolled_days`,
-  );
-  return row?.from && row.until ? { from: row.from, to: row.until } : undefined;
-}
-
-/** A window split into the whole days the rollup answers and the time ranges the timeline must. */
-export function splitWindow(from: Date, to: Date, rolled: DayRange | undefined): { days?: DayRange; live: [Date, Date][] } {
-  const fromDay = beijingDate(from);
-  const first = beijingDayStart(fromDay).getTime() === from.getTime() ? fromDay : addDays(fromDay, 1);
-  const last = beijingDate(to);
-  const start = rolled && rolled.from > first ? rolled.from : first;
-  const end = rolled && rolled.to < last ? rolled.to : last;
-  if (!rolled || start >= end) return { live: [[from, to]] };
-  const live: [Date, Date][] = [];
-  if (from < beijingDayStart(start)) live.push([from, beijingDayStart(start)]);
-  if (beijingDayStart(end) < to) live.push([beijingDayStart(end), to]);
-  return { days: { from: start, to: end }, live };
-}
-
-/** Runs a report query without JIT (its compile time costs more than it saves here) and with room to sort in memory. */
-async function reportQuery<Row>(db: Db, query: SQL): Promise<Row[]> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`set local jit = off`);
-    await tx.execute(sql`set local work_mem = '64MB'`);
-    return queryRows<Row>(tx, query);
-  });
-}
-
-/** The counts of each unit over the window, from the rollup where it can answer. */
+/** The counts of each unit over the window: the rollup's days and the timeline's entries it has not folded, on one snapshot. */
 async function windowCounts(db: Db, g: Grouping, from: Date, to: Date, source: IndicatorSource): Promise<IndicatorCounts[]> {
-  const { days, live } = source === 'rollup' ? splitWindow(from, to, await rolledSpan(db)) : { days: undefined, live: [[from, to]] as [Date, Date][] };
-  const parts = [...(days ? [rollupCounts(g, days)] : []), ...(live.length ? [timelineCounts(g, live)] : [])];
-  const rows = await reportQuery<IndicatorCounts>(db, sql.join(parts, sql` union all `));
+  const rows = await readCounts(db, async (tx, state) => {
+    // Room to sort in memory: a year's timeline baseline groups millions of entries.
+    await tx.execute(sql`set local work_mem = '64MB'`);
+    const { days, live } = splitWindow(from, to, source === 'rollup' ? state : undefined);
+    const parts = [...(days ? [rollupCounts(g, days)] : []), ...(live.length ? [timelineCounts(g, live)] : [])];
+    return queryRows<IndicatorCounts>(tx, sql.join(parts, sql` union all `));
+  });
   const byUnit = new Map<string, IndicatorCounts[]>();
   for (const r of rows) byUnit.set(r.unit, [...(byUnit.get(r.unit) ?? []), r]);
   return [...byUnit].map(([unit, parts]) => ({ ...sumCounts(parts), unit }));

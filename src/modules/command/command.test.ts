@@ -10,7 +10,7 @@ import { actorSession, seedTree, setupTestApp, type TestContext } from '../../..
 import { makeCase } from '../../../test/factories.ts';
 import { createConfiguredCipher } from '../../app.ts';
 import { queryRows } from '../../platform/db.ts';
-import { actOnCase, caseIndicators, rollFinishedDays, type CaseDeps } from '../cases/index.ts';
+import { actOnCase, caseIndicators, rollTimeline, type CaseDeps } from '../cases/index.ts';
 import { detectWarnings } from './index.ts';
 import { addDays, beijingDay, dayStart } from './area.ts';
 import { streamTiming } from './stream.ts';
@@ -139,11 +139,11 @@ describe('figures equal a recomputation from the raw timeline', () => {
     const communityRows = live.communities.rows as unknown as { reported: number }[];
     expect(communityRows.reduce((a, r) => a + r.reported, 0)).toBe(inA?.n);
 
-    // Roll every finished day: the rollup holds the 20 past days' reports; the answers do not move.
-    const rolled = await rollFinishedDays(ctx.database.db);
+    // Roll the timeline: the rollup holds every report, today's too; the answers do not move.
+    const rolled = await rollTimeline(ctx.database.db);
     expect(rolled.rows).toBeGreaterThan(0);
     const [sum] = await queryRows<{ n: number }>(ctx.database.db, sql`select coalesce(sum(reported), 0)::int as n from case_daily_counts`);
-    const [before] = await queryRows<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from cases where created_at < ${dayStart(today).toISOString()}`);
+    const [before] = await queryRows<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from cases`);
     expect(sum?.n).toBe(before?.n);
     // Every rollup holds the same counts under coarser keys.
     for (const table of ['case_daily_totals', 'case_daily_streets', 'case_daily_leads', 'case_daily_categories', 'case_daily_units']) {
@@ -153,11 +153,13 @@ describe('figures equal a recomputation from the raw timeline', () => {
     }
     expect(await figures()).toEqual(live);
 
-    // Half rolled (the last ten days forgotten): the rest is read live, the answers still do not move.
-    await ctx.database.db.execute(sql`delete from case_rolled_days where day >= ${addDays(today, -10)}::date`);
-    await ctx.database.db.execute(sql`delete from case_daily_counts where day >= ${addDays(today, -10)}::date`);
+    // Half rolled (the job ten days behind): the rest is read from the timeline, the answers still do not move.
+    for (const table of ['case_daily_counts', 'case_daily_totals', 'case_daily_streets', 'case_daily_leads', 'case_daily_categories', 'case_daily_units']) {
+      await ctx.database.db.execute(sql`delete from ${sql.raw(table)} where day >= ${addDays(today, -10)}::date`);
+    }
+    await ctx.database.db.execute(sql`update case_rollup_state set complete_until = ${dayStart(addDays(today, -10)).toISOString()}`);
     expect(await figures()).toEqual(live);
-    await rollFinishedDays(ctx.database.db);
+    await rollTimeline(ctx.database.db);
     expect(await figures()).toEqual(live);
   });
 
@@ -405,12 +407,14 @@ describe('the live stream', () => {
     }
   });
 
-  it("shares today's counts between a page's calls, and a new case shows at once", async () => {
+  it('shows a new case at once, before the rollup folds it and after', async () => {
     const reportedToday = async () => ((await ok(inject(people.district, 'GET', `/api/command/overview?${period}`))).today as { reported: number }).reported;
     const before = await reportedToday();
     await makeCase(deps, people.resident.actor, { ...places[0].point, categoryCode: '0501' });
     const after = await reportedToday();
     expect(after).toBe(before + 1);
+    await rollTimeline(ctx.database.db);
+    expect(await reportedToday()).toBe(after);
     const trend = await ok(inject(people.district, 'GET', `/api/command/trend?${period}&bucket=day`));
     expect((trend.points as unknown as { bucket: string; reported: number }[]).at(-1)).toMatchObject({ bucket: today, reported: after });
   });

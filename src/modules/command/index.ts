@@ -8,5 +8,3 @@ export { commandOverview, commandTrend, commandCategories, commandRankings } fro
 export { commandMap } from './use-cases/live.ts';
 /** Warnings of an area (reports list them). */
 export { listWarnings } from './use-cases/warnings.ts';
-/** Drops the counts kept for a page's calls: today's, and the rollup's answers (the benchmark times cold and warm pages). */
-export { forgetLiveCounts, forgetRolledCounts } from './live-counts.ts';

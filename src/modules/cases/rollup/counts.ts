@@ -1,10 +1,10 @@
 // Counts of case events per Beijing day × place × lead unit × category, from the daily rollup
-// for the days it holds and from the timeline itself for the rest (today, and any day not
-// rolled yet). The counts and their formulas are the indicators' own (countsSelect,
+// for the entries it has folded and from the timeline itself for the rest (the last minute's,
+// and any entry written since the job's last run). The counts and their formulas are the indicators' own (countsSelect,
 // indicatorMetrics): the rollup stores them, it does not define them again.
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../../platform/db.ts';
-import { beijingDayStart as dayStart } from '../../../platform/beijing-time.ts';
+import { addDays, beijingDate, beijingDayStart as dayStart } from '../../../platform/beijing-time.ts';
 import { countedActions, countsSelect, indicatorMetrics, type IndicatorCounts } from '../indicator-formulas.ts';
 
 /** Whole Beijing days: from the first, inclusive, to the last, exclusive (YYYY-MM-DD). */
@@ -25,7 +25,7 @@ export const countColumns = [
   'reported', 'accepted', 'accepted_on_time', 'registered', 'dispatched', 'closed', 'closed_on_time', 'closed_reworked', 'closed_extended',
   'overdue', 'rated', 'satisfied', 'basically_satisfied', 'unsatisfied', 'resolved',
 ] as const;
-type CountColumn = (typeof countColumns)[number];
+export type CountColumn = (typeof countColumns)[number];
 export type CountRow = Record<CountColumn, number> & { handling_seconds: number };
 
 export const columnList = sql.raw([...countColumns, 'handling_seconds'].join(', '));
@@ -63,6 +63,8 @@ export const COMMUNITY_DEPTH = 5;
 export interface Needs {
   category?: boolean;
   unit?: boolean;
+  /** The counts summed (default: all); the others are 0. A page's tally of one count sums a sixteenth of the work. */
+  counts?: readonly CountColumn[];
 }
 
 /** The rollup tables, coarsest first: what each keeps, and how deep its places go. */
@@ -90,47 +92,116 @@ export function rollupFor(area: CountArea, needs: Needs | undefined) {
   return rollups.find((r) => (!unit || r.unit) && (!needs?.category || r.category) && depth <= r.depth) ?? detailedRollup;
 }
 
-/** The first day the rollup does not hold (the rollup is contiguous up to it), or undefined when it is empty. */
-export async function rolledUntil(db: Db): Promise<string | undefined> {
-  const [row] = await queryRows<{ day: string | null }>(db, sql`select (max(day) + 1)::text as day from case_rolled_days`);
-  return row?.day ?? undefined;
+/**
+ * How far the rollup has folded the timeline: it holds exactly the entries with id <= foldedId
+ * and at < completeUntil (today's too, up to that instant). Read in the same snapshot as the
+ * rollup rows it describes (readCounts), so a roll committing meanwhile is seen whole or not at all.
+ */
+export interface RollupState {
+  foldedId: number;
+  completeUntil: Date;
+}
+
+export async function readRollupState(db: Db): Promise<RollupState | undefined> {
+  const [row] = await queryRows<{ folded_id: string | number; complete_until: string | Date }>(db, sql`select folded_id, complete_until from case_rollup_state`);
+  return row ? { foldedId: Number(row.folded_id), completeUntil: new Date(row.complete_until) } : undefined;
+}
+
+/** Instants [from, to) of the timeline to read; with `after`, only the entries with a greater id (those the rollup has not folded). */
+export interface LivePiece {
+  from: Date;
+  to: Date;
+  after?: number;
+}
+
+/**
+ * A window of instants split into the Beijing days the rollup answers and the pieces the
+ * timeline must: the ragged edges, the entries of the rolled days the rollup has not folded
+ * yet (id > foldedId), and what lies after completeUntil. The rollup's rows of completeUntil's
+ * own day hold that day only up to completeUntil: they are used when the window reaches it.
+ */
+export function splitWindow(from: Date, to: Date, state: RollupState | undefined): { days?: DayRange; live: LivePiece[] } {
+  if (!state || to <= from) return { live: [{ from, to }] };
+  const until = state.completeUntil;
+  const fromDay = beijingDate(from);
+  const first = dayStart(fromDay).getTime() === from.getTime() ? fromDay : addDays(fromDay, 1);
+  let end: string;
+  let coveredTo: Date;
+  if (to >= until) {
+    const untilDay = beijingDate(until);
+    end = dayStart(untilDay).getTime() === until.getTime() ? untilDay : addDays(untilDay, 1);
+    coveredTo = until;
+  } else {
+    end = beijingDate(to);
+    coveredTo = dayStart(end);
+  }
+  if (first >= end) return { live: [{ from, to }] };
+  const coveredFrom = dayStart(first);
+  const live: LivePiece[] = [];
+  if (from < coveredFrom) live.push({ from, to: coveredFrom });
+  live.push({ from: coveredFrom, to: coveredTo, after: state.foldedId });
+  if (coveredTo < to) live.push({ from: coveredTo, to });
+  return { days: { from: first, to: end }, live };
+}
+
+/** The time condition of a piece on the timeline (alias t). */
+export function pieceFilter(piece: LivePiece): SQL {
+  const within = sql`t.at >= ${piece.from.toISOString()} and t.at < ${piece.to.toISOString()}`;
+  return piece.after === undefined ? within : sql`${within} and t.id > ${piece.after}`;
 }
 
 /**
  * Count rows (day, org_path, handling_unit, category_code, counts…) of an area over whole days:
- * rolled days from the coarsest rollup that keeps what the question needs, the others live.
- * `until` is rolledUntil(), read once per request.
+ * the coarsest rollup that keeps what the question needs, and from the timeline the entries it
+ * has not folded (a minute's, usually). `state` must come from the same snapshot (readCounts).
  */
-export function countRows(area: CountArea, range: DayRange, until: string | undefined, needs?: Needs): SQL {
-  const liveFrom = until && until > range.from ? (until < range.to ? until : range.to) : range.from;
+export function countRows(area: CountArea, range: DayRange, state: RollupState | undefined, needs?: Needs): SQL {
+  const { days, live } = splitWindow(dayStart(range.from), dayStart(range.to), state);
   const parts: SQL[] = [];
-  if (liveFrom > range.from) {
+  if (days) {
     const r = rollupFor(area, needs);
     const unit = r.unit ? sql`handling_unit` : sql`''::text`;
     const category = r.category ? sql`category_code` : sql`''::text`;
     parts.push(sql`select day, org_path, ${unit} as handling_unit, ${category} as category_code, ${columnList}
-      from ${sql.raw(r.table)} r where r.day >= ${range.from}::date and r.day < ${liveFrom}::date and ${areaFilter(area, 'r')}`);
+      from ${sql.raw(r.table)} r where r.day >= ${days.from}::date and r.day < ${days.to}::date and ${areaFilter(area, 'r')}`);
   }
-  if (liveFrom < range.to) {
+  for (const piece of live) {
     parts.push(sql`select day, org_path, handling_unit, category_code, ${columnList}
       from (select l.*, coalesce(l.handling_hours, 0) * 3600 * l.closed as handling_seconds
-            from (${liveCountRows(dayStart(liveFrom), dayStart(range.to), areaFilter(area, 't'))}) l) lc`);
+            from (${liveCountRows(piece.from, piece.to, sql`${areaFilter(area, 't')}${piece.after === undefined ? sql`` : sql` and t.id > ${piece.after}`}`)}) l) lc`);
   }
   return sql.join(parts, sql` union all `);
 }
 
-/** The sums of the count columns, for a select list over countRows. */
-export const sumColumns = sql.raw(
-  [...countColumns.map((c) => `coalesce(sum(${c}), 0)::int as ${c}`), 'coalesce(sum(handling_seconds), 0)::float8 as handling_seconds'].join(', '),
-);
-
-/** Summed counts of an area over a period, grouped by `key` (an SQL expression over the count row columns). */
-export async function countsBy(db: Db, area: CountArea, range: DayRange, until: string | undefined, key: SQL, needs?: Needs): Promise<(CountRow & { key: string })[]> {
+/**
+ * Runs report queries on one snapshot with the rollup's state read in it: repeatable read, so
+ * the state and the rollup rows it describes agree. JIT off: its compile time costs more than
+ * it saves here.
+ */
+export async function readCounts<T>(db: Db, read: (tx: Db, state: RollupState | undefined) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    // Report queries: JIT compile time costs more than it saves here.
+    await tx.execute(sql`set transaction isolation level repeatable read`);
     await tx.execute(sql`set local jit = off`);
-    return queryRows<CountRow & { key: string }>(tx, sql`select (${key})::text as key, ${sumColumns} from (${countRows(area, range, until, needs)}) x group by 1`);
+    return read(tx, await readRollupState(tx));
   });
+}
+
+/** The sums of the count columns, for a select list over countRows. */
+function sumsOf(counts: readonly CountColumn[] = countColumns): SQL {
+  const summed = new Set<string>(counts);
+  return sql.raw(
+    [
+      ...countColumns.map((c) => (summed.has(c) ? `coalesce(sum(${c}), 0)::int as ${c}` : `0 as ${c}`)),
+      `${summed.has('closed') ? 'coalesce(sum(handling_seconds), 0)' : '0'}::float8 as handling_seconds`,
+    ].join(', '),
+  );
+}
+
+/** Summed counts of an area over whole days, grouped by `key` (an SQL expression over the count row columns). */
+export async function countsBy(db: Db, area: CountArea, range: DayRange, key: SQL, needs?: Needs): Promise<(CountRow & { key: string })[]> {
+  return readCounts(db, (tx, state) =>
+    queryRows<CountRow & { key: string }>(tx, sql`select (${key})::text as key, ${sumsOf(needs?.counts)} from (${countRows(area, range, state, needs)}) x group by 1`),
+  );
 }
 
 /** The indicators of summed counts, by cases' formulas. */

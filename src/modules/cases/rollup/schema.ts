@@ -1,7 +1,7 @@
 // The daily rollup of the case timeline (migration 0029 gave the cases module the command
 // centre's tables): per Beijing day the counts the indicators are computed from, under
 // four keys of decreasing detail, and the days it holds.
-import { date, doublePrecision, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, doublePrecision, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 const count = (name: string) => integer(name).notNull().default(0);
 
@@ -96,7 +96,9 @@ export const dailyLeads = pgTable(
   (t) => [primaryKey({ columns: [t.day, t.orgPath, t.handlingUnit] })],
 );
 
-export const rolledDays = pgTable('case_rolled_days', {
-  day: date('day').primaryKey(),
-  rolledAt: timestamp('rolled_at', { withTimezone: true }).notNull().defaultNow(),
+/** How far the rollup has folded the timeline: entries with id <= foldedId and at < completeUntil (migration 0032). */
+export const rollupState = pgTable('case_rollup_state', {
+  onlyRow: boolean('only_row').primaryKey().default(true),
+  foldedId: bigint('folded_id', { mode: 'number' }).notNull(),
+  completeUntil: timestamp('complete_until', { withTimezone: true }).notNull(),
 });

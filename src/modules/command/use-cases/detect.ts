@@ -12,7 +12,7 @@ import { orgUnitNames, orgPathsOf } from '../../org/index.ts';
 import { loadCaseRules } from '../../cases/index.ts';
 import { warnings } from '../schema.ts';
 import { addDays, beijingDay, dayStart, wholeTree } from '../area.ts';
-import { countsBy, rolledUntil } from '../counts.ts';
+import { countsBy } from '../counts.ts';
 import { detectOverdueJump, detectSurge, placeKey, repeatedPlaces, ruleFor } from '../detection.ts';
 import { openCaseStates } from '../case-reads.ts';
 import { loadRules, paramsOf } from './rules.ts';
@@ -42,7 +42,7 @@ async function surgeFindings(db: Db, params: Record<string, number>, today: stri
       group by 1, 2 having count(*) >= ${p.minCount}`,
   );
   if (todays.length === 0) return [];
-  const history = await countsBy(db, wholeTree, { from: addDays(today, -p.baselineDays), to: today }, await rolledUntil(db), sql`org_path || '|' || category_code`);
+  const history = await countsBy(db, wholeTree, { from: addDays(today, -p.baselineDays), to: today }, sql`org_path || '|' || category_code`);
   const totals = new Map(history.map((h) => [h.key, h.reported]));
   const rules = await loadCaseRules(db);
   const found: Finding[] = [];
@@ -85,12 +85,11 @@ async function repeatedFindings(db: Db, params: Record<string, number>, today: s
 
 async function overdueFindings(db: Db, params: Record<string, number>, today: string): Promise<Finding[]> {
   const p = { days: params.days ?? 14, minRise: params.minRise ?? 0.2, minCases: params.minCases ?? 10 };
-  const until = await rolledUntil(db);
   const end = addDays(today, 1);
   const recentFrom = addDays(end, -p.days);
   const [recent, before] = await Promise.all([
-    countsBy(db, wholeTree, { from: recentFrom, to: end }, until, sql`handling_unit`, { unit: true }),
-    countsBy(db, wholeTree, { from: addDays(recentFrom, -p.days), to: recentFrom }, until, sql`handling_unit`, { unit: true }),
+    countsBy(db, wholeTree, { from: recentFrom, to: end }, sql`handling_unit`, { unit: true }),
+    countsBy(db, wholeTree, { from: addDays(recentFrom, -p.days), to: recentFrom }, sql`handling_unit`, { unit: true }),
   ]);
   const beforeBy = new Map(before.map((b) => [b.key, b]));
   const share = (r: { overdue: number; dispatched: number } | undefined) => ({ overdue: r?.overdue ?? 0, total: Math.max(r?.dispatched ?? 0, r?.overdue ?? 0) });

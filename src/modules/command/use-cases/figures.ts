@@ -1,14 +1,13 @@
 // The command centre's figures for an area: the overview (now, today, the period and the one
 // before), trends, top and growing categories, and rankings. Period counts come from the
 // rollup plus the live timeline (counts.ts); the state of things now from the cases themselves.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../../platform/db.ts';
 import type { Actor } from '../../../platform/auth/scope.ts';
 import { listChildOrgNodes, orgUnitsUnder, type TreePlace } from '../../org/index.ts';
 import { loadCaseRules } from '../../cases/index.ts';
 import { addDays, beijingDay, periodDays, previousPeriod, resolveArea, type Area, type DayRange } from '../area.ts';
-import { metricsOf, rolledUntil, type CountRow } from '../counts.ts';
-import { mondayOf, sharedCountsBy, type CountKey } from '../live-counts.ts';
+import { countsBy, metricsOf, type CountRow } from '../counts.ts';
 import { movementOf, ranks, scoreOf } from '../ranking.ts';
 import type {
   AreaPeriodQuery, CategoriesView, NowFigures, OverviewView, PeriodFigures, RankingGroup, RankingRow, RankingView, TrendBucket, TrendView,
@@ -29,7 +28,7 @@ function periodFigures(row: CountRow | undefined): PeriodFigures {
   };
 }
 
-const total: CountKey = { id: 'all', sql: sql`'all'`, of: () => 'all' };
+const total = sql`'all'`;
 
 /** Open, overdue and supervised cases of the area now. */
 async function nowFigures(db: Db, area: Area): Promise<NowFigures> {
@@ -56,11 +55,10 @@ export async function commandOverview(db: Db, actor: Actor, q: AreaPeriodQuery, 
   const area = await resolveArea(db, actor, q.under);
   const range = periodDays(q.from, q.to, now);
   const today = beijingDay(now);
-  const until = await rolledUntil(db);
   const [period, previous, todays, nowF, warnings] = await Promise.all([
-    sharedCountsBy(db, area, range, until, total, {}),
-    sharedCountsBy(db, area, previousPeriod(range), until, total, {}),
-    sharedCountsBy(db, area, { from: today, to: addDays(today, 1) }, until, total, {}),
+    countsBy(db, area, range, total, {}),
+    countsBy(db, area, previousPeriod(range), total, {}),
+    countsBy(db, area, { from: today, to: addDays(today, 1) }, total, {}),
     nowFigures(db, area),
     openWarningCount(db, area),
   ]);
@@ -77,11 +75,16 @@ export async function commandOverview(db: Db, actor: Actor, q: AreaPeriodQuery, 
   };
 }
 
-const bucketKey: Record<TrendBucket, CountKey> = {
-  day: { id: 'day', sql: sql`to_char(day, 'YYYY-MM-DD')`, of: (r) => r.day },
-  week: { id: 'week', sql: sql`to_char(date_trunc('week', day), 'YYYY-MM-DD')`, of: (r) => mondayOf(r.day) },
-  month: { id: 'month', sql: sql`to_char(day, 'YYYY-MM')`, of: (r) => r.day.slice(0, 7) },
+const bucketKey: Record<TrendBucket, SQL> = {
+  day: sql`to_char(day, 'YYYY-MM-DD')`,
+  week: sql`to_char(date_trunc('week', day), 'YYYY-MM-DD')`,
+  month: sql`to_char(day, 'YYYY-MM')`,
 };
+
+/** The Monday of a day's week (ISO weeks, as date_trunc('week')). */
+export function mondayOf(day: string): string {
+  return addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
+}
 
 /** The buckets of a period in order, so a quiet day shows as 0 rather than a gap. */
 export function bucketsOf(range: DayRange, bucket: TrendBucket): string[] {
@@ -98,7 +101,7 @@ export function bucketsOf(range: DayRange, bucket: TrendBucket): string[] {
 export async function commandTrend(db: Db, actor: Actor, q: AreaPeriodQuery & { bucket: TrendBucket }, now = new Date()): Promise<TrendView> {
   const area = await resolveArea(db, actor, q.under);
   const range = periodDays(q.from, q.to, now);
-  const rows = await sharedCountsBy(db, area, range, await rolledUntil(db), bucketKey[q.bucket], {});
+  const rows = await countsBy(db, area, range, bucketKey[q.bucket], { counts: ['reported', 'closed', 'overdue'] });
   const byKey = new Map(rows.map((r) => [r.key, r]));
   return {
     bucket: q.bucket,
@@ -110,13 +113,10 @@ export async function commandTrend(db: Db, actor: Actor, q: AreaPeriodQuery & { 
 }
 
 /** The places an area compares: its divisions one level down (a department compares nothing). */
-async function childrenOf(db: Db, area: Area): Promise<{ places: TreePlace[]; key: CountKey }> {
-  if (area.isDepartment) return { places: [], key: { id: 'none', sql: sql`''`, of: () => '' } };
+async function childrenOf(db: Db, area: Area): Promise<{ places: TreePlace[]; key: SQL }> {
+  if (area.isDepartment) return { places: [], key: sql`''` };
   const depth = area.orgPath.split('.').length + 1;
-  return {
-    places: await listChildOrgNodes(db, area.code, 'divisions'),
-    key: { id: `child${depth}`, sql: sql`split_part(org_path, '.', ${depth})`, of: (r) => r.org_path.split('.')[depth - 1] ?? '' },
-  };
+  return { places: await listChildOrgNodes(db, area.code, 'divisions'), key: sql`split_part(org_path, '.', ${depth})` };
 }
 
 const TOP = 10;
@@ -125,13 +125,12 @@ export async function commandCategories(db: Db, actor: Actor, q: AreaPeriodQuery
   const area = await resolveArea(db, actor, q.under);
   const range = periodDays(q.from, q.to, now);
   const before = previousPeriod(range);
-  const until = await rolledUntil(db);
   const { places, key: placeKey } = await childrenOf(db, area);
-  const pairKey: CountKey = { id: `${placeKey.id}|category`, sql: sql`${placeKey.sql} || '|' || category_code`, of: (r) => `${placeKey.of(r)}|${r.category_code}` };
+  const pairKey = sql`${placeKey} || '|' || category_code`;
   // One read per period: the area's category counts are the sums of its places' pairs.
   const [curPairs, prevPairs, rules] = await Promise.all([
-    sharedCountsBy(db, area, range, until, pairKey, { category: true }),
-    sharedCountsBy(db, area, before, until, pairKey, { category: true }),
+    countsBy(db, area, range, pairKey, { category: true, counts: ['reported'] }),
+    countsBy(db, area, before, pairKey, { category: true, counts: ['reported'] }),
     loadCaseRules(db),
   ]);
   const byCategory = (pairs: { key: string; reported: number }[]) => {
@@ -167,17 +166,16 @@ export async function commandCategories(db: Db, actor: Actor, q: AreaPeriodQuery
 export async function commandRankings(db: Db, actor: Actor, q: AreaPeriodQuery & { groupBy: RankingGroup }, now = new Date()): Promise<RankingView> {
   const area = await resolveArea(db, actor, q.under);
   const range = periodDays(q.from, q.to, now);
-  const until = await rolledUntil(db);
   let units: TreePlace[];
-  let key: CountKey;
+  let key: SQL;
   if (q.groupBy === 'departments') {
     units = area.isDepartment ? [] : await orgUnitsUnder(db, area.orgPath, 'department');
-    key = { id: 'unit', sql: sql`handling_unit`, of: (r) => r.handling_unit };
+    key = sql`handling_unit`;
   } else {
     ({ places: units, key } = await childrenOf(db, area));
   }
   const needs = { unit: q.groupBy === 'departments' };
-  const [cur, prev] = await Promise.all([sharedCountsBy(db, area, range, until, key, needs), sharedCountsBy(db, area, previousPeriod(range), until, key, needs)]);
+  const [cur, prev] = await Promise.all([countsBy(db, area, range, key, needs), countsBy(db, area, previousPeriod(range), key, needs)]);
   const rowsOf = (counts: (CountRow & { key: string })[]) => {
     const by = new Map(counts.map((c) => [c.key, c]));
     return units.map((u) => ({ unit: u, m: metricsOf(by.get(u.code)) }));
