@@ -151,12 +151,17 @@ export function createCalendar(data: HolidayData, options: CalendarOptions): Wor
     for (const key of year.workdays) workdays.add(key);
   }
 
+  // Deadlines ask about the same few hundred days again and again (the demo's year of cases
+  // millions of times): remember each day's answer; the tables above never change.
+  const workingDays = new Map<number, boolean>();
   const isWorkingDayNumber = (day: number): boolean => {
+    const known = workingDays.get(day);
+    if (known !== undefined) return known;
     const key = dayKeyOf(day);
-    if (workdays.has(key)) return true;
-    if (holidays.has(key)) return false;
     const weekday = weekdayOf(day);
-    return weekday !== 0 && weekday !== 6;
+    const working = workdays.has(key) || (!holidays.has(key) && weekday !== 0 && weekday !== 6);
+    workingDays.set(day, working);
+    return working;
   };
 
   const addWorkingMillis = (start: Date, millis: number): Date => {

@@ -1,6 +1,6 @@
 // Demo cases: a year of plausible cases across the demo district, in every state, made by
 // running each case through the real workflow table (applyAction) on the working-day
-// calendar, then written with a few bulk inserts (jsonb_to_recordset), so the demo loads
+// calendar, then written with a few bulk inserts (json_to_recordset, unnest), so the demo loads
 // in seconds even on PGlite. Deterministic for a given district and day.
 import crypto from 'node:crypto';
 import { fakerZH_CN as faker } from '@faker-js/faker';

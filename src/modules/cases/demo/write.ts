@@ -1,9 +1,10 @@
 // The demo's cases as rows of the cases and timeline tables, numbered in the day they were
-// reported, and written with a few bulk inserts (jsonb_to_recordset, unnest).
+// reported, and written with a few bulk inserts (json_to_recordset, unnest).
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db.ts';
 import type { PiiCipher } from '../../../platform/crypto.ts';
 import { bulkLoad, insertByUnnest } from '../../../platform/bulk-insert.ts';
+import { withIndexesBuiltAfter } from '../../../platform/bulk-indexes.ts';
 import type { CaseSource, CaseUrgency } from '../contract.ts';
 import type { CategoryRow } from '../schema.ts';
 import { beijingDay, searchTerms } from '../use-cases/common.ts';
@@ -75,7 +76,8 @@ export function demoRows(prefix: string, districtCode: string, pii: PiiCipher): 
 /** Writes the cases, their timelines and the day counters in one transaction. */
 export async function writeDemoRows(db: Db, { prefix, caseRows, timelineRows, seqByDay }: DemoRows): Promise<void> {
   await db.transaction(async (tx) => {
-    await bulkLoad(tx, ['cases', 'case_handlers', 'case_timeline'], async () => {
+    const tables = ['cases', 'case_handlers', 'case_timeline'];
+    await bulkLoad(tx, tables, () => withIndexesBuiltAfter(tx, tables, async () => {
       for (let i = 0; i < caseRows.length; i += 4000) {
         await tx.execute(sql`insert into cases (id, number, title, description, category_code, class_code, matter_class, urgency, source, state, tier, version,
             org_path, grid_code, community_code, street_code, district_code, lng, lat, address, reporter_user_id, reporter_name, reporter_phone, reporter_phone_hash,
@@ -87,7 +89,7 @@ export async function writeDemoRows(db: Db, { prefix, caseRows, timelineRows, se
             is_public, dispatcher_unit, handling_unit, co_units, handled_by, suspended_from, reopen_count, rework_count, extension_count, rating, resolved,
             supervision_level, parent_case_id, stage, stage_started_at, warn_at, red_at, deadline_at, sla_level, overdue_at, overdue_count, accept_on_time,
             created_by, created_at, updated_at, accepted_at, closed_at, rated_at, to_tsvector('simple', search_text)
-          from jsonb_to_recordset(${JSON.stringify(caseRows.slice(i, i + 4000))}::jsonb) as x(
+          from json_to_recordset(${JSON.stringify(caseRows.slice(i, i + 4000))}::json) as x(
             id uuid, number text, title text, description text, category_code text, class_code text, matter_class text, urgency text, source text, state text,
             tier text, version int, org_path text, grid_code text, community_code text, street_code text, district_code text, lng float8, lat float8, address text,
             reporter_user_id uuid, reporter_name text, reporter_phone text, reporter_phone_hash text, is_public boolean, dispatcher_unit text, handling_unit text,
@@ -105,11 +107,11 @@ export async function writeDemoRows(db: Db, { prefix, caseRows, timelineRows, se
         ['actor_id', 'text'], ['actor_name', 'text'], ['actor_role', 'text'], ['actor_unit', 'text'], ['org_path', 'text'], ['handling_unit', 'text'], ['at', 'timestamptz'], ['reason', 'text'], ['text', 'text'],
         ['target_unit', 'text'], ['co_units', 'text[]'], ['rating', 'text'], ['extension', 'jsonb'], ['supervision_level', 'text'], ['parent_case_id', 'uuid'], ['details', 'jsonb'],
       ], timelineRows, 20_000);
-    });
+    }));
     // Numbers made today continue the demo's daily sequences.
-    for (const [day, seq] of seqByDay) {
-      await tx.execute(sql`insert into case_number_counters (prefix, day, seq) values (${prefix}, ${`${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6)}`}::date, ${seq})
-        on conflict (prefix, day) do update set seq = greatest(case_number_counters.seq, excluded.seq)`);
-    }
+    const days = [...seqByDay.keys()];
+    await tx.execute(sql`insert into case_number_counters (prefix, day, seq)
+      select ${prefix}, x.day, x.seq from unnest(${sql.param(days.map((d) => `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}`))}::date[], ${sql.param(days.map((d) => seqByDay.get(d)))}::int[]) as x(day, seq)
+      on conflict (prefix, day) do update set seq = greatest(case_number_counters.seq, excluded.seq)`);
   });
 }
