@@ -26,9 +26,9 @@ export { indicatorMetrics, type IndicatorCounts } from './indicator-formulas.ts'
 export { countColumns, countsBy, emptyCounts, metricsOf, type CountRow, type CountArea, type DayRange, type Needs } from './rollup/counts.ts';
 /**
  * Folds the timeline's new entries into the daily rollup (the job cases.rollup; demo, benchmarks
- * and tests). rollFinishedDays is its former name, still called by the command centre's demo loader.
+ * and tests).
  */
-export { rollTimeline, rollTimeline as rollFinishedDays } from './rollup/roll.ts';
+export { rollTimeline } from './rollup/roll.ts';
 /** Marks warnings, overdue cases and automatic supervision (one batch). */
 export { sweepDeadlines } from './clock.ts';
 /** Seeds the shipped categories and time limits; the rules in force. */

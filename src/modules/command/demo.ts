@@ -3,7 +3,7 @@
 // early-warning rules, so the command centre opens with a warning to look at.
 import { fromEarlierLoader, type DemoContext } from '../../platform/module.ts';
 import type { Actor } from '../../platform/auth/scope.ts';
-import { createCase, loadCaseRules, rollFinishedDays } from '../cases/index.ts';
+import { createCase, loadCaseRules, rollTimeline } from '../cases/index.ts';
 import { findOrgUnit, listGridPlacesUnder } from '../org/index.ts';
 import { detectWarnings } from './use-cases/detect.ts';
 import { ensureRules } from './use-cases/rules.ts';
@@ -15,7 +15,7 @@ const SURGE_TITLES = ['小区门口占道经营', '流动摊贩占道', '早市�
 export async function loadCommandDemo({ db, pii, state, counts, progress }: DemoContext): Promise<void> {
   progress('command: rolling the daily counts');
   await ensureRules(db);
-  const rolled = await rollFinishedDays(db);
+  const rolled = await rollTimeline(db);
   const district = await findOrgUnit(db, fromEarlierLoader(state, 'district').code);
   const gridCode = fromEarlierLoader(state, 'grid').code;
   if (!district) return;
