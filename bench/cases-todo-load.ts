@@ -59,11 +59,32 @@ try {
   const first = await fetch(`${server.base}/api/cases?todo=true`, { headers: { cookie } });
   if (first.status !== 200) throw new Error(`to-do failed: ${first.status} ${await first.text()}`);
 
+  // CPU seconds (user + system) of the server process and of this database's PostgreSQL
+  // backends, from /proc (Linux, PostgreSQL on this machine; otherwise not measured): what a
+  // request costs, whatever else the machine runs at the time.
+  const tick = 100;
+  const cpuSecondsOf = (pid: number) => {
+    try {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      return (Number(fields[11]) + Number(fields[12])) / tick;
+    } catch {
+      return Number.NaN;
+    }
+  };
+  const cpuNow = async () => {
+    const backends = await queryRows<{ pid: number }>(database.db, sql`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`);
+    return { server: cpuSecondsOf(server?.child.pid ?? 0), postgres: backends.reduce((sum, b) => sum + cpuSecondsOf(b.pid), 0) };
+  };
+
   const run = async (name: string, pathname: string) => {
     // A short warm-up, then the measured run.
     await autocannon({ url: `${server?.base}${pathname}`, connections: CONNECTIONS, duration: 2, headers: { cookie } });
+    const before = await cpuNow();
     const result = await autocannon({ url: `${server?.base}${pathname}`, connections: CONNECTIONS, duration: SECONDS, headers: { cookie } });
+    const after = await cpuNow();
+    const perRequest = (seconds: number) => Math.round((seconds / result.requests.total) * 1e5) / 100;
     const figures = {
+      cpuMsPerRequest: { server: perRequest(after.server - before.server), postgres: perRequest(after.postgres - before.postgres) },
       requestsPerSecond: Math.round(result.requests.average * 10) / 10,
       p50: result.latency.p50,
       p99: result.latency.p99,
@@ -72,6 +93,7 @@ try {
       total: result.requests.total,
     };
     console.log(`${name.padEnd(28)} ${String(figures.requestsPerSecond).padStart(8)} req/s   p50 ${figures.p50} ms   p99 ${figures.p99} ms   non-2xx ${figures.non2xx}   errors ${figures.errors}`);
+    console.log(`${''.padEnd(28)} CPU per request: server ${figures.cpuMsPerRequest.server} ms, PostgreSQL ${figures.cpuMsPerRequest.postgres} ms`);
     return figures;
   };
   console.log(`\nautocannon: ${CONNECTIONS} connections, ${SECONDS} s each, ${counts?.cases?.toLocaleString()} cases, ${os.cpus().length} cores`);
