@@ -9,31 +9,19 @@ import type { CaseCount, TodoCounts } from '../contract.ts';
 import { cases } from '../schema.ts';
 import { countCases, listConditions, type CaseFilters } from './list-cases.ts';
 import { todoBranches, todoIds, todoStates } from './todo.ts';
+import { scopeKey, TimedCache } from './scoped-cache.ts';
 
 const COUNT_CAP = 10_000;
-const CACHE_MS = 30_000;
-const CACHE_ENTRIES = 2_000;
-const cache = new Map<string, { at: number; count: CaseCount }>();
-
-/** Who the actor is for what they may see: their id and grants decide the scope. */
-function scopeKey(actor: Actor): string {
-  return JSON.stringify([actor.kind, actor.id, actor.grants.map((g) => `${g.role}@${g.orgPath}`).sort()]);
-}
+const cache = new TimedCache<CaseCount>(30_000, 2_000);
 
 /** The list's filters counted up to 10,000 (capped: more), the same answer for 30 s per actor scope and filter. */
 export async function countCasesCached(db: Db, actor: Actor, q: CaseFilters, now = new Date()): Promise<CaseCount> {
   const key = `${scopeKey(actor)}|${JSON.stringify(q)}`;
-  const hit = cache.get(key);
-  if (hit && now.getTime() - hit.at < CACHE_MS && now.getTime() >= hit.at) return hit.count;
+  const hit = cache.get(key, now.getTime());
+  if (hit) return hit;
   const total = await countCases(db, actor, q, COUNT_CAP, now);
   const count = { total: Math.min(total, COUNT_CAP), capped: total > COUNT_CAP };
-  cache.delete(key);
-  cache.set(key, { at: now.getTime(), count });
-  // The oldest entries go first (a Map keeps insertion order).
-  for (const old of cache.keys()) {
-    if (cache.size <= CACHE_ENTRIES) break;
-    cache.delete(old);
-  }
+  cache.set(key, count, now.getTime());
   return count;
 }
 

@@ -13,8 +13,9 @@ import { caseHandlers, cases } from '../schema.ts';
 import { loadCaseRules } from '../settings.ts';
 import { caseActorId, dispatchedTo, onlyDepartmentOf, visibleCases } from '../policies.ts';
 import { searchTerms, type CaseDeps } from './common.ts';
-import { orgUnitNamesOf, presentListItem } from './present.ts';
-import { todoBranches, todoIds } from './todo.ts';
+import { listItemColumns, orgUnitNamesOf, presentListItem, type ListItemRow } from './present.ts';
+import { todoBranches, todoIds, todoRows, type TodoBranch } from './todo.ts';
+import { scopeKey, TimedCache } from './scoped-cache.ts';
 
 
 export interface CaseListQuery {
@@ -105,19 +106,49 @@ const sorts = {
   deadline_asc: [sql`${cases.deadlineAt} asc nulls last`, desc(cases.createdAt), desc(cases.id)],
 } as const;
 
-/** The planner's estimate of the rows a condition keeps (EXPLAIN reads no row). */
-async function estimatedRows(db: Db, from: SQL): Promise<number> {
+// The estimate is the same for every page of a scope and filter for a while: the list under
+// load (the to-do's branches plan in milliseconds) asks the planner once per few seconds.
+const estimates = new TimedCache<number>(10_000, 2_000);
+
+/** The planner's estimate of the rows a condition keeps (EXPLAIN reads no row), the same answer for 10 s per scope and filter. */
+async function estimatedRows(db: Db, key: string, from: SQL, now: Date): Promise<number> {
+  const hit = estimates.get(key, now.getTime());
+  if (hit !== undefined) return hit;
   const [plan] = await queryRows<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] | string }>(db, sql`explain (format json) select 1 from ${from}`);
   const raw = plan?.['QUERY PLAN'];
   const parsed = typeof raw === 'string' ? (JSON.parse(raw) as [{ Plan: { 'Plan Rows': number } }]) : raw;
-  return Math.round(parsed?.[0]?.Plan['Plan Rows'] ?? 0);
+  const rows = Math.round(parsed?.[0]?.Plan['Plan Rows'] ?? 0);
+  estimates.set(key, rows, now.getTime());
+  return rows;
 }
 
 /** Where the list reads from: the cases meeting the conditions, through the to-do's branches when asked for it. */
-function source(actor: Actor, c: ListConditions, todo: boolean | undefined, top?: { order: SQL; limit: number }): SQL | null {
-  if (!todo) return sql`${cases} where ${c.where}`;
+function source(actor: Actor, c: ListConditions, todo: boolean | undefined): SQL | null {
+  if (!todo) return c.where;
   const branches = todoBranches(actor);
-  return branches.length ? sql`${cases} where ${cases.id} in (${todoIds(branches, c.visible, c.filters, top)})` : null;
+  return branches.length ? sql`${cases.id} in (${todoIds(branches, c.visible, c.filters)})` : null;
+}
+
+const listColumns = Object.entries(listItemColumns);
+const listColumnsSql = sql.join(
+  listColumns.map(([, column]) => sql`${column}`),
+  sql`, `,
+);
+
+/**
+ * A page of the to-do: the branches' own rows united under the name `cases`, so that the
+ * list's order (written on cases' columns) applies to the union as it stands.
+ */
+async function todoPage(db: Db, branches: TodoBranch[], c: ListConditions, order: SQL, limit: number, offset: number): Promise<ListItemRow[]> {
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select * from (${todoRows(branches, c.visible, c.filters, listColumnsSql, { order, limit: offset + limit })}) as ${cases} order by ${order} limit ${limit} offset ${offset}`,
+  );
+  // As drizzle maps a select's columns: by each column's own mapping of the driver's value.
+  return rows.map((row) => Object.fromEntries(listColumns.map(([key, column]) => {
+    const value = row[column.name];
+    return [key, value === null || value === undefined ? null : column.mapFromDriverValue(value)];
+  })) as ListItemRow);
 }
 
 /** The case list with filters and paging, in the actor's scope. */
@@ -130,35 +161,50 @@ export async function listCases(deps: Pick<CaseDeps, 'db'>, actor: Actor, q: Cas
   const sort = q.sort ?? 'created_desc';
   const order = sql.join([...sorts[sort]], sql`, `);
   const offset = (q.page - 1) * q.pageSize;
-  const from = source(actor, conditions, q.todo, { order, limit: offset + q.pageSize + 1 });
-  if (!from) return { items: [], page: q.page, pageSize: q.pageSize, hasMore: false, total: 0, totalExact: true };
-  const window = sql`limit ${q.pageSize + 1} offset ${offset}`;
+  const branches = q.todo ? todoBranches(actor) : [];
+  if (q.todo && !branches.length) return { items: [], page: q.page, pageSize: q.pageSize, hasMore: false, total: 0, totalExact: true };
+  // The page's rows come with the statement that finds them: one round trip, one plan.
   // A department's newest cases: its rows of case_handlers in time order, each joined to its case.
   const byDepartment = department !== null && !q.todo && sort === 'created_desc';
-  const found = await queryRows<Record<string, unknown>>(
-    db,
-    byDepartment
-      ? sql`select ${cases.id} as id from ${caseHandlers} join ${cases} on ${cases.id} = ${caseHandlers.caseId}
-          where ${caseHandlers.unit} = ${department} and ${where} order by ${caseHandlers.createdAt} desc, ${caseHandlers.caseId} desc ${window}`
-      : sql`select ${cases.id} as id from ${from} order by ${order} ${window}`,
-  );
+  const found = q.todo
+    ? await todoPage(db, branches, conditions, order, q.pageSize + 1, offset)
+    : byDepartment
+      ? await db
+          .select(listItemColumns)
+          .from(caseHandlers)
+          .innerJoin(cases, eq(cases.id, caseHandlers.caseId))
+          .where(sql`${caseHandlers.unit} = ${department} and ${where}`)
+          .orderBy(desc(caseHandlers.createdAt), desc(caseHandlers.caseId))
+          .limit(q.pageSize + 1)
+          .offset(offset)
+      : await db
+          .select(listItemColumns)
+          .from(cases)
+          .where(where)
+          .orderBy(...sorts[sort])
+          .limit(q.pageSize + 1)
+          .offset(offset);
   const hasMore = found.length > q.pageSize;
-  const ids = found.slice(0, q.pageSize).map((r) => r.id as string);
-  const loaded = ids.length ? await db.select().from(cases).where(inArray(cases.id, ids)) : [];
-  const byId = new Map(loaded.map((r) => [r.id, r]));
-  const rows = ids.flatMap((id) => byId.get(id) ?? []);
+  const rows = found.slice(0, q.pageSize);
   const names = await orgUnitNamesOf(db, rows.flatMap((r) => [r.communityCode, r.streetCode, r.handlingUnit]));
   // Past the last page the total is known; before it, the planner's estimate stands in, never fewer than the rows seen.
   const seen = offset + found.length;
-  const total = hasMore ? Math.max(seen, await estimatedRows(db, source(actor, conditions, q.todo) ?? sql`${cases} where false`)) : seen;
+  const key = `${scopeKey(actor)}|${JSON.stringify(filtersOf(q))}`;
+  const total = hasMore ? Math.max(seen, await estimatedRows(db, key, sql`${cases} where ${source(actor, conditions, q.todo) ?? sql`false`}`, now)) : seen;
   return { items: rows.map((r) => presentListItem(r, names, rules, now)), page: q.page, pageSize: q.pageSize, hasMore, total, totalExact: !hasMore };
+}
+
+/** The filters of a list query: what its rows are, not which of them a page shows. */
+function filtersOf({ page: _page, pageSize: _pageSize, sort: _sort, ...filters }: CaseListQuery): CaseFilters {
+  return filters;
 }
 
 /** Cases meeting the filters, counted exactly; with a cap, up to cap + 1 (the count request). */
 export async function countCases(db: Db, actor: Actor, q: CaseFilters, cap: number | null, now = new Date()): Promise<number> {
   requirePermission(actor, 'case.read');
-  const from = source(actor, await listConditions(db, actor, q, now), q.todo);
-  if (!from) return 0;
+  const condition = source(actor, await listConditions(db, actor, q, now), q.todo);
+  if (!condition) return 0;
+  const from = sql`${cases} where ${condition}`;
   const limited = cap === null ? sql`select 1 from ${from}` : sql`select 1 from ${from} limit ${cap + 1}`;
   const [count] = await queryRows<{ total: number }>(db, sql`select count(*)::int as total from (${limited}) counted`);
   return count?.total ?? 0;

@@ -3,7 +3,7 @@
 import type { Db } from '../../../platform/db.ts';
 import { orgUnitNames } from '../../org/index.ts';
 import type { CaseListItem, CaseSla, CaseTimelineView } from '../contract.ts';
-import type { CaseRow, TimelineRow } from '../schema.ts';
+import { cases, type CaseRow, type TimelineRow } from '../schema.ts';
 import { loadCaseRules, type CaseRules } from '../settings.ts';
 import type { CaseDeps } from './common.ts';
 import { maskReporterName } from './reveal-reporter.ts';
@@ -35,7 +35,24 @@ export async function orgUnitNamesOf(db: Db, codes: readonly (string | null | un
   return names;
 }
 
-function slaView(row: CaseRow, now: Date): CaseSla {
+/**
+ * The columns a list row is made of: a page reads these, not the whole case (its description,
+ * search vector, reporter's encrypted contact and the like stay in the database).
+ */
+export const listItemColumns = {
+  id: cases.id, number: cases.number, title: cases.title, state: cases.state, tier: cases.tier, version: cases.version,
+  categoryCode: cases.categoryCode, classCode: cases.classCode, matterClass: cases.matterClass, urgency: cases.urgency, source: cases.source,
+  address: cases.address, lng: cases.lng, lat: cases.lat, gridCode: cases.gridCode, communityCode: cases.communityCode, streetCode: cases.streetCode,
+  dispatcherUnit: cases.dispatcherUnit, handlingUnit: cases.handlingUnit, supervisionLevel: cases.supervisionLevel, rating: cases.rating,
+  stage: cases.stage, stageStartedAt: cases.stageStartedAt, warnAt: cases.warnAt, redAt: cases.redAt, deadlineAt: cases.deadlineAt,
+  slaLevel: cases.slaLevel, overdueAt: cases.overdueAt, overdueCount: cases.overdueCount,
+  createdAt: cases.createdAt, updatedAt: cases.updatedAt, closedAt: cases.closedAt,
+};
+
+/** What a list row is made of (a whole case row will do too). */
+export type ListItemRow = Pick<CaseRow, keyof typeof listItemColumns>;
+
+function slaView(row: ListItemRow, now: Date): CaseSla {
   return {
     stage: row.stage,
     stageStartedAt: row.stageStartedAt,
@@ -49,7 +66,7 @@ function slaView(row: CaseRow, now: Date): CaseSla {
 }
 
 /** A list row: what the case list and the to-do board show. */
-export function presentListItem(row: CaseRow, names: Map<string, string>, rules: CaseRules, now = new Date()): CaseListItem {
+export function presentListItem(row: ListItemRow, names: Map<string, string>, rules: CaseRules, now = new Date()): CaseListItem {
   return {
     id: row.id,
     number: row.number,

@@ -80,9 +80,18 @@ export function todoBranches(actor: Actor): TodoBranch[] {
  * branches × limit rows at most.
  */
 export function todoIds(branches: TodoBranch[], visible: SQL, filters: SQL, top?: { order: SQL; limit: number }): SQL {
+  return todoRows(branches, visible, filters, sql`${cases.id}`, top);
+}
+
+/**
+ * As todoIds, with `columns` of each case instead of its id: a page takes its rows from the
+ * branches themselves (each branch reads the row anyway), not from a second look-up by id.
+ * The union still keeps each case once, since a case's columns are the same in every branch.
+ */
+export function todoRows(branches: TodoBranch[], visible: SQL, filters: SQL, columns: SQL, top?: { order: SQL; limit: number }): SQL {
   const selects = branches.map((branch) => {
     const where = branch.visibleByItself ? sql`${filters} and ${branch.condition}` : sql`${visible} and ${filters} and ${branch.condition}`;
-    return top ? sql`(select ${cases.id} from ${cases} where ${where} order by ${top.order} limit ${top.limit})` : sql`(select ${cases.id} from ${cases} where ${where})`;
+    return top ? sql`(select ${columns} from ${cases} where ${where} order by ${top.order} limit ${top.limit})` : sql`(select ${columns} from ${cases} where ${where})`;
   });
   return sql.join(selects, sql` union `);
 }
