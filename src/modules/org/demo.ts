@@ -8,6 +8,7 @@ import { communityTypes, type GridDuty } from './contract.ts';
 import { createDepartment, importDivisions } from './org-units.ts';
 import { insertGrids } from './seed.ts';
 import { demoDistrictOutline, demoGridLayout, hashCode } from './demo-grids.ts';
+import { halve, isWide } from './geo-cut.ts';
 
 // Demo data for the organisation tree: the real district, its real streets and
 // communities, generated grid polygons (demo-grids.ts) and rosters. Deterministic for a given district.
@@ -23,15 +24,10 @@ interface Rect {
 export function splitRect(rect: Rect, weights: number[]): Rect[] {
   if (weights.length === 0) return [];
   if (weights.length === 1) return [rect];
-  const total = weights.reduce((a, b) => a + b, 0);
-  const half = Math.ceil(weights.length / 2);
-  const share = weights.slice(0, half).reduce((a, b) => a + b, 0) / total;
-  // One degree of longitude is shorter than one of latitude away from the equator.
-  const width = (rect.maxLng - rect.minLng) * Math.cos((((rect.minLat + rect.maxLat) / 2) * Math.PI) / 180);
-  const height = rect.maxLat - rect.minLat;
+  const { half, share } = halve(weights);
   let a: Rect;
   let b: Rect;
-  if (width >= height) {
+  if (isWide(rect)) {
     const cut = rect.minLng + (rect.maxLng - rect.minLng) * share;
     a = { ...rect, maxLng: cut };
     b = { ...rect, minLng: cut };

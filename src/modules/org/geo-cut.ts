@@ -1,4 +1,5 @@
 import type { GridGeometry, Position } from './contract.ts';
+import { ringArea } from './geo.ts';
 
 // Cutting a district outline into parts of given area shares (streets, communities, grids),
 // for the demo: a treemap whose cuts are straight north-south or east-west lines, so every
@@ -6,17 +7,6 @@ import type { GridGeometry, Position } from './contract.ts';
 
 /** A shape as a list of outer rings (no holes): one ring per separate part. */
 export type Shape = Position[][];
-
-/** Signed area of a closed ring in square degrees (shoelace). */
-function ringArea(ring: Position[]): number {
-  let area = 0;
-  for (let i = 0; i < ring.length - 1; i++) {
-    const [x1, y1] = ring[i] as Position;
-    const [x2, y2] = ring[i + 1] as Position;
-    area += x1 * y2 - x2 * y1;
-  }
-  return area / 2;
-}
 
 /** Area of a shape in square degrees. */
 export function shapeArea(shape: Shape): number {
@@ -84,6 +74,18 @@ function cutAt(shape: Shape, axis: 0 | 1, low: number, high: number, share: numb
   return Math.round(((lo + hi) / 2) * 1e6) / 1e6;
 }
 
+/** Where a treemap splits a list of weights: the first `half` entries, holding `share` of the total. */
+export function halve(weights: readonly number[]): { half: number; share: number } {
+  const total = weights.reduce((a, b) => a + b, 0);
+  const half = Math.ceil(weights.length / 2);
+  return { half, share: weights.slice(0, half).reduce((a, b) => a + b, 0) / total };
+}
+
+/** Whether a box is at least as wide as tall on the ground (a degree of longitude is shorter than one of latitude away from the equator). */
+export function isWide(box: { minLng: number; minLat: number; maxLng: number; maxLat: number }): boolean {
+  return (box.maxLng - box.minLng) * Math.cos((((box.minLat + box.maxLat) / 2) * Math.PI) / 180) >= box.maxLat - box.minLat;
+}
+
 /**
  * Splits a shape into parts whose areas are proportional to the weights (all weights > 0), in
  * the weights' order: halves of the list go west/east or north/south, whichever way the shape
@@ -92,16 +94,11 @@ function cutAt(shape: Shape, axis: 0 | 1, low: number, high: number, share: numb
 export function splitShape(shape: Shape, weights: number[]): Shape[] {
   if (weights.length === 0) return [];
   if (weights.length === 1) return [shape];
-  const total = weights.reduce((a, b) => a + b, 0);
-  const half = Math.ceil(weights.length / 2);
-  const share = weights.slice(0, half).reduce((a, b) => a + b, 0) / total;
+  const { half, share } = halve(weights);
   const box = boxOf(shape);
-  // One degree of longitude is shorter than one of latitude away from the equator.
-  const width = (box.maxLng - box.minLng) * Math.cos((((box.minLat + box.maxLat) / 2) * Math.PI) / 180);
-  const height = box.maxLat - box.minLat;
   let a: Shape;
   let b: Shape;
-  if (width >= height) {
+  if (isWide(box)) {
     const at = cutAt(shape, 0, box.minLng, box.maxLng, share);
     a = clipShape(shape, 0, at, -1);
     b = clipShape(shape, 0, at, 1);
