@@ -226,6 +226,7 @@ test.describe.serial('The closed loop: reported on /m, dispatched, handled, veri
     await dept.waitForURL(new RegExp(`/console/cases/${caseId}`));
     const text = await dept.getByTestId('case-detail').innerText();
     expect(!text.includes(resident.phone), 'the department sees the reporter’s phone without it being shared').toBeTruthy();
+    await expect(dept.getByTestId('case-map'), 'the department sees the polygon of the case’s grid').toHaveAttribute('data-grid', 'true', { timeout: 15_000 });
     await act(dept, 'acknowledge');
     await waitForState(dept, 'handling');
   });
