@@ -97,7 +97,7 @@ test.describe.serial('District staff tune the early-warning rules of their distr
     await expect(surge.getByText('请填写')).toBeVisible();
     await minCount.fill('12');
     await page.getByTestId('rule-category_surge-save').click();
-    await expect(surge.getByText('本区域规则')).toBeVisible();
+    await expect(surge.getByText('本区域规则', { exact: true })).toBeVisible();
     await expect(minCount).toHaveValue('12');
     await page.getByTestId('rule-category_surge-reset').click();
     await expect(surge.getByText('沿用系统默认规则')).toBeVisible();
