@@ -17,7 +17,7 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from '@play
 import { demoPassword, downloadXlsx, expect, openContext, phone, prepared, sharePage, signInFromLogin, snap, snapFull, test } from './kit.ts';
 
 // A point inside the grid of the demo grid worker `grid` (翠微路社区第1社区网格, 11010800100101).
-const inGrid = { longitude: 116.1448, latitude: 40.1086 };
+const inGrid = { longitude: 116.0778, latitude: 40.1128 };
 const resident = { name: '张桂兰', phone: '13800138000' };
 const stamp = Date.now().toString(36).slice(-4).toUpperCase();
 const title = `北门早市摊贩占道经营 ${stamp}`;
@@ -135,7 +135,7 @@ test.describe.serial('The closed loop: reported on /m, dispatched, handled, veri
     const summary = grid.getByTestId('location-summary');
     await summary.waitFor({ timeout: 15_000 });
     const text = await summary.innerText();
-    expect(text.includes('已定位') && text.includes('116.1448') && text.includes('40.1086'), `location: ${text}`).toBeTruthy();
+    expect(text.includes('已定位') && text.includes('116.0778') && text.includes('40.1128'), `location: ${text}`).toBeTruthy();
     const capture = await grid.getByTestId('report-photos').getAttribute('capture');
     expect(capture === 'environment', `the photo input opens the camera with capture=${capture}`).toBeTruthy();
   });
@@ -226,6 +226,7 @@ test.describe.serial('The closed loop: reported on /m, dispatched, handled, veri
     await dept.waitForURL(new RegExp(`/console/cases/${caseId}`));
     const text = await dept.getByTestId('case-detail').innerText();
     expect(!text.includes(resident.phone), 'the department sees the reporter’s phone without it being shared').toBeTruthy();
+    await expect(dept.getByTestId('case-map'), 'the department sees the polygon of the case’s grid').toHaveAttribute('data-grid', 'true', { timeout: 15_000 });
     await act(dept, 'acknowledge');
     await waitForState(dept, 'handling');
   });

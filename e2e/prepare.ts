@@ -21,7 +21,7 @@ export interface PreparedData {
 }
 
 // A point inside the demo grid 11010800100101 of 翠微路社区, 万寿路街道.
-const inGrid = { lng: 116.1448, lat: 40.1086 };
+const inGrid = { lng: 116.0778, lat: 40.1128 };
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 

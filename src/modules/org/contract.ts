@@ -82,7 +82,16 @@ export type GridPage = z.infer<typeof gridPage>;
 export const gridDetail = gridSummary.extend({ geometry: gridGeometry, minLng: z.number(), minLat: z.number(), maxLng: z.number(), maxLat: z.number() });
 export type GridDetail = z.infer<typeof gridDetail>;
 
-export const gridFeatureProperties = z.object({ code: z.string(), name: z.string(), kind: z.enum(gridKinds), communityCode: z.string(), communityName: z.string() });
+export const gridFeatureProperties = z.object({
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(gridKinds),
+  communityCode: z.string(),
+  communityName: z.string(),
+  /** The community's street (null when the community hangs directly under a district); for map labels. */
+  streetCode: z.string().nullable(),
+  streetName: z.string().nullable(),
+});
 export const gridFeatureCollection = z.object({
   type: z.literal('FeatureCollection'),
   features: z.array(z.object({ type: z.literal('Feature'), geometry: gridGeometry, properties: gridFeatureProperties })),
@@ -92,6 +101,10 @@ export type GridFeatureCollection = z.infer<typeof gridFeatureCollection>;
 export const gridParams = z.object({ code: gridCode });
 export const listGridsQuery = z.object({ under: code.optional(), kind: z.enum(gridKinds).optional(), q: z.string().max(50).optional(), ...pageQuery });
 export const gridsGeoJsonQuery = z.object({ under: code.optional(), download: z.enum(['1', 'true']).optional() });
+/** The outline of the district holding a node, for the map's context; geometry null where none is known. */
+export const districtOutlineQuery = z.object({ under: code });
+export const districtOutlineView = z.object({ code: z.string(), name: z.string(), geometry: gridGeometry.nullable() });
+export type DistrictOutlineView = z.infer<typeof districtOutlineView>;
 export const locateGridQuery = z.object({ lng: z.coerce.number().min(-180).max(180), lat: z.coerce.number().min(-90).max(90) });
 
 export const createGridBody = z

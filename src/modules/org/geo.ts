@@ -52,7 +52,8 @@ function isPosition(value: unknown): value is Position {
   );
 }
 
-function ringArea(ring: Position[]): number {
+/** Signed area of a closed ring in square degrees (shoelace). */
+export function ringArea(ring: Position[]): number {
   let area = 0;
   for (let i = 0; i < ring.length - 1; i++) {
     const [x1, y1] = ring[i] as Position;

@@ -1,5 +1,6 @@
 // Grids (网格): listing, GeoJSON, and creating, changing and deleting one grid.
 import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db.ts';
 import { listPage, countAll, offsetOf } from '../../platform/list-page.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -11,6 +12,8 @@ import { grids, orgNodes } from './schema.ts';
 import { findOrgUnit } from './queries.ts';
 import { invalidateGridIndex } from './grid-index.ts';
 import type { CreateGridInput, GridDetail, GridFeatureCollection, GridKind, GridPage, UpdateGridInput } from './contract.ts';
+
+const streets = alias(orgNodes, 'street');
 
 const gridColumns = {
   code: grids.code,
@@ -71,9 +74,10 @@ export async function gridsAsGeoJson(db: Db, actor: Actor, under: string | undef
   requirePermission(actor, 'org.read');
   const underPath = await underPathOf(db, under);
   const rows = await db
-    .select({ code: grids.code, name: grids.name, kind: grids.kind, communityCode: grids.communityCode, communityName: orgNodes.name, geometry: grids.geometry })
+    .select({ code: grids.code, name: grids.name, kind: grids.kind, communityCode: grids.communityCode, communityName: orgNodes.name, streetCode: streets.code, streetName: streets.name, geometry: grids.geometry })
     .from(grids)
     .innerJoin(orgNodes, eq(orgNodes.code, grids.communityCode))
+    .leftJoin(streets, and(eq(streets.code, orgNodes.parentCode), eq(streets.level, 'street')))
     .where(and(inScope(actor, 'org.read', grids.orgPath), underCondition(grids.orgPath, underPath)))
     .orderBy(asc(grids.code));
   const features = rows.map(({ geometry, ...properties }) => ({ type: 'Feature' as const, geometry, properties }));

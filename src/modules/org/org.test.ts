@@ -164,6 +164,40 @@ describe('grids', () => {
   });
 });
 
+describe('map context', () => {
+  it('names each grid\'s street in the GeoJSON, for map labels', async () => {
+    const geo = (await call(district.cookie, 'GET', '/api/org/grids/geojson?under=110108')).json();
+    const seeded = geo.features.map((f: { properties: { code: string } }) => f.properties).filter((p: { code: string }) => ['GA1', 'GA2', 'GB1'].includes(p.code));
+    expect(seeded).toEqual([
+      expect.objectContaining({ code: 'GA1', communityName: '翠微路社区', streetCode: '110108001', streetName: '万寿路街道' }),
+      expect.objectContaining({ code: 'GA2', streetCode: '110108001', streetName: '万寿路街道' }),
+      expect.objectContaining({ code: 'GB1', streetCode: '110108002', streetName: '永定路街道' }),
+    ]);
+  });
+
+  it('gives the outline of the district above a node to whoever may read the node', async () => {
+    const own = await call(staffA1.cookie, 'GET', '/api/org/outline?under=110108001001');
+    expect(own.statusCode).toBe(200);
+    expect(own.json()).toMatchObject({ code: '110108', name: '海淀区', geometry: { type: 'Polygon' } });
+    expect((await call(district.cookie, 'GET', '/api/org/outline?under=110108')).json().code).toBe('110108');
+  });
+
+  it.each([
+    ['another community', staffA1, '110108001002', 403],
+    ['a division of a department', dept, '110108001', 403],
+    ['a resident', resident, '110108001001', 403],
+    ['an unknown node', district, '999999', 404],
+  ])('refuses the outline for %s', async (_name, who, under, status) => {
+    expect((await call(who.cookie, 'GET', `/api/org/outline?under=${under}`)).statusCode).toBe(status);
+  });
+
+  it('says which field is wrong when the node is missing', async () => {
+    const res = await call(district.cookie, 'GET', '/api/org/outline');
+    expect(res.statusCode).toBe(400);
+    expect(JSON.stringify(res.json())).toContain('under');
+  });
+});
+
 describe('rosters', () => {
   it('keeps the real-name roster and publishes it without sign-in', async () => {
     const added = await call(staffA1.cookie, 'POST', '/api/org/grids/GA1/staff', { name: '李网格', duty: 'grid_worker', phone: '13812345678' });

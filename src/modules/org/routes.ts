@@ -5,12 +5,15 @@ import { AppError } from '../../platform/errors.ts';
 import { createDepartment, getNode, listChildren, searchNodes, updateNode } from './org-units.ts';
 import { createGrid, deleteGrid, getGrid, gridsAsGeoJson, listGrids, updateGrid } from './grids.ts';
 import { importGrids } from './grid-import.ts';
+import { districtOutline } from './geo-outline.ts';
 import { findGridAt } from './grid-index.ts';
 import { addGridStaff, listGridStaff, publicRoster, removeGridStaff } from './roster.ts';
 import {
   addGridStaffBody,
   createDepartmentBody,
   createGridBody,
+  districtOutlineQuery,
+  districtOutlineView,
   gridDetail,
   gridFeatureCollection,
   gridPage,
@@ -97,6 +100,15 @@ export const orgRoutes = routeTable('org', [
       if (query.download) void reply.header('content-disposition', `attachment; filename="grids-${query.under ?? 'all'}.geojson"`);
       return result;
     },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/org/outline',
+    summary: 'The outline of the district holding a node (map context; geometry null where unknown)',
+    access: 'org.read',
+    query: districtOutlineQuery,
+    response: districtOutlineView,
+    handle: ({ actor, query, db }) => districtOutline(db, actor, query.under),
   }),
   route({
     method: 'GET',

@@ -114,3 +114,121 @@ export function useBaseMap(tileUrl: string | null, zoom: number, setup: (map: ma
 
   return { container, map: loaded };
 }
+
+// ---- Context without tiles: the district's outline and the names of streets and communities ----
+
+/** What a grid feature says of where it lies (the org module's grid GeoJSON properties). */
+interface PlacedFeature {
+  geometry: Polygonal;
+  properties: { communityCode: string; communityName: string; streetCode: string | null; streetName: string | null };
+}
+
+export interface PlaceLabel {
+  level: 'street' | 'community';
+  name: string;
+  lngLat: [number, number];
+}
+
+/** Area and area-weighted centre of the outer rings of a polygon (plane formula: fine at a city's scale). */
+function centroidParts(geometry: Polygonal): { area: number; x: number; y: number } {
+  const rings = geometry.type === 'Polygon' ? [geometry.coordinates[0] ?? []] : geometry.coordinates.map((p) => p[0] ?? []);
+  let area = 0, x = 0, y = 0;
+  for (const ring of rings) {
+    for (let i = 0; i < ring.length - 1; i++) {
+      const [x1, y1] = ring[i] as [number, number];
+      const [x2, y2] = ring[i + 1] as [number, number];
+      const cross = x1 * y2 - x2 * y1;
+      area += cross / 2;
+      x += ((x1 + x2) * cross) / 6;
+      y += ((y1 + y2) * cross) / 6;
+    }
+  }
+  return { area, x, y };
+}
+
+/** One label per community and per street, at the area-weighted centre of its grids. */
+export function placeLabelsOf(features: readonly PlacedFeature[]): PlaceLabel[] {
+  const groups = new Map<string, { level: PlaceLabel['level']; name: string; area: number; x: number; y: number }>();
+  const add = (key: string, level: PlaceLabel['level'], name: string, part: { area: number; x: number; y: number }) => {
+    const group = groups.get(key) ?? { level, name, area: 0, x: 0, y: 0 };
+    group.area += part.area;
+    group.x += part.x;
+    group.y += part.y;
+    groups.set(key, group);
+  };
+  for (const f of features) {
+    const part = centroidParts(f.geometry);
+    if (part.area === 0) continue;
+    add(`c:${f.properties.communityCode}`, 'community', f.properties.communityName, part);
+    if (f.properties.streetCode && f.properties.streetName) add(`s:${f.properties.streetCode}`, 'street', f.properties.streetName, part);
+  }
+  return [...groups.values()].map((g) => ({ level: g.level, name: g.name, lngLat: [g.x / g.area, g.y / g.area] }));
+}
+
+/** Below this zoom a map with several streets names streets; from it on, communities. */
+const COMMUNITY_ZOOM = 13.5;
+
+/**
+ * Names as HTML markers in the UI's font (symbol layers would need a glyph server, which an
+ * offline installation lacks). Streets show when zoomed out, communities when zoomed in; an
+ * area of one street names its communities at the zoom it is shown at (call this after fitting
+ * the view), its street once zoomed out. Returns a clean-up.
+ */
+export function addPlaceLabels(map: maplibregl.Map, labels: readonly PlaceLabel[]): () => void {
+  const streets = labels.filter((l) => l.level === 'street').length;
+  const markers = labels.map((label) => {
+    const element = document.createElement('div');
+    element.className = `gz-map-label gz-map-label-${label.level}`;
+    element.textContent = label.name;
+    Object.assign(element.style, {
+      fontSize: label.level === 'street' ? '13px' : '12px',
+      fontWeight: label.level === 'street' ? '600' : '400',
+      color: '#1f2937',
+      background: 'rgba(255,255,255,0.75)',
+      padding: '0 4px',
+      borderRadius: '3px',
+      pointerEvents: 'none',
+      whiteSpace: 'nowrap',
+    });
+    return { level: label.level, element, marker: new maplibregl.Marker({ element }).setLngLat(label.lngLat).addTo(map) };
+  });
+  const communityZoom = streets <= 1 ? Math.min(COMMUNITY_ZOOM, map.getZoom() - 0.5) : COMMUNITY_ZOOM;
+  const show = () => {
+    const communities = map.getZoom() >= communityZoom;
+    for (const m of markers) m.element.style.display = (m.level === 'community') === communities ? '' : 'none';
+  };
+  show();
+  map.on('zoomend', show);
+  return () => {
+    map.off('zoomend', show);
+    markers.forEach((m) => m.marker.remove());
+  };
+}
+
+const OUTLINE = 'district-outline';
+
+/** Draws (or clears, with null) the district's outline under the layers above `beforeLayer`. */
+export function setDistrictOutline(map: maplibregl.Map, geometry: Polygonal | null, beforeLayer?: string): void {
+  const data: GeoJSON.GeoJSON = geometry ? { type: 'Feature', geometry, properties: {} } : { type: 'FeatureCollection', features: [] };
+  const source = map.getSource<maplibregl.GeoJSONSource>(OUTLINE);
+  if (source) {
+    void source.setData(data);
+    return;
+  }
+  map.addSource(OUTLINE, { type: 'geojson', data });
+  map.addLayer({ id: OUTLINE, type: 'line', source: OUTLINE, paint: { 'line-color': '#3b4a63', 'line-width': 2, 'line-dasharray': [3, 2] } }, beforeLayer && map.getLayer(beforeLayer) ? beforeLayer : undefined);
+}
+
+/**
+ * The context of a map of grids: the outline always (when known), the names when there are
+ * no tiles to carry them. Call in a component after the map has loaded.
+ */
+export function useMapContext(map: maplibregl.Map | null, features: readonly PlacedFeature[] | null, outline: Polygonal | null, tileUrl: string | null, beforeLayer?: string): void {
+  useEffect(() => {
+    if (map) setDistrictOutline(map, outline, beforeLayer);
+  }, [map, outline, beforeLayer]);
+  useEffect(() => {
+    if (!map || !features || tileUrl) return;
+    return addPlaceLabels(map, placeLabelsOf(features));
+  }, [map, features, tileUrl]);
+}

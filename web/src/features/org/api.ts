@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type {
   AddGridStaffInput,
   CreateDepartmentInput,
+  DistrictOutlineView,
   GridDetail as GridDetailView,
   GridDuty,
   GridFeatureCollection as GridFeatureCollectionView,
@@ -50,6 +51,8 @@ export type GridFeatureProperties = GridFeature['properties'];
 export type GridFeatureCollection = Omit<GridFeatureCollectionView, 'features'> & { features: (Omit<GridFeature, 'geometry'> & { geometry: GridGeometry })[] };
 export type GridStaff = GridStaffMemberView;
 export type ImportResult = ImportGridsResult;
+/** A district's outline (null where none is known), drawn as the map's frame. */
+export type DistrictOutline = Omit<DistrictOutlineView, 'geometry'> & { geometry: GridGeometry | null };
 export type ImportProblem = GridImportProblem;
 
 // ---- Endpoints ----
@@ -70,6 +73,8 @@ export const orgApi = {
     request<GridDetail>('GET', `/api/org/grids/${encodeURIComponent(code)}`, { signal }),
   gridsGeojson: (under: string, signal?: AbortSignal) =>
     request<GridFeatureCollection>('GET', '/api/org/grids/geojson', { query: { under }, signal }),
+  districtOutline: (under: string, signal?: AbortSignal) =>
+    request<DistrictOutline>('GET', '/api/org/outline', { query: { under }, signal }),
   gridsGeojsonDownloadUrl: (under: string) => buildUrl('/api/org/grids/geojson', { under, download: 1 }),
   importGrids: (geojsonText: string, dryRun: boolean) =>
     request<ImportResult>('POST', '/api/org/grids/import', { query: { dryRun }, rawJson: geojsonText }),

@@ -3,12 +3,13 @@ import { EnvironmentOutlined } from '@ant-design/icons';
 import { Alert, Card, Descriptions, Flex, Space, Spin, Tag, Typography, type DescriptionsProps } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
-import { platformApi } from '../../../platform/api-client.ts';
+import { platformApi, request } from '../../../platform/api-client.ts';
+import { useAuth } from '../../../platform/auth.tsx';
 import { DateTime } from '../../../platform/components/labels.tsx';
 import type { Translate } from '../../../platform/i18n/index.tsx';
 import { useI18n } from '../../../platform/i18n/index.tsx';
 import { useApiQuery } from '../../../platform/query.ts';
-import { orgApi } from '../../org/index.ts';
+import { orgApi, type GridGeometry } from '../../org/index.ts';
 import type { CaseDetail } from '../api.ts';
 import { MatterTag, RatingTag, workingTimeLabel } from './labels.tsx';
 import { ReporterContact } from './reporter.tsx';
@@ -111,14 +112,24 @@ export function caseInfoItems(t: Translate, detail: CaseDetail): DescriptionsPro
   ];
 }
 
+/** The polygon of a case's grid, through the command centre's map context where the user has it; null when not allowed. */
+async function caseGridGeometry(code: string, viaCommand: boolean, signal: AbortSignal): Promise<GridGeometry | null> {
+  if (!viaCommand) return orgApi.grid(code, signal).then((g) => g.geometry, () => null);
+  const context = await request<{ features: { geometry: GridGeometry }[] }>('GET', `/api/command/grids/${encodeURIComponent(code)}`, { signal, quiet: true }).catch(() => null);
+  return context?.features[0]?.geometry ?? null;
+}
+
 /** Where the case is: its grid and point on the map (when the browser can draw one), and the address. */
 export function CaseLocationCard({ detail }: { detail: CaseDetail }) {
   const { t } = useI18n();
   const [mapError, setMapError] = useState<string | null>(null);
   const config = useApiQuery(['platform', 'publicConfig'], () => platformApi.publicConfig().catch(() => null));
+  const { can } = useAuth();
   const gridCode = detail.gridCode;
-  // Departments may not read the grid layer: the map then shows the point alone.
-  const grid = useApiQuery(['org', 'grid', 'grid', gridCode], gridCode ? (signal) => orgApi.grid(gridCode, signal).catch(() => null) : null);
+  // Departments may not read the grid layer; the command centre's map context gives them the
+  // grid of a case dispatched to them. Without either the map shows the point alone.
+  const viaCommand = can('command.read');
+  const grid = useApiQuery(['org', 'grid', 'grid', gridCode, viaCommand], gridCode ? (signal) => caseGridGeometry(gridCode, viaCommand, signal) : null);
   const point = detail.lng !== null && detail.lat !== null ? { lng: detail.lng, lat: detail.lat } : null;
   return (
         <Card size="small" title={<><EnvironmentOutlined /> {t('case.detail.location')}</>}>
@@ -127,7 +138,7 @@ export function CaseLocationCard({ detail }: { detail: CaseDetail }) {
           ) : !point && !detail.gridCode ? null : (
             <Suspense fallback={<Flex align="center" justify="center" style={{ height: 280 }}><Spin /></Flex>}>
               {!config.isFetching && !grid.isFetching && (
-                <CasePointMap point={point} grid={grid.data?.geometry ?? null} tileUrl={config.data?.mapTileUrl ?? null} onError={setMapError} />
+                <CasePointMap point={point} grid={grid.data ?? null} tileUrl={config.data?.mapTileUrl ?? null} onError={setMapError} />
               )}
             </Suspense>
           )}

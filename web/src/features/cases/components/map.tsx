@@ -83,6 +83,7 @@ export function CasePointMap({ point, grid, tileUrl, height = 280, onPick, onErr
       style={{ position: 'relative', height, border: '1px solid #dfe4ec', borderRadius: 4, overflow: 'hidden', background: '#eef2f7' }}
       data-testid="case-map"
       data-drawn={drawn ? 'true' : 'false'}
+      data-grid={grid ? 'true' : 'false'}
     >
       <div ref={container} style={{ position: 'absolute', inset: 0 }} />
     </div>

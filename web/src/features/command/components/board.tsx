@@ -48,6 +48,8 @@ export function CommandBoard({ area, wall = false }: { area: AreaPeriod; wall?: 
   const areaCode = overview.data?.area.code;
   const map = useApiQuery(['command', 'map', area.under], (signal) => commandApi.map(area.under, signal));
   const grids = useApiQuery(['org', 'gridsGeojson', areaCode], areaCode && !overview.data?.department ? (signal) => orgApi.gridsGeojson(areaCode, signal) : null);
+  // The outline frames the map; a map without it still works, so a failure only leaves it out.
+  const outline = useApiQuery(['org', 'districtOutline', areaCode], areaCode && !overview.data?.department ? (signal) => orgApi.districtOutline(areaCode, signal).catch(() => null) : null);
   const config = useApiQuery(['platform', 'publicConfig'], () => platformApi.publicConfig().catch(() => null));
   const { arrived, live } = useLiveCases(area.under);
 
@@ -75,7 +77,7 @@ export function CommandBoard({ area, wall = false }: { area: AreaPeriod; wall?: 
           {map.error ? (
             <Alert type="error" showIcon message={map.error.message} />
           ) : (
-            <CommandMap grids={grids.data ?? null} data={map.data ?? null} arrived={arrived} tileUrl={config.data?.mapTileUrl ?? null} height={wall ? 560 : 420} />
+            <CommandMap grids={grids.data ?? null} outline={outline.data?.geometry ?? null} data={map.data ?? null} arrived={arrived} tileUrl={config.data?.mapTileUrl ?? null} height={wall ? 560 : 420} />
           )}
         </Col>
         <Col xs={24} xl={10}>

@@ -1,13 +1,13 @@
 // The command centre's map: grids coloured by their load (open cases) or overdue share, live
-// cases as clustered points or a heat map, a click on a case opens it. Without a tile server
-// the communities' names are drawn from the org tree (HTML labels: no glyph server needed).
+// cases as clustered points or a heat map, a click on a case opens it. The district's outline
+// frames it; without a tile server the streets' and communities' names are drawn as HTML labels.
 import * as maplibregl from 'maplibre-gl';
 import { Alert, Flex, Segmented, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { boundsOf, useBaseMap } from '../../../platform/map.ts';
+import { boundsOf, useBaseMap, useMapContext } from '../../../platform/map.ts';
 import { useT } from '../../../platform/i18n/index.tsx';
-import type { GridFeatureCollection } from '../../org/index.ts';
+import type { GridFeatureCollection, GridGeometry } from '../../org/index.ts';
 import type { MapCase, MapData } from '../api.ts';
 
 const GRIDS = 'grids';
@@ -17,6 +17,8 @@ type Colouring = 'load' | 'overdue';
 
 interface CommandMapProps {
   grids: GridFeatureCollection | null;
+  /** The district's outline, drawn as the frame of the grids. */
+  outline: GridGeometry | null;
   data: MapData | null;
   /** Cases that arrived over the live stream since `data` was loaded. */
   arrived: MapCase[];
@@ -31,20 +33,7 @@ function casesGeoJson(cases: MapCase[]): GeoJSON.FeatureCollection {
   };
 }
 
-/** Each community's label at the middle of its grids' box. */
-function communityLabels(grids: GridFeatureCollection): { name: string; lngLat: [number, number] }[] {
-  const boxes = new Map<string, { name: string; box: maplibregl.LngLatBounds }>();
-  for (const f of grids.features) {
-    const b = boundsOf([f.geometry]);
-    if (!b) continue;
-    const entry = boxes.get(f.properties.communityCode);
-    if (entry) entry.box.extend(b);
-    else boxes.set(f.properties.communityCode, { name: f.properties.communityName, box: b });
-  }
-  return [...boxes.values()].map(({ name, box }) => ({ name, lngLat: box.getCenter().toArray() as [number, number] }));
-}
-
-export function CommandMap({ grids, data, arrived, tileUrl, height }: CommandMapProps) {
+export function CommandMap({ grids, outline, data, arrived, tileUrl, height }: CommandMapProps) {
   const t = useT();
   const navigate = useNavigate();
   const [mode, setMode] = useState<Mode>('points');
@@ -99,16 +88,8 @@ export function CommandMap({ grids, data, arrived, tileUrl, height }: CommandMap
     if (!map || !grids) return;
     const bounds = boundsOf(grids.features.map((f) => f.geometry));
     if (bounds) map.fitBounds(bounds, { padding: 30, duration: 0, maxZoom: 15 });
-    if (tileUrl) return;
-    const markers = communityLabels(grids).map(({ name, lngLat }) => {
-      const element = document.createElement('div');
-      element.className = 'gz-map-label';
-      element.textContent = name;
-      Object.assign(element.style, { fontSize: '12px', color: '#1f2937', background: 'rgba(255,255,255,0.75)', padding: '0 4px', borderRadius: '3px', pointerEvents: 'none' });
-      return new maplibregl.Marker({ element }).setLngLat(lngLat).addTo(map);
-    });
-    return () => markers.forEach((m) => m.remove());
-  }, [map, grids, tileUrl]);
+  }, [map, grids]);
+  useMapContext(map, grids?.features ?? null, outline, tileUrl, 'case-heat');
 
   const cases = useMemo(() => {
     const seen = new Set<string>();

@@ -6,7 +6,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { demoPassword, downloadXlsx, expect, openContext, signInFromLogin, snapFull, test } from '../../../../../e2e/kit.ts';
 
 // Inside the demo grid worker's grid (as the gridwork journey uses): in the leader's street.
-const point = { lng: 116.1448, lat: 40.1086 };
+const point = { lng: 116.0778, lat: 40.1128 };
 const stamp = Date.now().toString(36).slice(-4).toUpperCase();
 
 test.describe.serial('The leader lands on the command centre, sees new cases arrive live and handles a warning', () => {
@@ -33,6 +33,15 @@ test.describe.serial('The leader lands on the command centre, sees new cases arr
     await expect(page.getByTestId('command-rankings').locator('tr.ant-table-row').first()).toBeVisible();
     await expect(page.getByTestId('command-live')).toHaveAttribute('data-live', '1', { timeout: 15_000 });
     await snapFull(page, 'command-centre.png');
+  });
+
+  test('without tiles the map names the places: communities up close, the street when zoomed out', async () => {
+    const map = page.getByTestId('command-map-canvas');
+    await expect(map.locator('.gz-map-label-community:visible').first()).toBeVisible();
+    await map.locator('.maplibregl-ctrl-zoom-out').click();
+    await map.locator('.maplibregl-ctrl-zoom-out').click();
+    await expect(map.locator('.gz-map-label-street:visible')).toHaveCount(1);
+    await expect(map.locator('.gz-map-label-community:visible')).toHaveCount(0);
   });
 
   test('a case reported elsewhere appears on the map without a reload', async ({ browser }) => {
@@ -88,7 +97,7 @@ test.describe.serial('District staff tune the early-warning rules of their distr
     await expect(surge.getByText('请填写')).toBeVisible();
     await minCount.fill('12');
     await page.getByTestId('rule-category_surge-save').click();
-    await expect(surge.getByText('本区域规则')).toBeVisible();
+    await expect(surge.getByText('本区域规则', { exact: true })).toBeVisible();
     await expect(minCount).toHaveValue('12');
     await page.getByTestId('rule-category_surge-reset').click();
     await expect(surge.getByText('沿用系统默认规则')).toBeVisible();

@@ -46,7 +46,7 @@ const plantedKind = { code: 'elderly_day_care', name: '老年人日间照料中�
 let plantedGap: Gap | null = null;
 
 // A point inside the demo grid 11010800100101 of 翠微路社区 (as in e2e/prepare.ts).
-const newFacility = { name: '翠微路e2e便民服务驿站', kindName: '社区服务站', lng: 116.1448, lat: 40.1086 };
+const newFacility = { name: '翠微路e2e便民服务驿站', kindName: '社区服务站', lng: 116.0778, lat: 40.1128 };
 
 test.describe.serial('Community staff find the planted gap on their coverage map', () => {
   let context: BrowserContext;

@@ -9,7 +9,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { checkA11y, chooseByKeyboard, demoPassword, expect, openContext, phone, signInFromLogin, snap, snapFull, test } from '../../../../../e2e/kit.ts';
 
 // Inside the grid of the demo grid worker `grid` (翠微路社区第1社区网格), as e2e/cases.spec.ts uses.
-const start = { longitude: 116.1448, latitude: 40.1086 };
+const start = { longitude: 116.0778, latitude: 40.1128 };
 const stamp = Date.now().toString(36).slice(-4).toUpperCase();
 const title = `楼道堆物堵塞消防通道 ${stamp}`;
 const visitNote = `离线走访 ${stamp}：老人身体尚好，已提醒用电安全。`;

@@ -1,7 +1,7 @@
 import * as maplibregl from 'maplibre-gl';
 import { useEffect, useRef } from 'react';
-import type { GridFeatureCollection } from '../api.ts';
-import { boundsOf, useBaseMap } from '../../../platform/map.ts';
+import type { GridFeatureCollection, GridGeometry } from '../api.ts';
+import { boundsOf, useBaseMap, useMapContext } from '../../../platform/map.ts';
 import { gridKindColors } from './org-labels.tsx';
 
 const SOURCE = 'grids';
@@ -11,6 +11,8 @@ const SELECTED = 'grid-selected';
 
 interface GridMapViewProps {
   collection: GridFeatureCollection | null;
+  /** The district's outline, drawn as the frame of the grids. */
+  outline: GridGeometry | null;
   tileUrl: string | null;
   selectedCode: string | null;
   onSelect: (code: string | null) => void;
@@ -19,8 +21,8 @@ interface GridMapViewProps {
   onError: (reason: string) => void;
 }
 
-/** The MapLibre canvas: grid polygons coloured by kind, hover names, click to select. */
-export function GridMapView({ collection, tileUrl, selectedCode, onSelect, onRendered, onError }: GridMapViewProps) {
+/** The MapLibre canvas: grid polygons coloured by kind in the district's outline, hover names, click to select; place names without tiles. */
+export function GridMapView({ collection, outline, tileUrl, selectedCode, onSelect, onRendered, onError }: GridMapViewProps) {
   const callbacks = useRef({ onSelect, onRendered });
   useEffect(() => {
     callbacks.current = { onSelect, onRendered };
@@ -90,6 +92,8 @@ export function GridMapView({ collection, tileUrl, selectedCode, onSelect, onRen
       cancelled = true;
     };
   }, [collection, map]);
+
+  useMapContext(map, collection?.features ?? null, outline, tileUrl);
 
   useEffect(() => {
     if (!map) return;

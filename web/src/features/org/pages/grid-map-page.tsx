@@ -33,6 +33,8 @@ export function GridMapPage() {
   const config = useApiQuery(['platform', 'publicConfig'], () => platformApi.publicConfig().catch(() => null));
   const grids = useApiQuery(['org', 'gridsGeojson', node], node ? (signal) => orgApi.gridsGeojson(node, signal) : null);
   const collection: GridFeatureCollection | null = node ? (grids.data ?? null) : null;
+  // The district's outline frames the grids; without it the map still works.
+  const outline = useApiQuery(['org', 'districtOutline', node], node ? (signal) => orgApi.districtOutline(node, signal).catch(() => null) : null);
 
   useEffect(() => {
     setSelected(null);
@@ -96,6 +98,7 @@ export function GridMapPage() {
         ) : (
           <GridMapView
             collection={collection}
+            outline={outline.data?.geometry ?? null}
             tileUrl={config.data?.mapTileUrl ?? null}
             selectedCode={selected}
             onSelect={setSelected}
