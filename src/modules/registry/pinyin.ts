@@ -37,6 +37,7 @@ const syllables: ReadonlySet<string> = new Set(
   zhuai zhuan zhuang zhui zhun zhuo zi zong zou zu zuan zui zun zuo`.split(/\s+/),
 );
 const longestSyllable = 6; // chuang, shuang, zhuang
+const lowerLetters = /^[a-z]+$/;
 
 /**
  * The pinyin keys stored beside a name for search. The first character is read as a
@@ -52,8 +53,9 @@ export function nameSearchKeys(name: string): NameSearchKeys {
   let initials = '';
   let inWord = false; // inside a run of non-Chinese letters and digits
   for (const char of chars) {
-    const reading = stripAccents(char.pinyin).toLowerCase();
-    if (char.isZh && /^[a-z]+$/.test(reading)) {
+    // Plain letters need no accent stripping (most readings, since tones are off).
+    const reading = lowerLetters.test(char.pinyin) ? char.pinyin : stripAccents(char.pinyin).toLowerCase();
+    if (char.isZh && lowerLetters.test(reading)) {
       full += reading;
       initials += reading[0];
       inWord = false;
