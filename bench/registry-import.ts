@@ -127,7 +127,21 @@ try {
   );
 } finally {
   await database.close();
-  if (!keep) await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.end();
   fs.rmSync(work, { recursive: true, force: true });
+  if (!keep) await dropDatabase();
+  await admin.end();
+}
+
+// "with (force)" is refused while an autovacuum worker (another role's process) is in the
+// database: then the plain drop, once the worker has left.
+async function dropDatabase() {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin.query(attempt === 1 ? `drop database if exists ${name} with (force)` : `drop database if exists ${name}`);
+      return;
+    } catch (error) {
+      if (attempt >= 10) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
 }
