@@ -1,9 +1,10 @@
-// The command centre's demo: rolls the year of demo cases into the daily counts, plants a
-// surge (a dozen reports of one category in the focus grid this morning) and runs the
-// early-warning rules, so the command centre opens with a warning to look at.
+// The command centre's demo: plants a surge (a dozen reports of one category in the focus grid
+// this morning) and runs the early-warning rules, so the command centre opens with a warning to
+// look at. The year of demo cases is folded into the daily rollup by the job cases.rollup in its
+// first round after the server starts; until then readers count the unfolded entries themselves.
 import { fromEarlierLoader, type DemoContext } from '../../platform/module.ts';
 import type { Actor } from '../../platform/auth/scope.ts';
-import { createCase, loadCaseRules, rollTimeline } from '../cases/index.ts';
+import { createCase, loadCaseRules } from '../cases/index.ts';
 import { findOrgUnit, listGridPlacesUnder } from '../org/index.ts';
 import { detectWarnings } from './use-cases/detect.ts';
 import { ensureRules } from './use-cases/rules.ts';
@@ -13,9 +14,7 @@ const SURGE_CASES = 12;
 const SURGE_TITLES = ['小区门口占道经营', '流动摊贩占道', '早市摊位占用人行道', '商铺店外经营', '夜市摊点堵塞通道', '路口摆摊影响通行'];
 
 export async function loadCommandDemo({ db, pii, state, counts, progress }: DemoContext): Promise<void> {
-  progress('command: rolling the daily counts');
   await ensureRules(db);
-  const rolled = await rollTimeline(db);
   const district = await findOrgUnit(db, fromEarlierLoader(state, 'district').code);
   const gridCode = fromEarlierLoader(state, 'grid').code;
   if (!district) return;
@@ -39,6 +38,5 @@ export async function loadCommandDemo({ db, pii, state, counts, progress }: Demo
     }
   }
   const raised = await detectWarnings(db);
-  counts.rolledDays = rolled.days;
   counts.warnings = raised;
 }
