@@ -87,6 +87,21 @@ export function RegistryImportPage() {
     }
   };
 
+  const undo = async () => {
+    if (stage.kind !== 'job') return;
+    setBusy(true);
+    try {
+      await registryApi.undoImport(stage.job.id);
+      void message.success(t('registry.import.undone'));
+      setStage({ kind: 'choose' });
+      void invalidate(['registry']);
+    } catch (error) {
+      reportError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const restart = () => {
     setUploadError(null);
     setEditingMapping(false);
@@ -147,6 +162,7 @@ export function RegistryImportPage() {
             onRemap={(changes) => stage.file && void upload(stage.file, { ...stage.mapping, ...changes })}
             onCommit={(onlyValid) => void commit(onlyValid)}
             onDiscard={() => void discard()}
+            onUndo={() => void undo()}
             onRestart={restart}
           />
         )}
