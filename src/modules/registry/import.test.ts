@@ -207,24 +207,42 @@ async function gb18030(text: string): Promise<Uint8Array> {
   return new Uint8Array(out);
 }
 
+// A database a child process can commit into: on PostgreSQL the test's own (the child gets a
+// connection); on PGlite the child owns the whole database, so a fresh data directory.
+async function childTarget(prefix: string): Promise<{ target: Database; where: string; dataDir?: string }> {
+  if (database.engine === 'postgres') return { target: database, where: (database.pool as pg.Pool).options.connectionString as string };
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const target = await openDatabase({ engine: 'pglite', dataDir });
+  await migrate(target);
+  await seedTree(target);
+  return { target, where: dataDir, dataDir };
+}
+
+/** Commits a job in a child process (chunks of 500 rows) and SIGKILLs it inside the named chunk's transaction, after the step. */
+async function killCommitAt(where: string, jobId: string, step: string, chunk: string): Promise<void> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'test-fixtures/commit-child.ts'), where, jobId, step, chunk], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  let errors = '';
+  child.stderr.on('data', (data: Buffer) => (errors += data.toString()));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (data: Buffer) => {
+      output += data.toString();
+      if (output.includes('IN-TRANSACTION')) resolve();
+    });
+    child.on('exit', (code) => reject(new Error(`child exited (${code}) before the commit began: ${output} ${errors}`)));
+  });
+  expect(output).toContain(`IN-TRANSACTION after ${step} of chunk ${chunk}`);
+  const exited = new Promise((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
+  child.kill('SIGKILL');
+  expect(await exited).toBe('SIGKILL');
+}
+
 describe('a commit killed mid-way', () => {
   it('leaves nothing on PostgreSQL (one transaction) and whole chunks on PGlite; committing again finishes it', async () => {
     // The commit runs in a child process that owns its connection; on PGlite the child
     // owns the whole database, so the file is prepared in a data directory first.
     const pii = createConfiguredCipher(ctx.config);
-    let target: Database;
-    let where: string;
-    let dataDir: string | undefined;
-    if (database.engine === 'postgres') {
-      target = database;
-      where = (database.pool as pg.Pool).options.connectionString as string;
-    } else {
-      dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-kill-'));
-      target = await openDatabase({ engine: 'pglite', dataDir });
-      await migrate(target);
-      await seedTree(target);
-      where = dataDir;
-    }
+    const { target, where, dataDir } = await childTarget('gongzhi-kill-');
     const importer = { ...systemActor, grants: [{ role: 'community_staff' as const, orgPath: '' }] };
     const file = path.join(ctx.config.dataDir, 'kill.xlsx');
     fs.writeFileSync(file, await ledgerXlsx([syntheticHeader, ...syntheticLedger(1500, { first: 500_000, buildingPrefix: '中断测试' })]));
@@ -237,21 +255,7 @@ describe('a commit killed mid-way', () => {
     // (The file's other tests commit imports too: count only this one's audit entries.)
     const since = new Date();
     const stopChunk = database.engine === 'postgres' ? '1' : '2';
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'test-fixtures/commit-child.ts'), where, job.id, '新增居民', stopChunk], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    let errors = '';
-    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('IN-TRANSACTION')) resolve();
-      });
-      child.on('exit', (code) => reject(new Error(`child exited (${code}) before the commit began: ${output} ${errors}`)));
-    });
-    expect(output).toContain(`IN-TRANSACTION after 新增居民 of chunk ${stopChunk}`);
-    const exited = new Promise((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
-    child.kill('SIGKILL');
-    expect(await exited).toBe('SIGKILL');
+    await killCommitAt(where, job.id, '新增居民', stopChunk);
 
     const after = dataDir ? await openDatabase({ engine: 'pglite', dataDir }) : target;
     const A2 = '110000.110100.110108.110108001.110108001002';
@@ -381,19 +385,7 @@ describe('undoing an interrupted commit (撤销本次导入)', () => {
   }
 
   it('after a kill mid-commit leaves the tables as they were before the import (PGlite: two chunks written)', async () => {
-    let target: Database;
-    let where: string;
-    let dataDir: string | undefined;
-    if (database.engine === 'postgres') {
-      target = database;
-      where = (database.pool as pg.Pool).options.connectionString as string;
-    } else {
-      dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-undo-'));
-      target = await openDatabase({ engine: 'pglite', dataDir });
-      await migrate(target);
-      await seedTree(target);
-      where = dataDir;
-    }
+    const { target, where, dataDir } = await childTarget('gongzhi-undo-');
     const { jobId } = await prepare(target, '撤销甲', 700_000);
     const registered = await residentsIn(target);
     const dumped = await dump(target);
@@ -401,18 +393,7 @@ describe('undoing an interrupted commit (撤销本次导入)', () => {
 
     // Chunks of 500 rows: the first two committed, the third stopped inside its transaction.
     const stopChunk = database.engine === 'postgres' ? '1' : '3';
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'test-fixtures/commit-child.ts'), where, jobId, '新增居民', stopChunk], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('IN-TRANSACTION')) resolve();
-      });
-      child.on('exit', (code) => reject(new Error(`child exited (${code}) before the commit began: ${output}`)));
-    });
-    const exited = new Promise((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
-    child.kill('SIGKILL');
-    expect(await exited).toBe('SIGKILL');
+    await killCommitAt(where, jobId, '新增居民', stopChunk);
 
     const after = dataDir ? await openDatabase({ engine: 'pglite', dataDir }) : target;
     expect(await residentsIn(after)).toBe(registered + (after.engine === 'postgres' ? 0 : 700));
