@@ -6,9 +6,11 @@
 // adds its counts to the job row; between chunks other requests get their turn. There a
 // failure or a crash mid-way leaves a resumable job (status "committing", shown as
 // interrupted): chunks already written stay, nothing shows it committed, and committing it
-// again writes the rest. Where the staged rows were lost (a crash of the database empties
-// the unlogged staging) the same file is uploaded again; rows already written then count as
-// unchanged. The last step marks the job committed and writes the audit entry. See jobs.ts.
+// again writes the rest, or undoing it (undo.ts, from what each chunk recorded) leaves
+// nothing of it. Where the staged rows were lost (a crash of the database empties the
+// unlogged staging) the same file is uploaded again, or the job undone; rows already written
+// then count as unchanged. The last step marks the job committed and writes the audit entry.
+// See jobs.ts.
 import { and, eq, sql } from 'drizzle-orm';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { queryRows, type Database, type Db } from '../../../platform/db.ts';
