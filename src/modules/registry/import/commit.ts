@@ -44,7 +44,7 @@ export interface CommitHooks {
 // a second (bench/import-responsiveness.ts); the first has this many rows.
 const CHUNK_TARGET_MS = 150;
 const FIRST_CHUNK_ROWS = 200;
-const MIN_CHUNK_ROWS = 20;
+const MIN_CHUNK_ROWS = 100;
 const MAX_CHUNK_ROWS = 5000;
 // The pause between chunks, long enough for waiting requests to run their queries.
 const PAUSE_MS = 5;
