@@ -66,11 +66,21 @@ try {
   await new Promise((r) => setTimeout(r, 1000));
   const start = Date.now();
   let chunks = 0;
+  const timings: { chunk: number; rows: number; step: string; ms: number }[] = [];
+  // A line every 30 s, so that a long run under load says how it goes before it ends.
+  const interim = setInterval(() => {
+    const ms = lines.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { url: string; at: number; ms: number })
+      .filter((x) => x.url === '/healthz' && x.at >= start).map((x) => x.ms).sort((a, b) => a - b);
+    const rowsDone = timings.filter((x) => x.step === 'end').reduce((a, x) => a + x.rows, 0);
+    console.log(`  … ${seconds(Date.now() - start)} s: ${rowsDone} rows in ${chunks} chunks; /healthz ${ms.length} answers, max ${Math.round(ms.at(-1) ?? 0)} ms, median ${Math.round(ms[Math.floor(ms.length / 2)] ?? 0)} ms; load ${os.loadavg()[0]?.toFixed(1)}`);
+  }, 30_000);
   const done = await commitImport(ctx.database, importer, job.id, { onlyValid: false }, {
     chunkRows: oneChunk ? rows : undefined,
     afterStep: (step) => void (step === '户主' && chunks++),
+    timed: (x) => void timings.push(x),
   });
   const end = Date.now();
+  clearInterval(interim);
   await new Promise((r) => setTimeout(r, 500));
   poller.kill('SIGTERM');
   await new Promise((r) => poller.once('exit', r));
@@ -89,8 +99,31 @@ try {
   console.log(`commit of ${rows} rows in ${seconds(end - start)} s, ${chunks} chunk(s)${oneChunk ? ' (one transaction)' : ''}`);
   console.log(`/healthz during the commit: ${health.n} answers, max ${health.max} ms, p99 ${health.p99} ms, median ${health.p50} ms`);
   console.log(`/api/public/grids/XYL01/roster (a database read) during the commit: ${read.n} answers, max ${read.max} ms, p99 ${read.p99} ms, median ${read.p50} ms; ${failures} non-200`);
+  printStepTimes(timings);
   console.log(JSON.stringify({ bench: 'import-responsiveness', engine: 'pglite', rows, oneTransaction: oneChunk, commitMs: end - start, chunks, healthzMaxMs: health.max, healthzP99Ms: health.p99, healthzAnswers: health.n, readMaxMs: read.max, readP99Ms: read.p99, non200: failures, loadAverage: os.loadavg()[0] }));
 } finally {
   await app.close();
   fs.rmSync(work, { recursive: true, force: true });
+}
+
+/** Per step: total, median and max ms per chunk, and ms per 100 rows in the first and last tenth of the chunks (a step whose cost grows with the tables shows there). */
+function printStepTimes(timings: { chunk: number; rows: number; step: string; ms: number }[]): void {
+  if (!timings.length) return;
+  const chunkCount = Math.max(...timings.map((x) => x.chunk));
+  const tenth = Math.max(1, Math.floor(chunkCount / 10));
+  const perChunk = new Map<number, number>();
+  for (const x of timings) perChunk.set(x.chunk, (perChunk.get(x.chunk) ?? 0) + x.ms);
+  const totals = [...perChunk.values()].sort((a, b) => a - b);
+  const rowsOf = new Map(timings.map((x) => [x.chunk, x.rows]));
+  const sizes = [...rowsOf.values()].sort((a, b) => a - b);
+  console.log(`chunks: ${chunkCount}; ms per chunk median ${Math.round(totals[Math.floor(totals.length / 2)] ?? 0)}, p90 ${Math.round(totals[Math.floor(totals.length * 0.9)] ?? 0)}, max ${Math.round(totals.at(-1) ?? 0)}; rows per chunk median ${sizes[Math.floor(sizes.length / 2)]}, min ${sizes[0]}, max ${sizes.at(-1)}`);
+  const per100 = (xs: typeof timings) => (xs.length ? (100 * xs.reduce((a, x) => a + x.ms, 0)) / Math.max(1, xs.reduce((a, x) => a + x.rows, 0)) : 0);
+  for (const step of [...new Set(timings.map((x) => x.step))]) {
+    const xs = timings.filter((x) => x.step === step);
+    const ms = xs.map((x) => x.ms).sort((a, b) => a - b);
+    const worst = xs.reduce((a, x) => (x.ms > a.ms ? x : a));
+    const early = per100(xs.filter((x) => x.chunk <= tenth));
+    const late = per100(xs.filter((x) => x.chunk > chunkCount - tenth));
+    console.log(`  ${step.padEnd(6)} total ${(ms.reduce((a, b) => a + b, 0) / 1000).toFixed(1).padStart(6)} s  median ${ms[Math.floor(ms.length / 2)]!.toFixed(1).padStart(6)} ms  max ${worst.ms.toFixed(0).padStart(5)} ms (chunk ${worst.chunk}, ${worst.rows} rows)  ms/100 rows first tenth ${early.toFixed(1)}, last tenth ${late.toFixed(1)}`);
+  }
 }

@@ -14,6 +14,7 @@ import { createConfiguredCipher } from '../../app.ts';
 import { checkImport } from './import/check.ts';
 import { commitImport } from './import/commit.ts';
 import { createImportJob } from './import/jobs.ts';
+import { undoImport } from './import/undo.ts';
 import { haidianId, ledgerXlsx, multipartFile, syntheticHeader, syntheticLedger, waitForImport, xlsxText } from './testing.ts';
 import { csvField } from './csv.ts';
 
@@ -206,24 +207,42 @@ async function gb18030(text: string): Promise<Uint8Array> {
   return new Uint8Array(out);
 }
 
+// A database a child process can commit into: on PostgreSQL the test's own (the child gets a
+// connection); on PGlite the child owns the whole database, so a fresh data directory.
+async function childTarget(prefix: string): Promise<{ target: Database; where: string; dataDir?: string }> {
+  if (database.engine === 'postgres') return { target: database, where: (database.pool as pg.Pool).options.connectionString as string };
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const target = await openDatabase({ engine: 'pglite', dataDir });
+  await migrate(target);
+  await seedTree(target);
+  return { target, where: dataDir, dataDir };
+}
+
+/** Commits a job in a child process (chunks of 500 rows) and SIGKILLs it inside the named chunk's transaction, after the step. */
+async function killCommitAt(where: string, jobId: string, step: string, chunk: string): Promise<void> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'test-fixtures/commit-child.ts'), where, jobId, step, chunk], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  let errors = '';
+  child.stderr.on('data', (data: Buffer) => (errors += data.toString()));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (data: Buffer) => {
+      output += data.toString();
+      if (output.includes('IN-TRANSACTION')) resolve();
+    });
+    child.on('exit', (code) => reject(new Error(`child exited (${code}) before the commit began: ${output} ${errors}`)));
+  });
+  expect(output).toContain(`IN-TRANSACTION after ${step} of chunk ${chunk}`);
+  const exited = new Promise((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
+  child.kill('SIGKILL');
+  expect(await exited).toBe('SIGKILL');
+}
+
 describe('a commit killed mid-way', () => {
   it('leaves nothing on PostgreSQL (one transaction) and whole chunks on PGlite; committing again finishes it', async () => {
     // The commit runs in a child process that owns its connection; on PGlite the child
     // owns the whole database, so the file is prepared in a data directory first.
     const pii = createConfiguredCipher(ctx.config);
-    let target: Database;
-    let where: string;
-    let dataDir: string | undefined;
-    if (database.engine === 'postgres') {
-      target = database;
-      where = (database.pool as pg.Pool).options.connectionString as string;
-    } else {
-      dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-kill-'));
-      target = await openDatabase({ engine: 'pglite', dataDir });
-      await migrate(target);
-      await seedTree(target);
-      where = dataDir;
-    }
+    const { target, where, dataDir } = await childTarget('gongzhi-kill-');
     const importer = { ...systemActor, grants: [{ role: 'community_staff' as const, orgPath: '' }] };
     const file = path.join(ctx.config.dataDir, 'kill.xlsx');
     fs.writeFileSync(file, await ledgerXlsx([syntheticHeader, ...syntheticLedger(1500, { first: 500_000, buildingPrefix: '中断测试' })]));
@@ -236,21 +255,7 @@ describe('a commit killed mid-way', () => {
     // (The file's other tests commit imports too: count only this one's audit entries.)
     const since = new Date();
     const stopChunk = database.engine === 'postgres' ? '1' : '2';
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'test-fixtures/commit-child.ts'), where, job.id, '新增居民', stopChunk], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    let errors = '';
-    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('IN-TRANSACTION')) resolve();
-      });
-      child.on('exit', (code) => reject(new Error(`child exited (${code}) before the commit began: ${output} ${errors}`)));
-    });
-    expect(output).toContain(`IN-TRANSACTION after 新增居民 of chunk ${stopChunk}`);
-    const exited = new Promise((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
-    child.kill('SIGKILL');
-    expect(await exited).toBe('SIGKILL');
+    await killCommitAt(where, job.id, '新增居民', stopChunk);
 
     const after = dataDir ? await openDatabase({ engine: 'pglite', dataDir }) : target;
     const A2 = '110000.110100.110108.110108001.110108001002';
@@ -345,5 +350,94 @@ describe('gongzhi registry import (CLI)', () => {
     const template = path.join(dataDir, 'template.xlsx');
     await gz('registry', 'template', '-o', template);
     expect(await xlsxText(fs.readFileSync(template))).toContain('公民身份号码');
+  }, 180_000);
+});
+
+describe('undoing an interrupted commit (撤销本次导入)', () => {
+  const importer = { ...systemActor, grants: [{ role: 'community_staff' as const, orgPath: '' }] };
+  // Every row of the tables an import writes, to compare before the import and after its undo.
+  const dump = async (target: Database) =>
+    queryRows<Record<string, unknown>>(target.db, sql`
+      select (select coalesce(jsonb_agg(to_jsonb(x) order by x.id), '[]'::jsonb) from buildings x) as buildings,
+             (select coalesce(jsonb_agg(to_jsonb(x) order by x.id), '[]'::jsonb) from houses x) as houses,
+             (select coalesce(jsonb_agg(to_jsonb(x) order by x.id), '[]'::jsonb) from households x) as households,
+             (select coalesce(jsonb_agg(to_jsonb(x) order by x.id), '[]'::jsonb) from residents x) as residents,
+             (select coalesce(jsonb_agg(to_jsonb(x) order by x.id), '[]'::jsonb) from residence_history x) as history,
+             (select coalesce(jsonb_agg(to_jsonb(x) order by x.id), '[]'::jsonb) from key_group_memberships x) as memberships`);
+  const residentsIn = async (target: Database) =>
+    (await queryRows<{ n: number }>(target.db, sql`select count(*)::int as n from residents where org_path like ${`${A1}%`}`))[0]?.n ?? 0;
+
+  // People already registered (some in key groups), then a ledger that moves them to new
+  // buildings (closing their history, changing their households' heads) and adds new people.
+  async function prepare(target: Database, name: string, first: number): Promise<{ jobId: string; file: string }> {
+    const pii = createConfiguredCipher(ctx.config);
+    const before = path.join(ctx.config.dataDir, `${name}-before.xlsx`);
+    const rows = [...syntheticLedger(300, { first, buildingPrefix: `${name}前` })].map((r, i) => (i % 10 === 0 ? [...r.slice(0, -1), '低保'] : r));
+    fs.writeFileSync(before, await ledgerXlsx([syntheticHeader, ...rows]));
+    const earlier = await createImportJob(target.db, importer, { communityCode: '110108001001', fileName: 'before.xlsx', format: 'xlsx' });
+    await checkImport(target, pii, importer, earlier.id, before);
+    expect(await commitImport(target, importer, earlier.id, { onlyValid: false })).toMatchObject({ status: 'committed', inserted: 300 });
+    const file = path.join(ctx.config.dataDir, `${name}.xlsx`);
+    fs.writeFileSync(file, await ledgerXlsx([syntheticHeader, ...syntheticLedger(1500, { first, buildingPrefix: `${name}后` })]));
+    const job = await createImportJob(target.db, importer, { communityCode: '110108001001', fileName: `${name}.xlsx`, format: 'xlsx' });
+    expect(await checkImport(target, pii, importer, job.id, file)).toMatchObject({ status: 'checked', newRows: 1200, changedRows: 300 });
+    return { jobId: job.id, file };
+  }
+
+  it('after a kill mid-commit leaves the tables as they were before the import (PGlite: two chunks written)', async () => {
+    const { target, where, dataDir } = await childTarget('gongzhi-undo-');
+    const { jobId } = await prepare(target, '撤销甲', 700_000);
+    const registered = await residentsIn(target);
+    const dumped = await dump(target);
+    if (dataDir) await target.close();
+
+    // Chunks of 500 rows: the first two committed, the third stopped inside its transaction.
+    const stopChunk = database.engine === 'postgres' ? '1' : '3';
+    await killCommitAt(where, jobId, '新增居民', stopChunk);
+
+    const after = dataDir ? await openDatabase({ engine: 'pglite', dataDir }) : target;
+    expect(await residentsIn(after)).toBe(registered + (after.engine === 'postgres' ? 0 : 700));
+    await after.db.execute(sql`update registry_imports set heartbeat_at = now() - interval '5 minutes' where id = ${jobId}`);
+    const since = new Date();
+    expect(await undoImport(after, importer, jobId)).toMatchObject({ status: 'discarded', inserted: 0 });
+    expect(await dump(after)).toEqual(dumped);
+    const [audit] = await queryRows<{ n: number; undoRecords: number; staged: number }>(after.db, sql`
+      select (select count(*)::int from audit_log where action = 'registry.import.undo' and target_id = ${jobId} and at >= ${since}) as n,
+             (select count(*)::int from registry_import_undo where import_id = ${jobId}) as "undoRecords",
+             (select count(*)::int from registry_import_rows where import_id = ${jobId}) as staged`);
+    expect(audit).toEqual({ n: 1, undoRecords: 0, staged: 0 });
+    // Undone is final: it can be neither committed nor undone again.
+    await expect(commitImport(after, importer, jobId, { onlyValid: false })).rejects.toMatchObject({ code: 'REGISTRY_IMPORT_STATE' });
+    await expect(undoImport(after, importer, jobId)).rejects.toMatchObject({ code: 'REGISTRY_IMPORT_STATE' });
+    if (dataDir) await after.close();
+  }, 180_000);
+
+  it('through the route, with the commit\'s checks: another community is refused, a reader gets 403, a finished import gets 409', async () => {
+    const { jobId } = await prepare(database, '撤销乙', 710_000);
+    const dumped = await dump(database);
+    // Chunked on either engine; a failure in the third chunk leaves two written.
+    await expect(commitImport(database, importer, jobId, { onlyValid: false }, {
+      chunked: true,
+      chunkRows: 500,
+      afterStep: (step, _n, chunk) => {
+        if (chunk === 3 && step === '户主') throw new Error('stopped');
+      },
+    })).rejects.toThrow('stopped');
+    const url = `/api/registry/imports/${jobId}/undo`;
+    const elsewhere = (await actorSession(ctx, 'community_staff', '110108002001')).cookie;
+    const reader = (await actorSession(ctx, 'grid_worker', 'GA1')).cookie;
+    expect((await app.inject({ method: 'POST', url, headers: { cookie: elsewhere } })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'POST', url, headers: { cookie: reader } })).statusCode).toBe(403);
+    expect(await dump(database)).not.toEqual(dumped);
+    const undone = await app.inject({ method: 'POST', url, headers: { cookie: staff } });
+    expect(undone.statusCode).toBe(200);
+    expect(undone.json()).toMatchObject({ id: jobId, status: 'discarded' });
+    expect(await dump(database)).toEqual(dumped);
+    // A finished import is not undone by this route.
+    const finished = await upload('finished.xlsx', await ledgerXlsx([syntheticHeader, ...syntheticLedger(3, { first: 720_000, buildingPrefix: '撤销丙' })]));
+    expect((await commit(finished.id, false)).job).toMatchObject({ status: 'committed' });
+    const refused = await app.inject({ method: 'POST', url: `/api/registry/imports/${finished.id}/undo`, headers: { cookie: staff } });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({ code: 'REGISTRY_IMPORT_STATE', message: expect.stringContaining('已提交完成') });
   }, 180_000);
 });

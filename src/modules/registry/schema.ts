@@ -173,6 +173,7 @@ export const registryImports = pgTable('registry_imports', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   checkedAt: timestamp('checked_at', { withTimezone: true }),
   committedAt: timestamp('committed_at', { withTimezone: true }),
+  undoStartedAt: timestamp('undo_started_at', { withTimezone: true }),
 });
 
 export const registryImportErrors = pgTable('registry_import_errors', {

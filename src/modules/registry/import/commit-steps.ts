@@ -26,6 +26,8 @@ export interface CommitContext {
   grids: GridRef[];
   /** The last staged row of the chunk being written (earlier rows are already committed and gone). */
   upTo: number;
+  /** The last row of the chunk before (0 for the first): bounds the chunk for the planner's estimates too. */
+  after: number;
   /** The chunk's staged rows with their target household (staged.ts). */
   targets: SQL;
   /** What this chunk wrote; the job row adds them up. */
@@ -35,7 +37,7 @@ export interface CommitContext {
 }
 
 /** The chunk's good staged rows, as `s`. */
-const chunkRows = ({ job, upTo }: CommitContext) => sql`s.import_id = ${job.id} and s.valid and s.row_no <= ${upTo}`;
+const chunkRows = ({ job, upTo, after }: CommitContext) => sql`s.import_id = ${job.id} and s.valid and s.row_no > ${after} and s.row_no <= ${upTo}`;
 
 type Step = (tx: Db, c: CommitContext) => Promise<void>;
 

@@ -6,9 +6,11 @@
 // adds its counts to the job row; between chunks other requests get their turn. There a
 // failure or a crash mid-way leaves a resumable job (status "committing", shown as
 // interrupted): chunks already written stay, nothing shows it committed, and committing it
-// again writes the rest. Where the staged rows were lost (a crash of the database empties
-// the unlogged staging) the same file is uploaded again; rows already written then count as
-// unchanged. The last step marks the job committed and writes the audit entry. See jobs.ts.
+// again writes the rest, or undoing it (undo.ts, from what each chunk recorded) leaves
+// nothing of it. Where the staged rows were lost (a crash of the database empties the
+// unlogged staging) the same file is uploaded again, or the job undone; rows already written
+// then count as unchanged. The last step marks the job committed and writes the audit entry.
+// See jobs.ts.
 import { and, eq, sql } from 'drizzle-orm';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { queryRows, type Database, type Db } from '../../../platform/db.ts';
@@ -22,6 +24,7 @@ import { chinaToday } from '../vocabulary.ts';
 import { commitStatements, commitSteps, type CommitContext } from './commit-steps.ts';
 import { fail, live, loadJob, presentImport, STALE_MS, type ImportJob } from './jobs.ts';
 import { targets } from './staged.ts';
+import { forgetUndo, IMPORT_LOCK_KEY, nextUndoChunk, recordBeforeImages, recordCreated } from './undo.ts';
 
 export { commitSteps };
 
@@ -29,6 +32,8 @@ export interface CommitHooks {
   progress?: ((p: ImportProgress) => void) | undefined;
   /** Called inside a chunk's transaction after each step; a test uses it to stop the process mid-commit. */
   afterStep?: ((step: string, stepNo: number, chunk: number) => Promise<void> | void) | undefined;
+  /** Told how long each step of each chunk took (the benchmark finds the slow ones with it); 'rows' times picking the chunk, 'book' its bookkeeping. */
+  timed?: ((t: { chunk: number; rows: number; step: string; ms: number }) => void) | undefined;
   /** Rows per chunk, fixed (tests); by default sized by time. */
   chunkRows?: number | undefined;
   /** Chunked (the embedded database's way) or one transaction; by default chunked on PGlite only. */
@@ -38,16 +43,22 @@ export interface CommitHooks {
 // Chunks are sized to take about this long, so that a waiting request is answered well within
 // a second (bench/import-responsiveness.ts); the first has this many rows.
 const CHUNK_TARGET_MS = 150;
-const FIRST_CHUNK_ROWS = 500;
+const FIRST_CHUNK_ROWS = 200;
 const MIN_CHUNK_ROWS = 100;
 const MAX_CHUNK_ROWS = 5000;
 // The pause between chunks, long enough for waiting requests to run their queries.
 const PAUSE_MS = 5;
-// Serialises commits into one community (two imports must not interleave).
-const IMPORT_LOCK_KEY = 7_262_003;
 // How often a long one-transaction commit says it is alive (well within STALE_MS).
 const HEARTBEAT_MS = 10_000;
 const dataSteps = commitSteps.filter((s) => s !== '完成');
+// The tables whose statistics the chunked commit keeps up to date as they grow.
+const analyzedTables = [
+  ['buildings', ['community_code', 'name']],
+  ['houses', ['building_id', 'unit', 'number']],
+  ['households', ['house_id', 'number', 'head_resident_id']],
+  ['residents', ['id_number_hash', 'household_id', 'relation']],
+  ['residence_history', ['resident_id', 'moved_out_on']],
+] as const;
 
 /** The commit phase: all staged rows (or, with onlyValid, the good rows of a file that also has bad ones), chunk by chunk. */
 export async function commitImport(
@@ -66,6 +77,7 @@ export async function commitImport(
   try {
     const chunked = hooks.chunked ?? database.engine === 'pglite';
     await (chunked ? runChunkedCommit : runWholeCommit)(database, actor, job, options, progress, hooks);
+    await forgetUndo(db, job.id);
     // What is left are the rows with errors, skipped.
     await db.execute(sql`delete from registry_import_rows where import_id = ${job.id}`);
   } catch (error) {
@@ -92,7 +104,7 @@ export async function prepareCommit(db: Db, actor: Actor, jobId: string, options
   const job = await loadJob(db, actor, jobId);
   const view = await presentImport(db, job);
   const resumable = view.status === 'interrupted' && job.status === 'committing';
-  if (job.status !== 'checked' && !resumable) throw new AppError('REGISTRY_IMPORT_STATE', { status: view.status, action: '提交' });
+  if ((job.status !== 'checked' && !resumable) || job.undoStartedAt) throw new AppError('REGISTRY_IMPORT_STATE', { status: view.status, action: '提交' });
   if (job.errorRows > 0 && !options.onlyValid) throw new AppError('REGISTRY_IMPORT_HAS_ERRORS', { errorRows: job.errorRows, skippedRows: view.skippedRows });
   const [staged] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from registry_import_rows where import_id = ${job.id} and valid`);
   const n = staged?.n ?? 0;
@@ -151,7 +163,7 @@ const runWholeCommit: CommitRun = async (database, actor, job, options, progress
     await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK_KEY}, hashtext(${job.communityCode}))`);
     // Hash joins and the distinct places of a whole ledger fit in memory instead of spilling.
     await tx.execute(sql`set local work_mem = '64MB'`);
-    const context: CommitContext = { ...base, upTo: bound?.upTo ?? 0, targets: targets(job), counts: { inserted: 0, updated: 0 }, analyze: true };
+    const context: CommitContext = { ...base, after: 0, upTo: bound?.upTo ?? 0, targets: targets(job), counts: { inserted: 0, updated: 0 }, analyze: true };
     for (const name of commitSteps) {
       if (name === '完成') {
         await tx.execute(sql`delete from registry_import_rows where import_id = ${job.id} and valid`);
@@ -185,31 +197,65 @@ const runChunkedCommit: CommitRun = async (database, actor, job, options, progre
   let stepNo = 0;
   let written = 0;
   let analyzedAt = 0;
+  // The last row written (the staged rows before it are deleted but still in the index).
+  let done = 0;
+  // Chunks are numbered on from those of an earlier, interrupted run (undo.ts replays them backwards).
+  const firstChunk = await nextUndoChunk(db, job.id);
+  const undoChunk = (chunk: number) => firstChunk + chunk - 1;
   const stepDone = async (tx: Db, name: string, chunk: number) => {
     Object.assign(progress, { step: name, stepNo: ++stepNo });
     hooks.progress?.(progress);
     await hooks.afterStep?.(name, stepNo, chunk);
   };
   for (let chunk = 1; ; chunk++) {
-    const [bound] = await queryRows<{ upTo: number | null; n: number }>(db, sql`
-      select max(row_no)::int as "upTo", count(*)::int as n
-        from (select row_no from registry_import_rows where import_id = ${job.id} and valid order by row_no limit ${size}) c`);
+    let mark = performance.now();
+    const lap = (step: string, rows: number) => {
+      const now = performance.now();
+      hooks.timed?.({ chunk, rows, step, ms: now - mark });
+      mark = now;
+    };
+    // Statistics again whenever the rows written may have doubled the tables: stale ones make
+    // the planner scan the growing tables once per staged row (seconds per chunk at 20,000 rows).
+    // One table at a time, each its own statement, so that waiting requests get in between.
+    if (written > 0 && written >= 2 * analyzedAt) {
+      for (const [table, columns] of analyzedTables) {
+        // A small sample of the columns the steps join on: a full ANALYZE of a large table
+        // would hold the connection for a second. (Row counts, what the plans need, come with it.)
+        await db.transaction(async (tx) => {
+          await tx.execute(sql`set local default_statistics_target = 10`);
+          await tx.execute(sql`analyze ${sql.identifier(table)} (${sql.raw(columns.join(', '))})`);
+        });
+        lap(`analyze ${table}`, 0);
+        await sleep(PAUSE_MS);
+      }
+      analyzedAt = written;
+    }
+    const [bound] = await queryRows<{ after: number | null; upTo: number | null; n: number }>(db, sql`
+      select min(row_no)::int - 1 as after, max(row_no)::int as "upTo", count(*)::int as n
+        from (select row_no from registry_import_rows where import_id = ${job.id} and valid and row_no > ${done}
+               order by row_no limit ${size}) c`);
+    const after = bound?.after ?? 0;
     const upTo = bound?.upTo ?? 0;
     const rows = bound?.n ?? 0;
     const last = rows >= remaining;
+    lap('rows', rows);
     const started = performance.now();
     await db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK_KEY}, hashtext(${job.communityCode}))`);
-      // Statistics again whenever the rows written may have doubled the tables: stale ones make
-      // the planner scan the growing tables once per staged row (seconds per chunk at 20,000 rows).
-      const analyze = written === 0 || written + rows >= 2 * analyzedAt;
-      if (analyze) analyzedAt = written + rows;
-      const context: CommitContext = { ...base, upTo, targets: targets(job, upTo), counts: { inserted: 0, updated: 0 }, analyze };
+      // The job's first chunk may fill empty tables: its steps refresh the statistics in between.
+      const analyze = written === 0 && undoChunk(chunk) === 1;
+      if (written === 0) analyzedAt = rows;
+      const context: CommitContext = { ...base, after, upTo, targets: targets(job, upTo, after), counts: { inserted: 0, updated: 0 }, analyze };
+      await recordBeforeImages(tx, job, undoChunk(chunk), after, upTo);
+      lap('undo:before', rows);
       for (const name of dataSteps) {
         await commitStatements[name](tx, context);
+        lap(name, rows);
         await stepDone(tx, name, chunk);
       }
-      await tx.execute(sql`delete from registry_import_rows where import_id = ${job.id} and valid and row_no <= ${upTo}`);
+      await recordCreated(tx, job, undoChunk(chunk), after, upTo);
+      lap('undo:created', rows);
+      await tx.execute(sql`delete from registry_import_rows where import_id = ${job.id} and valid and row_no > ${after} and row_no <= ${upTo}`);
       await tx
         .update(registryImports)
         .set({
@@ -218,13 +264,16 @@ const runChunkedCommit: CommitRun = async (database, actor, job, options, progre
           heartbeatAt: sql`now()`,
         })
         .where(eq(registryImports.id, job.id));
+      lap('book', rows);
       if (last) {
         await commitStatements.完成(tx, context);
         await stepDone(tx, '完成', chunk);
       }
     });
+    lap('end', rows);
     remaining -= rows;
     written += rows;
+    done = upTo;
     progress.rows += rows;
     if (last) return;
     if (!hooks.chunkRows) {

@@ -9,7 +9,7 @@
 //           residence history and key groups with set-based SQL: on PostgreSQL in one
 //           transaction, on the embedded database chunk by chunk, each chunk in a short
 //           transaction so that it keeps serving other requests (a job stopped half-way is
-//           resumable there); the last step marks the job committed and writes the audit
+//           resumable there, or can be undone: undo.ts); the last step marks the job committed and writes the audit
 //           entry (commit.ts). Rows are matched by the HMAC of the ID number,
 //           and a row that changes nothing is not written, so importing a file again
 //           changes nothing.

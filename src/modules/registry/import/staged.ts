@@ -8,14 +8,15 @@ import { registryImports } from '../schema.ts';
 import type { ImportJob } from './jobs.ts';
 
 // The staged rows of a job (up to a row, for one chunk of the commit) with the household each
-// row belongs to, where it already exists.
-export const targets = (job: ImportJob, upTo?: number) => sql`
+// row belongs to, where it already exists. (A chunk is also bounded below, by the row before
+// it: rows before it are gone, but the planner's statistics still count them.)
+export const targets = (job: ImportJob, upTo?: number, after = 0) => sql`
   select s.*, hh.id as target_household, h.id as target_house, b.org_path as target_path, b.grid_code as target_grid
     from registry_import_rows s
     left join buildings b on b.community_code = ${job.communityCode} and b.name = s.building
     left join houses h on h.building_id = b.id and h.unit = s.unit and h.number = s.house_number
     left join households hh on hh.house_id = h.id and hh.number = s.household_number
-   where s.import_id = ${job.id} and s.valid${upTo === undefined ? sql`` : sql` and s.row_no <= ${upTo}`}`;
+   where s.import_id = ${job.id} and s.valid${upTo === undefined ? sql`` : sql` and s.row_no > ${after} and s.row_no <= ${upTo}`}`;
 
 // Whether a staged row (t) would change a resident (r). Empty optional cells change nothing.
 export const residentChanged = sql`(

@@ -14,6 +14,7 @@ import { commitImportBody, idParams, importErrorPage, importJob, importPage, pag
 import { writeImportReport, writeTemplate } from '../export.ts';
 import { checkImport } from '../import/check.ts';
 import { commitImport, prepareCommit } from '../import/commit.ts';
+import { undoImport } from '../import/undo.ts';
 import { assertMayImport, createImportJob, discardImport, getImport, importErrors, listImports, presentImport, runInBackground } from '../import/jobs.ts';
 import { ledgerFormatOf } from '../ledger-reader.ts';
 import { streamDownload, XLSX } from '../../../platform/download.ts';
@@ -148,6 +149,15 @@ export const importRoutes = routeTable('registry', [
       runInBackground(commitImport(ctx.database, actor, job.id, options, {}, { prepared: job }), (error) => req.log.error({ err: error }, 'import commit failed'));
       return presentImport(db, job);
     },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/registry/imports/:id/undo',
+    summary: 'Undo an interrupted commit: what its finished chunks wrote is removed or put back, and the job is discarded',
+    access: 'registry.import',
+    params: idParams,
+    response: importJob,
+    handle: ({ actor, params, ctx }) => undoImport(ctx.database, actor, params.id),
   }),
   route({
     method: 'DELETE',

@@ -155,6 +155,7 @@ export const registryApi = {
   commitImport: (jobId: string, onlyValid: boolean) =>
     request<ImportJob>('POST', `/api/registry/imports/${id(jobId)}/commit`, { body: { onlyValid } }),
   discardImport: (jobId: string) => request<null>('DELETE', `/api/registry/imports/${id(jobId)}`),
+  undoImport: (jobId: string) => request<ImportJob>('POST', `/api/registry/imports/${id(jobId)}/undo`),
   uploadLedger,
 };
 

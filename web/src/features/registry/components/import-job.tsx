@@ -1,7 +1,7 @@
 // The ledger import's job: its status, the check's result with the rows in error, and the
 // choices that follow (commit clean or valid rows, remap, discard).
-import { DeleteOutlined, DownloadOutlined, FileExcelOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Flex, Progress, Radio, Result, Row, Space, Spin, Statistic, Tag, Typography } from 'antd';
+import { DeleteOutlined, DownloadOutlined, FileExcelOutlined, ReloadOutlined, RollbackOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Descriptions, Flex, Popconfirm, Progress, Radio, Result, Row, Space, Spin, Statistic, Tag, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { registryApi, type ImportError, type ImportJob, type ImportStatus } from '../api.ts';
@@ -61,10 +61,12 @@ interface JobViewProps {
   onRemap: (changes: Record<string, string>) => void;
   onCommit: (onlyValid: boolean) => void;
   onDiscard: () => void;
+  /** Undoes what an interrupted commit wrote. */
+  onUndo: () => void;
   onRestart: () => void;
 }
 
-export function JobView({ stage, mode, onMode, busy, editingMapping, onEditMapping, onRemap, onCommit, onDiscard, onRestart }: JobViewProps) {
+export function JobView({ stage, mode, onMode, busy, editingMapping, onEditMapping, onRemap, onCommit, onDiscard, onUndo, onRestart }: JobViewProps) {
   const { t } = useI18n();
   const { job, file } = stage;
   const fileLine = (
@@ -144,7 +146,7 @@ export function JobView({ stage, mode, onMode, busy, editingMapping, onEditMappi
   if (job.status === 'committed') return <CommittedResult job={job} again={again} />;
 
   // checked or interrupted: the dry-run report and the choice of how to import.
-  return <CheckedReport {...{ job, file, fileLine, again, mode, onMode, busy, onEditMapping, onCommit, onDiscard }} />;
+  return <CheckedReport {...{ job, file, fileLine, again, mode, onMode, busy, onEditMapping, onCommit, onDiscard, onUndo }} />;
 }
 
 /** A finished import: what changed, the rows skipped, and where to go next. */
@@ -181,7 +183,7 @@ function CommittedResult({ job, again }: { job: ImportJob; again: ReactNode }) {
   );
 }
 
-interface CheckedReportProps extends Pick<JobViewProps, 'mode' | 'onMode' | 'busy' | 'onEditMapping' | 'onCommit' | 'onDiscard'> {
+interface CheckedReportProps extends Pick<JobViewProps, 'mode' | 'onMode' | 'busy' | 'onEditMapping' | 'onCommit' | 'onDiscard' | 'onUndo'> {
   job: ImportJob;
   file: File | null;
   fileLine: ReactNode;
@@ -189,7 +191,7 @@ interface CheckedReportProps extends Pick<JobViewProps, 'mode' | 'onMode' | 'bus
 }
 
 /** The dry run's report and the choice of how to import (a job checked, or interrupted while committing). */
-function CheckedReport({ job, file, fileLine, again, mode, onMode, busy, onEditMapping, onCommit, onDiscard }: CheckedReportProps) {
+function CheckedReport({ job, file, fileLine, again, mode, onMode, busy, onEditMapping, onCommit, onDiscard, onUndo }: CheckedReportProps) {
   const { t } = useI18n();
   const hasErrors = job.errorRows > 0;
   const unmapped = job.headers.filter((h) => h.field === null && h.header.trim() !== '').map((h) => h.header);
@@ -229,6 +231,13 @@ function CheckedReport({ job, file, fileLine, again, mode, onMode, busy, onEditM
         >
           {job.status === 'interrupted' ? t('registry.import.resume') : t('registry.import.commit')}
         </Button>
+        {job.status === 'interrupted' && (
+          <Popconfirm title={t('registry.import.undoConfirm')} okText={t('registry.import.undo')} okButtonProps={{ danger: true }} onConfirm={onUndo}>
+            <Button icon={<RollbackOutlined />} danger disabled={busy} data-testid="import-undo">
+              {t('registry.import.undo')}
+            </Button>
+          </Popconfirm>
+        )}
         {job.status === 'checked' && (
           <Button icon={<DeleteOutlined />} danger onClick={onDiscard} disabled={busy} data-testid="import-discard">
             {t('registry.import.discard')}

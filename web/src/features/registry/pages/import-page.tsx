@@ -72,12 +72,13 @@ export function RegistryImportPage() {
     }
   };
 
-  const discard = async () => {
+  // Discarding a checked job and undoing an interrupted one both end it and go back to the start.
+  const endJob = async (end: (jobId: string) => Promise<unknown>, done: string) => {
     if (stage.kind !== 'job') return;
     setBusy(true);
     try {
-      await registryApi.discardImport(stage.job.id);
-      void message.success(t('registry.import.discarded'));
+      await end(stage.job.id);
+      void message.success(done);
       setStage({ kind: 'choose' });
       void invalidate(['registry']);
     } catch (error) {
@@ -146,7 +147,8 @@ export function RegistryImportPage() {
             onEditMapping={setEditingMapping}
             onRemap={(changes) => stage.file && void upload(stage.file, { ...stage.mapping, ...changes })}
             onCommit={(onlyValid) => void commit(onlyValid)}
-            onDiscard={() => void discard()}
+            onDiscard={() => void endJob(registryApi.discardImport, t('registry.import.discarded'))}
+            onUndo={() => void endJob(registryApi.undoImport, t('registry.import.undone'))}
             onRestart={restart}
           />
         )}
