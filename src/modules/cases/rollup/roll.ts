@@ -12,9 +12,10 @@
 //      id <= H and at in [complete_until, T), T = now (entries that were ahead of the last run's
 //      instant, normally none);
 //  (c) rolls exactly those days again as a whole (today up to T), with the entries id <= H, and
-//      stores H and T with them in one transaction. Readers see the old state and rows or the new.
+//      stores H and then T with them, the late days in one transaction and the days from
+//      complete_until on a month per transaction. Readers see each state with its rows.
 // Nothing new: no run (the job's due check), or two index probes and one row updated.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../../platform/db.ts';
 import type { JobHandler, RecurringJob } from '../../../platform/jobs.ts';
 import { addDays, beijingDate, beijingDayStart as dayStart } from '../../../platform/beijing-time.ts';
@@ -78,42 +79,66 @@ export function dayRanges(days: string[]): DayRange[] {
   return ranges;
 }
 
+/** One step of a roll, in its own transaction, one roll at a time (the job is claimed once, but tests, benchmarks and an operator may call it too). */
+async function rollStep<T>(db: Db, step: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('cases.rollup'))`);
+    await tx.execute(sql`set local jit = off`);
+    return step(tx);
+  });
+}
+
+/** The Beijing days of the timeline's entries that match `where`. */
+async function daysOf(tx: Db, where: SQL): Promise<string[]> {
+  const rows = await queryRows<{ day: string }>(tx, sql`select distinct (at at time zone 'Asia/Shanghai')::date::text as day from case_timeline where ${where}`);
+  return rows.map((r) => r.day);
+}
+
+async function saveState(tx: Db, foldedId: number, completeUntil: Date): Promise<void> {
+  await tx.execute(sql`insert into case_rollup_state (only_row, folded_id, complete_until) values (true, ${foldedId}, ${completeUntil.toISOString()})
+    on conflict (only_row) do update set folded_id = excluded.folded_id, complete_until = excluded.complete_until`);
+}
+
 /** Folds the timeline's new entries into the rollup (see the head of this file); returns the days rolled again and the detailed rows written. */
 export async function rollTimeline(db: Db, now = new Date()): Promise<{ days: number; rows: number }> {
   const horizon = await foldHorizon(db);
-  const result = await db.transaction(async (tx) => {
-    // One roll at a time (the job is claimed once, but tests, the demo and benchmarks call it too).
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('cases.rollup'))`);
-    await tx.execute(sql`set local jit = off`);
+  const rolled = new Set<string>();
+  let rows = 0;
+  const roll = async (tx: Db, days: string[], foldedId: number, until: Date) => {
+    for (const range of dayRanges(days)) rows += await rollDays(tx, range, foldedId, until);
+    for (const day of days) rolled.add(day);
+  };
+  // First the entries up to the horizon lying before the rollup's complete instant (new, late
+  // and backdated ones): their days again, and folded_id moves to the horizon.
+  await rollStep(db, async (tx) => {
     const state = await readRollupState(tx);
     const folded = Math.max(horizon ?? 0, state?.foldedId ?? 0);
-    const until = state && state.completeUntil > now ? state.completeUntil : now;
-    let days: string[];
-    if (!state) {
-      // The first run: every day from the timeline's first to now.
-      const [first] = await queryRows<{ day: string | null }>(tx, sql`select (min(at) at time zone 'Asia/Shanghai')::date::text as day from case_timeline where id <= ${folded}`);
-      days = [];
-      for (let day = first?.day ?? beijingDate(until); day <= beijingDate(until); day = addDays(day, 1)) days.push(day);
+    if (state) {
+      await roll(tx, await daysOf(tx, sql`id > ${state.foldedId} and id <= ${folded} and at < ${state.completeUntil.toISOString()}`), folded, state.completeUntil);
+      await saveState(tx, folded, state.completeUntil);
     } else {
-      const rows = await queryRows<{ day: string }>(
-        tx,
-        sql`select distinct (at at time zone 'Asia/Shanghai')::date::text as day from (
-            select at from case_timeline where id > ${state.foldedId} and id <= ${folded} and at < ${until.toISOString()}
-            union all
-            select at from case_timeline where at >= ${state.completeUntil.toISOString()} and at < ${until.toISOString()} and id <= ${folded}
-          ) x`,
-      );
-      days = rows.map((r) => r.day);
+      // The first run: the rollup is complete (and empty) up to the start of the timeline's first day.
+      const [first] = await queryRows<{ day: string | null }>(tx, sql`select (min(at) at time zone 'Asia/Shanghai')::date::text as day from case_timeline where id <= ${folded}`);
+      await saveState(tx, folded, first?.day ? dayStart(first.day) : now);
     }
-    let written = 0;
-    for (const range of dayRanges(days)) written += await rollDays(tx, range, folded, until);
-    await tx.execute(sql`insert into case_rollup_state (only_row, folded_id, complete_until) values (true, ${folded}, ${until.toISOString()})
-      on conflict (only_row) do update set folded_id = excluded.folded_id, complete_until = excluded.complete_until`);
-    return { days: days.length, rows: written };
   });
+  // Then from the complete instant to now, a month per transaction in order, the instant moving
+  // with each: a first roll or a long catch-up never holds the database for long (PGlite has one
+  // connection), and readers always find the rollup exact up to the instant it names.
+  for (let more = true; more; ) {
+    more = await rollStep(db, async (tx) => {
+      const state = await readRollupState(tx);
+      if (!state || state.completeUntil >= now) return false;
+      const monthOn = dayStart(addDays(beijingDate(state.completeUntil), CHUNK_DAYS));
+      const until = monthOn < now ? monthOn : now;
+      await roll(tx, await daysOf(tx, sql`id <= ${state.foldedId} and at >= ${state.completeUntil.toISOString()} and at < ${until.toISOString()}`), state.foldedId, until);
+      await saveState(tx, state.foldedId, until);
+      return until < now;
+    });
+  }
   // After a large roll (the first, or catching up) the planner needs fresh statistics to read the rollup by day.
-  if (result.days > 7) await db.execute(sql`analyze ${sql.raw(rollups.map((r) => r.table).join(', '))}`);
-  return result;
+  if (rolled.size > 7) await db.execute(sql`analyze ${sql.raw(rollups.map((r) => r.table).join(', '))}`);
+  return { days: rolled.size, rows };
 }
 
 export const ROLLUP_JOB = 'cases.rollup';
