@@ -6,7 +6,7 @@ import type { Actor } from '../../platform/auth/scope.ts';
 import { createConfiguredCipher } from '../../app.ts';
 import { setupTestApp } from '../../../test/helpers.ts';
 import { actorAt } from '../../../test/factories.ts';
-import { listChildOrgNodes, listGridPlacesUnder, seedOrgDemo } from '../org/index.ts';
+import { containsPoint, listChildOrgNodes, listGridPlacesUnder, seedOrgDemo, type GridGeometry } from '../org/index.ts';
 import { seedCasesDemo } from './demo/seed.ts';
 import { guaranteedCase, guaranteedCases } from './demo/guaranteed.ts';
 import { listCases } from './use-cases/list-cases.ts';
@@ -57,6 +57,14 @@ for (const clock of clocks) {
       }
     });
 
+    it('puts every case inside its own grid, edge grids too (they are not rectangles)', async () => {
+      const geometryOf = new Map((await listGridPlacesUnder(db, org.district.orgPath)).map((g) => [g.gridCode, g.geometry]));
+      const cases = await queryRows<{ grid: string; lng: number; lat: number }>(db, sql`select grid_code as grid, lng, lat from cases where lng is not null`);
+      expect(cases.length).toBeGreaterThan(0);
+      const outside = cases.filter((c) => !containsPoint(geometryOf.get(c.grid) as GridGeometry, c.lng, c.lat));
+      expect(outside).toEqual([]);
+    });
+
     it('marks overdue cases as the deadline job would: timeline entry, red level, automatic supervision', async () => {
       const [bad] = await queryRows<{ n: number; total: number }>(
         db,
@@ -104,7 +112,8 @@ describe('the guaranteed cases at any hour', async () => {
   const ctx = await setupTestApp();
   const rules = await loadCaseRules(ctx.database.db);
   const leaves = [...rules.categories.values()].filter((c) => c.parentCode !== null && c.active);
-  const place = { gridCode: 'G1', orgPath: 'x.G1', communityCode: '110108001001', communityName: '翠微路社区', streetCode: '110108001', minLng: 116.2, minLat: 39.9, maxLng: 116.21, maxLat: 39.91 };
+  const place = { gridCode: 'G1', orgPath: 'x.G1', communityCode: '110108001001', communityName: '翠微路社区', streetCode: '110108001', minLng: 116.2, minLat: 39.9, maxLng: 116.21, maxLat: 39.91,
+    geometry: { type: 'Polygon' as const, coordinates: [[[116.2, 39.9], [116.21, 39.9], [116.21, 39.91], [116.2, 39.91], [116.2, 39.9]] as [number, number][]] } };
   const at = fc.date({ min: new Date('2025-01-01T00:00:00Z'), max: new Date('2027-12-31T00:00:00Z'), noInvalidDate: true });
 
   const make = (r: CaseRules, now: Date, categoryIndex: number, target: (typeof guaranteedCases)[number], emptyBands: Set<string>) => {

@@ -5,7 +5,7 @@
 import { fromEarlierLoader, type DemoContext } from '../../platform/module.ts';
 import type { Actor } from '../../platform/auth/scope.ts';
 import { createCase, loadCaseRules } from '../cases/index.ts';
-import { findOrgUnit, listGridPlacesUnder } from '../org/index.ts';
+import { findOrgUnit, listGridPlacesUnder, pointInside } from '../org/index.ts';
 import { detectWarnings } from './use-cases/detect.ts';
 import { ensureRules } from './use-cases/rules.ts';
 
@@ -27,12 +27,13 @@ export async function loadCommandDemo({ db, pii, state, counts, progress }: Demo
     for (let i = 0; i < SURGE_CASES; i++) {
       // Spread over the middle of the grid's box, so the points cluster without sitting on each other.
       const f = (k: number) => 0.35 + ((i * k) % 7) / 25;
+      const [lng, lat] = pointInside(grid.geometry, grid.minLng + (grid.maxLng - grid.minLng) * f(3), grid.minLat + (grid.maxLat - grid.minLat) * f(5));
       await createCase({ db, pii, dataDir: '' }, staff, {
         title: SURGE_TITLES[i % SURGE_TITLES.length] as string,
         description: '演示：同一网格同一类别今日集中上报',
         categoryCode: category.code,
-        lng: grid.minLng + (grid.maxLng - grid.minLng) * f(3),
-        lat: grid.minLat + (grid.maxLat - grid.minLat) * f(5),
+        lng,
+        lat,
         source: 'staff',
       });
     }

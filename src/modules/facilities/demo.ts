@@ -9,7 +9,7 @@ import { queryRows, type Db } from '../../platform/db.ts';
 import { bulkLoad, insertByUnnest } from '../../platform/bulk-insert.ts';
 import { withIndexesBuiltAfter } from '../../platform/bulk-indexes.ts';
 import { fromEarlierLoader, type DemoContext } from '../../platform/module.ts';
-import { findOrgUnit, listGridPlacesUnder, orgUnitNames, type GridPlace } from '../org/index.ts';
+import { findOrgUnit, listGridPlacesUnder, orgUnitNames, pointInside, type GridPlace } from '../org/index.ts';
 import type { OperatorType } from './contract.ts';
 import { ensureDistrictRow } from './use-cases/common.ts';
 import { recomputeDistrict } from './use-cases/compute.ts';
@@ -72,9 +72,10 @@ export async function seedFacilitiesDemo(db: Db, districtCode: string, focusComm
     const fx = 0.3 + 0.4 * fraction(`${grid.gridCode}:${kind}:${half ?? ''}x`);
     const fy = half === undefined ? 0.3 + 0.4 * fraction(`${grid.gridCode}:${kind}:y`) : 0.15 + 0.5 * half + 0.2 * fraction(`${grid.gridCode}:${kind}:${half}y`);
     const operator = operatorOf(kind, grid, base, district.name);
+    const [lng, lat] = pointInside(grid.geometry, grid.minLng + fx * (grid.maxLng - grid.minLng), grid.minLat + fy * (grid.maxLat - grid.minLat));
     rows.push({
       id: crypto.randomUUID(), name: `${base}${k.name.replace(/（.*）/, '')}`, kind, level: k.level,
-      lng: grid.minLng + fx * (grid.maxLng - grid.minLng), lat: grid.minLat + fy * (grid.maxLat - grid.minLat),
+      lng, lat,
       address: `${grid.communityName}${Math.floor(1 + fraction(`${grid.gridCode}:${kind}:n`) * 60)}号`, opening_hours: hours[kind] ?? '周一至周日 08:00–20:00',
       capacity: capacities[kind] ?? null, operator_type: operator.type, operator_name: operator.name, operator_code: operator.code,
       contact: `010-6${String(Math.floor(fraction(`${grid.gridCode}:${kind}:t`) * 1e7)).padStart(7, '0')}`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bboxOf, containsPoint, GridIndex, validateGridGeometry, type GridGeometry, type Position } from './geo.ts';
+import { bboxOf, containsPoint, GridIndex, pointInside, validateGridGeometry, type GridGeometry, type Position } from './geo.ts';
 import { geometryOf, shapeArea, shapeOf, splitShape, type Shape } from './geo-cut.ts';
 import { demoDistrictOutline, demoGridLayout, type DemoUnit } from './demo-grids.ts';
 import { districtOutlines } from './district-outlines.ts';
@@ -83,6 +83,19 @@ describe('the demo grids of Haidian (110108)', async () => {
     const code = index.findGridAt(116.316, 39.983);
     expect(code).toBeDefined();
     expect(grids.filter((g) => containsPoint(g.geometry, 116.316, 39.983)).map((g) => g.code)).toEqual([code]);
+  });
+  it('moves a point drawn in a grid\'s box into the grid, and keeps one already inside', () => {
+    let moved = 0;
+    for (const { geometry, box } of boxed) {
+      for (const [lng, lat] of lattice(box, 6)) {
+        const [x, y] = pointInside(geometry, lng, lat);
+        expect(containsPoint(geometry, x, y), `${lng},${lat}`).toBe(true);
+        if (containsPoint(geometry, lng, lat)) expect([x, y]).toEqual([lng, lat].map((n) => Math.round(n * 1e6) / 1e6));
+        else moved++;
+      }
+    }
+    // Edge grids are not rectangles: some points of their boxes lie outside them.
+    expect(moved).toBeGreaterThan(0);
   });
 });
 

@@ -124,6 +124,56 @@ export function containsPoint(geometry: GridGeometry, lng: number, lat: number):
   return booleanPointInPolygon([lng, lat], geometry);
 }
 
+const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
+
+// A point well inside each geometry, found once: of the cell centres of a lattice over its box,
+// the one nearest the box's centre whose neighbours a metre away are inside too.
+const insidePoints = new WeakMap<GridGeometry, Position>();
+
+function insidePointOf(geometry: GridGeometry): Position {
+  const known = insidePoints.get(geometry);
+  if (known) return known;
+  const box = bboxOf(geometry);
+  const centre: Position = [(box.minLng + box.maxLng) / 2, (box.minLat + box.maxLat) / 2];
+  const near = 1e-5;
+  const wellInside = ([x, y]: Position) =>
+    containsPoint(geometry, x, y) && [[near, 0], [-near, 0], [0, near], [0, -near]].every(([dx, dy]) => containsPoint(geometry, x + (dx as number), y + (dy as number)));
+  const steps = 24;
+  let best: Position | undefined;
+  let bestDistance = Infinity;
+  for (let i = 0; i < steps; i++) {
+    for (let j = 0; j < steps; j++) {
+      const point: Position = [round6(box.minLng + ((box.maxLng - box.minLng) * (i + 0.5)) / steps), round6(box.minLat + ((box.maxLat - box.minLat) * (j + 0.5)) / steps)];
+      const distance = (point[0] - centre[0]) ** 2 + (point[1] - centre[1]) ** 2;
+      if (distance < bestDistance && wellInside(point)) [best, bestDistance] = [point, distance];
+    }
+  }
+  const found = best ?? (geometry.type === 'Polygon' ? geometry.coordinates[0]?.[0] : geometry.coordinates[0]?.[0]?.[0]) ?? centre;
+  insidePoints.set(geometry, found);
+  return found;
+}
+
+/**
+ * A point of the geometry near (lng, lat), to six decimals: the point itself when it lies inside,
+ * else the first point on the way from it to a point well inside. Points drawn in a grid's box
+ * (demo data) stay in the grid when the grid is not a rectangle, with no new random draws.
+ */
+export function pointInside(geometry: GridGeometry, lng: number, lat: number): Position {
+  const own: Position = [round6(lng), round6(lat)];
+  if (containsPoint(geometry, own[0], own[1])) return own;
+  const [x, y] = insidePointOf(geometry);
+  const at = (t: number): Position => [round6(lng + (x - lng) * t), round6(lat + (y - lat) * t)];
+  let outside = 0;
+  let inside = 1;
+  for (let k = 0; k < 30; k++) {
+    const mid = (outside + inside) / 2;
+    const [mx, my] = at(mid);
+    if (containsPoint(geometry, mx, my)) inside = mid;
+    else outside = mid;
+  }
+  return at(inside);
+}
+
 export interface IndexedGrid {
   code: string;
   geometry: GridGeometry;

@@ -52,6 +52,6 @@ export { addGridStaff } from './roster.ts';
 export { seedOrgDemo, linkGridStaffAccount } from './demo.ts';
 /** Tiles a rectangle in proportion to weights (demo polygons). */
 export { splitRect } from './demo.ts';
-export { GridIndex, validateGridGeometry, bboxOf, containsPoint, type GridGeometry, type IndexedGrid, type Position } from './geo.ts';
+export { GridIndex, validateGridGeometry, bboxOf, containsPoint, pointInside, type GridGeometry, type IndexedGrid, type Position } from './geo.ts';
 export { orgLevels, communityTypes, gridKinds, gridDuties, type CommunityType, type GridKind, type GridDuty, type OrgLevel, type OrgUnitView } from './contract.ts';
 

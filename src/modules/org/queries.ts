@@ -7,6 +7,7 @@ import { underPaths } from '../../platform/auth/scope.ts';
 import { grids, gridStaff, orgNodes } from './schema.ts';
 import { orgUnitColumns } from './org-units.ts';
 import type { GridDuty, GridKind, OrgLevel, OrgUnitView } from './contract.ts';
+import type { GridGeometry } from './geo.ts';
 
 /** An org unit by code, or undefined. */
 export async function findOrgUnit(db: Db, code: string): Promise<OrgUnitView | undefined> {
@@ -127,12 +128,13 @@ export interface GridPlace {
   minLat: number;
   maxLng: number;
   maxLat: number;
+  geometry: GridGeometry;
 }
 
 /** The grids below a node (by its org path), each with the community it belongs to. */
 export async function listGridPlacesUnder(db: Db, orgPath: string): Promise<GridPlace[]> {
   const rows = await db
-    .select({ gridCode: grids.code, orgPath: grids.orgPath, communityCode: grids.communityCode, communityName: orgNodes.name, streetCode: orgNodes.parentCode, minLng: grids.minLng, minLat: grids.minLat, maxLng: grids.maxLng, maxLat: grids.maxLat })
+    .select({ gridCode: grids.code, orgPath: grids.orgPath, communityCode: grids.communityCode, communityName: orgNodes.name, streetCode: orgNodes.parentCode, minLng: grids.minLng, minLat: grids.minLat, maxLng: grids.maxLng, maxLat: grids.maxLat, geometry: grids.geometry })
     .from(grids)
     .innerJoin(orgNodes, eq(orgNodes.code, grids.communityCode))
     .where(like(grids.orgPath, `${orgPath}.%`));

@@ -9,7 +9,7 @@ import { queryRows, type Db } from '../../platform/db.ts';
 import type { PiiCipher } from '../../platform/crypto.ts';
 import { bulkLoad, insertByUnnest } from '../../platform/bulk-insert.ts';
 import { withIndexesBuiltAfter } from '../../platform/bulk-indexes.ts';
-import { findOrgUnit, gridRosterUnder, gridsUnder, listGridPlacesUnder, orgUnitsUnder, type GridRef } from '../org/index.ts';
+import { findOrgUnit, gridRosterUnder, gridsUnder, listGridPlacesUnder, orgUnitsUnder, pointInside, type GridPlace, type GridRef } from '../org/index.ts';
 import { makeIdNumber } from './id-number.ts';
 import { nameSearchKeys } from './pinyin.ts';
 import { searchTermsOf } from './text-search.ts';
@@ -43,14 +43,15 @@ const shares = {
 const migrantRegions = ['130102', '130602', '370102', '410105', '420102', '430102', '340103', '510104', '230102', '220102', '140105', '360102', '210102', '320102', '150102'];
 const employers = ['北京市海淀区某科技有限公司', '某银行北京分行', '某大学', '某医院', '某物业管理有限公司', '某餐饮管理有限公司', '个体经营', '某建筑工程有限公司', '某快递公司', '某中学', '某超市', '某软件有限公司'];
 
-// A building's point inside its grid's box (demo grids are rectangles), from its name so the
-// random sequence of the rest of the demo stays as it was.
-function pointIn(box: { minLng: number; minLat: number; maxLng: number; maxLat: number } | undefined, name: string): { lng: number | null; lat: number | null } {
-  if (!box) return { lng: null, lat: null };
+// A building's point inside its grid, from its name so the random sequence of the rest of the
+// demo stays as it was.
+function pointIn(grid: GridPlace | undefined, name: string): { lng: number | null; lat: number | null } {
+  if (!grid) return { lng: null, lat: null };
   const h = hashCode(`point:${name}`);
   const fx = 0.1 + ((h % 1000) / 1000) * 0.8;
   const fy = 0.1 + (((h >>> 10) % 1000) / 1000) * 0.8;
-  return { lng: box.minLng + fx * (box.maxLng - box.minLng), lat: box.minLat + fy * (box.maxLat - box.minLat) };
+  const [lng, lat] = pointInside(grid.geometry, grid.minLng + fx * (grid.maxLng - grid.minLng), grid.minLat + fy * (grid.maxLat - grid.minLat));
+  return { lng, lat };
 }
 
 function hashCode(text: string): number {
@@ -210,7 +211,7 @@ function generatePlaces(
   rnd: Random,
   plan: {
     today: string; district: string; placed: { code: string; name: string }[]; weights: number[]; target: number; gridsByCommunity: Map<string, GridRef[]>;
-    boxes: Map<string, { minLng: number; minLat: number; maxLng: number; maxLat: number }>;
+    boxes: Map<string, GridPlace>;
   },
 ): Generated {
   const { today, placed, weights, target, gridsByCommunity } = plan;

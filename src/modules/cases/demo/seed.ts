@@ -7,7 +7,7 @@ import { fakerZH_CN as faker } from '@faker-js/faker';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db.ts';
 import type { PiiCipher } from '../../../platform/crypto.ts';
-import { findOrgUnit, listChildOrgNodes, listGridPlacesUnder } from '../../org/index.ts';
+import { findOrgUnit, listChildOrgNodes, listGridPlacesUnder, pointInside } from '../../org/index.ts';
 import type { CaseSource, CaseUrgency } from '../contract.ts';
 import type { CategoryRow } from '../schema.ts';
 import { loadCaseRules, type CaseRules } from '../settings.ts';
@@ -26,6 +26,12 @@ export interface CasesDemoOptions {
   /** Defaults to 10 per grid, at most 12,000 (PGlite writes ~35,000 timeline rows a second). */
   count?: number | undefined;
   progress?: ((message: string) => void) | undefined;
+}
+
+/** A case's point inside its grid (a point drawn in the grid's box may fall outside an edge grid). */
+function insideAt(place: Place, lng: number, lat: number): { lng: number; lat: number } {
+  const [x, y] = pointInside(place.geometry, lng, lat);
+  return { lng: x, lat: y };
 }
 
 /** Seeds a year of cases; returns how many cases and timeline entries were written. */
@@ -97,8 +103,7 @@ function addRandomCases(rows: DemoRows, input: DemoWorld & { weighted: CategoryR
     const reporterUserId = isDemoResident ? (input.accounts?.residentUserId ?? null) : null;
     const hasContact = source === 'hotline' || source === 'resident' || source === 'open311';
     const phone = hasContact ? `1${faker.helpers.arrayElement(['3', '5', '7', '8', '9'])}${faker.string.numeric(9)}` : null;
-    const lng = faker.number.float({ min: place.minLng, max: place.maxLng, fractionDigits: 6 });
-    const lat = faker.number.float({ min: place.minLat, max: place.maxLat, fractionDigits: 6 });
+    const { lng, lat } = insideAt(place, faker.number.float({ min: place.minLng, max: place.maxLng, fractionDigits: 6 }), faker.number.float({ min: place.minLat, max: place.maxLat, fractionDigits: 6 }));
     const address = `${place.communityName}${faker.number.int({ min: 1, max: 40 })}号楼${faker.helpers.arrayElement(['东侧', '西侧', '南门', '北门', '附近', '楼下'])}`;
     const title = faker.helpers.arrayElement(titles[category.code] ?? [category.name]);
     const description = `${address}${title}，${faker.helpers.arrayElement(['请尽快处理', '已持续多日', '影响居民出行', '居民反映强烈', '存在安全隐患'])}。`;
@@ -140,7 +145,7 @@ function addGuaranteedCases(rows: DemoRows, { rules, now, places, leaves, deptCo
       const address = `${place.communityName}${(k % 20) + 1}号楼附近`;
       rows.add({
         id, createdAt: made.createdAt, place, category, source: 'grid_patrol', urgency: 'normal', reporterUserId: null, reporterName: null, phone: null,
-        lng: Number(((place.minLng + place.maxLng) / 2).toFixed(6)), lat: Number(((place.minLat + place.maxLat) / 2).toFixed(6)),
+        ...insideAt(place, (place.minLng + place.maxLng) / 2, (place.minLat + place.maxLat) / 2),
         address, title, description: `${address}${title}，请尽快处理。`, sim: made.sim,
       });
     });
