@@ -176,6 +176,15 @@ export const registryImports = pgTable('registry_imports', {
   undoStartedAt: timestamp('undo_started_at', { withTimezone: true }),
 });
 
+/** What each chunk of an interrupted PGlite commit created (before is null) or changed (the row as it was): undo replays it (import/undo.ts). */
+export const registryImportUndo = pgTable('registry_import_undo', {
+  importId: uuid('import_id').notNull(),
+  chunk: integer('chunk').notNull(),
+  tableName: text('table_name').notNull(),
+  rowId: uuid('row_id').notNull(),
+  before: jsonb('before').$type<Record<string, unknown>>(),
+});
+
 export const registryImportErrors = pgTable('registry_import_errors', {
   importId: uuid('import_id').notNull(),
   rowNo: integer('row_no').notNull(),
