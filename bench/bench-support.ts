@@ -25,20 +25,32 @@ export async function benchDatabase(poolSize = 20): Promise<{ database: Database
     url: u.toString(),
     drop: async () => {
       await database.close();
-      const dropper = new pg.Client({ connectionString: url });
-      await dropper.connect();
-      try {
-        await dropper.query(`drop database if exists ${name} with (force)`);
-      } catch {
-        // FORCE may not end a superuser's process (an autovacuum worker on the new tables); it ends soon on its own.
-        await new Promise((resolve) => setTimeout(resolve, 2_000));
-        await dropper.query(`drop database if exists ${name}`);
-      } finally {
-        // An open client keeps the bench's process alive after its last line.
-        await dropper.end();
-      }
+      await dropBenchDatabase(url, name);
     },
   };
+}
+
+/**
+ * Drops a benchmark's database on the server of `url`. "with (force)" is refused while an
+ * autovacuum worker (another role's process) is in it: then the plain drop, once it has left.
+ */
+export async function dropBenchDatabase(url: string, name: string): Promise<void> {
+  const dropper = new pg.Client({ connectionString: url });
+  await dropper.connect();
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await dropper.query(attempt === 1 ? `drop database if exists ${name} with (force)` : `drop database if exists ${name}`);
+        return;
+      } catch (error) {
+        if (attempt >= 10) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+      }
+    }
+  } finally {
+    // An open client keeps the bench's process alive after its last line.
+    await dropper.end();
+  }
 }
 
 /** The p-th percentile (0–100) of a list of numbers. */

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { openDatabase, queryRows, type Database } from '../src/platform/db.ts';
+import { dropBenchDatabase } from './bench-support.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const baseUrl = process.env.DATABASE_URL;
@@ -144,5 +145,5 @@ try {
   console.log(JSON.stringify({ engine: dbUrl ? 'postgres' : 'pglite', firstStartS: Number((first.ms / 1000).toFixed(1)), firstStartCpuS: Number((first.cpuMs / 1000).toFixed(1)), laterStartS: Number((later.ms / 1000).toFixed(1)), phases: phases(first.lines), rows: total, load: loadAfterFirst }));
 } finally {
   fs.rmSync(dataDir, { recursive: true, force: true });
-  if (dbUrl) await admin(`drop database if exists ${dbName} with (force)`);
+  if (baseUrl && dbUrl) await dropBenchDatabase(baseUrl, dbName);
 }

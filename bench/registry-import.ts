@@ -21,6 +21,7 @@ import { createPiiCipher } from '../src/platform/crypto.ts';
 import { systemActor } from '../src/platform/auth/scope.ts';
 import { checkImport, commitImport, createImportJob } from '../src/modules/registry/index.ts';
 import { insertBenchCommunity, ledgerHeader } from './registry-ledger.ts';
+import { dropBenchDatabase } from './bench-support.ts';
 
 const args = process.argv.slice(2);
 const rows = Number(args[args.indexOf('--rows') + 1] ?? 0) || 200_000;
@@ -128,20 +129,6 @@ try {
 } finally {
   await database.close();
   fs.rmSync(work, { recursive: true, force: true });
-  if (!keep) await dropDatabase();
   await admin.end();
-}
-
-// "with (force)" is refused while an autovacuum worker (another role's process) is in the
-// database: then the plain drop, once the worker has left.
-async function dropDatabase() {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await admin.query(attempt === 1 ? `drop database if exists ${name} with (force)` : `drop database if exists ${name}`);
-      return;
-    } catch (error) {
-      if (attempt >= 10) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-    }
-  }
+  if (!keep) await dropBenchDatabase(url, name);
 }
