@@ -27,6 +27,11 @@ export const registryModule = defineModule({
       en: 'Too many look-ups by ID or phone number: at most {limit} every {minutes} minutes; try again later. The security admin has been told',
     },
     REGISTRY_IMPORT_STATE: { status: 409, zh: '导入任务当前状态为“{status}”，不能{action}', en: 'The import is {status}; it cannot {action}' },
+    REGISTRY_IMPORT_UNDO_IN_USE: {
+      status: 409,
+      zh: '本次导入新增的居民已被走访、案件等其他记录使用，不能撤销；已撤销的部分保留为撤销后的状态，可处理这些记录后再次撤销',
+      en: 'Residents this import added are already used by other records (visits, cases…); the undo stopped. What was undone stays undone; deal with those records and undo again',
+    },
   },
   routes: [registryRoutes],
   // Buildings, houses, households and residents of the demo district, densest in the focus community.

@@ -164,12 +164,18 @@ export async function undoImport(database: Database, actor: Actor, jobId: string
   let removed = 0;
   let chunks = 0;
   for (let chunk = (await nextUndoChunk(db, job.id)) - 1; chunk > 0; chunk--) {
-    removed += await db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK_KEY}, hashtext(${job.communityCode}))`);
-      const n = await undoChunk(tx, job.id, chunk, columns);
-      await tx.update(registryImports).set({ heartbeatAt: sql`now()` }).where(eq(registryImports.id, job.id));
-      return n;
-    });
+    removed += await db
+      .transaction(async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK_KEY}, hashtext(${job.communityCode}))`);
+        const n = await undoChunk(tx, job.id, chunk, columns);
+        await tx.update(registryImports).set({ heartbeatAt: sql`now()` }).where(eq(registryImports.id, job.id));
+        return n;
+      })
+      .catch((error: unknown) => {
+        // A resident this import created is already used elsewhere (a visit, a case): say so, not the database's words.
+        const code = (error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
+        throw code === '23503' ? new AppError('REGISTRY_IMPORT_UNDO_IN_USE') : error;
+      });
     chunks++;
     await sleep(PAUSE_MS);
   }
