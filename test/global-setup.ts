@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
@@ -12,6 +13,11 @@ import { pgliteTemplatePath, pgTemplateName, withDatabaseName } from './paths.ts
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const runId = `${process.pid}_${crypto.randomBytes(3).toString('hex')}`;
   project.provide('testRunId', runId);
+  // Every temporary directory of the run (data directories with their keys, uploads, exports)
+  // goes under one directory, removed at the end: the test workers inherit TMPDIR.
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-run-'));
+  process.env.TMPDIR = scratch;
+  const removeScratch = () => fs.rmSync(scratch, { recursive: true, force: true });
   const url = process.env.DATABASE_URL;
   if (url) {
     const name = pgTemplateName(runId);
@@ -27,6 +33,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       await dropper.connect();
       await dropper.query(`drop database if exists ${name} with (force)`);
       await dropper.end();
+      removeScratch();
     };
   }
   const file = pgliteTemplatePath(runId);
@@ -37,5 +44,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (!dump) throw new Error('PGlite dump failed');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
-  return async () => fs.rmSync(file, { force: true });
+  return async () => {
+    fs.rmSync(file, { force: true });
+    removeScratch();
+  };
 }
