@@ -75,7 +75,7 @@ try {
     progress: (pr) => {
       if (pr.rows - shown >= 50_000) {
         shown = pr.rows;
-        console.log(`  checked ${pr.rows} rows (${seconds(Date.now() - t)} s, RSS ${mb(process.memoryUsage().rss)})`);
+        console.log(`  checked ${pr.rows} rows (${seconds(Date.now() - t)} s, RSS ${mb(process.memoryUsage().rss)}, heap ${mb(process.memoryUsage().heapUsed)} of ${mb(process.memoryUsage().heapTotal)})`);
       }
     },
   });

@@ -74,17 +74,18 @@ async function readAndStage(database: Database, pii: PiiCipher, actor: Actor, jo
 
   const textKeys = new TextKeys();
   let mapping: HeaderMapping | undefined;
-  let rows: StagedRow[] = [];
   let errors: StagedError[] = [];
   let total = 0;
   let valid = 0;
   let errorRows = 0;
+  // Rows since the job's counts were last saved.
+  let unsaved = 0;
   const stager = await createStager(database, job.id);
   const flush = async () => {
-    const [batchRows, batchErrors] = [rows, errors];
-    rows = [];
+    const batchErrors = errors;
     errors = [];
-    await stager.write(batchRows, batchErrors, { totalRows: total, validRows: valid, errorRows });
+    unsaved = 0;
+    await stager.save(batchErrors, { totalRows: total, validRows: valid, errorRows });
   };
   try {
     for await (const record of readLedger(file, job.format)) {
@@ -135,9 +136,9 @@ async function readAndStage(database: Database, pii: PiiCipher, actor: Actor, jo
         }
       } else {
         valid++;
-        rows.push(stagedRowOf(pii, textKeys, record.rowNo, gridCode, checked.row));
+        await stager.add(stagedRowOf(pii, textKeys, record.rowNo, gridCode, checked.row));
       }
-      if (rows.length >= BATCH || errors.length >= BATCH) {
+      if (++unsaved >= BATCH || errors.length >= BATCH) {
         await flush();
         report?.(progress);
       }

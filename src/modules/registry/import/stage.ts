@@ -1,7 +1,10 @@
 // How the check phase writes checked rows into the staging table: on PostgreSQL one COPY
-// stream for the whole file (a connection of its own; the rows become visible when it ends);
-// on the embedded database one insert … select from unnest(…) per batch, each batch with the
-// job's counts in a short transaction. Rows with errors go to registry_import_errors either way.
+// stream for the whole file (a connection of its own; the rows become visible when it ends),
+// each row turned into its line as it comes so that no batch of row objects outlives the
+// young generation (batches of 1,000 objects were promoted and grew the heap by 150 MB at
+// 200,000 rows); on the embedded database one insert … select from unnest(…) per batch, each
+// batch with the job's counts in a short transaction. Rows with errors go to
+// registry_import_errors either way.
 import { Writable } from 'node:stream';
 import { once } from 'node:events';
 import { eq, sql } from 'drizzle-orm';
@@ -56,9 +59,12 @@ export interface JobCounts {
   errorRows: number;
 }
 
-/** Writes one job's checked rows; `write` may be called again before the previous one is done only after awaiting it. */
+/** Writes one job's checked rows; each call is awaited before the next. */
 export interface Stager {
-  write(rows: StagedRow[], errors: StagedError[], counts: JobCounts): Promise<void>;
+  /** One good row (waits when the database is behind). */
+  add(row: StagedRow): Promise<void> | undefined;
+  /** The rows with errors since the last call and the job's counts so far (every batch of rows). */
+  save(errors: StagedError[], counts: JobCounts): Promise<void>;
   /** Waits for every row to be in the table. */
   finish(): Promise<void>;
   /** Gives up: nothing more is staged (what a COPY wrote is rolled back). */
@@ -107,16 +113,28 @@ async function copyStager(db: Db, pool: pg.Pool, jobId: string): Promise<Stager>
     if (!released) client.release(error);
     released = true;
   };
+  // Lines are sent about 64 KB at a time (one message per row would be a write per row).
+  let lines = '';
+  const send = async () => {
+    if (failed) throw failed;
+    const chunk = lines;
+    lines = '';
+    if (chunk && !stream.write(chunk)) await once(stream, 'drain');
+  };
   return {
-    async write(rows, errors, counts) {
-      if (failed) throw failed;
-      if (rows.length && !stream.write(`${rows.map((r) => copyLine(jobId, r)).join('\n')}\n`)) await once(stream, 'drain');
+    add(row) {
+      lines += `${copyLine(jobId, row)}\n`;
+      return lines.length >= 64_000 ? send() : undefined;
+    },
+    async save(errors, counts) {
+      await send();
       // Errors and counts through the pool: the COPY's connection is busy until the end.
       await insertErrors(db, jobId, errors);
       await saveCounts(db, jobId, counts);
     },
     async finish() {
       try {
+        await send();
         stream.end();
         await once(stream, 'finish');
         if (failed) throw failed;
@@ -139,9 +157,16 @@ async function copyStager(db: Db, pool: pg.Pool, jobId: string): Promise<Stager>
 async function unnestStager(db: Db, jobId: string): Promise<Stager> {
   // One batch is written while the next is read and checked; a failed write surfaces at the next call.
   let writing: Promise<void> = Promise.resolve();
+  let batch: StagedRow[] = [];
   return {
-    async write(rows, errors, counts) {
+    add(row) {
+      batch.push(row);
+      return undefined;
+    },
+    async save(errors, counts) {
       await writing;
+      const rows = batch;
+      batch = [];
       writing = db.transaction(async (tx) => {
         await stageBatch(tx, jobId, rows);
         await insertErrors(tx, jobId, errors);
