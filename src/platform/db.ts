@@ -99,6 +99,13 @@ async function openPglite(options: { dataDir?: string; loadDataDir?: Blob }): Pr
 }
 
 /** Runs a SQL query written with drizzle's sql`` and returns its rows, typed by the caller. */
+/** The SQLSTATE of a database error, e.g. '23503' for a foreign-key violation (drizzle wraps the driver's error in `cause`). */
+export function pgErrorCode(error: unknown): string | undefined {
+  const cause = (error as { cause?: { code?: unknown } }).cause;
+  const code = typeof cause?.code === 'string' ? cause.code : (error as { code?: unknown }).code;
+  return typeof code === 'string' ? code : undefined;
+}
+
 export async function queryRows<Row>(db: Db, query: SQL): Promise<Row[]> {
   const result = (await db.execute(query)) as unknown as { rows: Row[] };
   return result.rows;

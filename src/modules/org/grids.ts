@@ -1,7 +1,7 @@
 // Grids (网格): listing, GeoJSON, and creating, changing and deleting one grid.
 import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Db } from '../../platform/db.ts';
+import { pgErrorCode, type Db } from '../../platform/db.ts';
 import { listPage, countAll, offsetOf } from '../../platform/list-page.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -169,8 +169,7 @@ export async function deleteGrid(db: Db, actor: Actor, code: string): Promise<vo
     });
   } catch (error) {
     // Other modules' rows (buildings, cases) refer to grids; PostgreSQL says so with 23503.
-    const cause = (error as { cause?: { code?: string } }).cause ?? error;
-    if ((cause as { code?: string }).code === '23503') throw new AppError('GRID_IN_USE', { code });
+    if (pgErrorCode(error) === '23503') throw new AppError('GRID_IN_USE', { code });
     throw error;
   }
   invalidateGridIndex(db);

@@ -54,9 +54,3 @@ export function checkVersion(current: number, given: number): void {
 export function beijingYear(now: Date = new Date()): number {
   return new Date(now.getTime() + 8 * 3600_000).getUTCFullYear();
 }
-
-/** The SQLSTATE of a database error (drizzle wraps the driver's in `cause`). */
-export function pgErrorCode(error: unknown): string | undefined {
-  const cause = (error as { cause?: { code?: string } }).cause;
-  return cause?.code ?? (error as { code?: string }).code;
-}

@@ -412,9 +412,10 @@ describe('undoing an interrupted commit (撤销本次导入)', () => {
     if (dataDir) await after.close();
   }, 180_000);
 
-  it('through the route, with the commit\'s checks: another community is refused, a reader gets 403, a finished import gets 409', async () => {
+  it('through the route, with the commit\'s checks: another community is refused, a reader gets 403, a resident already visited stops it with 409, a finished import gets 409', async () => {
     const { jobId } = await prepare(database, '撤销乙', 710_000);
     const dumped = await dump(database);
+    const since = new Date(Date.now() - 1000);
     // Chunked on either engine; a failure in the third chunk leaves two written.
     await expect(commitImport(database, importer, jobId, { onlyValid: false }, {
       chunked: true,
@@ -429,6 +430,19 @@ describe('undoing an interrupted commit (撤销本次导入)', () => {
     expect((await app.inject({ method: 'POST', url, headers: { cookie: elsewhere } })).statusCode).toBe(403);
     expect((await app.inject({ method: 'POST', url, headers: { cookie: reader } })).statusCode).toBe(403);
     expect(await dump(database)).not.toEqual(dumped);
+    // A grid worker has visited someone this import added: the undo stops, saying why, and
+    // goes on once the visit is dealt with.
+    const [added] = await queryRows<{ id: string; orgPath: string }>(database.db, sql`
+      select r.id, r.org_path as "orgPath" from residents r
+       where r.created_at >= ${since} and not exists (select 1 from jsonb_array_elements(${JSON.stringify(dumped[0]?.residents ?? [])}::jsonb) d where d->>'id' = r.id::text)
+       limit 1`);
+    expect(added).toBeDefined();
+    await database.db.execute(sql`insert into visits (resident_id, org_path, visited_on, method, visitor_name) values (${added?.id}, ${added?.orgPath}, current_date, 'home', '网格员')`);
+    const inUse = await app.inject({ method: 'POST', url, headers: { cookie: staff } });
+    expect(inUse.statusCode).toBe(409);
+    expect(inUse.json().error).toMatchObject({ code: 'REGISTRY_IMPORT_UNDO_IN_USE', message: expect.stringContaining('走访') });
+    expect(await dump(database)).not.toEqual(dumped);
+    await database.db.execute(sql`delete from visits where resident_id = ${added?.id}`);
     const undone = await app.inject({ method: 'POST', url, headers: { cookie: staff } });
     expect(undone.statusCode).toBe(200);
     expect(undone.json()).toMatchObject({ id: jobId, status: 'discarded' });

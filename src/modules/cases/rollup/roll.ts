@@ -16,7 +16,7 @@
 //      complete_until on a month per transaction. Readers see each state with its rows.
 // Nothing new: no run (the job's due check), or two index probes and one row updated.
 import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Db } from '../../../platform/db.ts';
+import { pgErrorCode, queryRows, type Db } from '../../../platform/db.ts';
 import type { JobHandler, RecurringJob } from '../../../platform/jobs.ts';
 import { addDays, beijingDate, beijingDayStart as dayStart } from '../../../platform/beijing-time.ts';
 import { columnList, countColumns, detailedRollup, liveCountRows, readRollupState, rollups, type DayRange } from './counts.ts';
@@ -33,7 +33,7 @@ async function foldHorizon(db: Db): Promise<number | undefined> {
       return Number(row?.id ?? 0);
     });
   } catch (error) {
-    if ((error as { code?: string }).code === '55P03' || (error as { cause?: { code?: string } }).cause?.code === '55P03') return undefined;
+    if (pgErrorCode(error) === '55P03') return undefined;
     throw error;
   }
 }

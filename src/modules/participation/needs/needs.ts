@@ -3,12 +3,12 @@
 import { and, desc, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit.ts';
 import { assertInScope, inScope, underPaths, type Actor } from '../../../platform/auth/scope.ts';
-import type { Db } from '../../../platform/db.ts';
+import { pgErrorCode, type Db } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { maskName, residentBriefs } from '../../registry/index.ts';
 import type { CreateNeedBody, MatterKind, NeedCounts, NeedListQuery, NeedPage, NeedView } from '../contract.ts';
 import { awardParticipationPoints } from '../points/award.ts';
-import { checkVersion, communityCodeOf, communityNames, communityOrGridInScope, communityPathOf, invalidField, pgErrorCode, underPath } from '../places.ts';
+import { checkVersion, communityCodeOf, communityNames, communityOrGridInScope, communityPathOf, invalidField, underPath } from '../places.ts';
 import { verifiedResidentOf, verifiedResidentOrNull } from '../residents.ts';
 import { participationNeeds } from '../schema.ts';
 import { countAll, emptyPage, listPage, offsetOf, type PageRequest } from '../../../platform/list-page.ts';

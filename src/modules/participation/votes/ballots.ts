@@ -4,7 +4,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit.ts';
 import { assertInScope, inScope, type Actor } from '../../../platform/auth/scope.ts';
-import type { Db } from '../../../platform/db.ts';
+import { pgErrorCode, type Db } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { awardParticipationPoints } from '../points/award.ts';
 import type { BallotBody, BallotChoice, MyVoteView, PaperBallotBody, PaperBallotView, VoteChannel } from './contract.ts';
@@ -19,8 +19,7 @@ function refuseUnlessOpen(vote: VoteRow): void {
 }
 
 function isUniqueViolation(e: unknown): boolean {
-  const cause = (e as { cause?: { code?: string } }).cause;
-  return (e as { code?: string }).code === '23505' || cause?.code === '23505';
+  return pgErrorCode(e) === '23505';
 }
 
 /**

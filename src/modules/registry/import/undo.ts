@@ -9,7 +9,7 @@
 // transaction): its undo only closes the job.
 import { eq, sql } from 'drizzle-orm';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { queryRows, type Database, type Db } from '../../../platform/db.ts';
+import { pgErrorCode, queryRows, type Database, type Db } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { recordAudit } from '../../../platform/audit.ts';
 import type { Actor } from '../../../platform/auth/scope.ts';
@@ -171,10 +171,12 @@ export async function undoImport(database: Database, actor: Actor, jobId: string
         await tx.update(registryImports).set({ heartbeatAt: sql`now()` }).where(eq(registryImports.id, job.id));
         return n;
       })
-      .catch((error: unknown) => {
+      .catch(async (error: unknown) => {
+        // The job shows as interrupted again at once, so that it can be undone again when the
+        // cause is dealt with (not only once its heartbeat has gone stale).
+        await db.update(registryImports).set({ heartbeatAt: new Date(Date.now() - 2 * STALE_MS) }).where(eq(registryImports.id, job.id)).catch(() => undefined);
         // A resident this import created is already used elsewhere (a visit, a case): say so, not the database's words.
-        const code = (error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
-        throw code === '23503' ? new AppError('REGISTRY_IMPORT_UNDO_IN_USE') : error;
+        throw pgErrorCode(error) === '23503' ? new AppError('REGISTRY_IMPORT_UNDO_IN_USE') : error;
       });
     chunks++;
     await sleep(PAUSE_MS);
