@@ -24,9 +24,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const env = serverEnv(port, dataDir);
     let started = Date.now();
     const prepared = await prepareData(env);
-    console.log(`data prepared in ${seconds(started)} s: overdue case ${prepared.overdueCase.number}`);
+    console.log(`data prepared in ${seconds(started)} s: overdue case ${prepared.overdueCase.number}, interrupted import ${prepared.interruptedImport}`);
     // The workers start after this and inherit the environment.
-    process.env.GONGZHI_E2E_OVERDUE_CASE = JSON.stringify(prepared.overdueCase);
+    process.env.GONGZHI_E2E_PREPARED = JSON.stringify(prepared);
     started = Date.now();
     const server = await startServer(env, port, path.join(artifacts, 'server.log'));
     console.log(`server up on http://127.0.0.1:${port} in ${seconds(started)} s (data: ${dataDir})`);

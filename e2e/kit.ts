@@ -73,9 +73,9 @@ export function sharePage(use: (page: Page) => void, options: BrowserContextOpti
 
 /** The data global-setup.ts prepared before the server started. */
 export function prepared(): PreparedData {
-  const overdueCase = process.env.GONGZHI_E2E_OVERDUE_CASE;
-  if (!overdueCase) throw new Error('GONGZHI_E2E_OVERDUE_CASE is not set: run the journeys with `npx playwright test`');
-  return { overdueCase: JSON.parse(overdueCase) as PreparedData['overdueCase'] };
+  const data = process.env.GONGZHI_E2E_PREPARED;
+  if (!data) throw new Error('GONGZHI_E2E_PREPARED is not set: run the journeys with `npx playwright test`');
+  return JSON.parse(data) as PreparedData;
 }
 
 /** Signs in on the login page the browser shows (checked with axe first). */

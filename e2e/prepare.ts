@@ -2,7 +2,10 @@
 // one process at a time): the demo, loaded as `gongzhi serve --demo-if-empty` loads it, and a
 // case of 万寿路街道 whose handling deadline passed long ago, marked overdue and supervised by
 // the real deadline job. The journeys then depend neither on the demo's random history nor on
-// the hour (a Monday morning after a quiet weekend night once had no overdue case).
+// the hour (a Monday morning after a quiet weekend night once had no overdue case). Also a
+// ledger import of 翠微路社区 interrupted half-way through its commit, for the undo journey.
+import fs from 'node:fs';
+import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { loadConfig } from '../src/platform/config.ts';
 import { migrate } from '../src/platform/migrate.ts';
@@ -10,14 +13,20 @@ import { users } from '../src/platform/auth/schema.ts';
 import { loadGrants } from '../src/platform/auth/sessions.ts';
 import type { Actor } from '../src/platform/auth/scope.ts';
 import { createConfiguredCipher, openConfiguredDatabase } from '../src/app.ts';
+import type { Database } from '../src/platform/db.ts';
+import type { PiiCipher } from '../src/platform/crypto.ts';
 import { ensureAdmin } from '../src/modules/accounts/index.ts';
 import { actOnCase, createCase, getCase, loadCaseRules, sweepDeadlines, type CaseDeps } from '../src/modules/cases/index.ts';
 import { loadDemo } from '../src/cli/demo.ts';
+import { checkImport, commitImport, createImportJob } from '../src/modules/registry/index.ts';
+import { ledgerXlsx, syntheticHeader, syntheticLedger } from '../src/modules/registry/testing.ts';
 
 /** What the journeys are told about the prepared data. */
 export interface PreparedData {
   /** A case of the demo community 翠微路社区 (street 110108001), overdue and supervised. */
   overdueCase: { id: string; number: string; title: string };
+  /** The file name of an import of 翠微路社区 stopped half-way through its commit (some people written). */
+  interruptedImport: string;
 }
 
 // A point inside the demo grid 11010800100101 of 翠微路社区, 万寿路街道.
@@ -64,10 +73,32 @@ export async function prepareData(env: NodeJS.ProcessEnv, now = new Date(), prog
       throw new Error(`the prepared case ${row.number} is not overdue and supervised: ${JSON.stringify(prepared.sla)}`);
     }
     progress(`超期案件 ${row.number} / overdue case, deadline ${prepared.sla.deadlineAt}`);
-    return { overdueCase: { id: row.id, number: row.number, title } };
+    const interruptedImport = await interruptImport(database, pii, community, config.dataDir);
+    return { overdueCase: { id: row.id, number: row.number, title }, interruptedImport };
   } finally {
     await database.close();
   }
+}
+
+/** A ledger of 30 new people committed in chunks of 10 and stopped in the third: twenty written, resumable or undoable. */
+async function interruptImport(database: Database, pii: PiiCipher, importer: Actor, dataDir: string): Promise<string> {
+  const fileName = '中断的台账.xlsx';
+  const file = path.join(dataDir, fileName);
+  const rows = [...syntheticLedger(30, { first: 900_000, buildingPrefix: '撤销演示' })].map((r) => [...r, '11010800100101']);
+  fs.writeFileSync(file, await ledgerXlsx([[...syntheticHeader, '网格'], ...rows]));
+  const job = await createImportJob(database.db, importer, { communityCode: '110108001001', fileName, format: 'xlsx' });
+  await checkImport(database, pii, importer, job.id, file, { deleteFile: true });
+  const stop = new Error('stopped for the undo journey');
+  await commitImport(database, importer, job.id, { onlyValid: false }, {
+    chunked: true,
+    chunkRows: 10,
+    afterStep: (step, _n, chunk) => {
+      if (chunk === 3 && step === '户主') throw stop;
+    },
+  }).catch((error: unknown) => {
+    if (error !== stop) throw error;
+  });
+  return fileName;
 }
 
 async function actorOf(deps: CaseDeps, username: string): Promise<Actor> {

@@ -1,13 +1,13 @@
 // Browser journeys of the registry (一户一档) in Chromium against the real server: community
 // staff import a sample ledger through the wizard (header mapping, dry run with a bad row,
-// import of the valid rows), find an imported person by pinyin initials, open and reveal their
+// import of the valid rows), undo an import that stopped half-way, find an imported person by pinyin initials, open and reveal their
 // file with a reason, walk the 以房管人 drill-down; a grid worker then finds the person on the
 // phone and records a visit.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { chooseByKeyboard, demoPassword, downloadXlsx, expect, phone, sharePage, signInFromLogin, snap, test } from './kit.ts';
+import { chooseByKeyboard, demoPassword, downloadXlsx, expect, phone, prepared, sharePage, signInFromLogin, snap, test } from './kit.ts';
 
 const ledger = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'registry-ledger.csv');
 
@@ -82,6 +82,20 @@ test.describe.serial('Community staff import a ledger through the wizard and fin
     const text = await done.innerText();
     expect(text.includes('新增 4 人') && text.includes('跳过 1 行') && text.includes('6'), `import result: ${text}`).toBeTruthy();
     await snap(page, 'registry-import-done.png');
+  });
+
+  test('an import stopped half-way is opened from the history and undone', async () => {
+    const history = page.getByTestId('import-history');
+    const row = history.locator('tr.ant-table-row', { hasText: prepared().interruptedImport });
+    await row.waitFor({ timeout: 20_000 });
+    expect(await row.innerText()).toContain('已中断');
+    await row.getByRole('button', { name: '查看' }).click();
+    await page.getByTestId('import-interrupted').waitFor();
+    await page.getByTestId('import-undo').click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '撤销本次导入' }).click();
+    await page.getByTestId('import-undone').waitFor({ timeout: 30_000 });
+    await snap(page, 'registry-import-undone.png');
+    await expect(row).toContainText('已撤销');
   });
 
   test('the imported person is found by pinyin initials, masked, and the list exports as .xlsx', async () => {

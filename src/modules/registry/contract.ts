@@ -397,8 +397,9 @@ export type LookupResult = z.infer<typeof lookupResult>;
 
 /** What a running import is doing, for the progress bar. */
 export const importProgress = z.object({
-  phase: z.enum(['checking', 'committing']),
-  /** Rows read so far (checking). */
+  /** Undoing: an interrupted commit's chunks are put back, last first (stepNo of steps chunks). */
+  phase: z.enum(['checking', 'committing', 'undoing']),
+  /** Rows read so far (checking); residents removed so far (undoing). */
   rows: int,
   step: z.string().optional(),
   stepNo: int.optional(),
@@ -416,6 +417,8 @@ export const importJob = z.object({
   headers: z.array(headerMatch), onlyValid: z.boolean().nullable(), totalRows: int, validRows: int, errorRows: int, newRows: int, changedRows: int,
   unchangedRows: int, inserted: int, updated: int, skipped: int, skippedRows: z.array(int), failure: importFailure.nullable(),
   progress: importProgress.nullable(), createdAt: z.date(), checkedAt: z.date().nullable(), committedAt: z.date().nullable(),
+  /** Whether an undo of an interrupted commit was started (a discarded job with it was undone). */
+  undone: z.boolean(),
 });
 export type ImportView = z.infer<typeof importJob>;
 

@@ -439,13 +439,18 @@ describe('undoing an interrupted commit (撤销本次导入)', () => {
     expect(added).toBeDefined();
     await database.db.execute(sql`insert into visits (resident_id, org_path, visited_on, method, visitor_name) values (${added?.id}, ${added?.orgPath}, current_date, 'home', '网格员')`);
     const inUse = await app.inject({ method: 'POST', url, headers: { cookie: staff } });
-    expect(inUse.statusCode).toBe(409);
-    expect(inUse.json().error).toMatchObject({ code: 'REGISTRY_IMPORT_UNDO_IN_USE', message: expect.stringContaining('走访') });
+    expect(inUse.statusCode).toBe(202);
+    expect(inUse.json()).toMatchObject({ id: jobId, status: 'committing', progress: { phase: 'undoing' } });
+    expect(await waitForImport(app, staff, jobId)).toMatchObject({
+      status: 'interrupted',
+      undone: true,
+      failure: { code: 'REGISTRY_IMPORT_UNDO_IN_USE', message: expect.stringContaining('走访') },
+    });
     expect(await dump(database)).not.toEqual(dumped);
     await database.db.execute(sql`delete from visits where resident_id = ${added?.id}`);
     const undone = await app.inject({ method: 'POST', url, headers: { cookie: staff } });
-    expect(undone.statusCode).toBe(200);
-    expect(undone.json()).toMatchObject({ id: jobId, status: 'discarded' });
+    expect(undone.statusCode).toBe(202);
+    expect(await waitForImport(app, staff, jobId)).toMatchObject({ id: jobId, status: 'discarded', undone: true, failure: null });
     expect(await dump(database)).toEqual(dumped);
     // A finished import is not undone by this route.
     const finished = await upload('finished.xlsx', await ledgerXlsx([syntheticHeader, ...syntheticLedger(3, { first: 720_000, buildingPrefix: '撤销丙' })]));

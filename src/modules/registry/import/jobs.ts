@@ -64,6 +64,7 @@ export async function presentImport(db: Db, job: ImportJob): Promise<ImportView>
     createdAt: job.createdAt,
     checkedAt: job.checkedAt,
     committedAt: job.committedAt,
+    undone: job.undoStartedAt !== null,
   };
 }
 

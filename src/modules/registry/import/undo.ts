@@ -13,9 +13,9 @@ import { pgErrorCode, queryRows, type Database, type Db } from '../../../platfor
 import { AppError } from '../../../platform/errors.ts';
 import { recordAudit } from '../../../platform/audit.ts';
 import type { Actor } from '../../../platform/auth/scope.ts';
-import type { ImportView } from '../contract.ts';
+import type { ImportProgress, ImportView } from '../contract.ts';
 import { registryImports } from '../schema.ts';
-import { loadJob, presentImport, STALE_MS, type ImportJob } from './jobs.ts';
+import { fail, live, loadJob, presentImport, STALE_MS, type ImportJob } from './jobs.ts';
 
 // Serialises with the commit's chunks into the same community (commit.ts).
 export const IMPORT_LOCK_KEY = 7_262_003;
@@ -133,7 +133,7 @@ async function undoChunk(tx: Db, jobId: string, chunk: number, columns: Map<Undo
 }
 
 /** Checks that a job may be undone (an interrupted commit, or an undo that was itself interrupted) and marks it. */
-async function prepareUndo(db: Db, actor: Actor, jobId: string): Promise<ImportJob> {
+export async function prepareUndo(db: Db, actor: Actor, jobId: string): Promise<ImportJob> {
   const job = await loadJob(db, actor, jobId);
   const view = await presentImport(db, job);
   if (view.status !== 'interrupted' || job.status !== 'committing') {
@@ -154,33 +154,42 @@ async function prepareUndo(db: Db, actor: Actor, jobId: string): Promise<ImportJ
 
 /**
  * Undoes an interrupted import: every chunk it wrote, last first, each in its own short
- * transaction; then the job is discarded with an audit entry. Nothing of it remains.
+ * transaction; then the job is discarded with an audit entry. Nothing of it remains. Progress
+ * shows as the job's (phase "undoing"); if it stops (a resident it would remove is already
+ * used elsewhere), the job shows as interrupted again at once, with what went wrong, and can be
+ * undone again when that is dealt with. The HTTP route prepares first (refusals reach the user)
+ * and runs the rest in the background.
  */
-export async function undoImport(database: Database, actor: Actor, jobId: string): Promise<ImportView> {
+export async function undoImport(database: Database, actor: Actor, jobId: string, given: { prepared?: ImportJob } = {}): Promise<ImportView> {
   const { db } = database;
-  const job = await prepareUndo(db, actor, jobId);
-  const columns = new Map<UndoTable, string[]>();
-  for (const table of undoTables) columns.set(table, await columnsOf(db, table));
-  let removed = 0;
-  let chunks = 0;
-  for (let chunk = (await nextUndoChunk(db, job.id)) - 1; chunk > 0; chunk--) {
-    removed += await db
-      .transaction(async (tx) => {
+  const job = given.prepared ?? (await prepareUndo(db, actor, jobId));
+  const progress: ImportProgress = { phase: 'undoing', rows: 0, stepNo: 0, steps: 0 };
+  live.set(job.id, progress);
+  try {
+    const columns = new Map<UndoTable, string[]>();
+    for (const table of undoTables) columns.set(table, await columnsOf(db, table));
+    const last = (await nextUndoChunk(db, job.id)) - 1;
+    progress.steps = last;
+    for (let chunk = last; chunk > 0; chunk--) {
+      progress.rows += await db.transaction(async (tx) => {
         await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK_KEY}, hashtext(${job.communityCode}))`);
         const n = await undoChunk(tx, job.id, chunk, columns);
         await tx.update(registryImports).set({ heartbeatAt: sql`now()` }).where(eq(registryImports.id, job.id));
         return n;
-      })
-      .catch(async (error: unknown) => {
-        // The job shows as interrupted again at once, so that it can be undone again when the
-        // cause is dealt with (not only once its heartbeat has gone stale).
-        await db.update(registryImports).set({ heartbeatAt: new Date(Date.now() - 2 * STALE_MS) }).where(eq(registryImports.id, job.id)).catch(() => undefined);
-        // A resident this import created is already used elsewhere (a visit, a case): say so, not the database's words.
-        throw pgErrorCode(error) === '23503' ? new AppError('REGISTRY_IMPORT_UNDO_IN_USE') : error;
       });
-    chunks++;
-    await sleep(PAUSE_MS);
+      progress.stepNo = (progress.stepNo ?? 0) + 1;
+      await sleep(PAUSE_MS);
+    }
+  } catch (caught) {
+    // A resident this import created is already used elsewhere (a visit, a case): say so, not the database's words.
+    const error = pgErrorCode(caught) === '23503' ? new AppError('REGISTRY_IMPORT_UNDO_IN_USE') : caught;
+    await fail(db, job.id, error, { status: 'committing', heartbeatAt: new Date(Date.now() - 2 * STALE_MS) }).catch(() => undefined);
+    throw error;
+  } finally {
+    live.delete(job.id);
   }
+  const chunks = progress.stepNo ?? 0;
+  const removed = progress.rows;
   const [done] = await db.transaction(async (tx) => {
     await tx.execute(sql`delete from registry_import_rows where import_id = ${job.id}`);
     await recordAudit(tx, actor, {
@@ -190,7 +199,7 @@ export async function undoImport(database: Database, actor: Actor, jobId: string
       orgPath: job.orgPath,
       details: { fileName: job.fileName, chunks, residentsRemoved: removed, inserted: job.inserted, updated: job.updated },
     });
-    return tx.update(registryImports).set({ status: 'discarded', inserted: 0, updated: 0, heartbeatAt: sql`now()` }).where(eq(registryImports.id, job.id)).returning();
+    return tx.update(registryImports).set({ status: 'discarded', inserted: 0, updated: 0, failure: null, heartbeatAt: sql`now()` }).where(eq(registryImports.id, job.id)).returning();
   });
   return presentImport(db, done as ImportJob);
 }

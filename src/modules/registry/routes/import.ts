@@ -14,7 +14,7 @@ import { commitImportBody, idParams, importErrorPage, importJob, importPage, pag
 import { writeImportReport, writeTemplate } from '../export.ts';
 import { checkImport } from '../import/check.ts';
 import { commitImport, prepareCommit } from '../import/commit.ts';
-import { undoImport } from '../import/undo.ts';
+import { prepareUndo, undoImport } from '../import/undo.ts';
 import { assertMayImport, createImportJob, discardImport, getImport, importErrors, listImports, presentImport, runInBackground } from '../import/jobs.ts';
 import { ledgerFormatOf } from '../ledger-reader.ts';
 import { streamDownload, XLSX } from '../../../platform/download.ts';
@@ -153,11 +153,16 @@ export const importRoutes = routeTable('registry', [
   route({
     method: 'POST',
     url: '/api/registry/imports/:id/undo',
-    summary: 'Undo an interrupted commit: what its finished chunks wrote is removed or put back, and the job is discarded',
+    summary: 'Undo an interrupted commit in the background: what its finished chunks wrote is removed or put back, and the job is discarded',
     access: 'registry.import',
     params: idParams,
     response: importJob,
-    handle: ({ actor, params, ctx }) => undoImport(ctx.database, actor, params.id),
+    status: 202,
+    handle: async ({ actor, params, db, ctx, req }) => {
+      const job = await prepareUndo(db, actor, params.id);
+      runInBackground(undoImport(ctx.database, actor, job.id, { prepared: job }), (error) => req.log.warn({ err: error }, 'import undo stopped'));
+      return presentImport(db, job);
+    },
   }),
   route({
     method: 'DELETE',

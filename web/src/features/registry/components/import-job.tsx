@@ -35,9 +35,12 @@ const statusColors: Record<ImportStatus, string> = {
 export function StatusTag({ job }: { job: ImportJob }) {
   const { t } = useI18n();
   const needsMapping = job.status === 'failed' && job.failure?.code === 'REGISTRY_IMPORT_HEADERS';
+  const undone = job.status === 'discarded' && job.undone;
+  const undoing = job.status === 'committing' && job.progress?.phase === 'undoing';
+  const name = needsMapping ? 'needsMapping' : undone ? 'undone' : undoing ? 'undoing' : job.status;
   return (
     <Tag color={needsMapping ? 'warning' : statusColors[job.status]} data-testid="import-status" data-status={job.status}>
-      {needsMapping ? t('registry.import.statusName.needsMapping') : t(`registry.import.statusName.${job.status}`)}
+      {t(`registry.import.statusName.${name}`)}
     </Tag>
   );
 }
@@ -121,6 +124,7 @@ export function JobView({ stage, mode, onMode, busy, editingMapping, onEditMappi
     return (
       <div style={{ maxWidth: 880 }}>
         {fileLine}
+        {job.status === 'discarded' && job.undone && <Alert type="success" showIcon title={t('registry.import.undone')} style={{ marginBottom: 16 }} data-testid="import-undone" />}
         {job.failure && <Alert type="error" showIcon title={t('registry.import.failed')} description={job.failure.message} style={{ marginBottom: 16 }} data-testid="import-failed" />}
         {again}
       </div>
@@ -128,16 +132,22 @@ export function JobView({ stage, mode, onMode, busy, editingMapping, onEditMappi
   }
 
   if (job.status === 'committing') {
-    const percent = job.progress?.steps ? Math.round(((job.progress.stepNo ?? 0) / job.progress.steps) * 100) : 0;
+    const { progress } = job;
+    const percent = progress?.steps ? Math.round(((progress.stepNo ?? 0) / progress.steps) * 100) : 0;
+    const undoing = progress?.phase === 'undoing';
     return (
-      <div style={{ maxWidth: 720 }} data-testid="import-committing">
+      <div style={{ maxWidth: 720 }} data-testid={undoing ? 'import-undoing' : 'import-committing'}>
         {fileLine}
         <Typography.Paragraph>
-          {job.progress?.step ? t('registry.import.committing', { step: job.progress.step }) : t('registry.import.committingStart')}
+          {undoing
+            ? t('registry.import.undoing', { done: progress.stepNo ?? 0, total: progress.steps ?? 0 })
+            : progress?.step
+              ? t('registry.import.committing', { step: progress.step })
+              : t('registry.import.committingStart')}
         </Typography.Paragraph>
         <Progress percent={percent} status="active" data-testid="import-progress" />
         <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-          {t('registry.import.atomic')}
+          {t(undoing ? 'registry.import.undoingNote' : 'registry.import.atomic')}
         </Typography.Paragraph>
       </div>
     );
@@ -198,7 +208,9 @@ function CheckedReport({ job, file, fileLine, again, mode, onMode, busy, onEditM
   return (
     <div data-testid="import-report">
       {fileLine}
-      {job.status === 'interrupted' && <Alert type="warning" showIcon title={t('registry.import.interrupted')} style={{ marginBottom: 16 }} />}
+      {job.status === 'interrupted' && (
+        <Alert type="warning" showIcon title={t('registry.import.interrupted')} description={job.failure?.message} style={{ marginBottom: 16 }} data-testid="import-interrupted" />
+      )}
       <ImportSummary job={job} />
       {hasErrors ? (
         <Alert type="warning" showIcon title={t('registry.import.hasErrors', { errorRows: job.errorRows, total: job.totalRows })} style={{ marginBottom: 12 }} data-testid="import-has-errors" />

@@ -58,11 +58,12 @@ export function RegistryImportPage() {
     }
   };
 
-  const commit = async (onlyValid: boolean) => {
+  // Commit and undo run in the background: the job polls until it settles.
+  const start = async (run: (jobId: string) => Promise<ImportJob>) => {
     if (stage.kind !== 'job') return;
     setBusy(true);
     try {
-      const next = await registryApi.commitImport(stage.job.id, onlyValid);
+      const next = await run(stage.job.id);
       setStage({ ...stage, job: next });
       historyReload();
     } catch (error) {
@@ -146,9 +147,9 @@ export function RegistryImportPage() {
             editingMapping={editingMapping}
             onEditMapping={setEditingMapping}
             onRemap={(changes) => stage.file && void upload(stage.file, { ...stage.mapping, ...changes })}
-            onCommit={(onlyValid) => void commit(onlyValid)}
+            onCommit={(onlyValid) => void start((jobId) => registryApi.commitImport(jobId, onlyValid))}
             onDiscard={() => void endJob(registryApi.discardImport, t('registry.import.discarded'))}
-            onUndo={() => void endJob(registryApi.undoImport, t('registry.import.undone'))}
+            onUndo={() => void start(registryApi.undoImport)}
             onRestart={restart}
           />
         )}
