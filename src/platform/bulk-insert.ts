@@ -2,6 +2,7 @@
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgInsertValue, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { queryRows, type Db } from './db.ts';
+import { withIndexesBuiltAfter } from './bulk-indexes.ts';
 
 /**
  * Bulk insert with one array parameter per column (insert … select from unnest(…)), the
@@ -60,19 +61,21 @@ export async function upsertInBatches<T extends PgTable>(
 }
 
 /**
- * Runs a bulk load into `tables` (inside the caller's transaction) with their foreign keys
- * checked once per key afterwards, by one anti-join each, instead of by one trigger call per
- * row. Rows of other sessions cannot slip in between: the transaction still holds the
- * rows it wrote, and a missing parent fails the whole load. Skipping the per-row triggers
- * needs a superuser (always so on PGlite); otherwise they simply run as usual.
+ * Runs a bulk load into `tables` (inside the caller's transaction), such as the demo on first
+ * start: the secondary indexes of those that are empty are built after it (bulk-indexes.ts),
+ * and their foreign keys are checked once per key afterwards, by one anti-join each, instead of
+ * by one trigger call per row. Rows of other sessions cannot slip in between: the transaction
+ * still holds the rows it wrote, and a missing parent fails the whole load. Skipping the
+ * per-row triggers needs a superuser (always so on PGlite); otherwise they simply run as usual.
  */
 export async function bulkLoad<T>(tx: Db, tables: readonly string[], load: () => Promise<T>): Promise<T> {
   const [role] = await queryRows<{ superuser: boolean }>(tx, sql`select current_setting('is_superuser') = 'on' as superuser`);
-  if (!role?.superuser) return load();
-  await tx.execute(sql`set local session_replication_role = replica`);
-  const result = await load();
-  await tx.execute(sql`set local session_replication_role = origin`);
-  await checkForeignKeys(tx, tables);
+  if (role?.superuser) await tx.execute(sql`set local session_replication_role = replica`);
+  const result = await withIndexesBuiltAfter(tx, tables, load);
+  if (role?.superuser) {
+    await tx.execute(sql`set local session_replication_role = origin`);
+    await checkForeignKeys(tx, tables);
+  }
   return result;
 }
 

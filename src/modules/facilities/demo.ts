@@ -7,7 +7,6 @@ import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db.ts';
 import { bulkLoad, insertByUnnest } from '../../platform/bulk-insert.ts';
-import { withIndexesBuiltAfter } from '../../platform/bulk-indexes.ts';
 import { fromEarlierLoader, type DemoContext } from '../../platform/module.ts';
 import { findOrgUnit, listGridPlacesUnder, orgUnitNames, pointInside, type GridPlace } from '../org/index.ts';
 import type { OperatorType } from './contract.ts';
@@ -104,11 +103,11 @@ export async function seedFacilitiesDemo(db: Db, districtCode: string, focusComm
     });
   }
   await db.transaction((tx) =>
-    bulkLoad(tx, ['facilities'], () => withIndexesBuiltAfter(tx, ['facilities'], () => insertByUnnest(tx, 'facilities', [
+    bulkLoad(tx, ['facilities'], () => insertByUnnest(tx, 'facilities', [
       ['id', 'uuid'], ['name', 'text'], ['kind', 'text'], ['level', 'text'], ['lng', 'float8'], ['lat', 'float8'], ['address', 'text'], ['opening_hours', 'text'],
       ['capacity', 'int'], ['operator_type', 'text'], ['operator_name', 'text'], ['operator_code', 'text'], ['contact', 'text'], ['community_code', 'text'],
       ['grid_code', 'text'], ['org_path', 'text'], ['district_code', 'text'],
-    ], rows, 2_000))),
+    ], rows, 2_000)),
   );
   await recomputeDistrict(db, district.code, { force: true });
   return rows.length;

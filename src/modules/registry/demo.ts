@@ -8,7 +8,6 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db.ts';
 import type { PiiCipher } from '../../platform/crypto.ts';
 import { bulkLoad, insertByUnnest } from '../../platform/bulk-insert.ts';
-import { withIndexesBuiltAfter } from '../../platform/bulk-indexes.ts';
 import { findOrgUnit, gridRosterUnder, gridsUnder, listGridPlacesUnder, orgUnitsUnder, pointInside, type GridPlace, type GridRef } from '../org/index.ts';
 import { makeIdNumber } from './id-number.ts';
 import { nameSearchKeys } from './pinyin.ts';
@@ -150,7 +149,7 @@ export async function seedRegistryDemo(
   const { buildingRows, registeredHouses, householdRows, people } = places;
   progress(`写入 ${buildingRows.length} 栋楼、${registeredHouses.length} 套房屋、${householdRows.length} 户、${people.length} 名居民 / writing`);
   const tables = ['buildings', 'houses', 'households', 'residents', 'residence_history', 'key_group_memberships', 'visits'];
-  await db.transaction((tx) => bulkLoad(tx, tables, () => withIndexesBuiltAfter(tx, tables, () => writeDemo(tx, pii, { ...places, ...care }, { today, prefix }))));
+  await db.transaction((tx) => bulkLoad(tx, tables, () => writeDemo(tx, pii, { ...places, ...care }, { today, prefix })));
   return { buildings: buildingRows.length, houses: registeredHouses.length, households: householdRows.length, residents: people.length, keyGroupMembers: care.memberships.length, visits: care.visitRows.length };
 }
 
