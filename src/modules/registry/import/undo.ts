@@ -180,6 +180,19 @@ export async function undoImport(database: Database, actor: Actor, jobId: string
       progress.stepNo = (progress.stepNo ?? 0) + 1;
       await sleep(PAUSE_MS);
     }
+    const [done] = await db.transaction(async (tx) => {
+      await tx.execute(sql`delete from registry_import_rows where import_id = ${job.id}`);
+      await recordAudit(tx, actor, {
+        action: 'registry.import.undo',
+        targetType: 'registry_import',
+        targetId: job.id,
+        orgPath: job.orgPath,
+        details: { fileName: job.fileName, chunks: progress.stepNo, residentsRemoved: progress.rows, inserted: job.inserted, updated: job.updated },
+      });
+      return tx.update(registryImports).set({ status: 'discarded', inserted: 0, updated: 0, failure: null, heartbeatAt: sql`now()` }).where(eq(registryImports.id, job.id)).returning();
+    });
+    live.delete(job.id);
+    return await presentImport(db, done as ImportJob);
   } catch (caught) {
     // A resident this import created is already used elsewhere (a visit, a case): say so, not the database's words.
     const error = pgErrorCode(caught) === '23503' ? new AppError('REGISTRY_IMPORT_UNDO_IN_USE') : caught;
@@ -188,18 +201,4 @@ export async function undoImport(database: Database, actor: Actor, jobId: string
   } finally {
     live.delete(job.id);
   }
-  const chunks = progress.stepNo ?? 0;
-  const removed = progress.rows;
-  const [done] = await db.transaction(async (tx) => {
-    await tx.execute(sql`delete from registry_import_rows where import_id = ${job.id}`);
-    await recordAudit(tx, actor, {
-      action: 'registry.import.undo',
-      targetType: 'registry_import',
-      targetId: job.id,
-      orgPath: job.orgPath,
-      details: { fileName: job.fileName, chunks, residentsRemoved: removed, inserted: job.inserted, updated: job.updated },
-    });
-    return tx.update(registryImports).set({ status: 'discarded', inserted: 0, updated: 0, failure: null, heartbeatAt: sql`now()` }).where(eq(registryImports.id, job.id)).returning();
-  });
-  return presentImport(db, done as ImportJob);
 }
