@@ -8,7 +8,7 @@ import { requirePermission, type Actor } from '../../../platform/auth/scope.ts';
 import type { CaseCount, TodoCounts } from '../contract.ts';
 import { cases } from '../schema.ts';
 import { countCases, listConditions, type CaseFilters } from './list-cases.ts';
-import { todoBranches, todoIds, todoStates } from './todo.ts';
+import { todoBranches, todoRows, todoStates } from './todo.ts';
 import { scopeKey, TimedCache } from './scoped-cache.ts';
 
 const COUNT_CAP = 10_000;
@@ -33,15 +33,18 @@ export async function countTodo(db: Db, actor: Actor, now = new Date()): Promise
   const zero: TodoCounts = { all: 0, overdue: 0, red: 0, yellow: 0, byState: Object.fromEntries(states.map((s) => [s, 0])) };
   if (branches.length === 0) return zero;
   const { visible, filters } = await listConditions(db, actor, {}, now);
-  const byState = states.map((s, i) => sql`count(*) filter (where ${cases.state} = ${s})::int as ${sql.identifier(`s${i}`)}`);
+  const byState = states.map((s, i) => sql`count(*) filter (where t.state = ${s})::int as ${sql.identifier(`s${i}`)}`);
+  // The columns counted come from the branches' own rows: a second look-up of every case by
+  // its id cost a random heap read per open case (2.2 s for a district of 10 M cases).
+  const columns = sql`${cases.id}, ${cases.state}, ${cases.overdueAt} as overdue_at, ${cases.deadlineAt} as deadline_at, ${cases.slaLevel} as sla_level`;
   const [row] = await queryRows<Record<string, number>>(
     db,
     sql`select count(*)::int as total,
-        count(*) filter (where ${cases.overdueAt} is not null or ${cases.deadlineAt} < ${now.toISOString()})::int as overdue,
-        count(*) filter (where ${cases.slaLevel} = 'red')::int as red,
-        count(*) filter (where ${cases.slaLevel} = 'yellow')::int as yellow
+        count(*) filter (where t.overdue_at is not null or t.deadline_at < ${now.toISOString()})::int as overdue,
+        count(*) filter (where t.sla_level = 'red')::int as red,
+        count(*) filter (where t.sla_level = 'yellow')::int as yellow
         ${byState.length ? sql`, ${sql.join(byState, sql`, `)}` : sql``}
-      from ${cases} where ${cases.id} in (${todoIds(branches, visible, filters)})`,
+      from (${todoRows(branches, visible, filters, columns)}) t`,
   );
   if (!row) return zero;
   return { all: row.total ?? 0, overdue: row.overdue ?? 0, red: row.red ?? 0, yellow: row.yellow ?? 0, byState: Object.fromEntries(states.map((s, i) => [s, row[`s${i}`] ?? 0])) };
