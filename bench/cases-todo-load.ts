@@ -48,7 +48,9 @@ try {
     return { counts, generationSeconds: 0, diskMB: Math.round((disk?.bytes ?? 0) / 1048576) };
   };
   const { counts, generationSeconds, diskMB } = REUSE ? await reused() : await generateCaseHistory(database.db, CASES);
-  if (!REUSE) await provisionUser(database.db, { username: 'bench_district', displayName: '区级', role: 'district_staff', orgCode: '110108', password: 'Bench#Pass2026' });
+  // A kept database of bench/cases-queries.ts has no bench account yet.
+  const [account] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from users where username = 'bench_district'`);
+  if (!account?.n) await provisionUser(database.db, { username: 'bench_district', displayName: '区级', role: 'district_staff', orgCode: '110108', password: 'Bench#Pass2026' });
   console.log('Starting the server in its own process …');
   server = await startServer({ DATABASE_URL: url, GONGZHI_DATA_DIR: dataDir, GONGZHI_LOG_LEVEL: 'warn', GONGZHI_ADMIN_PASSWORD: 'Admin#Bench2026', GONGZHI_LOGIN_RATE_PER_MINUTE: '100000',
     // Node refuses --cpu-prof in NODE_OPTIONS: a preloaded module records the profile instead.
