@@ -290,7 +290,7 @@ export const registryEnUS: Record<RegistryMessageKey, string> = {
   'registry.import.skippedRows': 'Rows skipped: {rows}',
   'registry.import.viewResidents': 'See the community’s residents',
   'registry.import.failed': 'The import did not finish',
-  'registry.import.interrupted': 'This job was interrupted (the server restarted). Continue it, undo it (what it wrote is put back as it was), or upload the file again.',
+  'registry.import.interrupted': 'This job stopped before it finished (for example, the server restarted; any other reason is given below). Continue it, undo it (what it wrote is put back as it was), or upload the file again.',
   'registry.import.resume': 'Continue the import',
   'registry.import.undo': 'Undo this import',
   'registry.import.undoConfirm': 'What this import has written (residents, houses, households, moves) will be removed or put back as it was, and the job discarded. Undo it?',

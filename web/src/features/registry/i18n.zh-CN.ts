@@ -299,7 +299,7 @@ export const registryZhCN = {
   'registry.import.skippedRows': '跳过的行：{rows}',
   'registry.import.viewResidents': '查看本社区居民',
   'registry.import.failed': '导入未完成',
-  'registry.import.interrupted': '该任务已中断（服务曾重启）。可以继续提交，也可以撤销本次导入（已写入的部分全部恢复原状），或重新上传文件。',
+  'registry.import.interrupted': '该任务没有做完就中断了（例如服务重启；如有其他原因，见下方说明）。可以继续提交，也可以撤销本次导入（已写入的部分全部恢复原状），或重新上传文件。',
   'registry.import.resume': '继续导入',
   'registry.import.undo': '撤销本次导入',
   'registry.import.undoConfirm': '撤销后，本次导入已写入的居民、房屋、户和迁居记录都将删除或恢复原状，任务作废。确定撤销？',
