@@ -412,7 +412,7 @@ describe('undoing an interrupted commit (撤销本次导入)', () => {
     if (dataDir) await after.close();
   }, 180_000);
 
-  it('through the route, with the commit\'s checks: another community is refused, a reader gets 403, a resident already visited stops it with 409, a finished import gets 409', async () => {
+  it('through the route, with the commit\'s checks: another community is refused, a reader gets 403, a resident already visited stops it, naming who, a finished import gets 409', async () => {
     const { jobId } = await prepare(database, '撤销乙', 710_000);
     const dumped = await dump(database);
     const since = new Date(Date.now() - 1000);
@@ -432,8 +432,8 @@ describe('undoing an interrupted commit (撤销本次导入)', () => {
     expect(await dump(database)).not.toEqual(dumped);
     // A grid worker has visited someone this import added: the undo stops, saying why, and
     // goes on once the visit is dealt with.
-    const [added] = await queryRows<{ id: string; orgPath: string }>(database.db, sql`
-      select r.id, r.org_path as "orgPath" from residents r
+    const [added] = await queryRows<{ id: string; orgPath: string; name: string }>(database.db, sql`
+      select r.id, r.org_path as "orgPath", r.name from residents r
        where r.created_at >= ${since} and not exists (select 1 from jsonb_array_elements(${JSON.stringify(dumped[0]?.residents ?? [])}::jsonb) d where d->>'id' = r.id::text)
        limit 1`);
     expect(added).toBeDefined();
@@ -446,6 +446,8 @@ describe('undoing an interrupted commit (撤销本次导入)', () => {
       undone: true,
       failure: { code: 'REGISTRY_IMPORT_UNDO_IN_USE', message: expect.stringContaining('走访') },
     });
+    // It says who: the person the visit was to.
+    expect((await waitForImport(app, staff, jobId)).failure).toMatchObject({ message: expect.stringContaining(`“${added?.name}”`) });
     expect(await dump(database)).not.toEqual(dumped);
     await database.db.execute(sql`delete from visits where resident_id = ${added?.id}`);
     const undone = await app.inject({ method: 'POST', url, headers: { cookie: staff } });

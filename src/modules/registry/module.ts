@@ -29,8 +29,8 @@ export const registryModule = defineModule({
     REGISTRY_IMPORT_STATE: { status: 409, zh: '导入任务当前状态为“{status}”，不能{action}', en: 'The import is {status}; it cannot {action}' },
     REGISTRY_IMPORT_UNDO_IN_USE: {
       status: 409,
-      zh: '本次导入新增的居民已被走访、案件等其他记录使用，不能撤销；已撤销的部分保留为撤销后的状态，可处理这些记录后再次撤销',
-      en: 'Residents this import added are already used by other records (visits, cases…); the undo stopped. What was undone stays undone; deal with those records and undo again',
+      zh: '本次导入新增的居民“{name}”已有{records}，不能撤销；已撤销的部分保留为撤销后的状态，处理这些记录后可再次撤销',
+      en: '{name}, added by this import, already has {records}; the undo stopped. What was undone stays undone; deal with those records and undo again',
     },
   },
   routes: [registryRoutes],

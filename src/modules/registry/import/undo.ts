@@ -152,6 +152,28 @@ export async function prepareUndo(db: Db, actor: Actor, jobId: string): Promise<
   });
 }
 
+// What refers to residents, as a community worker calls it (the tables an undo does not put back itself).
+const usedBy: Record<string, string> = {
+  visits: '走访记录',
+  participation_residents: '居民参与账户',
+  participation_points_entries: '参与积分',
+  participation_needs: '需求登记',
+  participation_micro_wishes: '微心愿',
+  participation_proposals: '提案',
+  participation_proposal_supports: '提案附议',
+  participation_evaluations: '评议记录',
+};
+
+/** A resident this import created is already used elsewhere: who, and by what, instead of the database's words. */
+async function inUse(db: Db, caught: unknown): Promise<AppError> {
+  // PostgreSQL: Key (id)=(…) is still referenced from table "visits".
+  const detail = String((caught as { cause?: { detail?: unknown } }).cause?.detail ?? (caught as { detail?: unknown }).detail ?? '');
+  const id = /Key \(id\)=\(([0-9a-f-]{36})\)/.exec(detail)?.[1];
+  const table = /referenced from table "([a-z_]+)"/.exec(detail)?.[1] ?? '';
+  const [who] = id ? await queryRows<{ name: string }>(db, sql`select name from residents where id = ${id}`) : [];
+  return new AppError('REGISTRY_IMPORT_UNDO_IN_USE', { name: who?.name ?? '（一人）', records: usedBy[table] ?? '其他记录' });
+}
+
 /**
  * Undoes an interrupted import: every chunk it wrote, last first, each in its own short
  * transaction; then the job is discarded with an audit entry. Nothing of it remains. Progress
@@ -194,8 +216,7 @@ export async function undoImport(database: Database, actor: Actor, jobId: string
     live.delete(job.id);
     return await presentImport(db, done as ImportJob);
   } catch (caught) {
-    // A resident this import created is already used elsewhere (a visit, a case): say so, not the database's words.
-    const error = pgErrorCode(caught) === '23503' ? new AppError('REGISTRY_IMPORT_UNDO_IN_USE') : caught;
+    const error = pgErrorCode(caught) === '23503' ? await inUse(db, caught) : caught;
     await fail(db, job.id, error, { status: 'committing', heartbeatAt: new Date(Date.now() - 2 * STALE_MS) }).catch(() => undefined);
     throw error;
   } finally {
